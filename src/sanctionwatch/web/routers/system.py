@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
-from typing import Any
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
@@ -18,6 +18,7 @@ from sanctionwatch.web.render import page
 __all__ = ["router"]
 
 router = APIRouter()
+KeyAdmin = Annotated[Principal, Depends(writer("apikey.create", "admin"))]
 
 
 class Health(BaseModel):
@@ -67,9 +68,7 @@ def list_keys(ctx: Ctx, who: Reader, pages: Pages) -> dict[str, Any]:
 
 
 @router.post("/api/keys", tags=["system"], status_code=201)
-def create_key(
-    ctx: Ctx, body: NewKey, who: Principal = Depends(writer("apikey.create", "admin"))
-) -> dict[str, Any]:
+def create_key(ctx: Ctx, body: NewKey, who: KeyAdmin) -> dict[str, Any]:
     """A new API key, shown once. Admin only."""
     if body.role not in ROLES:
         raise InputError(f"unknown role {body.role!r}: use one of {', '.join(ROLES)}")
