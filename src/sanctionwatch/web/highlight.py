@@ -7,6 +7,7 @@ escapes the text and nests the marks (longer spans outside, shorter inside).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from html import escape
@@ -33,7 +34,7 @@ def segments(text: str, spans: Iterable[Span]) -> list[tuple[str, tuple[Span, ..
     valid = [s for s in spans if 0 <= s.start < s.end <= len(text)]
     cuts = sorted({0, len(text), *(s.start for s in valid), *(s.end for s in valid)})
     out: list[tuple[str, tuple[Span, ...]]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
+    for a, b in itertools.pairwise(cuts):
         covering = [s for s in valid if s.start <= a and b <= s.end]
         covering.sort(
             key=lambda s: (-(s.end - s.start), KINDS.index(s.kind) if s.kind in KINDS else 9)
