@@ -44,7 +44,7 @@ def test_tile_map_places_each_state_once() -> None:
     assert len(set(grid.values())) == len(grid)
     for iso in ("RU", "CN", "KP", "KR", "US", "GB", "FR", "ZA", "BR", "AU", "IN"):
         assert iso in grid
-    svg = tile_map_svg({"ru": "disputed", "CN": "non_compliant"})
+    svg = tile_map_svg({"ru": "disputed", "CN": "reported non-compliance"})
     assert svg.count("<rect") == len(grid)
     assert 'data-iso="RU"' in svg
     ru = svg[svg.index('data-iso="RU"') :]

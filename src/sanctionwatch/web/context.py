@@ -29,7 +29,7 @@ class WebContext:
     audit: AuditTrail
     templates: Jinja2Templates
     cache: dict[str, Any] = field(default_factory=dict)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    lock: Any = field(default_factory=threading.RLock)
 
     def cached(self, key: str, stamp: object, build: Callable[[], Any]) -> Any:
         """``build()`` once per ``stamp`` (e.g. the newest list version id): a cache that

@@ -34,14 +34,12 @@ GRID = """
 .. .. .. .. .. .. .. .. .. .. .. .. .. ZA LS .. .. .. .. .. .. .. ..
 """
 
-STATUS_COLOURS = {
-    "compliant": "#2e7d32",
-    "partially_compliant": "#c77700",
-    "non_compliant": "#b3261e",
-    "noncompliant": "#b3261e",
+STATUS_COLOURS = {  # the compliance statuses (sanctionwatch.compliance.model.Status)
+    "claims compliance": "#2e7d32",
     "disputed": "#7b3fa0",
-    "insufficient_evidence": "#5f8fc7",
-    "unknown": "#c5ccd6",
+    "admits non-compliance": "#c77700",
+    "reported non-compliance": "#b3261e",
+    "no information": "#9aa4b1",
 }
 NO_DATA = "#e1e5eb"
 TILE = 22
@@ -77,7 +75,7 @@ def tile_map_svg(status: Mapping[str, str], *, link: str = "/states/{iso}", titl
     for iso, (col, row) in sorted(pos.items()):
         state = wanted.get(iso)
         colour = STATUS_COLOURS.get(state or "", NO_DATA) if state else NO_DATA
-        label = f"{country_name(iso)}: {state.replace('_', ' ') if state else 'no assessment'}"
+        label = f"{country_name(iso)}: {state or 'no assessment'}"
         x, y = col * TILE, row * TILE
         text_fill = "#fff" if state else "#6b7685"
         parts.append(

@@ -7,11 +7,18 @@ from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
-from sanctionwatch.web.routers import system
+from sanctionwatch.web.routers import compliance, documents, lists, regimes, screening, system
 
 __all__ = ["ALL", "mount_swagger"]
 
-ALL: list[APIRouter] = [system.router]
+ALL: list[APIRouter] = [
+    compliance.router,
+    screening.router,
+    documents.router,
+    regimes.router,
+    lists.router,
+    system.router,
+]
 
 
 def mount_swagger(app: FastAPI) -> None:
