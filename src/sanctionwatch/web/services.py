@@ -11,7 +11,7 @@ import importlib
 from types import ModuleType
 from typing import Any
 
-from sanctionwatch.errors import SanctionwatchError
+from sanctionwatch.errors import InputError, SanctionwatchError
 from sanctionwatch.web.context import WebContext
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "kb",
     "list_repo",
     "module",
+    "optional_screener",
     "picture",
     "screener",
     "stored_documents",
@@ -57,8 +58,6 @@ def screener(ctx: WebContext) -> Any:
     screening = module("sanctionwatch.screening")
     stamp = _versions_stamp(ctx)
     if not stamp:
-        from sanctionwatch.errors import InputError
-
         raise InputError("no lists in the store yet; import one with `sanctionwatch update`")
     repo = list_repo(ctx)
     return ctx.cached(
@@ -84,7 +83,16 @@ def stored_documents(ctx: WebContext, sha256: str | None = None) -> list[dict[st
         return [{k: getattr(r, k) for k in keys} for r in session.scalars(query)]
 
 
-def analyse(doc: dict[str, Any]) -> Any:
+def optional_screener(ctx: WebContext) -> Any | None:
+    """The screener when lists are stored (names in documents are then linked to list
+    entries), else None."""
+    try:
+        return screener(ctx)
+    except InputError:
+        return None
+
+
+def analyse(doc: dict[str, Any], ctx: WebContext | None = None) -> Any:
     documents = module("sanctionwatch.documents")
     return documents.analyse_text(
         doc["text"],
@@ -92,12 +100,13 @@ def analyse(doc: dict[str, Any]) -> Any:
         outlet=doc.get("outlet"),
         published=doc.get("published"),
         url=doc.get("url"),
+        screener=optional_screener(ctx) if ctx is not None else None,
     )
 
 
 def analysis_of(ctx: WebContext, doc: dict[str, Any]) -> Any:
     """The analysis of a stored document, computed once per content hash."""
-    return ctx.cached(f"analysis:{doc['sha256']}", doc["sha256"], lambda: analyse(doc))
+    return ctx.cached(f"analysis:{doc['sha256']}", doc["sha256"], lambda: analyse(doc, ctx))
 
 
 def picture(ctx: WebContext) -> Any:

@@ -188,14 +188,23 @@ def state_obligation_page(
     pic = services.picture(ctx)
     when = as_of or date.today()
     assessment = _export().assessment_dict(pic.assess(iso, obligation_id, when))
-    timeline = sorted(assessment["evidence"], key=lambda e: e["published"] or "")
-    contradictions = pic.contradictions(state=iso, obligation_id=obligation_id)
+    contradictions = [
+        _export().contradiction_dict(c)
+        for c in pic.contradictions(state=iso, obligation_id=obligation_id)
+    ]
+    # The timeline: the evidence assessed, and the statements the contradictions set
+    # against it, each once, oldest first.
+    seen: dict[str, dict[str, Any]] = {e["key"]: e for e in assessment["evidence"]}
+    for c in contradictions:
+        for e in c["evidence"]:
+            seen.setdefault(e["key"], e)
+    timeline = sorted(seen.values(), key=lambda e: (e["published"] or "", e["start"] or 0))
     data = {
         "state": iso,
         "state_name": country_name(iso),
         "assessment": assessment,
         "timeline": timeline,
-        "contradictions": [_export().contradiction_dict(c) for c in contradictions],
+        "contradictions": contradictions,
         "charts": _charts(ctx, iso),
         "report": f"/api/reports/{iso}/{obligation_id}",
     }

@@ -3,8 +3,8 @@ entities and resolution references highlighted and linked. API and pages."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
@@ -23,6 +23,7 @@ __all__ = ["router"]
 
 router = APIRouter()
 MAX_TEXT = 2_000_000
+PUBLISHED = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 Saver = Annotated[Principal, Depends(writer("documents.save"))]
 
 
@@ -31,7 +32,11 @@ class DocumentIn(BaseModel):
     url: str | None = Field(None, max_length=2000, description="Or a URL to fetch.")
     title: str | None = Field(None, max_length=500)
     outlet: str | None = Field(None, max_length=200)
-    published: date | None = None
+    published: str | None = Field(
+        None,
+        pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$",
+        description="YYYY, YYYY-MM or YYYY-MM-DD; a year completes a dateline like 'Dec 17'.",
+    )
 
 
 def _raw(body: DocumentIn, ctx: WebContext) -> dict[str, Any]:
@@ -64,7 +69,7 @@ def _raw(body: DocumentIn, ctx: WebContext) -> dict[str, Any]:
 
 
 def _save(ctx: WebContext, doc: dict[str, Any]) -> dict[str, Any]:
-    analysis = services.analyse(doc)
+    analysis = services.analyse(doc, ctx)
     repo = services.module("sanctionwatch.documents.repo").DocumentRepository(ctx.store)
     result = repo.save(analysis, origin=doc.get("origin"))
     ctx.cache[f"analysis:{result.sha256}"] = (result.sha256, analysis)
@@ -123,15 +128,25 @@ def _document(ctx: WebContext, sha256: str) -> dict[str, Any]:
     return found[0]
 
 
+def _title(doc: dict[str, Any]) -> str:
+    if doc.get("title"):
+        return str(doc["title"])
+    first = " ".join(str(doc["text"]).split()[:12])
+    return first + ("…" if len(first) < len(doc["text"].strip()) else "")
+
+
 def _listing(ctx: WebContext) -> list[dict[str, Any]]:
-    return [{k: v for k, v in d.items() if k != "text"} for d in services.stored_documents(ctx)]
+    return [
+        {**{k: v for k, v in d.items() if k != "text"}, "label": _title(d)}
+        for d in services.stored_documents(ctx)
+    ]
 
 
 @router.post("/api/documents/analyse", tags=["documents"])
 def api_analyse(ctx: Ctx, body: DocumentIn, who: Reader) -> dict[str, Any]:
     """Analyse a text (or a URL) without storing it: sentences, mentions, quotes,
     quantities, resolution references and attributed claims."""
-    return _analysis_dict(services.analyse(_raw(body, ctx)))
+    return _analysis_dict(services.analyse(_raw(body, ctx), ctx))
 
 
 @router.post("/api/documents", tags=["documents"], status_code=201)
@@ -206,12 +221,9 @@ async def inbox_submit(
     published: Annotated[str, Form(max_length=10)] = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    when = None
-    if published.strip():
-        try:
-            when = date.fromisoformat(published.strip())
-        except ValueError as exc:
-            raise InputError(f"published {published!r} is not a date (YYYY-MM-DD)") from exc
+    when = published.strip() or None
+    if when is not None and not PUBLISHED.match(when):
+        raise InputError(f"published {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
     if file is not None and file.filename:
         ingest = services.module("sanctionwatch.documents.ingest")
         raw = ingest.read_bytes(await file.read(), file.filename, content_type=file.content_type)
@@ -250,4 +262,4 @@ def document_page(request: Request, ctx: Ctx, sha256: str, who: Reader) -> Respo
         "meta": asdict(analysis.document),
         "problems": [asdict(r) for r in analysis.references if r.problem],
     }
-    return page(request, "document.html", data, title=doc["title"] or "Document")
+    return page(request, "document.html", data, title=_title(doc))

@@ -213,8 +213,15 @@ def console(
     country: Annotated[str, Query(max_length=60)] = "",
     job: Annotated[str, Query(max_length=40)] = "",
 ) -> Response:
-    results = screen(ctx, q, kind=kind, birth_date=birth_date, country=country) if q else []
+    results: list[dict[str, Any]] = []
+    error = None
+    if q:
+        try:
+            results = screen(ctx, q, kind=kind, birth_date=birth_date, country=country)
+        except InputError as exc:
+            error = exc.message
     data = {
+        "error": error,
         "q": q,
         "kind": kind,
         "birth_date": birth_date,
