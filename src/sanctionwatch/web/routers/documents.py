@@ -253,7 +253,7 @@ def document_page(request: Request, ctx: Ctx, sha256: str, who: Reader) -> Respo
             request,
             "document.html",
             {**doc, "analysis": _analysis_dict(analysis)},
-            title=doc["title"] or "Document",
+            title=_title(doc),
         )
     data = {
         **doc,
