@@ -136,3 +136,44 @@ def test_unrecognised_content(tmp_path: Path) -> None:
 def test_missing_file(tmp_path: Path) -> None:
     with pytest.raises(ListParseError, match="file not found"):
         parse_file(tmp_path / "nope.xml")
+
+
+def test_truncated_ofac_csv(tmp_path: Path) -> None:
+    data = shared_file("lists/ofac/sdn_csv_2024-05-03/sdn.csv").read_bytes()
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(data[: len(data) // 2])  # cuts inside a quoted remarks field
+    with pytest.raises(ListParseError, match=r"truncated: the file ends inside a quoted field"):
+        consume(path)
+    # cut after the name column of a row: too few columns in the last row
+    line_start = data.rindex(b"\r\n", 0, len(data) // 3) + 2
+    cut = data.index(b",", data.index(b",", line_start) + 1)
+    path.write_bytes(data[:cut])
+    with pytest.raises(ListParseError, match=r"truncated: last row \(line \d+\) has 2 of 12"):
+        consume(path)
+
+
+def test_wrong_source_for_ofac_csv(tmp_path: Path) -> None:
+    uk = shared_file("lists/uk/hmt_conlist_sample_2020-04-27.csv")
+    with pytest.raises(ListParseError, match="line 1: expected 12 columns, found"):
+        consume(uk, "ofac-csv")
+
+
+def test_ofac_csv_with_a_bad_row(tmp_path: Path) -> None:
+    path = tmp_path / "sdn.csv"
+    path.write_text(
+        '1,"A",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n'
+        'x2,"B",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n',
+        encoding="ascii",
+    )
+    snapshot = parse_file(path, "ofac-csv")
+    it = iter(snapshot.entities)
+    assert next(it).ref == "1"
+    with pytest.raises(ListParseError, match="line 2: ent_num is not a number: 'x2'"):
+        next(it)
+
+
+def test_ofac_csv_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(b'1,"A\xff\xfe",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')
+    with pytest.raises(ListParseError, match="not valid UTF-8"):
+        consume(path)

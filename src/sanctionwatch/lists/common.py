@@ -78,7 +78,7 @@ def split_programmes(text: str | None) -> list[str]:
     if not text:
         return []
     out: list[str] = []
-    for part in re.split(r"\]\s*\[|;", text):
+    for part in re.split(r"[\[\];]+", text):
         value = clean(part.strip("[] "))
         if value and value not in out:
             out.append(value)

@@ -25,13 +25,13 @@ from sanctionwatch.lists.model import Entity, ListSnapshot
 
 __all__ = ["FORMATS", "FormatInfo", "detect_format", "parse_file"]
 
-Parser = Callable[[Path, str], ListSnapshot]
+Parser = Callable[[Path, str | None], ListSnapshot]  # (path, dataset key or None)
 
 
 @dataclass(frozen=True, slots=True)
 class FormatInfo:
     name: str
-    source: str  # default dataset key for entities of this format
+    source: str  # usual dataset key for entities of this format
     description: str
     parser: Callable[[], Parser]  # imported lazily so one format's deps never block another
 
@@ -42,8 +42,26 @@ def _un() -> Parser:
     return parse_un_xml
 
 
+def _ofac_csv() -> Parser:
+    from sanctionwatch.lists.ofac import parse_ofac_csv
+
+    return parse_ofac_csv
+
+
+def _ofac_xml() -> Parser:
+    from sanctionwatch.lists.ofac_xml import parse_ofac_xml
+
+    return parse_ofac_xml
+
+
 FORMATS: dict[str, FormatInfo] = {
     "un-xml": FormatInfo("un-xml", "un", "UN Security Council Consolidated List XML", _un),
+    "ofac-csv": FormatInfo(
+        "ofac-csv", "ofac_sdn", "OFAC SDN legacy CSV (sdn.csv, alt.csv, add.csv)", _ofac_csv
+    ),
+    "ofac-xml": FormatInfo(
+        "ofac-xml", "ofac_sdn", "OFAC sdnList XML (sdn.xml, non-SDN consolidated.xml)", _ofac_xml
+    ),
 }
 
 # Errors a parser may let through from the libraries it uses; all become ListParseError.
@@ -157,7 +175,7 @@ def parse_file(path: Path, fmt: str | None = None, source: str | None = None) ->
         known = ", ".join(sorted(FORMATS))
         raise ListParseError(path, f"unknown format {name!r} (known: {known})")
     try:
-        snapshot = info.parser()(path, source or info.source)
+        snapshot = info.parser()(path, source)
     except ListParseError:
         raise
     except _PARSE_ERRORS as exc:

@@ -63,7 +63,8 @@ def find_imo_numbers(text: str | None) -> list[str]:
     return out
 
 
-def parse_un_xml(path: Path, source: str = SOURCE) -> ListSnapshot:
+def parse_un_xml(path: Path, source: str | None = None) -> ListSnapshot:
+    source = source or SOURCE
     """Open a UN consolidated list; entities stream lazily from the returned snapshot."""
     doc = open_records(
         path,
