@@ -163,9 +163,7 @@ class ListRepository:
                 row.entity_count = count
                 info = _info(row)
         except IntegrityError as exc:
-            raise StoreError(
-                f"cannot store {snapshot.source} from {origin}: {exc.orig}"
-            ) from exc
+            raise StoreError(f"cannot store {snapshot.source} from {origin}: {exc.orig}") from exc
         return info
 
     def _insert_entities(
@@ -218,6 +216,17 @@ class ListRepository:
             if progress is not None:
                 progress(count)
         return count
+
+    def set_http_validators(
+        self, version_id: int, *, etag: str | None, last_modified: str | None
+    ) -> None:
+        """Remember the ETag / Last-Modified of the download that produced a version."""
+        with self.store.session() as session:
+            row = session.get(ListVersionRow, version_id)
+            if row is None:
+                raise NotFoundError(f"no list version {version_id}")
+            row.etag = etag
+            row.last_modified = last_modified
 
     def delete_version(self, version_id: int) -> None:
         """Remove one version and everything stored with it."""
