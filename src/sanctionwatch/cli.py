@@ -146,6 +146,7 @@ def versions_cmd(
     source: Annotated[str | None, typer.Option(help="Dataset or publisher, e.g. un, ofac.")] = None,
 ) -> None:
     """List the stored versions of each list, oldest first."""
+    from rich import box
     from rich.table import Table
 
     from sanctionwatch.store.db import open_store
@@ -159,12 +160,14 @@ def versions_cmd(
     if not versions:
         console.print("no versions stored; run `sanctionwatch update`")
         return
-    table = Table("id", "source", "format", "published", "imported", "entities", "sha256", "origin")
+    table = Table(box=box.SIMPLE, pad_edge=False)
+    for column in ("id", "source", "published", "imported", "entities", "sha256"):
+        table.add_column(column, no_wrap=True)
+    table.add_column("origin", overflow="fold", min_width=12)
     for v in versions:
         table.add_row(
             str(v.id),
             v.source,
-            v.format,
             _when(v.published),
             _when(v.imported_at),
             str(v.entity_count),

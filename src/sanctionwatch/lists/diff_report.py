@@ -99,7 +99,10 @@ def render_changes(
             f"{d.old.id} ({d.old.effective.date()}): {len(d.diff.added)} added, "
             f"{len(d.diff.removed)} removed, {len(d.diff.changed)} changed"
         )
-        table = Table("change", "ref", "name", "fields", title=title)
+        console.print(title, highlight=False, soft_wrap=True)
+        if d.diff.empty:
+            continue
+        table = Table("change", "ref", "name", "fields")
         for c in d.diff.all():
             table.add_row(c.action, c.ref, c.name, ", ".join(c.fields))
         console.print(table)

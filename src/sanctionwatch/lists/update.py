@@ -173,11 +173,11 @@ def import_from(
     reporter: Reporter | None = None,
 ) -> list[Outcome]:
     """Import a local list file, or every list file found under a folder."""
-    from sanctionwatch.lists import registry
-
     reporter = reporter or QuietReporter()
     if not path.exists():
         raise InputError(f"no such file or folder: {path}")
+    from sanctionwatch.lists import registry
+
     manifest = load_manifest(settings)
     store = open_store(settings)
     repo = ListRepository(store)
@@ -339,8 +339,6 @@ def _update_one(
     reporter: Reporter,
     backoff: float,
 ) -> Outcome:
-    from sanctionwatch.lists import registry
-
     previous = repo.current_version(source.key)
     conditional: dict[str, str] = {}
     if previous is not None and previous.origin == source.main_url:
@@ -367,6 +365,8 @@ def _update_one(
             if i == 0:
                 headers = got
         assert headers is not None
+        from sanctionwatch.lists import registry
+
         snapshot = registry.parse_file(
             folder if len(files) > 1 else files[0], fmt=source.format, source=source.key
         )
