@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sanctionwatch.errors import InputError, ListParseError, NotFoundError, StoreError
 from sanctionwatch.lists.model import Entity, ListSnapshot
 from sanctionwatch.store.db import Store
+from sanctionwatch.store.entity_json import entity_json
 from sanctionwatch.store.lists_tables import (
     ListEntityRow,
     ListIdentifierRow,
@@ -194,7 +195,7 @@ class ListRepository:
                         "ref": entity.ref,
                         "kind": entity.kind.value,
                         "name": entity.primary_name,
-                        "data": entity.to_dict(),
+                        "data": entity_json(entity),
                     }
                 )
             ids = session.execute(insert_entities, rows).scalars().all()
