@@ -8,6 +8,8 @@ from sanctionwatch.regimes.deadlines import Deadline, add_months, deadlines, res
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
 from sanctionwatch.regimes.loader import DataFileError
 from sanctionwatch.regimes.model import (
+    CATEGORIES,
+    STATUSES,
     Limit,
     MandateRenewal,
     Obligation,
@@ -17,8 +19,11 @@ from sanctionwatch.regimes.model import (
     Resolution,
     Source,
 )
+from sanctionwatch.regimes.refs import Reference, find_references, obligation_scores
 
 __all__ = [
+    "CATEGORIES",
+    "STATUSES",
     "DataFileError",
     "Deadline",
     "KnowledgeBase",
@@ -26,12 +31,15 @@ __all__ = [
     "MandateRenewal",
     "Obligation",
     "Quantity",
+    "Reference",
     "RegimeFile",
     "ReportingDuty",
     "Resolution",
     "Source",
     "add_months",
     "deadlines",
+    "find_references",
     "load_kb",
+    "obligation_scores",
     "resolve_rule",
 ]

@@ -110,19 +110,43 @@ def deadlines(
         reg = kb.regime_of(ob.resolution)
         if ob.deadline is not None:
             rows.append(
-                Deadline(ob.deadline, "obligation", ob.id, ob.resolution, reg, ob.title,
-                         ob.deadline_rule, ob.deadline < today)
+                Deadline(
+                    ob.deadline,
+                    "obligation",
+                    ob.id,
+                    ob.resolution,
+                    reg,
+                    ob.title,
+                    ob.deadline_rule,
+                    ob.deadline < today,
+                )
             )
         for duty in ob.reporting:
             if duty.due is not None:
                 rows.append(
-                    Deadline(duty.due, "report", ob.id, ob.resolution, reg, duty.what,
-                             duty.due_rule, duty.due < today)
+                    Deadline(
+                        duty.due,
+                        "report",
+                        ob.id,
+                        ob.resolution,
+                        reg,
+                        duty.what,
+                        duty.due_rule,
+                        duty.due < today,
+                    )
                 )
         if ob.ends is not None:
             rows.append(
-                Deadline(ob.ends, "expiry", ob.id, ob.resolution, reg, f"ends: {ob.title}",
-                         ob.ends_rule, ob.ends < today)
+                Deadline(
+                    ob.ends,
+                    "expiry",
+                    ob.id,
+                    ob.resolution,
+                    reg,
+                    f"ends: {ob.title}",
+                    ob.ends_rule,
+                    ob.ends < today,
+                )
             )
     if which == "missed":
         rows = [r for r in rows if r.passed]

@@ -93,9 +93,7 @@ def read_index(path: Path, *, text: str | None = None) -> Iterator[Resolution]:
 # --- YAML with line numbers ---------------------------------------------------------
 
 
-def _plain(
-    node: yaml.Node, path: Path_, lines: dict[Path_, int], where: Path, loader: Any
-) -> Any:
+def _plain(node: yaml.Node, path: Path_, lines: dict[Path_, int], where: Path, loader: Any) -> Any:
     """A composed YAML node as plain Python values, recording each value's line."""
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
@@ -109,9 +107,7 @@ def _plain(
             out[key] = _plain(value_node, (*path, key), lines, where, loader)
         return out
     if isinstance(node, yaml.SequenceNode):
-        return [
-            _plain(item, (*path, i), lines, where, loader) for i, item in enumerate(node.value)
-        ]
+        return [_plain(item, (*path, i), lines, where, loader) for i, item in enumerate(node.value)]
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError) as exc:
@@ -146,9 +142,7 @@ def read_yaml(path: Path, *, text: str | None = None) -> tuple[Any, dict[Path_, 
         loader.dispose()
 
 
-def read_regime(
-    path: Path, index: dict[int, Resolution], *, text: str | None = None
-) -> RegimeFile:
+def read_regime(path: Path, index: dict[int, Resolution], *, text: str | None = None) -> RegimeFile:
     """One regime file, validated, cross-checked against the index, deadlines computed."""
     data, lines = read_yaml(path, text=text)
     if not isinstance(data, dict):
@@ -215,8 +209,11 @@ def _cross_check(
             duties.append(duty.model_copy(update={"due": duty.due or due}))
         obligations.append(
             ob.model_copy(
-                update={"deadline": ob.deadline or deadline, "ends": ob.ends or ends,
-                        "reporting": duties}
+                update={
+                    "deadline": ob.deadline or deadline,
+                    "ends": ob.ends or ends,
+                    "reporting": duties,
+                }
             )
         )
     return regime.model_copy(update={"obligations": obligations})

@@ -51,7 +51,9 @@ Category = Literal[
 ]
 CATEGORIES: tuple[str, ...] = Category.__args__  # type: ignore[attr-defined]
 
-_PARAGRAPH = re.compile(r"^(OP\d+[a-z]?(\([a-z]+\))*(–\d+)?|annex( [A-Z])?( para \d+(\([a-z]\))?)?)$")
+_PARAGRAPH = re.compile(
+    r"^(OP\d+[a-z]?(\([a-z]+\))*(–\d+)?|annex( [A-Z])?( para \d+(\([a-z]\))?)?)$"
+)
 
 
 @dataclass(frozen=True, slots=True)

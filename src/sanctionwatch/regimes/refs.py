@@ -18,7 +18,9 @@ import functools
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
+from pathlib import Path
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
 from sanctionwatch.regimes.model import Obligation, Resolution
 from sanctionwatch.regimes.textcues import (
@@ -31,7 +33,7 @@ from sanctionwatch.regimes.textcues import (
     paragraph_near,
 )
 
-__all__ = ["Reference", "find_references", "obligation_scores"]
+__all__ = ["Reference", "find_references", "obligation_scores", "read_text_file"]
 
 _FLAGS = re.IGNORECASE | re.ASCII
 _NUM = r"[0-9]{2,4}(?:\s*\((?:19|20)[0-9]{2}\))?"
@@ -52,7 +54,7 @@ _YEAR_RES = re.compile(
     _FLAGS,
 )
 _COUNCIL = re.compile(
-    rf"\b(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)\b(?![^.;\n]{0,45}\bcommittee\b)"
+    rf"\b(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)\b(?![^.;\n]{{0,45}}\bcommittee\b)"
     r"(?P<after>[^.;\n]{0,80})",
     _FLAGS,
 )
@@ -113,7 +115,10 @@ def _fold(text: str) -> str:
 def obligation_scores(
     text: str, *, kb: KnowledgeBase | None = None, regime: str | None = None
 ) -> list[tuple[str, int]]:
-    """Obligations whose keywords occur in ``text``: (id, number of distinct keywords), best first."""
+    """Obligations whose keywords occur in ``text``.
+
+    Returns (obligation id, number of distinct keywords found), best first.
+    """
     base = kb or load_kb()
     folded = _fold(text)
     allowed = {ob.id for ob in base.obligations(regime)} if regime else None
@@ -165,8 +170,10 @@ def _on_topic(res: Resolution, regimes: set[str], kb: KnowledgeBase) -> bool:
     topic = _fold(f"{res.topic} {res.subject}")
     if "(thematic)" in topic or "(institutional)" in topic:
         return True
-    return any(kb.regimes[r].key in topic or any(a in topic for a in kb.regimes[r].aliases)
-               for r in regimes)
+    return any(
+        kb.regimes[r].key in topic or any(a in topic for a in kb.regimes[r].aliases)
+        for r in regimes
+    )
 
 
 def _deadline_bonus(ob: Obligation, cues: list[DateCue]) -> int:
@@ -174,8 +181,10 @@ def _deadline_bonus(ob: Obligation, cues: list[DateCue]) -> int:
     for cue in cues:
         if ob.deadline is None:
             continue
-        if cue.month == ob.deadline.month and cue.day == ob.deadline.day and (
-            cue.year in (None, ob.deadline.year)
+        if (
+            cue.month == ob.deadline.month
+            and cue.day == ob.deadline.day
+            and (cue.year in (None, ob.deadline.year))
         ):
             best = max(best, 3)
         elif cue.month is None and cue.year == ob.deadline.year:
@@ -247,7 +256,8 @@ def _check_number(
     if not problems:
         ob_id = _obligation_for(kb, number, ctx, para)
         return number, 0.95 if year is not None else 0.9, ob_id, None
-    regimes = ctx.regimes or ({kb.regime_of(number)} - {None})  # type: ignore[arg-type]
+    own = kb.regime_of(number)
+    regimes = ctx.regimes or ({own} if own else set())
     candidates = _measure_resolutions(kb, regimes, cue if not date_ok else None)
     if not date_ok and not candidates and cue is not None:
         candidates = [r.number for r in kb.adopted_in(cue.year or 0, cue.month)]
@@ -291,14 +301,15 @@ def _obligation_for(kb: KnowledgeBase, number: int, ctx: _Context, para: str | N
         for ob_id in (f"{number}-{para}", f"{number}-{para.rstrip('abcdefgh')}"):
             if kb.find_obligation(ob_id) is not None:
                 return ob_id
-    ob_id, _, score = _best_obligation(kb, [number], ctx)
-    return ob_id if score > 0 else None
+    best_id, _, score = _best_obligation(kb, [number], ctx)
+    return best_id if score > 0 else None
 
 
 def _numbered(
     text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None
 ) -> list[Reference]:
     refs = []
+    items: list[tuple[int, int, int, int | None]]
     for match in _EXPLICIT.finditer(text):
         if match["sres"]:
             items = [(match.start(), match.end(), int(match["n1"]), int(match["y1"]))]
@@ -327,14 +338,20 @@ def _numbered(
 
 
 def _unnumbered(
-    text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None, taken: list[Reference]
+    text: str,
+    sentences: Sentences,
+    kb: KnowledgeBase,
+    published: date | None,
+    taken: list[Reference],
 ) -> list[Reference]:
     refs: list[Reference] = []
     busy = {sentences.index(r.start) for r in taken}
     spans: list[tuple[int, int, DateCue | None]] = []
     for match in _YEAR_RES.finditer(text):
         month = month_number(match["month"]) if match["month"] else None
-        spans.append((match.start(), match.end(), DateCue(match.group(), int(match["year"]), month)))
+        spans.append(
+            (match.start(), match.end(), DateCue(match.group(), int(match["year"]), month))
+        )
     for match in _COUNCIL.finditer(text):
         if _ACTION.search(match["after"]):
             spans.append((match.start(), match.start("after"), None))
@@ -379,3 +396,25 @@ def find_references(
     refs = numbered + _unnumbered(text, sentences, base, published, numbered)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
+
+
+MAX_TEXT_BYTES = 20_000_000
+
+
+def read_text_file(path: Path) -> str:
+    """A UTF-8 text file for checking; a clear :class:`InputError` when it is not one."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise InputError(f"{path}: not a file")
+    if size > MAX_TEXT_BYTES:
+        raise InputError(f"{path}: {size} bytes is over the {MAX_TEXT_BYTES} byte limit")
+    data = path.read_bytes()
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: looks binary, expected UTF-8 text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None

@@ -23,19 +23,18 @@ __all__ = [
     "paragraph_near",
 ]
 
-_MONTHS = {
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6,
-    "jul": 7, "aug": 8, "sep": 9, "oct": 10, "nov": 11, "dec": 12,
-}
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
 MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 _FLAGS = re.IGNORECASE | re.ASCII
 _ABBREV = {
-    "u.n", "u.s", "u.k", "dec", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen",
-    "rep", "inc", "co", "corp", "ltd", "vs", "e.g", "i.e", "op", "para", "res", "art",
+    *("u.n", "u.s", "u.k", "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen"),
+    *("rep", "inc", "co", "corp", "ltd", "vs", "e.g", "i.e", "op", "para", "res", "art"),
+    *_MONTH_NAMES,
+    "sept",
 }
 _BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
 _WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
@@ -50,7 +49,9 @@ _MONTH_YEAR = re.compile(
     r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
     _FLAGS,
 )
-_RELATIVE_MONTH = re.compile(rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS)
+_RELATIVE_MONTH = re.compile(
+    rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS
+)
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than|deadline(?:\s+of)?)\s+(?:the\s+)?"
     rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?"
