@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from sanctionwatch.names.arabic import consonant_skeleton
 from sanctionwatch.names.legal import legal_form, legal_form_generic
-from sanctionwatch.names.normalize import compact, fold_homoglyphs, normalize, script_of, tokens
+from sanctionwatch.names.text import compact, fold_homoglyphs, normalize, script_of, tokens
 from sanctionwatch.names.titles import strip_titles
 from sanctionwatch.names.translit import LatinForm, ascii_fold, latin_forms
 from sanctionwatch.names.variants import phonetic, variant_key

@@ -3,9 +3,11 @@ reading of Korean names written in Chinese characters."""
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from pypinyin.pinyin_dict import pinyin_dict
 
 from sanctionwatch.names._data import read_lines, read_table
 from sanctionwatch.names.hangul import romanize_hangul_name
@@ -58,8 +60,25 @@ def split_chinese_name(name: str) -> tuple[str, str] | None:
     return None
 
 
-def _pinyin(text: str) -> list[str]:
-    return [p for p in lazy_pinyin(text, style=Style.NORMAL, errors="ignore") if p.isascii()]
+@lru_cache(maxsize=1 << 14)
+def _pinyin(text: str) -> tuple[str, ...]:
+    """Pinyin syllables of a phrase (pypinyin's phrase dictionary picks readings)."""
+    out = lazy_pinyin(text, style=Style.NORMAL, errors="ignore", v_to_u=True)
+    return tuple(p.replace("ü", "u") for p in out if p.isalpha())
+
+
+@lru_cache(maxsize=1 << 15)
+def _char_pinyin(ch: str) -> str:
+    """Usual reading of one character, tone marks removed ("" when unknown)."""
+    readings = pinyin_dict.get(ord(ch))
+    if not readings:
+        return "".join(_pinyin(ch))
+    first = unicodedata.normalize("NFD", readings.split(",")[0])
+    return "".join(c for c in first if c.isascii())
+
+
+def _name_pinyin(text: str) -> list[str]:
+    return [p for p in map(_char_pinyin, text) if p]
 
 
 @lru_cache(maxsize=1 << 14)
@@ -76,8 +95,8 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     if split is not None:
         family, given = split
         reading = chinese_surnames().get(family)
-        fam = reading or "".join(_pinyin(family))
-        given_syllables = _pinyin(given)
+        fam = reading or "".join(_name_pinyin(family))
+        given_syllables = _name_pinyin(given)
         out.append((" ".join([fam, *given_syllables]), "pinyin"))
         out.append((f"{fam} {''.join(given_syllables)}", "pinyin-joined"))
         fam_ko, given_ko = hanja_to_hangul(family), hanja_to_hangul(given)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 __all__ = ["CYRILLIC_SYSTEMS", "romanize_cyrillic"]
@@ -37,33 +38,31 @@ CYRILLIC_SYSTEMS: dict[str, tuple[dict[str, str], dict[str, str]]] = {
     "simple": ({"х": "h", "щ": "sch", "ж": "j", "й": "i", "ё": "e", "ц": "c"}, {}),
 }
 
-_VOWELS = frozenset("аеёиоуыэюяіїєъьй")
-_UKRAINIAN = frozenset("іїєґ")
+_VOWELS = "аеёиоуыэюяіїєъьй"
+_UKRAINIAN = re.compile("[іїєґ]")
+_UKRAINIAN_OVERRIDES = {ord("г"): "h", ord("и"): "y"}
 
 
-@lru_cache(maxsize=8)
-def _table(system: str) -> tuple[dict[str, str], dict[str, str]]:
+@lru_cache(maxsize=16)
+def _tables(system: str) -> tuple[dict[int, str], dict[int, str], re.Pattern[str] | None]:
+    """(translate table, the same for Ukrainian words, pattern of iotated letters)."""
     overrides, iotated = CYRILLIC_SYSTEMS[system]
-    return {**_COMMON, **overrides}, iotated
+    table = {ord(k): v for k, v in {**_COMMON, **overrides}.items()}
+    pattern = None
+    if iotated:
+        letters = "".join(iotated)
+        pattern = re.compile(f"(?:^|(?<=[{_VOWELS}\\s]))[{letters}]")
+    return table, {**table, **_UKRAINIAN_OVERRIDES}, pattern
 
 
 def romanize_cyrillic(word: str, system: str = "bgn") -> str:
-    """A lower-case Cyrillic word in the given system ("bgn", "passport", "iso9",
+    """Lower-case Cyrillic words in the given system ("bgn", "passport", "iso9",
     "scholarly", "simple"). Other characters pass through unchanged. Words with
     Ukrainian letters read г as h and и as y (Ukrainian national system)."""
-    table, iotated = _table(system)
-    ukrainian = any(ch in _UKRAINIAN for ch in word)
-    out: list[str] = []
-    prev = ""
-    for ch in word:
-        if ukrainian and ch == "г":
-            value = "h"
-        elif ukrainian and ch == "и":
-            value = "y"
-        elif ch in iotated and (not prev or prev in _VOWELS):
-            value = iotated[ch]
-        else:
-            value = table.get(ch, ch)
-        out.append(value)
-        prev = ch
-    return "".join(out)
+    table, ukrainian_table, pattern = _tables(system)
+    if pattern is not None:
+        iotated = CYRILLIC_SYSTEMS[system][1]
+        word = pattern.sub(lambda m: iotated[m.group(0)], word)
+    if _UKRAINIAN.search(word):
+        return word.translate(ukrainian_table)
+    return word.translate(table)

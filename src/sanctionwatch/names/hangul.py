@@ -72,6 +72,7 @@ def decompose(ch: str) -> tuple[int, int, int]:
     return index // 588, (index % 588) // 28, index % 28
 
 
+@lru_cache(maxsize=1 << 15)
 def _syllable(ch: str, system: str, prev_final: int | None) -> str:
     """One syllable. prev_final is the previous syllable's final inside the same word
     (None at the start of a word): McCune-Reischauer voices k/t/p/ch after vowels and

@@ -8,7 +8,7 @@ from typing import NamedTuple
 from rigour.names import extract_org_types
 
 from sanctionwatch.names._data import read_yaml
-from sanctionwatch.names.normalize import normalize
+from sanctionwatch.names.text import normalize
 
 __all__ = ["LegalFormTable", "legal_form", "legal_form_generic", "legal_forms_table"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from sanctionwatch.names._data import read_lines
-from sanctionwatch.names.normalize import normalize
+from sanctionwatch.names.text import normalize
 
 __all__ = ["strip_titles", "titles"]
 

@@ -17,7 +17,7 @@ from sanctionwatch.names.hangul import (
     split_hangul_name,
     surnames,
 )
-from sanctionwatch.names.normalize import normalize, script_of
+from sanctionwatch.names.text import normalize, script_of
 
 __all__ = ["LatinForm", "ascii_fold", "latin_forms"]
 
@@ -58,10 +58,8 @@ def _hangul(words: tuple[str, ...]) -> Forms:
 
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:
-    return tuple(
-        (" ".join(romanize_cyrillic(w, system) for w in words), system)
-        for system in CYRILLIC_SYSTEMS
-    )
+    text = " ".join(words)
+    return tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
 
 
 def _other(words: tuple[str, ...]) -> Forms:

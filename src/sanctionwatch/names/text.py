@@ -143,22 +143,40 @@ def char_script(ch: str) -> str | None:
     return "Zyyy" if ch.isalpha() else None
 
 
+class _ScriptTable(dict[int, str | None]):
+    """str.translate table: code point -> one-character script tag (None: not a letter)."""
+
+    def __missing__(self, cp: int) -> str | None:
+        script = char_script(chr(cp))
+        value = None if script is None else _SCRIPT_TAG[script]
+        self[cp] = value
+        return value
+
+
+_SCRIPT_CODES = sorted({code for _, _, code in _SCRIPT_RANGES} | {"Zyyy"})
+_SCRIPT_TAG = {code: chr(0x41 + i) for i, code in enumerate(_SCRIPT_CODES)}
+_TAG_SCRIPT = {tag: code for code, tag in _SCRIPT_TAG.items()}
+_SCRIPTS = _ScriptTable()
+_LATN, _CYRL, _GREK = _SCRIPT_TAG["Latn"], _SCRIPT_TAG["Cyrl"], _SCRIPT_TAG["Grek"]
+_KANA = frozenset({_SCRIPT_TAG["Hira"], _SCRIPT_TAG["Kana"]})
+
+
 def fold_homoglyphs(word: str) -> str:
     """Fold look-alike letters in a word that mixes Latin with Cyrillic or Greek.
 
     The minority script is folded into the majority one: "Kіm" (Cyrillic і) -> "Kim";
     "Пyтин" (Latin y) -> "Путин". A word in one script is returned unchanged.
     """
-    latin = other = 0
-    for ch in word:
-        script = char_script(ch)
-        if script == "Latn":
-            latin += 1
-        elif script in ("Cyrl", "Grek"):
-            other += 1
-    if not latin or not other:
+    tags = word.translate(_SCRIPTS)
+    latin = tags.count(_LATN)
+    if not latin:
         return word
-    if latin >= other or all(ord(ch) in _TO_LATIN for ch in word if char_script(ch) != "Latn"):
+    other = tags.count(_CYRL) + tags.count(_GREK)
+    if not other:
+        return word
+    if latin >= other or all(
+        ord(ch) in _TO_LATIN for ch in word if _SCRIPTS[ord(ch)] not in (_LATN, None)
+    ):
         return word.translate(_TO_LATIN)
     return word.translate(_TO_OTHER)
 
@@ -184,6 +202,15 @@ def _normalize_once(text: str) -> str:
     return text
 
 
+def _is_stable(text: str) -> bool:
+    """Whether _normalize_once would leave text as it is (checked cheaply)."""
+    return (
+        text.casefold() == text
+        and unicodedata.is_normalized("NFKC", text)
+        and text.translate(_CLEAN) == text
+    )
+
+
 @lru_cache(maxsize=1 << 17)
 def normalize(text: str) -> str:
     """NFKC, case-folded, invisible/format characters removed, homoglyphs folded in
@@ -192,6 +219,8 @@ def normalize(text: str) -> str:
     if text.isascii():
         return " ".join(text.translate(_ASCII_CLEAN).split())
     result = _normalize_once(text)
+    if _is_stable(result):
+        return result
     for _ in range(4):  # NFKC and case folding do not always commute; settle on a fixpoint
         again = _normalize_once(result)
         if again == result:
@@ -218,14 +247,14 @@ def compact(text: str) -> str:
 @lru_cache(maxsize=1 << 14)
 def script_of(text: str) -> str:
     """Dominant ISO 15924 script code of the letters in text ("Latn", "Hang", "Hani",
-    "Cyrl", "Arab", ...); "Zyyy" when there are no letters; "Jpan" when kana occur."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        script = char_script(ch)
-        if script is not None:
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
+    "Cyrl", "Arab", ...); "Zyyy" when there are no letters; "Jpan" when kana occur.
+    Ties go to the script seen first."""
+    tags = text.translate(_SCRIPTS)
+    if not tags:
         return "Zyyy"
-    if "Hira" in counts or "Kana" in counts:
+    seen = dict.fromkeys(tags)
+    if not _KANA.isdisjoint(seen):
         return "Jpan"
-    return max(counts.items(), key=lambda kv: kv[1])[0]
+    if len(seen) == 1:
+        return _TAG_SCRIPT[tags[0]]
+    return _TAG_SCRIPT[max(seen, key=tags.count)]
