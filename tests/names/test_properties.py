@@ -37,14 +37,14 @@ texts = st.one_of(any_text, name_text)
 _BAD_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_normalize_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_normalize_output_is_clean(text: str) -> None:
     out = normalize(text)
@@ -56,7 +56,7 @@ def test_normalize_output_is_clean(text: str) -> None:
     assert isinstance(script_of(text), str)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(texts)
 def test_latin_forms_are_ascii_lowercase_tokens(text: str) -> None:
     for form in latin_forms(text):
@@ -68,7 +68,7 @@ def test_latin_forms_are_ascii_lowercase_tokens(text: str) -> None:
         assert form.method
 
 
-@settings(max_examples=200)
+@settings(max_examples=200, deadline=None)
 @given(texts)
 def test_other_functions_never_crash(text: str) -> None:
     toks = tokens(text)

@@ -110,3 +110,16 @@ def test_mixed_scripts_keep_latin_parts() -> None:
 
 def test_other_scripts_fall_back_to_anyascii() -> None:
     assert latin_forms("Δημήτρης") == [LatinForm("dimitris", "anyascii")]
+
+
+def test_romanised_korean_words_split_into_syllables() -> None:
+    from sanctionwatch.names import korean_syllables
+
+    assert korean_syllables("jongun") == ("jong", "un")
+    assert korean_syllables("kyongchol") == ("kyong", "chol")  # EU: JO Kyongchol
+    assert korean_syllables("sunghoon") == ("sung", "hoon")
+    assert korean_syllables("youngchul") == ("young", "chul")
+    assert korean_syllables("kimjongun") == ("kim", "jong", "un")
+    assert korean_syllables("mohammed") is None
+    assert korean_syllables("vladimir") is None
+    assert korean_syllables("") is None

@@ -4,6 +4,7 @@ name-part variants and phonetic keys. Pure functions, cached where useful."""
 from __future__ import annotations
 
 from sanctionwatch.names.arabic import consonant_skeleton
+from sanctionwatch.names.hangul import korean_syllables
 from sanctionwatch.names.legal import legal_form, legal_form_generic
 from sanctionwatch.names.text import compact, fold_homoglyphs, normalize, script_of, tokens
 from sanctionwatch.names.titles import strip_titles
@@ -16,6 +17,7 @@ __all__ = [
     "compact",
     "consonant_skeleton",
     "fold_homoglyphs",
+    "korean_syllables",
     "latin_forms",
     "legal_form",
     "legal_form_generic",

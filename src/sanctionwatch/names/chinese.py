@@ -6,9 +6,6 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-from pypinyin.pinyin_dict import pinyin_dict
-
 from sanctionwatch.names._data import read_lines, read_table
 from sanctionwatch.names.hangul import romanize_hangul_name
 
@@ -63,6 +60,8 @@ def split_chinese_name(name: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=1 << 14)
 def _pinyin(text: str) -> tuple[str, ...]:
     """Pinyin syllables of a phrase (pypinyin's phrase dictionary picks readings)."""
+    from pypinyin import Style, lazy_pinyin  # imported on first use: its tables are large
+
     out = lazy_pinyin(text, style=Style.NORMAL, errors="ignore", v_to_u=True)
     return tuple(p.replace("ü", "u") for p in out if p.isalpha())
 
@@ -70,6 +69,8 @@ def _pinyin(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=1 << 15)
 def _char_pinyin(ch: str) -> str:
     """Usual reading of one character, tone marks removed ("" when unknown)."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
     readings = pinyin_dict.get(ord(ch))
     if not readings:
         return "".join(_pinyin(ch))

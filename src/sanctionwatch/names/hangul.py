@@ -7,13 +7,16 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from sanctionwatch.names._data import read_table
+from sanctionwatch.names.variants import variant_classes
 
 __all__ = [
     "HangulSurname",
     "decompose",
     "is_hangul_syllable",
+    "korean_syllables",
     "romanize_hangul_name",
     "romanize_hangul_word",
+    "romanized_syllables",
     "split_hangul_name",
     "surnames",
 ]
@@ -180,3 +183,48 @@ def romanize_hangul_name(family: str, given: tuple[str, ...]) -> tuple[tuple[str
         for fam in entry.popular:
             add(f"{fam} {pop_given}", "popular")
     return tuple(results)
+
+
+@lru_cache(maxsize=1)
+def romanized_syllables() -> frozenset[str]:
+    """Latin spellings of Hangul syllables: every onset, vowel and final spelling of
+    McCune-Reischauer (with and without voicing, ㅈ as j and ch), Revised Romanization and
+    popular usage combined, plus the surname table's spellings and the name-part variant
+    classes whose key is such a syllable ("soo", "hoon", "young")."""
+    onsets = {*_MR_INITIAL, *_MR_CH_INITIAL, *_RR_INITIAL, *_MR_VOICED.values(), "l"}
+    vowels = {*_MR_VOWEL, *_RR_VOWEL, *_POP_VOWEL}
+    finals = set(_FINAL)
+    out = {o + v + f for o in onsets for v in vowels for f in finals}
+    for entry in surnames().values():
+        if len(entry.hangul) == 1:
+            out.update(entry.mr)
+            out.update(entry.popular)
+    for spelling, key in variant_classes().items():
+        if key in out:
+            out.add(spelling)
+    out.discard("")
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def korean_syllables(token: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
+    """Split a romanised Korean word into syllables: "kyongchol" -> ("kyong", "chol"),
+    "jongun" -> ("jong", "un"). Fewest syllables win, then the longest first syllable.
+    None when the token cannot be read as romanised Korean syllables. extra adds
+    spellings (for example name-part variants such as "soo", "hee")."""
+    inventory = romanized_syllables() | extra if extra else romanized_syllables()
+    n = len(token)
+    if not token.isascii() or not token.isalpha() or n > 24:
+        return None
+    best: list[tuple[str, ...] | None] = [None] * (n + 1)
+    best[n] = ()
+    for i in range(n - 1, -1, -1):
+        choice: tuple[str, ...] | None = None
+        for j in range(min(n, i + 7), i, -1):  # longest first piece first
+            rest = best[j]
+            if rest is not None and token[i:j] in inventory:
+                candidate = (token[i:j], *rest)
+                if choice is None or len(candidate) < len(choice):
+                    choice = candidate
+        best[i] = choice
+    return best[0]
