@@ -8,6 +8,7 @@ and exit with status 1; nothing here catches anything broader.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
