@@ -119,6 +119,7 @@ class Scored:
 def _best_name(
     pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int]
 ) -> tuple[float, int, NameScore | None, NameForm | None, NameForm | None]:
+    best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
     cache = pq.cache
     for nidx in name_ids:
