@@ -10,10 +10,13 @@ list versions and loaded from the store's home afterwards.
 
 from __future__ import annotations
 
+import gc
 import math
+import pickle
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from typing import Any
 
 from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
 from sanctionwatch.screening import _names as names
@@ -64,6 +67,16 @@ class NameForm:
     def __repr__(self) -> str:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
 
+    def state(self) -> tuple[object, ...]:
+        return (self.tokens, self.keys, self.phon, self.weights, self.method, self.legal)
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> NameForm:
+        form = cls.__new__(cls)
+        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
+        form.compact = "".join(form.keys)
+        return form
+
 
 def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     """The distinct tokenised Latin forms of one name (titles and legal forms removed)."""
@@ -95,14 +108,28 @@ class IndexedName:
         self.kind = kind
         self.forms = forms
 
+    def state(self) -> tuple[object, ...]:
+        return (self.entity, self.text, self.kind.value, [f.state() for f in self.forms])
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> IndexedName:
+        entity, text, kind, forms = state
+        return cls(entity, text, NameKind(kind), [NameForm.from_state(f) for f in forms])
+
+
+Birth = tuple[int, int | None, int | None, int | None, bool]  # year, month, day, end year, approx
+
 
 class EntityRecord:
-    """An entity with its facts pre-digested for scoring."""
+    """An entity with its facts pre-digested for scoring. In a loaded index the entity
+    itself stays serialised until it is shown."""
 
-    __slots__ = ("countries", "entity", "identifiers", "imos", "names")
+    __slots__ = ("_blob", "_entity", "births", "countries", "identifiers", "imos", "kind", "names")
 
     def __init__(self, entity: Entity) -> None:
-        self.entity = entity
+        self._entity: Entity | None = entity
+        self._blob: bytes | None = None
+        self.kind = entity.kind
         self.names: list[int] = []
         countries = {c.lower() for c in entity.nationalities if c}
         countries.update(a.country.lower() for a in entity.addresses if a.country)
@@ -117,6 +144,40 @@ class EntityRecord:
                     imos.add(cleaned)
         self.identifiers = ids
         self.imos = frozenset(imos)
+        self.births: list[Birth] = [
+            (b.start.year, b.start.month, b.start.day, b.end.year if b.end else None, b.approximate)
+            for b in entity.birth_dates
+        ]
+
+    @property
+    def entity(self) -> Entity:
+        if self._entity is None:
+            assert self._blob is not None
+            self._entity = pickle.loads(self._blob)
+        return self._entity
+
+    def state(self) -> tuple[object, ...]:
+        if self._blob is None:
+            self._blob = pickle.dumps(self._entity, protocol=pickle.HIGHEST_PROTOCOL)
+        return (
+            self._blob,
+            self.kind.value,
+            self.names,
+            tuple(self.countries),
+            self.identifiers,
+            tuple(self.imos),
+            self.births,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> EntityRecord:
+        record = cls.__new__(cls)
+        record._entity = None
+        record._blob, kind, record.names, countries, record.identifiers, imos, record.births = state
+        record.kind = EntityKind(kind)
+        record.countries = frozenset(countries)
+        record.imos = frozenset(imos)
+        return record
 
 
 class ScreeningIndex:
@@ -135,8 +196,42 @@ class ScreeningIndex:
     def __len__(self) -> int:
         return len(self.records)
 
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "records": [r.state() for r in self.records],
+            "names": [n.state() for n in self.names],
+            "by_key": self.by_key,
+            "by_phonetic": self.by_phonetic,
+            "by_gram": self.by_gram,
+            "by_identifier": self.by_identifier,
+            "idf": self.idf,
+            "max_idf": self.max_idf,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.records = [EntityRecord.from_state(r) for r in state["records"]]
+        self.names = [IndexedName.from_state(n) for n in state["names"]]
+        self.by_key = state["by_key"]
+        self.by_phonetic = state["by_phonetic"]
+        self.by_gram = state["by_gram"]
+        self.by_identifier = state["by_identifier"]
+        self.idf = state["idf"]
+        self.max_idf = state["max_idf"]
+
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> ScreeningIndex:
+        """Index every name of every entity (garbage collection paused meanwhile:
+        the index is many small objects that all stay alive)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(entities)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, entities: Iterable[Entity]) -> ScreeningIndex:
         index = cls()
         df: dict[str, int] = defaultdict(int)
         for entity in entities:

@@ -25,6 +25,7 @@ from sanctionwatch.screening.types import Feature
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
 
 PAIR_MIN = 0.6
+SHORT_MIN = 0.8  # short tokens pair only when nearly equal
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
 similarity = Indel.normalized_similarity
@@ -41,6 +42,8 @@ def token_similarity(qt: str, qk: str, qp: str, ct: str, ck: str, cp: str) -> tu
     sim = max(similarity(qk, ck), similarity(qt, ct))
     if qp and qp == cp and qt[0] == ct[0] and sim < 0.88:
         return 0.88, "phonetic"
+    if sim < SHORT_MIN and min(len(qt), len(ct)) <= 3:
+        return 0.0, "none"
     return sim, "fuzzy"
 
 
@@ -89,10 +92,19 @@ def align(
             continue
         used_q.add(i)
         used_c.add(j)
-        weight = cw[j] * (0.45 if len(qtoks[i]) == 1 and len(ctoks[j]) > 1 else 1.0)
-        num += 2.0 * sim * weight
-        den += 2.0 * weight
         pairs.append((qtoks[i], ctoks[j], sim, how))
+        if how != "initial":
+            num += 2.0 * sim * cw[j]
+            den += 2.0 * cw[j]
+            continue
+        # An initial confirms one letter: the rest of the spelt-out token is unverified,
+        # counted as missing (fully on the query side, half on the candidate side).
+        q_init = len(qtoks[i]) == 1
+        small = min(qw[i], cw[j])
+        num += 2.0 * sim * small
+        den += 2.0 * small
+        rest = (cw[j] if q_init else qw[i]) - small
+        den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
     missing_q = [qtoks[i] for i in range(len(qtoks)) if i not in used_q]
     missing_c = [ctoks[j] for j in range(len(ctoks)) if j not in used_c]
     den += sum(qw[i] for i in range(len(qtoks)) if i not in used_q)
@@ -145,41 +157,26 @@ def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
 
 
 def _birth_feature(query: PartialDate, record: EntityRecord) -> Feature | None:
-    dates = record.entity.birth_dates
-    if not dates:
-        return None
     best: Feature | None = None
-    for bd in dates:
-        years = bd.years()
-        if query.year in years:
-            exact = (
-                bd.end is None
-                and query.month is not None
-                and bd.start.month == query.month
-                and (query.day is None or bd.start.day == query.day)
-            )
-            if exact:
-                return Feature(
-                    "birth_date", 1.0, 0.06, f"birth date {query} agrees with {bd.start}"
-                )
-            month_conflict = (
-                bd.end is None
-                and query.month is not None
-                and bd.start.month is not None
-                and bd.start.month != query.month
-            )
-            if month_conflict:
-                cand = Feature("birth_date", 0.5, -0.04, f"same year, other date: {bd.start}")
+    for year, month, day, end, approx in record.births:
+        last = end if end is not None else year
+        listed = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+        if year <= query.year <= last:
+            if end is None and query.month is not None and month is not None:
+                if month == query.month and (query.day is None or day in (None, query.day)):
+                    return Feature(
+                        "birth_date", 1.0, 0.06, f"birth date {query} agrees with {listed}"
+                    )
+                cand = Feature("birth_date", 0.5, -0.04, f"same year, other date: {listed}")
             else:
                 cand = Feature("birth_date", 0.8, 0.04, f"birth year {query.year} agrees")
         else:
-            gap = min(abs(query.year - y) for y in (years.start, years.stop - 1))
-            slack = 2 if bd.approximate else 1
-            if gap <= slack:
+            gap = min(abs(query.year - year), abs(query.year - last))
+            if gap <= (2 if approx else 1):
                 cand = Feature("birth_date", 0.3, -0.02, f"birth year {query.year} is {gap} off")
             else:
                 cand = Feature(
-                    "birth_date", 0.0, -0.15, f"birth year {query.year} conflicts with {bd.start}"
+                    "birth_date", 0.0, -0.15, f"birth year {query.year} conflicts with {listed}"
                 )
         if best is None or cand.weight > best.weight:
             best = cand

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 from collections import defaultdict
@@ -80,7 +81,7 @@ def candidates(
         (
             (value, eidx, ids)
             for eidx, (value, ids) in per_entity.items()
-            if kind is None or _kind_fits(kind, index.records[eidx].entity.kind)
+            if kind is None or _kind_fits(kind, index.records[eidx].kind)
         ),
         key=lambda item: -item[0],
     )
@@ -146,11 +147,16 @@ class Screener:
         """The index saved at ``path``, or None when absent or of another format."""
         if not path.is_file():
             return None
-        with path.open("rb") as fh:
-            try:
+        enabled = gc.isenabled()
+        gc.disable()  # unpickling many small long-lived objects: no point collecting
+        try:
+            with path.open("rb") as fh:
                 version, index = pickle.load(fh)
-            except (pickle.UnpicklingError, EOFError, ValueError, AttributeError):
-                return None
+        except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+            return None
+        finally:
+            if enabled:
+                gc.enable()
         if version != INDEX_FORMAT or not isinstance(index, ScreeningIndex):
             return None
         return cls(index, algorithm)

@@ -71,7 +71,9 @@ class Query:
             self.birth_date = self.birth_date.strip() or None
         if self.birth_date is not None:
             try:
-                PartialDate.parse(self.birth_date)
+                parsed = PartialDate.parse(self.birth_date)
+                if not 1800 <= parsed.year <= 2100 or len(self.birth_date.split("-")[0]) != 4:
+                    raise ValueError("year out of range")
             except ValueError as exc:
                 raise InputError(
                     f"birth date {self.birth_date!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
