@@ -36,6 +36,7 @@ OUTPUT_COLUMNS = [
     "matches",
 ]
 BLOCK = 1024
+SNIFF = 8192  # bytes checked up front for a wrong encoding
 _SCREENER: Screener | None = None
 
 
@@ -142,7 +143,7 @@ def screen_file(
         raise InputError(f"{src}: no such file")
     summary = BatchSummary()
     with src.open("rb") as raw:
-        _check_start(raw.read(65536), src, encoding)
+        _check_start(raw.read(SNIFF), src, encoding)
         raw.seek(0)
         bad: set[int] = set()
         reader = csv.reader(_lines(raw, encoding, bad))
