@@ -88,11 +88,18 @@ def header_date(value: str | None) -> str | None:
 ObKey = tuple[int, str | None] | None
 
 
+# Instruments named without their resolution number: the resolution that made them binding.
+ALIASES = {"JCPOA": 2231}
+
+
 def gold_obligations(label: str | None) -> list[ObKey]:
     """All (resolution, paragraph) options a gold label names; [None] when none."""
     if not label:
         return [None]
     out: list[ObKey] = []
+    for alias, number in ALIASES.items():
+        if re.search(rf"\b{alias}\b", label) and not re.search(r"\b(?:1[5-9]|2[0-9])\d\d\b", label):
+            return [(number, None)]
     for part in re.split(r";", label):
         nums = re.findall(r"(?<!\d)(1[5-9]\d\d|2[0-9]\d\d)(?!\d)(?:\s+(OP\s?\d+))?", part)
         for num, para in nums:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink
@@ -23,6 +24,7 @@ from sanctionwatch.documents.quotes import Attribution
 __all__ = ["SentenceFacts", "build_claims", "subjects_of"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I)
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
@@ -72,7 +74,17 @@ def subjects_of(
     """Actor states in ``text`` (which starts at document offset ``base``), in order;
     two states joined by "and" are both returned."""
     out: list[str] = []
-    actors = [h for h in hits if not (skip and skip[0] <= h.start < skip[1]) and _is_actor(h, text, base, gaz)]
+    actors: list[CountryHit] = []
+    prev: tuple[CountryHit, bool] | None = None
+    for h in hits:
+        if skip and skip[0] <= h.start < skip[1]:
+            continue
+        flag = _is_actor(h, text, base, gaz)
+        if prev is not None and re.fullmatch(r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]):
+            flag = prev[1]  # "between Russia and China": both, or neither, act
+        prev = (h, flag)
+        if flag:
+            actors.append(h)
     if not actors:
         return out
     first = actors[0]
@@ -96,28 +108,35 @@ def build_claims(
     *,
     gaz: Gazetteer,
     index: ObligationIndex,
-    published: object,
+    published: date | None,
     doc_link: ObligationLink | None,
 ) -> list[Claim]:
     claims: list[Claim] = []
     prev_countries: list[str] = []
     prev_subjects: list[str] = []
+    speaker_states: dict[str, str] = {}
     for f in facts:
         s = f.sentence
         text = s.text
-        found = _sentence_claims(f, gaz, prev_countries, prev_subjects)
+        found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states)
+        if f.attribution is not None and f.attribution.speaker.country is None:
+            for subject, stance, _, _ in found:
+                if stance in SELF_STANCES and subject != "ALL":
+                    speaker_states.setdefault(f.attribution.speaker.label, subject)
         seen_here = [h.iso2 for h in f.countries]
         if seen_here:
             prev_countries = seen_here
         if not found:
             continue
-        link = index.link(text, f.references, published if hasattr(published, "year") else None)  # type: ignore[arg-type]
-        if link is None and doc_link is not None and gaz.patterns["sanctions_context"].search(text):
-            link = doc_link
+        link = _link(f, index, published, doc_link, gaz)
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence in found:
             att = f.attribution
+            ob_id = link.obligation_id if link else None
+            ob_label = link.label if link else None
+            if stance == "reports_measure" and _NATIONAL.search(" ".join(cues)) and not f.references:
+                ob_id, ob_label = None, "national sanctions designations"
             claims.append(
                 Claim(
                     subject_state=subject,
@@ -125,8 +144,8 @@ def build_claims(
                     evidence=evidence,
                     start=s.start + lead,
                     end=s.start + lead + len(evidence),
-                    obligation_id=link.obligation_id if link else None,
-                    obligation_label=link.label if link else None,
+                    obligation_id=ob_id,
+                    obligation_label=ob_label,
                     speaker=att.speaker.label if att else None,
                     speaker_affiliation=(att.speaker.affiliation or att.speaker.role) if att else None,
                     quantities=list(f.quantities),
@@ -157,8 +176,33 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
+_NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
+
+
+def _link(
+    f: SentenceFacts, index: ObligationIndex, published: date | None, doc_link: ObligationLink | None, gaz: Gazetteer
+) -> ObligationLink | None:
+    """The sentence's own obligation; the document's main one where the sentence only
+    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
+    text = f.sentence.text
+    link = index.link(text, f.references, published)
+    if doc_link is None:
+        return link
+    if link is None:
+        return doc_link if gaz.patterns["generic_obligation"].search(text) else None
+    if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
+        scored = {ob.id for _, ob, _ in index.score(text, published)}
+        if doc_link.obligation_id in scored:
+            return doc_link
+    return link
+
+
 def _sentence_claims(
-    f: SentenceFacts, gaz: Gazetteer, prev_countries: list[str], prev_subjects: list[str]
+    f: SentenceFacts,
+    gaz: Gazetteer,
+    prev_countries: list[str],
+    prev_subjects: list[str],
+    speaker_states: dict[str, str],
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
@@ -177,7 +221,10 @@ def _sentence_claims(
     for offset, clause in _clauses(content):
         base = c_start + offset
         hits = [h for h in f.countries if base <= h.start < base + len(clause)]
-        found = _clause_claims(clause, base, hits, f, gaz, prev_countries, last, skip, text)
+        speaker_state = None
+        if att is not None:
+            speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
+        found = _clause_claims(clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state)
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -197,9 +244,9 @@ def _clause_claims(
     prev_subjects: list[str],
     skip: tuple[int, int] | None,
     text: str,
+    speaker_state: str | None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
-    speaker_state = att.speaker.country if att else None
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
     obligation = gaz.patterns["obligation_statement"].search(content)
@@ -216,6 +263,8 @@ def _clause_claims(
             subjects = prev_subjects[:1]
         elif att and speaker_state and speaker_state not in STATE_KINDS:
             subjects = [speaker_state]
+    if not subjects and not (all_states or obligation):
+        subjects = _fallback_subjects(content, c_start, hits, f, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
@@ -249,6 +298,25 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
+
+
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _fallback_subjects(
+    content: str, c_start: int, hits: list[CountryHit], f: SentenceFacts, prev_subjects: list[str]
+) -> list[str]:
+    """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
+    else, for a figure, the previous subject or the first state named."""
+    for h in hits:
+        if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
+            return [h.iso2]
+    if f.quantities:
+        if re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I) and prev_subjects:
+            return prev_subjects[:1]
+        if hits:
+            return [hits[0].iso2]
+    return []
 
 
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:

@@ -7,6 +7,7 @@ model and the knowledge base once.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -140,12 +141,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     gaz = ctx.gaz
     meta, body_start = _meta(inp)
     published = meta.published
-    sentences: list[Sentence] = []
-    for span in doc.sents:
-        start, end = max(span.start_char, body_start), span.end_char
-        if end - start < 2 or not text[start:end].strip():
-            continue
-        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+    sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)
     persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
     persons += [e.text for e in doc.ents if e.label_ == "PERSON" and " " not in e.text.strip()]
     mentions: list[Mention] = []
@@ -197,6 +193,31 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     entities = _screen(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
     return Analysis(meta, text, sentences, mentions, quotes, all_quantities, all_dates, references, claims, entities, errors)
+
+
+_LINE_BREAK = re.compile(r"\n+")
+
+
+def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
+    """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions)."""
+    out: list[Sentence] = []
+    for s_start, s_end in spans:
+        pos = max(s_start, body_start)
+        if pos >= s_end:
+            continue
+        pieces = []
+        for m in _LINE_BREAK.finditer(text, pos, s_end):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, s_end))
+        for a, b in pieces:
+            chunk = text[a:b]
+            if len(chunk.strip()) < 2:
+                continue
+            a += len(chunk) - len(chunk.lstrip())
+            b -= len(chunk) - len(chunk.rstrip())
+            out.append(Sentence(len(out), a, b, text[a:b]))
+    return out
 
 
 def _sentence_finder(sentences: list[Sentence]) -> Any:

@@ -55,7 +55,7 @@ _VERBS = (
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|\s+(?:yesterday|today|earlier|later))?"
+    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend)?"
 )
 _AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
 _ORG_WORD = (
@@ -75,6 +75,9 @@ _NAME_RE = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A
 
 # a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
 _AFTER_SAID_X = re.compile(rf"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{{2,80}}?)\s*(?:[,.;]|$)")
+_AFTER_NAME_ROLE = re.compile(
+    rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
+)
 _AFTER_X_SAID = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[^,.;“”\"]{{1,120}}?){_AUX}\s+(?P<verb>{_VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
@@ -92,7 +95,7 @@ _APPOS = re.compile(
 _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+\w+)?{_WHEN}\s*(?:,|\.|$)"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,.;]{2,80}?)\s*(?:[,.;]|$)")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)")
 _QUOTED_AS = re.compile(rf"(?P<spk0>[^,.;]{{1,60}}?)\s+quoted\s+(?P<spk>[^,.;]{{2,80}}?)\s+as\s+saying\b")
 _WHAT_SAY = re.compile(rf"\bin\s+what\s+(?P<spk>[^,.;]{{2,60}}?)\s+(?P<verb>say|says|said|call|called)\b")
 
@@ -238,6 +241,9 @@ def _attribute_quote(
         m = _AFTER_SAID_X.match(after)
         if m and _clean_speaker(m.group("spk")):
             return memory.resolve(m.group("spk"), gaz, persons), m.group("verb"), qe + m.start("verb"), qe + m.end("spk")
+        m1 = _AFTER_NAME_ROLE.match(after)
+        if m1:
+            return memory.resolve(m1.group("spk"), gaz, persons), m1.group("verb"), qe + m1.start("spk"), qe + m1.end("verb")
         m2 = _AFTER_X_SAID.match(after)
         if m2 and _clean_speaker(m2.group("spk")):
             return memory.resolve(m2.group("spk"), gaz, persons), m2.group("verb"), qe + m2.start("spk"), qe + m2.end("verb")
