@@ -89,14 +89,23 @@ def _root(
 @handle_errors
 def analyse_cmd(
     ctx: typer.Context,
-    source: Annotated[str, typer.Argument(help="A text, HTML or PDF file, a folder of them, or a URL.")],
-    outlet: Annotated[str | None, typer.Option(help="Outlet that published it (e.g. Reuters).")] = None,
+    source: Annotated[
+        str, typer.Argument(help="A text, HTML or PDF file, a folder of them, or a URL.")
+    ],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet that published it (e.g. Reuters).")
+    ] = None,
     date: Annotated[
         str | None,
-        typer.Option("--date", help="Publication date YYYY-MM-DD, or YYYY / YYYY-MM to give a dateline its year."),
+        typer.Option(
+            "--date",
+            help="Publication date YYYY-MM-DD, or YYYY / YYYY-MM to give a dateline its year.",
+        ),
     ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
-    store: Annotated[bool, typer.Option("--store/--no-store", help="Keep documents and claims in the store.")] = True,
+    store: Annotated[
+        bool, typer.Option("--store/--no-store", help="Keep documents and claims in the store.")
+    ] = True,
 ) -> None:
     """Extract attributed compliance claims from news articles and reports."""
     import json
@@ -119,11 +128,22 @@ def analyse_cmd(
         if meta.published_inferred:
             when += " (inferred)"
         stored = "" if r.saved is None else (" stored" if r.saved.created else " already stored")
-        console.print(f"[bold]{r.raw.origin}[/] {meta.outlet or ''} {when}{stored}", highlight=False)
+        console.print(
+            f"[bold]{r.raw.origin}[/] {meta.outlet or ''} {when}{stored}", highlight=False
+        )
         table = Table("state", "stance", "obligation", "speaker", "quantities", "evidence")
         for c in r.analysis.claims:
-            qty = ", ".join(f"{q.approx + ' ' if q.approx else ''}{q.value:,} {q.unit}" for q in c.quantities)
-            table.add_row(c.subject_state, c.stance, c.obligation_id or "", c.speaker or "", qty, c.evidence[:90])
+            qty = ", ".join(
+                f"{q.approx + ' ' if q.approx else ''}{q.value:,} {q.unit}" for q in c.quantities
+            )
+            table.add_row(
+                c.subject_state,
+                c.stance,
+                c.obligation_id or "",
+                c.speaker or "",
+                qty,
+                c.evidence[:90],
+            )
         console.print(table)
         for err in r.analysis.factual_errors:
             console.print(f"[yellow]flag:[/] {err['text']}: {err['message']}", highlight=False)
@@ -134,8 +154,12 @@ def analyse_cmd(
 def claims_cmd(
     ctx: typer.Context,
     state: Annotated[str | None, typer.Option(help="Subject state, ISO2 (RU) or ALL.")] = None,
-    obligation: Annotated[str | None, typer.Option(help="Obligation id (2397-OP8) or resolution (2397).")] = None,
-    stance: Annotated[str | None, typer.Option(help="Only this stance (e.g. alleges_violation).")] = None,
+    obligation: Annotated[
+        str | None, typer.Option(help="Obligation id (2397-OP8) or resolution (2397).")
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option(help="Only this stance (e.g. alleges_violation).")
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
 ) -> None:
     """List stored claims, filtered by state, obligation and stance."""

@@ -26,9 +26,13 @@ __all__ = ["SentenceFacts", "build_claims", "subjects_of"]
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
-_PAIR = re.compile(r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I)
+_PAIR = re.compile(
+    r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
+)
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
-_GOV_OF = re.compile(r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I)
+_GOV_OF = re.compile(
+    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
+)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -80,7 +84,9 @@ def subjects_of(
         if skip and skip[0] <= h.start < skip[1]:
             continue
         flag = _is_actor(h, text, base, gaz)
-        if prev is not None and re.fullmatch(r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]):
+        if prev is not None and re.fullmatch(
+            r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]
+        ):
             flag = prev[1]  # "between Russia and China": both, or neither, act
         prev = (h, flag)
         if flag:
@@ -91,7 +97,10 @@ def subjects_of(
     out.append(first.iso2)
     for nxt in actors[1:]:
         between = text[first.end - base : nxt.start - base]
-        if re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between) and nxt.iso2 not in out:
+        if (
+            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
+            and nxt.iso2 not in out
+        ):
             out.append(nxt.iso2)
             first = nxt
         else:
@@ -135,7 +144,11 @@ def build_claims(
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
-            if stance == "reports_measure" and _NATIONAL.search(" ".join(cues)) and not f.references:
+            if (
+                stance == "reports_measure"
+                and _NATIONAL.search(" ".join(cues))
+                and not f.references
+            ):
                 ob_id, ob_label = None, "national sanctions designations"
             claims.append(
                 Claim(
@@ -147,7 +160,9 @@ def build_claims(
                     obligation_id=ob_id,
                     obligation_label=ob_label,
                     speaker=att.speaker.label if att else None,
-                    speaker_affiliation=(att.speaker.affiliation or att.speaker.role) if att else None,
+                    speaker_affiliation=(att.speaker.affiliation or att.speaker.role)
+                    if att
+                    else None,
                     quantities=list(f.quantities),
                     dates=sorted({d.value for d in f.dates}),
                     resolution_refs=[r.text for r in f.references],
@@ -180,7 +195,11 @@ _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.
 
 
 def _link(
-    f: SentenceFacts, index: ObligationIndex, published: date | None, doc_link: ObligationLink | None, gaz: Gazetteer
+    f: SentenceFacts,
+    index: ObligationIndex,
+    published: date | None,
+    doc_link: ObligationLink | None,
+    gaz: Gazetteer,
 ) -> ObligationLink | None:
     """The sentence's own obligation; the document's main one where the sentence only
     hints at it (its keywords also fire here) or names none but speaks of sanctions."""
@@ -224,7 +243,9 @@ def _sentence_claims(
         speaker_state = None
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
-        found = _clause_claims(clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state)
+        found = _clause_claims(
+            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state
+        )
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -257,7 +278,12 @@ def _clause_claims(
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
     if not subjects:
-        if att and _FIRST_PERSON.search(content) and speaker_state and speaker_state not in STATE_KINDS:
+        if (
+            att
+            and _FIRST_PERSON.search(content)
+            and speaker_state
+            and speaker_state not in STATE_KINDS
+        ):
             subjects = [speaker_state]
         elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
             subjects = prev_subjects[:1]
@@ -272,13 +298,17 @@ def _clause_claims(
     violation = _cues("violation", content, gaz)
     compliance = _cues("compliance", content, gaz)
     admission = _cues("admission", content, gaz)
-    denial = _cues("denial", content, gaz) or (_cues("denial", text, gaz) if att and not att.direct else [])
+    denial = _cues("denial", content, gaz) or (
+        _cues("denial", text, gaz) if att and not att.direct else []
+    )
     measure = _cues("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     out: list[tuple[str, str, list[str], float]] = []
     for subject in subjects:
-        self_speaker = speaker_state == subject or (att is None and _self_statement(text, subject, f.countries))
+        self_speaker = speaker_state == subject or (
+            att is None and _self_statement(text, subject, f.countries)
+        )
         third = speaker_state is not None and speaker_state != subject
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
@@ -312,7 +342,10 @@ def _fallback_subjects(
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
             return [h.iso2]
     if f.quantities:
-        if re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I) and prev_subjects:
+        if (
+            re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
+            and prev_subjects
+        ):
             return prev_subjects[:1]
         if hits:
             return [hits[0].iso2]
@@ -325,7 +358,11 @@ def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
     first = hits[0] if hits else None
     if first is None or first.iso2 != subject:
         return False
-    return bool(re.search(r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text))
+    return bool(
+        re.search(
+            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
+        )
+    )
 
 
 def _last_pair(countries: list[str]) -> list[str]:

@@ -36,10 +36,14 @@ _YEAR = r"(?:19|20)\d\d"
 DATE_RE = re.compile(
     rf"""
     (?P<end_of>(?:the\s+)?end\s+of\s+(?P<eoy>{_YEAR}|this\s+year|last\s+year))
-  | (?P<mdy>(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?(?:\s+(?P<rel1>of\s+last\s+year|last\s+year|this\s+year))?)(?![\d,]*\d)
+  | (?P<mdy>(?P<m1>{_MON})\s+(?P<d1>{_DAY})(?:,?\s+(?P<y1>{_YEAR}))?
+        (?:\s+(?P<rel1>of\s+last\s+year|last\s+year|this\s+year))?)(?![\d,]*\d)
   | (?P<dmy>(?P<d2>{_DAY})\s+(?P<m2>{_MON})(?:,?\s+(?P<y2>{_YEAR}))?)
-  | (?P<my>(?:in\s+|last\s+|this\s+)?(?P<m3>January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?)
-  | (?P<rel>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|yesterday|today|last\s+week)
+  | (?P<my>(?:in\s+|last\s+|this\s+)?
+        (?P<m3>January|February|March|April|May|June|July|August|September|October|November|December)
+        (?:\s+(?:of\s+)?(?P<y3>{_YEAR}))?)
+  | (?P<rel>last\s+year|this\s+year|next\s+year|last\s+month|this\s+month|yesterday|today
+        |last\s+week)
   | (?P<wd>(?:on\s+|last\s+)?(?P<wday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))
   | (?P<yr>(?:in|since|of|by|until|before|after|from|during)\s+(?P<y4>{_YEAR}))(?![\d-])
     """,
@@ -158,5 +162,9 @@ def find_dates(text: str, published: date | None, offset: int = 0) -> list[DateM
             lead = re.match(r"(?:in|since|of|by|until|before|after|from|during|on)\s+", m.group(0))
             if lead:
                 start += lead.end()
-            out.append(DateMention(text[start : m.end()], offset + start, offset + m.end(), value, inferred))
+            out.append(
+                DateMention(
+                    text[start : m.end()], offset + start, offset + m.end(), value, inferred
+                )
+            )
     return out

@@ -54,7 +54,7 @@ class Gazetteer:
             for line in fh:
                 if not line.strip() or line.startswith("#"):
                     continue
-                cols = line.rstrip("\n").split("\t") + ["", "", ""]
+                cols = [*line.rstrip("\n").split("\t"), "", "", ""]
                 iso2, names, demonyms, capitals = cols[0], cols[1], cols[2], cols[3]
                 name_list = [n for n in names.split("|") if n]
                 self.iso2_names[iso2] = name_list[0]
@@ -99,14 +99,18 @@ class Gazetteer:
             surface = m.group(0)
             bare = re.sub(r"(?:'s|’s)$", "", surface)
             iso2, how = self._country_lookup[bare]
-            hits.append(CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how))
+            hits.append(
+                CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)
+            )
         return hits
 
     def organisations(self, text: str, offset: int = 0) -> list[OrgHit]:
         out = []
         for m in self._org_re.finditer(text):
             kind, state, canonical = self._orgs[m.group(0)]
-            out.append(OrgHit(offset + m.start(), offset + m.end(), m.group(0), kind, state, canonical))
+            out.append(
+                OrgHit(offset + m.start(), offset + m.end(), m.group(0), kind, state, canonical)
+            )
         return out
 
     def country_name(self, iso2: str) -> str:

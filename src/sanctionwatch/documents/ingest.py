@@ -12,13 +12,22 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import httpx
 
 from sanctionwatch.documents.meta import english_share
 from sanctionwatch.errors import InputError
 
-__all__ = ["MAX_BYTES", "RawDocument", "check_text", "read_bytes", "read_path", "read_source", "read_url"]
+__all__ = [
+    "MAX_BYTES",
+    "RawDocument",
+    "check_text",
+    "read_bytes",
+    "read_path",
+    "read_source",
+    "read_url",
+]
 
 MAX_BYTES = 20 * 1024 * 1024
 MIN_ENGLISH = 0.12
@@ -54,15 +63,19 @@ def check_text(text: str, origin: str) -> str:
     return text
 
 
-def read_bytes(data: bytes, origin: str, *, content_type: str | None = None, url: str | None = None) -> RawDocument:
+def read_bytes(
+    data: bytes, origin: str, *, content_type: str | None = None, url: str | None = None
+) -> RawDocument:
     if not data or not data.strip():
         raise InputError(f"{origin}: the document is empty (0 bytes of text)")
     if len(data) > MAX_BYTES:
-        raise InputError(f"{origin}: document too large ({_size(len(data))}; the limit is {_size(MAX_BYTES)})")
+        raise InputError(
+            f"{origin}: document too large ({_size(len(data))}; the limit is {_size(MAX_BYTES)})"
+        )
     kind = _kind(data, origin, content_type)
     if kind == "pdf":
         return _read_pdf(data, origin, url)
-    if "\x00".encode() in data[:8192]:
+    if b"\x00" in data[:8192]:
         raise InputError(f"{origin}: binary file, not text, HTML or PDF")
     try:
         text = data.decode("utf-8-sig")
@@ -70,7 +83,9 @@ def read_bytes(data: bytes, origin: str, *, content_type: str | None = None, url
         try:
             text = data.decode("cp1252")
         except UnicodeDecodeError as exc:
-            raise InputError(f"{origin}: not valid UTF-8 text ({exc.reason} at byte {exc.start})") from exc
+            raise InputError(
+                f"{origin}: not valid UTF-8 text ({exc.reason} at byte {exc.start})"
+            ) from exc
     if kind == "html":
         return _read_html(text, origin, url)
     text = text.replace("\r\n", "\n")
@@ -91,7 +106,10 @@ def _kind(data: bytes, origin: str, content_type: str | None) -> str:
 def _read_html(html: str, origin: str, url: str | None) -> RawDocument:
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True, include_comments=False, as_dict=True)
+    found: Any = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False
+    )
+    doc: dict[str, Any] | None = found.as_dict() if hasattr(found, "as_dict") else found
     if not doc or not (doc.get("text") or "").strip():
         raise InputError(f"{origin}: no article text found in the HTML page")
     published = None
@@ -123,7 +141,8 @@ def _read_pdf(data: bytes, origin: str, url: str | None) -> RawDocument:
     text = "\n".join(p.strip() for p in pages).strip()
     if not text:
         raise InputError(
-            f"{origin}: the PDF has no text layer ({len(pages)} page(s) of images?); run OCR on it first"
+            f"{origin}: the PDF has no text layer ({len(pages)} page(s) of images?); "
+            "run OCR on it first"
         )
     title = None
     published = None
@@ -132,7 +151,9 @@ def _read_pdf(data: bytes, origin: str, url: str | None) -> RawDocument:
         created = getattr(info, "creation_date", None)
         if created is not None:
             published = created.date()
-    return RawDocument(check_text(text, origin), origin, title=title, url=url, metadata_date=published)
+    return RawDocument(
+        check_text(text, origin), origin, title=title, url=url, metadata_date=published
+    )
 
 
 def read_path(path: Path) -> RawDocument:
@@ -140,7 +161,9 @@ def read_path(path: Path) -> RawDocument:
         raise InputError(f"{path}: no such file")
     size = path.stat().st_size
     if size > MAX_BYTES:
-        raise InputError(f"{path}: document too large ({_size(size)}; the limit is {_size(MAX_BYTES)})")
+        raise InputError(
+            f"{path}: document too large ({_size(size)}; the limit is {_size(MAX_BYTES)})"
+        )
     return read_bytes(path.read_bytes(), str(path))
 
 

@@ -9,6 +9,7 @@ document analysis still runs, without references or obligation links.
 
 from __future__ import annotations
 
+import importlib
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -21,18 +22,15 @@ __all__ = ["ObligationIndex", "ObligationLink", "default_kb", "find_refs"]
 
 def default_kb() -> Any | None:
     """The regimes knowledge base, or None where that package is not installed."""
-    try:
-        from sanctionwatch.regimes import load_kb
-    except ImportError:
-        return None
-    return load_kb()
+    regimes = importlib.import_module("sanctionwatch.regimes")
+    load_kb = getattr(regimes, "load_kb", None)
+    return load_kb() if load_kb is not None else None
 
 
 def find_refs(text: str, published: date | None, kb: Any | None) -> list[ReferenceInfo]:
     if kb is None:
         return []
-    from sanctionwatch.regimes import find_references
-
+    find_references = importlib.import_module("sanctionwatch.regimes").find_references
     out = []
     for ref in find_references(text, published=published, kb=kb):
         out.append(
@@ -64,14 +62,19 @@ class ObligationIndex:
 
     def __init__(self, kb: Any | None) -> None:
         self.kb = kb
-        self.entries: list[tuple[Any, int, date | None, list[re.Pattern[str]]]] = []
+        self.entries: list[tuple[Any, int, date | None, list[tuple[str, re.Pattern[str]]]]] = []
         if kb is None:
             return
         for ob in kb.obligations():
             res = kb.resolution(int(ob.resolution))
             adopted = getattr(res, "adopted", None) if res is not None else None
             pats = [
-                re.compile(r"(?<!\w)" + re.escape(k).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE)
+                (
+                    k,
+                    re.compile(
+                        r"(?<!\w)" + re.escape(k).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE
+                    ),
+                )
                 for k in (ob.keywords or [])
                 if k and len(k) > 2
             ]
@@ -92,26 +95,41 @@ class ObligationIndex:
             if published is not None and adopted is not None and adopted > published:
                 continue
             s = 0.0
-            for pat in pats:
+            for keyword, pat in pats:
                 if pat.search(text):
-                    s += 1.0 + 0.05 * len(pat.pattern)
+                    s += 1.0 + 0.02 * len(keyword)  # longer phrases are more specific
             if s:
                 scored.append((s, ob, number))
         scored.sort(key=lambda item: (-item[0], -item[2]))
         return scored
 
-    def link(self, text: str, refs: list[ReferenceInfo], published: date | None) -> ObligationLink | None:
+    def link(
+        self, text: str, refs: list[ReferenceInfo], published: date | None
+    ) -> ObligationLink | None:
+        scored = self.score(text, published)
         for ref in refs:
             if ref.obligation_id:
                 res = ref.resolved or ref.number
-                return ObligationLink(ref.obligation_id, res, self.label(ref.obligation_id, res), 2.0, "reference")
-        scored = self.score(text, published)
+                strength = 1.0 + 2.0 * ref.confidence
+                if scored and scored[0][1].id != ref.obligation_id and scored[0][0] > strength:
+                    break  # an unnumbered, uncertain reference: the sentence's own words win
+                return ObligationLink(
+                    ref.obligation_id,
+                    res,
+                    self.label(ref.obligation_id, res),
+                    strength,
+                    "reference",
+                )
         resolved = [r.resolved for r in refs if r.resolved]
         if resolved:
             for s, ob, number in scored:
                 if number in resolved:
-                    return ObligationLink(ob.id, number, self.label(ob.id, number), s + 1.0, "reference")
-            return ObligationLink(None, resolved[0], self.label(None, resolved[0]), 1.0, "reference")
+                    return ObligationLink(
+                        ob.id, number, self.label(ob.id, number), s + 1.0, "reference"
+                    )
+            return ObligationLink(
+                None, resolved[0], self.label(None, resolved[0]), 1.0, "reference"
+            )
         if scored:
             s, ob, number = scored[0]
             return ObligationLink(ob.id, number, self.label(ob.id, number), s, "keywords")

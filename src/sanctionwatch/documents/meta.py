@@ -27,9 +27,64 @@ __all__ = [
 ]
 
 _STOPWORDS = frozenset(
-    """the of and to in a is that for on it with as was by at be this are from or an have
-    has had not but were which their its they he she said will would been also after
-    who more than than over into about his her there can all new one two has we our""".split()
+    [
+        "the",
+        "of",
+        "and",
+        "to",
+        "in",
+        "a",
+        "is",
+        "that",
+        "for",
+        "on",
+        "it",
+        "with",
+        "as",
+        "was",
+        "by",
+        "at",
+        "be",
+        "this",
+        "are",
+        "from",
+        "or",
+        "an",
+        "have",
+        "has",
+        "had",
+        "not",
+        "but",
+        "were",
+        "which",
+        "their",
+        "its",
+        "they",
+        "he",
+        "she",
+        "said",
+        "will",
+        "would",
+        "been",
+        "also",
+        "after",
+        "who",
+        "more",
+        "than",
+        "over",
+        "into",
+        "about",
+        "his",
+        "her",
+        "there",
+        "can",
+        "all",
+        "new",
+        "one",
+        "two",
+        "we",
+        "our",
+    ]
 )
 _WORD_RE = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -56,7 +111,8 @@ class Dateline:
     end: int
 
 
-# "Moscow, Dec 17 (UNI) ", "MOSCOW (Reuters) - ", "WASHINGTON – ", "AFP-Jiji ULAANBAATAR (AFP-Jiji) — "
+# "Moscow, Dec 17 (UNI) ", "MOSCOW (Reuters) - ", "WASHINGTON – ",
+# "AFP-Jiji ULAANBAATAR (AFP-Jiji) — "
 _DATELINE_RE = re.compile(
     rf"""\s*(?:[A-Z][\w-]*\s+)?
     (?P<place>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){{0,2}})
@@ -95,7 +151,9 @@ def _dateline_at(text: str, pos: int, *, first: bool) -> Dateline | None:
         return None
     month = month_number(m.group("mon")) if has_date else None
     day = int(m.group("day")) if has_date else None
-    return Dateline(place.title() if upper else place, m.group("agency"), month, day, m.start("place"), m.end())
+    return Dateline(
+        place.title() if upper else place, m.group("agency"), month, day, m.start("place"), m.end()
+    )
 
 
 @dataclass(slots=True)

@@ -34,6 +34,7 @@ def load_nlp() -> Any:
     if "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
     # Split sentences glued without a space ("first quarter.RFA said") at the token level.
-    infixes = [*list(nlp.Defaults.infixes), r"(?<=[a-z0-9)\]])\.(?=[A-Z][a-z])"]
-    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    infixes = [*list(nlp.Defaults.infixes or ()), r"(?<=[a-z0-9)\]])\.(?=[A-Z][a-z])"]
+    tokenizer: Any = nlp.tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     return nlp

@@ -7,8 +7,8 @@ model and the knowledge base once.
 
 from __future__ import annotations
 
+import importlib
 import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -39,7 +39,7 @@ from sanctionwatch.documents.nlp import load_nlp
 from sanctionwatch.documents.quantities import find_quantities
 from sanctionwatch.documents.quotes import attribute, to_quote
 
-__all__ = ["DocumentInput", "analyse_many", "analyse_text"]
+__all__ = ["DocumentInput", "analyse_many", "analyse_text", "warm_up"]
 
 _KB_UNSET: Any = object()
 
@@ -76,6 +76,12 @@ def _context(kb: Any) -> _Context:
     return ctx
 
 
+def warm_up() -> None:
+    """Load the spaCy model and the knowledge base now (not on the first document)."""
+    load_nlp()
+    _context(_KB_UNSET)
+
+
 def analyse_text(
     text: str,
     *,
@@ -88,11 +94,17 @@ def analyse_text(
 ) -> Analysis:
     """Analyse one English text. ``published`` may be partial ("2023") to give a
     dateline its year; ``kb`` overrides the regimes knowledge base (None: no links)."""
-    return analyse_many([DocumentInput(text, title, outlet, published, url)], kb=kb, screener=screener)[0]
+    return analyse_many(
+        [DocumentInput(text, title, outlet, published, url)], kb=kb, screener=screener
+    )[0]
 
 
 def analyse_many(
-    inputs: Sequence[DocumentInput], *, kb: Any = _KB_UNSET, screener: Any = None, batch_size: int = 32
+    inputs: Sequence[DocumentInput],
+    *,
+    kb: Any = _KB_UNSET,
+    screener: Any = None,
+    batch_size: int = 32,
 ) -> list[Analysis]:
     ctx = _context(kb)
     nlp = load_nlp()
@@ -102,7 +114,9 @@ def analyse_many(
 
 def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
     text = inp.text
-    meta = DocumentMeta(sha256=content_hash(text), title=inp.title, outlet=inp.outlet, url=inp.url, chars=len(text))
+    meta = DocumentMeta(
+        sha256=content_hash(text), title=inp.title, outlet=inp.outlet, url=inp.url, chars=len(text)
+    )
     hint: PartialDate | None = parse_partial_date(inp.published)
     dateline = find_dateline(text)
     body_start = 0
@@ -152,7 +166,9 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     for e in doc.ents:
         if e.label_ in ("PERSON", "ORG") and e.start_char >= body_start:
             kind = "person" if e.label_ == "PERSON" else "org"
-            mentions.append(Mention(kind, e.text, e.start_char, e.end_char, sent_of(e.start_char), None, "ner"))
+            mentions.append(
+                Mention(kind, e.text, e.start_char, e.end_char, sent_of(e.start_char), None, "ner")
+            )
     attributions = attribute(text, sentences, gaz, persons)
     references = find_refs(text, published, ctx.kb)
     facts: list[SentenceFacts] = []
@@ -162,11 +178,10 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     for s in sentences:
         qs = find_quantities(s.text, s.start)
         ds = find_dates(s.text, published, s.start)
-        _as_of(qs, ds or prev_dates[-1:])
+        _as_of(qs, ds or (prev_dates[-1:] if _CONTINUES.match(s.text) else []))
         all_quantities.extend(qs)
         all_dates.extend(ds)
-        if ds:
-            prev_dates = ds
+        prev_dates = ds  # a figure without a date of its own takes the previous sentence's
         facts.append(
             SentenceFacts(
                 sentence=s,
@@ -180,22 +195,35 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     claims = []
     if gaz.patterns["sanctions_context"].search(text):
         doc_link = _document_link(facts, ctx.index, published)
-        claims = build_claims(facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link)
+        claims = build_claims(
+            facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
+        )
     for c in claims:
         c.document = meta.sha256
         c.outlet = meta.outlet
-    errors = [
-        {"kind": "resolution_number", "number": r.number, "text": r.text, "start": r.start, "end": r.end,
-         "resolved": r.resolved, "message": r.problem}
-        for r in references
-        if r.problem
-    ]  # fmt: skip
+    errors = [_error_dict(r) for r in references if r.problem]
     entities = _screen(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
-    return Analysis(meta, text, sentences, mentions, quotes, all_quantities, all_dates, references, claims, entities, errors)
+    return Analysis(
+        meta,
+        text,
+        sentences,
+        mentions,
+        quotes,
+        all_quantities,
+        all_dates,
+        references,
+        claims,
+        entities,
+        errors,
+    )
 
 
 _LINE_BREAK = re.compile(r"\n+")
+# a sentence that goes on about the figures of the one before it
+_CONTINUES = re.compile(
+    r"\W*(?:the\s+(?:data|figures|statistics|numbers|report)|that|this|these|those|it|they)\b", re.I
+)
 
 
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
@@ -218,6 +246,18 @@ def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list
             b -= len(chunk) - len(chunk.rstrip())
             out.append(Sentence(len(out), a, b, text[a:b]))
     return out
+
+
+def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
+    return {
+        "kind": "resolution_number",
+        "number": r.number,
+        "text": r.text,
+        "start": r.start,
+        "end": r.end,
+        "resolved": r.resolved,
+        "message": r.problem,
+    }
 
 
 def _sentence_finder(sentences: list[Sentence]) -> Any:
@@ -243,21 +283,23 @@ def _as_of(quantities: list[Quantity], dates: list[DateMention]) -> None:
         q.as_of = pick.value
 
 
-def _document_link(facts: list[SentenceFacts], index: ObligationIndex, published: date | None) -> ObligationLink | None:
+def _document_link(
+    facts: list[SentenceFacts], index: ObligationIndex, published: date | None
+) -> ObligationLink | None:
     """The obligation the document is mostly about (for sentences that do not name one)."""
-    votes: Counter[tuple[str | None, int | None]] = Counter()
+    votes: dict[tuple[str | None, int | None], float] = {}
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     for f in facts:
         link = index.link(f.sentence.text, f.references, published)
         if link is None or link.obligation_id is None:
             continue
-        key = (link.obligation_id, link.resolution)
-        votes[key] += link.score
+        key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
+        # one vote per sentence; a checked resolution reference counts more
+        votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
         links[key] = link
     if not votes:
         return None
-    key, _ = votes.most_common(1)[0]
-    best = links[key]
+    best = links[max(votes, key=lambda k: votes[k])]
     return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, "document")
 
 
@@ -265,15 +307,23 @@ def _screen(screener: Any, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
     """Names of persons and organisations screened against list entries (optional)."""
     if screener is None:
         return []
-    from sanctionwatch.screening import Query
-
+    query = importlib.import_module("sanctionwatch.screening").Query
     out = []
     seen: set[str] = set()
     for m in mentions:
         if m.kind not in ("person", "org") or m.text in seen:
             continue
         seen.add(m.text)
-        for match in screener.screen(Query(name=m.text), limit=3):
-            out.append({"mention": m.text, "start": m.start, "end": m.end, "source": match.entity.source,
-                        "ref": match.entity.ref, "score": match.score, "matched_name": match.matched_name})  # fmt: skip
+        for match in screener.screen(query(name=m.text), limit=3):
+            out.append(
+                {
+                    "mention": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "source": match.entity.source,
+                    "ref": match.entity.ref,
+                    "score": match.score,
+                    "matched_name": match.matched_name,
+                }
+            )
     return out

@@ -58,7 +58,9 @@ def _tables() -> dict[str, Any]:
     )
     approx = {str(k): str(v) for k, v in data["approx"].items()}
     approx_re = re.compile(
-        r"(?:^|\s)(" + "|".join(re.escape(a) for a in sorted(approx, key=len, reverse=True)) + r")\s*$",
+        r"(?:^|\s)("
+        + "|".join(re.escape(a) for a in sorted(approx, key=len, reverse=True))
+        + r")\s*$",
         re.IGNORECASE,
     )
     return {
@@ -95,7 +97,8 @@ def words_to_number(text: str) -> float | None:
 
 
 _MODIFIER_STOP = {"and", "or", "of", "in", "to", "a", "the", "from", "were", "was", "is",
-                  "are", "have", "has", "had", "by", "for", "with", "that", "which", "per"}  # fmt: skip
+                  "are", "have", "has", "had", "by", "for", "with", "that", "which",
+                  "per"}  # fmt: skip
 _TOKEN_RE = re.compile(r"[A-Za-z][\w’'.-]*|%|\S")
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
@@ -127,7 +130,7 @@ def _unit_after(text: str, pos: int, tables: dict[str, Any]) -> tuple[str, int, 
         nm = tables["noun_re"].match(rest, i)
         if nm:
             noun = nm.group(0)
-            return tables["nouns"][noun.lower()], pos + nm.end(), rest[:nm.end()].strip()
+            return tables["nouns"][noun.lower()], pos + nm.end(), rest[: nm.end()].strip()
         tok = _TOKEN_RE.match(rest, i)
         if not tok or tok.group(0).lower() in _MODIFIER_STOP or not tok.group(0)[0].isalpha():
             return None
@@ -138,7 +141,12 @@ def _unit_after(text: str, pos: int, tables: dict[str, Any]) -> tuple[str, int, 
 
 def _number_of_unit(text: str, tables: dict[str, Any]) -> str | None:
     """The unit of "the number of North Koreans working ..." for bare numbers later on."""
-    m = re.search(r"\bnumber\s+of\s+([\w ]{2,40}?)(\s+(?:working|employed|in|who|has|have|had|was|were|living|issued)\b)", text, re.I)
+    m = re.search(
+        r"\bnumber\s+of\s+([\w ]{2,40}?)"
+        r"(\s+(?:working|employed|in|who|has|have|had|was|were|living|issued)\b)",
+        text,
+        re.I,
+    )
     if not m:
         return None
     nm = tables["noun_re"].search(m.group(1))
@@ -174,7 +182,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if currency:
             unit = tables["currency"][currency]
         else:
-            cm = re.match(r"\s*(dollars|euros|pounds)\b", text[m.end():], re.I)
+            cm = re.match(r"\s*(dollars|euros|pounds)\b", text[m.end() :], re.I)
             prev = re.search(r"(?:visas?|permits?)\s+to\s+$", before, re.I)
             if prev:
                 unit = tables["nouns"][prev.group(0).split()[0].lower()]
@@ -187,19 +195,27 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 if hit:
                     unit, end, what = hit
                     if unit == "persons" and re.search(
-                        r"\b(?:" + "|".join(tables["work_words"]) + r")\w*\b", text[end : end + 25], re.I
+                        r"\b(?:" + "|".join(tables["work_words"]) + r")\w*\b",
+                        text[end : end + 25],
+                        re.I,
                     ):
                         unit = "workers"
         digits = m.group("digits") or ""
         bare_year = bool(_YEARLIKE.match(digits)) and not m.group("suffix") and not m.group("scale")
+        if unit is None and m.group("words"):
+            continue  # "one country": a number in words needs its own unit
         if unit is None:
             after = text[m.end() : m.end() + 12]
             between = text[m.end() : found[idx + 1][0].start()] if idx + 1 < len(found) else ""
-            coordinated = len(between) < 30 and re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:and|or)\s+", between)
+            coordinated = len(between) < 30 and re.fullmatch(
+                r"(?:\s+[a-z]+){0,2}\s+(?:and|or)\s+", between
+            )
             if coordinated and not bare_year:
                 pending.append((m, value, approx))
                 continue
-            if bare_year or re.match(r"\s*(?:-|–)?\s*(?:year|hour|day|month|week|km|mile)", after, re.I):
+            if bare_year or re.match(
+                r"\s*(?:-|–)?\s*(?:year|hour|day|month|week|km|mile)", after, re.I
+            ):
                 continue
             if last_unit and re.match(r"\s*(?:were|was|in|from|of|had|have|,|\))", after):
                 unit = last_unit
@@ -218,7 +234,14 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
 
 
 def _make(
-    text: str, m: re.Match[str], value: float, unit: str, approx: str | None, end: int, what: str, offset: int
+    text: str,
+    m: re.Match[str],
+    value: float,
+    unit: str,
+    approx: str | None,
+    end: int,
+    what: str,
+    offset: int,
 ) -> Quantity:
     tail = re.match(r"(?:(?!\b(?:and|or|of\s+which)\b)[^,.;:()“”\"\d$£€])*", text[end : end + 40])
     what_text = (what + (tail.group(0) if tail else "")).strip() or None

@@ -74,14 +74,18 @@ _BACK_RE = re.compile(
 _NAME_RE = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
 
 # a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
-_AFTER_SAID_X = re.compile(rf"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{{2,80}}?)\s*(?:[,.;]|$)")
+_AFTER_SAID_X = re.compile(
+    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{2,80}?)\s*(?:[,.;]|$)"
+)
 _AFTER_NAME_ROLE = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
 )
 _AFTER_X_SAID = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[^,.;“”\"]{{1,120}}?){_AUX}\s+(?P<verb>{_VERBS}|was\s+quoted\s+as\s+saying)\b"
 )
-_BEFORE = re.compile(rf"(?P<spk>[^,.;“”\"]{{2,120}}?){_AUX}\s+(?P<verb>{_VERBS})(?:\s+\w+)?{_WHEN}\s*[,:]?\s*$")
+_BEFORE = re.compile(
+    rf"(?P<spk>[^,.;“”\"]{{2,120}}?){_AUX}\s+(?P<verb>{_VERBS})(?:\s+\w+)?{_WHEN}\s*[,:]?\s*$"
+)
 _LEAD = re.compile(
     r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking)\b[^,;“”\"]*,\s+){0,3}"
     rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey){_AUX}\s+(?P<verb>{_VERBS})\b"
@@ -93,11 +97,17 @@ _APPOS = re.compile(
     rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
 _TRAIL = re.compile(
-    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+\w+)?{_WHEN}\s*(?:,|\.|$)"
+    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
-_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)")
-_QUOTED_AS = re.compile(rf"(?P<spk0>[^,.;]{{1,60}}?)\s+quoted\s+(?P<spk>[^,.;]{{2,80}}?)\s+as\s+saying\b")
-_WHAT_SAY = re.compile(rf"\bin\s+what\s+(?P<spk>[^,.;]{{2,60}}?)\s+(?P<verb>say|says|said|call|called)\b")
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)"
+)
+_QUOTED_AS = re.compile(
+    r"(?P<spk0>[^,.;]{1,60}?)\s+quoted\s+(?P<spk>[^,.;]{2,80}?)\s+as\s+saying\b"
+)
+_WHAT_SAY = re.compile(
+    r"\bin\s+what\s+(?P<spk>[^,.;]{2,60}?)\s+(?P<verb>say|says|said|call|called)\b"
+)
 
 _BAD_SPEAKER = re.compile(
     r"\b(?:that|which|who|whether|because|if|when|while|and\s+that|will|would|after|before|since|"
@@ -118,7 +128,11 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         tail = _NAME_RE.findall(text)
         if tail and text.endswith(tail[-1]) and len(tail[-1].split()) >= 2:
             candidate = tail[-1]
-            if not gaz.countries(candidate) and not _AFFIL_RE.search(candidate) and not gaz.organisations(candidate):
+            if (
+                not gaz.countries(candidate)
+                and not _AFFIL_RE.search(candidate)
+                and not gaz.organisations(candidate)
+            ):
                 name = candidate
     affiliation = None
     affs = _AFFIL_RE.findall(text)
@@ -127,8 +141,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
     country = None
     for hit in gaz.countries(text):
         before = text[: hit.start].split()
-        if before and before[-1].lower() in gaz.non_actor_preceders:
-            continue
+        if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
+            continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
         country = hit.iso2
         break
     if country is None:
@@ -141,8 +155,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         role = text.replace(name, "").strip(" ,")
     if affiliation and role:
         role = role.replace(affiliation, "").strip(" ,")
-    role = re.sub(r"^(?:the|a|an|of|of\s+the)\s+|\s+(?:of|of\s+the)$", "", role).strip() or None
-    return Speaker(text, name, role, affiliation, country)
+    role_text = re.sub(r"^(?:the|a|an|of|of\s+the)\s+|\s+(?:of|of\s+the)$", "", role).strip()
+    return Speaker(text, name, role_text or None, affiliation, country)
 
 
 def _clean_speaker(spk: str) -> str | None:
@@ -190,7 +204,9 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def attribute(text: str, sentences: list[Sentence], gaz: Gazetteer, persons: list[str]) -> dict[int, Attribution]:
+def attribute(
+    text: str, sentences: list[Sentence], gaz: Gazetteer, persons: list[str]
+) -> dict[int, Attribution]:
     """Attribution for each sentence that reports speech (by sentence index)."""
     memory = _Memory()
     for person in persons:
@@ -215,7 +231,9 @@ def attribute(text: str, sentences: list[Sentence], gaz: Gazetteer, persons: lis
             if span in resolved_quotes:
                 speaker, cue, a_start, a_end = resolved_quotes[span]
                 qs, qe = span
-                att = Attribution(s.index, speaker, max(qs, s.start), min(qe, s.end), True, cue, a_start, a_end)
+                att = Attribution(
+                    s.index, speaker, max(qs, s.start), min(qe, s.end), True, cue, a_start, a_end
+                )
                 # reported speech outside the quote in the same sentence is left to the quote
         if att is None:
             att = _reported(s, memory, gaz, persons)
@@ -240,48 +258,124 @@ def _attribute_quote(
     if "," in inner or "," in after[:2]:
         m = _AFTER_SAID_X.match(after)
         if m and _clean_speaker(m.group("spk")):
-            return memory.resolve(m.group("spk"), gaz, persons), m.group("verb"), qe + m.start("verb"), qe + m.end("spk")
+            return (
+                memory.resolve(m.group("spk"), gaz, persons),
+                m.group("verb"),
+                qe + m.start("verb"),
+                qe + m.end("spk"),
+            )
         m1 = _AFTER_NAME_ROLE.match(after)
         if m1:
-            return memory.resolve(m1.group("spk"), gaz, persons), m1.group("verb"), qe + m1.start("spk"), qe + m1.end("verb")
+            return (
+                memory.resolve(m1.group("spk"), gaz, persons),
+                m1.group("verb"),
+                qe + m1.start("spk"),
+                qe + m1.end("verb"),
+            )
         m2 = _AFTER_X_SAID.match(after)
         if m2 and _clean_speaker(m2.group("spk")):
-            return memory.resolve(m2.group("spk"), gaz, persons), m2.group("verb"), qe + m2.start("spk"), qe + m2.end("verb")
+            return (
+                memory.resolve(m2.group("spk"), gaz, persons),
+                m2.group("verb"),
+                qe + m2.start("spk"),
+                qe + m2.end("verb"),
+            )
     start_sentence = next((s for s in sentences if s.start <= qs < s.end), None)
     before = text[start_sentence.start if start_sentence else max(0, qs - 200) : qs]
     m3 = _BEFORE.search(before)
     if m3 and _clean_speaker(m3.group("spk")):
         base = qs - len(before)
-        return memory.resolve(m3.group("spk"), gaz, persons), m3.group("verb"), base + m3.start("spk"), base + m3.end("verb")
+        return (
+            memory.resolve(m3.group("spk"), gaz, persons),
+            m3.group("verb"),
+            base + m3.start("spk"),
+            base + m3.end("verb"),
+        )
     return None
 
 
-def _reported(s: Sentence, memory: _Memory, gaz: Gazetteer, persons: list[str]) -> Attribution | None:
+def _reported(
+    s: Sentence, memory: _Memory, gaz: Gazetteer, persons: list[str]
+) -> Attribution | None:
     t = s.text
     m = _QUOTED_AS.search(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(s.index, sp, s.start + m.end(), s.end, False, "quoted as saying", s.start + m.start(), s.start + m.end())
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            "quoted as saying",
+            s.start + m.start(),
+            s.start + m.end(),
+        )
     m = _WHAT_SAY.search(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(s.index, sp, s.start, s.end, False, m.group("verb"), s.start + m.start(), s.start + m.end())
+        return Attribution(
+            s.index,
+            sp,
+            s.start,
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start(),
+            s.start + m.end(),
+        )
     m = _APPOS.match(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(s.index, sp, s.start + m.end(), s.end, False, m.group("verb"), s.start + m.start("spk"), s.start + m.end())
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start("spk"),
+            s.start + m.end(),
+        )
     m = _LEAD.match(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(s.index, sp, s.start + m.end(), s.end, False, m.group("verb"), s.start + m.start("spk"), s.start + m.end())
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start("spk"),
+            s.start + m.end(),
+        )
     for m in _TRAIL.finditer(t):
         if _clean_speaker(m.group("spk")):
             sp = memory.resolve(m.group("spk"), gaz, persons)
-            return Attribution(s.index, sp, s.start, s.start + m.start(), False, m.group("verb"), s.start + m.start(), s.start + m.end())
+            return Attribution(
+                s.index,
+                sp,
+                s.start,
+                s.start + m.start(),
+                False,
+                m.group("verb"),
+                s.start + m.start(),
+                s.start + m.end(),
+            )
     m = _ACCORDING.search(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(s.index, sp, s.start, s.end, False, "according to", s.start + m.start(), s.start + m.end())
+        return Attribution(
+            s.index,
+            sp,
+            s.start,
+            s.end,
+            False,
+            "according to",
+            s.start + m.start(),
+            s.start + m.end(),
+        )
     return None
 
 

@@ -33,36 +33,61 @@ class DocumentRepository:
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def save_many(self, analyses: Sequence[Analysis], origins: Sequence[str | None] | None = None) -> list[SaveResult]:
+    def save_many(
+        self, analyses: Sequence[Analysis], origins: Sequence[str | None] | None = None
+    ) -> list[SaveResult]:
         out: list[SaveResult] = []
         now = datetime.now(UTC).replace(tzinfo=None)
         with self.store.session() as session:
             for i, an in enumerate(analyses):
                 meta = an.document
-                existing = session.scalar(select(DocumentRow).where(DocumentRow.sha256 == meta.sha256))
+                existing = session.scalar(
+                    select(DocumentRow).where(DocumentRow.sha256 == meta.sha256)
+                )
                 if existing is not None:
-                    n = session.scalar(select(func.count()).select_from(ClaimRow).where(ClaimRow.document_id == existing.id))
+                    n = session.scalar(
+                        select(func.count())
+                        .select_from(ClaimRow)
+                        .where(ClaimRow.document_id == existing.id)
+                    )
                     out.append(SaveResult(existing.id, meta.sha256, False, int(n or 0)))
                     continue
                 row = DocumentRow(
-                    sha256=meta.sha256, title=meta.title, outlet=meta.outlet, url=meta.url,
-                    origin=origins[i] if origins else None, published=meta.published,
-                    published_source=meta.published_source, published_inferred=meta.published_inferred,
-                    dateline=meta.dateline, language=meta.language, text=an.text, analysed_at=now,
+                    sha256=meta.sha256,
+                    title=meta.title,
+                    outlet=meta.outlet,
+                    url=meta.url,
+                    origin=origins[i] if origins else None,
+                    published=meta.published,
+                    published_source=meta.published_source,
+                    published_inferred=meta.published_inferred,
+                    dateline=meta.dateline,
+                    language=meta.language,
+                    text=an.text,
+                    analysed_at=now,
                     factual_errors=list(an.factual_errors),
-                )  # fmt: skip
+                )
                 session.add(row)
                 session.flush()
                 for c in an.claims:
                     session.add(
                         ClaimRow(
-                            document_id=row.id, subject_state=c.subject_state, obligation_id=c.obligation_id,
-                            obligation_label=c.obligation_label, stance=c.stance, speaker=c.speaker,
-                            speaker_affiliation=c.speaker_affiliation, outlet=c.outlet, evidence=c.evidence,
-                            start=c.start, end=c.end, confidence=c.confidence,
-                            quantities=[asdict(q) for q in c.quantities], dates=list(c.dates),
+                            document_id=row.id,
+                            subject_state=c.subject_state,
+                            obligation_id=c.obligation_id,
+                            obligation_label=c.obligation_label,
+                            stance=c.stance,
+                            speaker=c.speaker,
+                            speaker_affiliation=c.speaker_affiliation,
+                            outlet=c.outlet,
+                            evidence=c.evidence,
+                            start=c.start,
+                            end=c.end,
+                            confidence=c.confidence,
+                            quantities=[asdict(q) for q in c.quantities],
+                            dates=list(c.dates),
                             resolution_refs=list(c.resolution_refs),
-                        )  # fmt: skip
+                        )
                     )
                 out.append(SaveResult(row.id, meta.sha256, True, len(an.claims)))
         return out
@@ -94,7 +119,10 @@ class DocumentRepository:
             if "-" in ob:
                 q = q.where(ClaimRow.obligation_id == ob)
             else:
-                q = q.where(ClaimRow.obligation_id.like(f"{ob}-%") | (ClaimRow.obligation_label == f"UNSCR {ob}"))
+                q = q.where(
+                    ClaimRow.obligation_id.like(f"{ob}-%")
+                    | (ClaimRow.obligation_label == f"UNSCR {ob}")
+                )
         if stance:
             q = q.where(ClaimRow.stance == stance)
         q = q.order_by(DocumentRow.published.desc(), ClaimRow.document_id, ClaimRow.start)
@@ -120,8 +148,11 @@ def _claim_dict(c: ClaimRow, d: DocumentRow) -> dict[str, Any]:
         "end": c.end,
         "confidence": c.confidence,
         "document": {
-            "sha256": d.sha256, "title": d.title, "outlet": d.outlet, "url": d.url,
+            "sha256": d.sha256,
+            "title": d.title,
+            "outlet": d.outlet,
+            "url": d.url,
             "published": d.published.isoformat() if d.published else None,
             "published_inferred": d.published_inferred,
-        },  # fmt: skip
+        },
     }

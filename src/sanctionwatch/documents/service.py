@@ -37,10 +37,16 @@ def analyse_source(
         raise InputError(f"--date {published!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
     raws = read_source(source, timeout=settings.http_timeout)
     inputs = [
-        DocumentInput(r.text, title=r.title, outlet=outlet or r.outlet, published=published, url=r.url,
-                      metadata_date=r.metadata_date)
+        DocumentInput(
+            r.text,
+            title=r.title,
+            outlet=outlet or r.outlet,
+            published=published,
+            url=r.url,
+            metadata_date=r.metadata_date,
+        )
         for r in raws
-    ]  # fmt: skip
+    ]
     analyses = analyse_many(inputs)
     saved: list[SaveResult | None] = [None] * len(analyses)
     if store:

@@ -36,7 +36,9 @@ class ClaimRow(Base):
     __tablename__ = "doc_claims"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int] = mapped_column(ForeignKey("doc_documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int] = mapped_column(
+        ForeignKey("doc_documents.id", ondelete="CASCADE"), index=True
+    )
     subject_state: Mapped[str] = mapped_column(String(40), index=True)
     obligation_id: Mapped[str | None] = mapped_column(String(40), index=True)
     obligation_label: Mapped[str | None] = mapped_column(Text)

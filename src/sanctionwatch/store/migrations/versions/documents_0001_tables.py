@@ -42,7 +42,11 @@ def upgrade() -> None:
         sa.Column(
             "document_id",
             sa.Integer(),
-            sa.ForeignKey("doc_documents.id", ondelete="CASCADE", name="fk_doc_claims_document_id_doc_documents"),
+            sa.ForeignKey(
+                "doc_documents.id",
+                ondelete="CASCADE",
+                name="fk_doc_claims_document_id_doc_documents",
+            ),
             nullable=False,
         ),
         sa.Column("subject_state", sa.String(40), nullable=False),
