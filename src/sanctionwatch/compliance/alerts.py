@@ -156,10 +156,18 @@ def status_alerts(
     return out
 
 
+LEGAL_FORMS = frozenset(
+    "co corp corporation company ltd limited llc inc incorporated jsc ojsc plc gmbh".split()
+)
+
+
 def _norm(text: str) -> str:
+    """Casefolded words without punctuation, control characters or legal forms."""
     text = unicodedata.normalize("NFKC", text).casefold()
     text = "".join(c for c in text if unicodedata.category(c)[0] != "C")
-    return " ".join(re.sub(r"[^\w]+", " ", text).split())
+    words = re.sub(r"[^\w]+", " ", text).split()
+    kept = [w for w in words if w not in LEGAL_FORMS]
+    return " ".join(kept or words)
 
 
 def list_change_alerts(

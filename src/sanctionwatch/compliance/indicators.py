@@ -192,7 +192,7 @@ def parse_csv(text: str, *, origin: str = "<csv>") -> list[Series]:
     line and the problem."""
     if not text.strip():
         raise InputError(f"{origin}: the file is empty")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     try:
         header = [h.strip().lower() for h in next(reader)]
     except csv.Error as exc:

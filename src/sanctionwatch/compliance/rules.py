@@ -22,7 +22,6 @@ from sanctionwatch.compliance.model import (
     Reason,
     ReportFiling,
     SourceKind,
-    Stance,
     Status,
 )
 
@@ -141,13 +140,21 @@ def _no_evidence(f: Facts) -> tuple[str, float] | None:
 
 def _latest_admission(f: Facts) -> tuple[str, float] | None:
     latest = f.latest_own()
-    if latest is None and f.own_admissions and not f.own_claims:
+    unordered = latest is None and bool(f.own_admissions)
+    if unordered:
         latest = f.own_admissions[-1]
     if latest is None or latest.polarity is not Polarity.NONCOMPLIANT:
         return None
-    earlier = [c for c in f.own_claims if c.published and c.published <= (latest.published or date.max)]
+    earlier = [
+        c for c in f.own_claims if c.published and c.published <= (latest.published or date.max)
+    ]
     why = f"{f.state}'s latest own statement admits non-compliance: {_cite(latest)}"
-    if earlier:
+    if unordered:
+        why = (
+            f"{f.state}'s own statements are undated, so cannot be put in order; its admission "
+            f"counts, being against its interest: {_cite(latest)}"
+        )
+    elif earlier:
         why += (
             f"; it outranks {len(earlier)} earlier or same-day claim(s) of compliance "
             "(an admission against interest outranks the claim it follows)"
@@ -362,5 +369,3 @@ def assess(
         surges=list(facts.surges),
     )
 
-
-_ = Stance  # re-exported names kept importable for rule authors
