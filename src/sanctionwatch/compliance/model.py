@@ -12,6 +12,10 @@ import hashlib
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sanctionwatch.compliance.indicators import Surge
 
 __all__ = [
     "Assessment",
@@ -153,6 +157,7 @@ class ObligationView:
     reporting: tuple[ReportingDue, ...] = ()
     summary: str = ""
     keywords: tuple[str, ...] = ()
+    adopted: date | None = None  # adoption of the resolution
 
     @property
     def final_report(self) -> ReportingDue | None:
@@ -190,7 +195,7 @@ class Assessment:
     final_report_missing: bool
     reasons: list[Reason] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    surges: list[object] = field(default_factory=list)  # indicators.Surge
+    surges: list[Surge] = field(default_factory=list)
 
     @property
     def headline(self) -> str:
