@@ -28,8 +28,8 @@ def test_deadline_without_final_report() -> None:
 def test_new_evidence_against_recorded_status() -> None:
     before = assess([ILYICHEV], OP8, date(2024, 1, 1), state="RU")
     assert before.status is Status.CLAIMS_COMPLIANCE
-    rec = RecordedStatus("RU", "2397-OP8", before.status,
-                         frozenset(e.key for e in before.evidence), datetime(2024, 1, 1))  # fmt: skip
+    keys = frozenset(e.key for e in before.evidence)
+    rec = RecordedStatus("RU", "2397-OP8", before.status, keys, datetime(2024, 1, 1))
     now = assess([ILYICHEV, EXPERTS], OP8, date(2024, 1, 1), state="RU")
     alerts = status_alerts([now], {("RU", "2397-OP8"): rec})
     assert [a.kind for a in alerts] == ["contradicts-status", "status-changed"]
@@ -41,7 +41,9 @@ def test_new_evidence_against_recorded_status() -> None:
 
 def test_list_change_touching_a_named_entity() -> None:
     changes = [
-        ListChange("ofac_sdn", "27383", ("KOREA NAMGANG TRADING CORPORATION",), "added", "2020-01-14"),
+        ListChange(
+            "ofac_sdn", "27383", ("KOREA NAMGANG TRADING CORPORATION",), "added", "2020-01-14"
+        ),
         ListChange("ofac_sdn", "19612", ("NAMGANG CONSTRUCTION",), "added", "2020-01-14"),
     ]
     mentions = [NameMention("Korea Namgang Trading Corp.", "d1", "Treasury note"),

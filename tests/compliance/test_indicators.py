@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date
 from pathlib import Path
@@ -47,7 +48,10 @@ def test_series_from_text_reads_years_state_and_suspicion() -> None:
 
 
 def test_series_from_text_needs_a_year() -> None:
-    assert series_from_text(TEXT.replace("last year", "recently"), published=None)[0].points[0].period == "2018"
+    assert (
+        series_from_text(TEXT.replace("last year", "recently"), published=None)[0].points[0].period
+        == "2018"
+    )
     only_relative = "The figures showed Russia issued 16,613 tourist visas last year."
     assert series_from_text(only_relative, published=None) == []
 
@@ -126,7 +130,7 @@ def test_surges_match_a_plain_recount(values: list[int], threshold: float) -> No
     surges = detect_surges([Series("visas", "RU", "tourist", "visas", pts)], threshold)
     expected = [
         (str(2000 + i), str(2001 + i))
-        for i, (a, b) in enumerate(zip(values, values[1:], strict=False))
+        for i, (a, b) in enumerate(itertools.pairwise(values))
         if a > 0 and b / a >= threshold
     ]
     assert [(s.period_from, s.period_to) for s in surges] == expected

@@ -157,7 +157,21 @@ def status_alerts(
 
 
 LEGAL_FORMS = frozenset(
-    "co corp corporation company ltd limited llc inc incorporated jsc ojsc plc gmbh".split()
+    [
+        "co",
+        "corp",
+        "corporation",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "inc",
+        "incorporated",
+        "jsc",
+        "ojsc",
+        "plc",
+        "gmbh",
+    ]
 )
 
 

@@ -38,9 +38,7 @@ def chart_for(series: Sequence[Series], surges: Sequence[Surge] = ()) -> list[Ch
         for s in sorted(group, key=lambda s: s.category):
             values = {p.period: p.value for p in s.points}
             rows.append((s.category or indicator, tuple(values.get(p) for p in periods)))
-        notes = tuple(
-            x.label for x in surges if x.indicator == indicator and x.state == state
-        )
+        notes = tuple(x.label for x in surges if x.indicator == indicator and x.state == state)
         unit = next((s.unit for s in group if s.unit), indicator)
         charts.append(Chart(f"{state}: {indicator} by year", unit, periods, tuple(rows), notes))
     return charts

@@ -186,7 +186,7 @@ def number_contradictions(
         if obs.value > 0:
             groups[quantity_key(obs)].append(obs)
     out: list[Contradiction] = []
-    for (state, unit), items in sorted(groups.items()):
+    for (state, _unit), items in sorted(groups.items()):
         for a, b in combinations(items, 2):
             if a.sentence and a.sentence == b.sentence and a.value == b.value:
                 continue
@@ -199,7 +199,10 @@ def number_contradictions(
                 gap = abs((da - db).days)
                 if gap >= similar_days:
                     explained = True
-                    why = f"the as-of dates are {gap} days apart ({ta}; {tb}), which can explain the gap"
+                    why = (
+                        f"the as-of dates are {gap} days apart ({ta}; {tb}), "
+                        "which can explain the gap"
+                    )
                     if deadline is not None and min(da, db) <= deadline <= max(da, db):
                         why += f"; the deadline {deadline} lies between them"
                 else:

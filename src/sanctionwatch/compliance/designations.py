@@ -20,7 +20,13 @@ from sanctionwatch.compliance.model import Evidence
 from sanctionwatch.compliance.parties import state_in
 from sanctionwatch.errors import InputError
 
-__all__ = ["DesignationEvent", "DesignationLink", "ListedEntity", "link_designations", "load_events"]
+__all__ = [
+    "DesignationEvent",
+    "DesignationLink",
+    "ListedEntity",
+    "link_designations",
+    "load_events",
+]
 
 WINDOW_DAYS = 120  # a report may mention a designation up to this long after it
 _ACTION = re.compile(r"\b(blacklist\w*|designat\w*|sanction(?:ed|ing)|added to)\b", re.I)
@@ -66,7 +72,9 @@ def _event(raw: dict[str, object]) -> DesignationEvent:
             id=str(raw["id"]),
             authority=str(raw["authority"]),
             list_source=str(raw["list_source"]),
-            date=raw["date"] if isinstance(raw["date"], date) else date.fromisoformat(str(raw["date"])),
+            date=raw["date"]
+            if isinstance(raw["date"], date)
+            else date.fromisoformat(str(raw["date"])),
             obligation_id=str(raw["obligation_id"]) if raw.get("obligation_id") else None,
             target_state=str(raw["target_state"]) if raw.get("target_state") else None,
             topic=str(raw.get("topic", "")),
@@ -81,8 +89,10 @@ def _event(raw: dict[str, object]) -> DesignationEvent:
 
 @lru_cache(maxsize=1)
 def load_events() -> tuple[DesignationEvent, ...]:
-    text = resources.files("sanctionwatch.compliance").joinpath("data/designations.yaml").read_text(
-        encoding="utf-8"
+    text = (
+        resources.files("sanctionwatch.compliance")
+        .joinpath("data/designations.yaml")
+        .read_text(encoding="utf-8")
     )
     return tuple(_event(raw) for raw in yaml.safe_load(text) or [])
 

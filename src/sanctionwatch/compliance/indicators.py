@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import math
 import re
 from collections.abc import Iterable, Sequence
@@ -139,7 +140,7 @@ def detect_surges(
     surges: list[Surge] = []
     for s in merge_series(series):
         pts = sorted(s.points, key=lambda p: p.period)
-        for before, after in zip(pts, pts[1:], strict=False):
+        for before, after in itertools.pairwise(pts):
             if before.value <= 0:
                 continue
             ratio = after.value / before.value
@@ -315,9 +316,7 @@ def _year_of(sentences: Sequence[str], i: int, published: date | None) -> str | 
     return None
 
 
-def series_from_text(
-    text: str, *, published: date | None = None, source: str = ""
-) -> list[Series]:
+def series_from_text(text: str, *, published: date | None = None, source: str = "") -> list[Series]:
     """Figures like "16,613 tourist and 10,345 student visas ... in 2018" as series.
 
     The year comes from "in YYYY" in the sentence, or from "last year"/"this year" in it
@@ -338,9 +337,7 @@ def series_from_text(
                     break
             if year is None or state is None:
                 continue
-            suspicion = next(
-                (s for s in sentences[i + 1 : i + 4] if _SUSPICION.search(s)), None
-            )
+            suspicion = next((s for s in sentences[i + 1 : i + 4] if _SUSPICION.search(s)), None)
             for num, category in _ITEM.findall(m.group(1)):
                 found.append(
                     Series(
@@ -348,7 +345,9 @@ def series_from_text(
                         state=state,
                         category=category.lower(),
                         unit=unit,
-                        points=(Point(year, float(num.replace(",", "")), source, sentence, published),),
+                        points=(
+                            Point(year, float(num.replace(",", "")), source, sentence, published),
+                        ),
                         suspicion=suspicion,
                     )
                 )

@@ -133,7 +133,7 @@ class Evidence:
         return ", ".join(parts) if parts else (self.outlet or "unattributed")
 
     def cite(self) -> str:
-        """"speaker (affiliation), outlet, date" for reports."""
+        """ "speaker (affiliation), outlet, date" for reports."""
         bits = [self.who]
         if self.outlet and self.outlet not in bits[0]:
             bits.append(self.outlet)

@@ -33,6 +33,10 @@ def _latin1(text: str) -> str:
     return text.encode("latin-1", "replace").decode("latin-1")
 
 
+def _same(text: str) -> str:
+    return text
+
+
 def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
     try:
         from fpdf import FPDF
@@ -49,7 +53,7 @@ def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
         if not font_path.exists():
             raise InputError(f"font file not found: {font_path}")
         pdf.add_font("body", "", str(font_path))
-        family, clean = "body", str
+        family, clean = "body", _same
     else:
         family, clean = "helvetica", _latin1
     pdf.add_page()
@@ -79,8 +83,9 @@ def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
     heading("Evidence")
     for ev in a.evidence:
         n = brief.cite(ev)
-        para(f"[{n}] {ev.who} ({ev.source_kind.value}, {ev.published or 'undated'}), "
-             f"{ev.stance.replace('_', ' ')}: \u201c{ev.sentence.strip()}\u201d", 9, indent=2)  # fmt: skip
+        head = f"[{n}] {ev.who} ({ev.source_kind.value}, {ev.published or 'undated'})"
+        stance = ev.stance.replace("_", " ")
+        para(f"{head}, {stance}: \u201c{ev.sentence.strip()}\u201d", 9, indent=2)
     heading("Indicators")
     if not brief.surges:
         para("No surge flagged.", 9)
@@ -98,8 +103,10 @@ def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
     if brief.links:
         heading("Designations linked")
         for link in brief.links:
-            para(f"{link.event.authority} designation of {link.event.date} "
-                 f"({link.event.topic}), {link.why} [{brief.cite(link.evidence)}]", 9, indent=2)  # fmt: skip
+            n = brief.cite(link.evidence)
+            event = link.event
+            para(f"{event.authority} designation of {event.date} ({event.topic}), {link.why} [{n}]",
+                 9, indent=2)  # fmt: skip
             for e in link.event.entities:
                 para(f"- {e.name}: {link.event.list_source} {e.ref}", 9, indent=6)
     heading("Contradictions")

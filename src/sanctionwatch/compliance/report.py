@@ -77,8 +77,17 @@ class Brief:
         if ev.key not in self._by_key:
             n = len(self.citations) + 1
             self.citations.append(
-                Citation(n, ev.sentence, ev.document_title or ev.document_id or "document",
-                         ev.outlet, ev.published, ev.url, ev.who, ev.start, ev.end)  # fmt: skip
+                Citation(
+                    n,
+                    ev.sentence,
+                    ev.document_title or ev.document_id or "document",
+                    ev.outlet,
+                    ev.published,
+                    ev.url,
+                    ev.who,
+                    ev.start,
+                    ev.end,
+                )
             )
             self._by_key[ev.key] = n
         return self._by_key[ev.key]
@@ -133,23 +142,33 @@ def build_brief(
     for ev in a.evidence:
         if ev.published:
             tl.append(
-                TimelineEntry(ev.published, "statement", f"{ev.who}: {ev.stance.replace('_', ' ')}",
-                              (brief.cite(ev),))  # fmt: skip
+                TimelineEntry(
+                    ev.published,
+                    "statement",
+                    f"{ev.who}: {ev.stance.replace('_', ' ')}",
+                    (brief.cite(ev),),
+                )
             )
     for s in shown:
         for p in s.points:
             n = brief.cite_text(p.sentence, p.source, p.published) if p.sentence else None
             tl.append(
-                TimelineEntry(_year_end(p.period), "indicator",
-                              f"{s.state} {s.label} in {p.period}: {p.value:,.0f}",
-                              (n,) if n else ())  # fmt: skip
+                TimelineEntry(
+                    _year_end(p.period),
+                    "indicator",
+                    f"{s.state} {s.label} in {p.period}: {p.value:,.0f}",
+                    (n,) if n else (),
+                )
             )
     for link in links:
         n = brief.cite(link.evidence)
-        names = ", ".join(f"{e.name} ({link.event.list_source} {e.ref})" for e in link.event.entities)
+        names = ", ".join(
+            f"{e.name} ({link.event.list_source} {e.ref})" for e in link.event.entities
+        )
         tl.append(
-            TimelineEntry(link.event.date, "designation",
-                          f"{link.event.authority} designates {names}", (n,))  # fmt: skip
+            TimelineEntry(
+                link.event.date, "designation", f"{link.event.authority} designates {names}", (n,)
+            )
         )
     for c in contradictions:
         for ev in c.evidence:
@@ -158,9 +177,9 @@ def build_brief(
             if obs.sentence:
                 brief.cite_text(obs.sentence, obs.document_title or obs.document_id or "",
                                 obs.stated_in)  # fmt: skip
-    for s in surges:
-        if s.suspicion:
-            brief.cite_text(s.suspicion, ", ".join(s.sources), None)
+    for surge in surges:
+        if surge.suspicion:
+            brief.cite_text(surge.suspicion, ", ".join(surge.sources), None)
     tl.append(TimelineEntry(a.as_of, "assessed", f"status as of this date: {a.status.value}"))
     order = {"adopted": 0, "deadline": 1, "report due": 2, "indicator": 3, "designation": 4,
              "statement": 5, "assessed": 6}  # fmt: skip

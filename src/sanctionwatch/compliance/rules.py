@@ -271,9 +271,7 @@ def _final_report_reason(f: Facts) -> tuple[bool, Reason | None]:
     final = f.obligation.final_report
     if final is None or final.due is None:
         return False, None
-    filed = [
-        r for r in f.filings if r.state == f.state and r.obligation_id == f.obligation.id
-    ]
+    filed = [r for r in f.filings if r.state == f.state and r.obligation_id == f.obligation.id]
     if filed:
         r = filed[-1]
         return False, Reason("final-report", f"{r.what} filed on {r.filed_on} ({r.source})")
@@ -368,4 +366,3 @@ def assess(
         evidence=relevant,
         surges=list(facts.surges),
     )
-

@@ -1,0 +1,170 @@
+"""The compliance picture put together: documents' analyses, imported indicators and
+filings in; assessments, contradictions, alerts and briefs out.
+
+:func:`build_picture` is pure (analyses are passed in); ``load_picture`` reads them
+from the store. The CLI and the web app call these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sanctionwatch.compliance import adapters
+from sanctionwatch.compliance.alerts import (
+    Alert,
+    ListChange,
+    NameMention,
+    RecordedStatus,
+    deadline_alerts,
+    list_change_alerts,
+    status_alerts,
+)
+from sanctionwatch.compliance.contradictions import (
+    Contradiction,
+    ReferenceIssue,
+    find_contradictions,
+)
+from sanctionwatch.compliance.designations import DesignationLink, link_designations
+from sanctionwatch.compliance.indicators import (
+    DEFAULT_SURGE_THRESHOLD,
+    Series,
+    Surge,
+    detect_surges,
+    merge_series,
+)
+from sanctionwatch.compliance.model import (
+    Assessment,
+    Evidence,
+    ObligationView,
+    Observation,
+    ReportFiling,
+)
+from sanctionwatch.compliance.report import Brief, build_brief
+from sanctionwatch.compliance.rules import assess
+from sanctionwatch.errors import NotFoundError
+
+__all__ = ["Picture", "build_picture"]
+
+
+@dataclass(slots=True)
+class Picture:
+    """Everything the compliance functions work from."""
+
+    evidence: list[Evidence] = field(default_factory=list)
+    observations: list[Observation] = field(default_factory=list)
+    issues: list[ReferenceIssue] = field(default_factory=list)
+    series: list[Series] = field(default_factory=list)
+    mentions: list[NameMention] = field(default_factory=list)
+    filings: list[ReportFiling] = field(default_factory=list)
+    obligations: dict[str, ObligationView] = field(default_factory=dict)
+    threshold: float = DEFAULT_SURGE_THRESHOLD
+
+    def surges(self) -> list[Surge]:
+        return detect_surges(self.series, self.threshold)
+
+    def obligation(self, obligation_id: str) -> ObligationView:
+        found = self.obligations.get(obligation_id)
+        if found is None:
+            near = ", ".join(
+                sorted(k for k in self.obligations if k.split("-")[0] in obligation_id)[:8]
+            )
+            hint = f" (known for that resolution: {near})" if near else ""
+            raise NotFoundError(f"obligation {obligation_id!r} is not in the knowledge base{hint}")
+        return found
+
+    # --- assessment ---------------------------------------------------------------
+
+    def pairs(self) -> list[tuple[str, str]]:
+        """Every (state, obligation) that some evidence or flagged indicator is about."""
+        found = {(e.state, e.obligation_id) for e in self.evidence if e.obligation_id}
+        found |= {(s.state, s.obligation_id) for s in self.surges() if s.obligation_id}
+        return sorted((s, o) for s, o in found if o in self.obligations)
+
+    def assess(self, state: str, obligation_id: str, as_of: date) -> Assessment:
+        ob = self.obligation(obligation_id)
+        surges = [s for s in self.surges() if s.obligation_id == ob.id]
+        return assess(self.evidence, ob, as_of, state=state, surges=surges, filings=self.filings)
+
+    def assess_all(
+        self, as_of: date, *, state: str | None = None, obligation_id: str | None = None
+    ) -> list[Assessment]:
+        if obligation_id is not None:
+            self.obligation(obligation_id)  # clear error when unknown
+        pairs = [
+            (s, o)
+            for s, o in self.pairs()
+            if (state is None or s == state.upper()) and (obligation_id in (None, o))
+        ]
+        if not pairs and state and obligation_id:
+            pairs = [(state.upper(), obligation_id)]
+        return [self.assess(s, o, as_of) for s, o in pairs]
+
+    # --- contradictions, links, alerts --------------------------------------------
+
+    def contradictions(
+        self, *, state: str | None = None, obligation_id: str | None = None
+    ) -> list[Contradiction]:
+        evidence = [
+            e
+            for e in self.evidence
+            if (state is None or e.state == state.upper())
+            and (obligation_id is None or e.obligation_id in (None, obligation_id))
+        ]
+        observations = [o for o in self.observations if state is None or o.state == state.upper()]
+        docs = {e.document_id for e in evidence}
+        issues = [i for i in self.issues if state is None or i.document_id in docs]
+        deadline = (
+            self.obligations[obligation_id].deadline if obligation_id in self.obligations else None
+        )
+        return find_contradictions(evidence, observations, issues, deadline=deadline)
+
+    def links(self) -> list[DesignationLink]:
+        return link_designations(self.evidence)
+
+    def alerts(
+        self,
+        as_of: date,
+        previous: Mapping[tuple[str, str], RecordedStatus],
+        list_changes: Iterable[ListChange] = (),
+    ) -> list[Alert]:
+        assessments = self.assess_all(as_of)
+        out = deadline_alerts(assessments)
+        out += status_alerts(assessments, previous)
+        out += list_change_alerts(list_changes, self.mentions)
+        return out
+
+    def brief(
+        self, state: str, obligation_id: str, as_of: date, *, generated: date | None = None
+    ) -> Brief:
+        a = self.assess(state, obligation_id, as_of)
+        return build_brief(
+            a,
+            contradictions=self.contradictions(state=state, obligation_id=obligation_id),
+            series=self.series,
+            links=self.links(),
+            generated=generated,
+        )
+
+
+def build_picture(
+    analyses: Sequence[Any],
+    obligations: Mapping[str, ObligationView],
+    *,
+    imported: Sequence[Series] = (),
+    filings: Sequence[ReportFiling] = (),
+    threshold: float = DEFAULT_SURGE_THRESHOLD,
+) -> Picture:
+    """A picture from documents' analyses and the analyst's imported data. Pure."""
+    pic = Picture(obligations=dict(obligations), filings=list(filings), threshold=threshold)
+    series: list[Series] = list(imported)
+    for analysis in analyses:
+        pic.evidence += adapters.evidence_from_analysis(analysis)
+        pic.observations += adapters.observations_from_analysis(analysis)
+        pic.issues += adapters.issues_from_analysis(analysis)
+        pic.mentions += adapters.mentions_from_analysis(analysis)
+        series += adapters.series_from_analysis(analysis)
+    pic.series = merge_series(series)
+    return pic
