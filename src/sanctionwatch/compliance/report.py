@@ -191,7 +191,9 @@ def build_brief(
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("sanctionwatch.compliance", "templates"),
-        autoescape=select_autoescape(enabled_extensions=("html", "html.j2"), default_for_string=False),
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "html.j2"), default_for_string=False
+        ),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

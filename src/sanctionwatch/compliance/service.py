@@ -168,3 +168,53 @@ def build_picture(
         series += adapters.series_from_analysis(analysis)
     pic.series = merge_series(series)
     return pic
+
+
+# --- I/O edge: reading the store ----------------------------------------------------
+
+
+def load_analyses(store: Any) -> list[Any]:
+    """Every analysed document in the store (documents package)."""
+    from sanctionwatch.documents.repo import DocumentRepository
+
+    return list(DocumentRepository(store).analyses())
+
+
+def load_obligations() -> dict[str, ObligationView]:
+    from sanctionwatch.regimes import load_kb
+
+    return adapters.all_obligation_views(load_kb())
+
+
+def load_picture(store: Any, threshold: float = DEFAULT_SURGE_THRESHOLD) -> Picture:
+    from sanctionwatch.compliance.repo import ComplianceRepository
+
+    repo = ComplianceRepository(store)
+    return build_picture(
+        load_analyses(store),
+        load_obligations(),
+        imported=repo.series(),
+        filings=repo.filings(),
+        threshold=threshold,
+    )
+
+
+def load_list_changes(store: Any) -> list[ListChange]:
+    """Changes between the two newest stored versions of every list dataset."""
+    from sanctionwatch.lists.diff import compare_versions
+    from sanctionwatch.store.lists_repo import ListRepository
+
+    repo = ListRepository(store)
+    out: list[ListChange] = []
+    for source in repo.sources():
+        if len([v for v in repo.versions(source) if v.source == source]) < 2:
+            continue
+        compared = compare_versions(repo, source)
+        version = compared.new.effective.date().isoformat()
+        for change in compared.diff.all():
+            names = [change.name]
+            entity = repo.entity(source, change.ref) if change.action != "removed" else None
+            if entity is not None:
+                names += [n.full for n in entity.names if n.full not in names]
+            out.append(ListChange(source, change.ref, tuple(names), change.action, version))
+    return out
