@@ -40,7 +40,9 @@ def test_own_statements_are_recognised_as_own() -> None:
 def test_allegations_are_never_taken_as_own() -> None:
     claims = [c for c in annotated_claims() if c["stance"] == "alleges_violation"]
     assert len(claims) >= 10
-    kinds = [classify(c["subject_state"], c["speaker"], c["speaker_affiliation"])[1] for c in claims]
+    kinds = [
+        classify(c["subject_state"], c["speaker"], c["speaker_affiliation"])[1] for c in claims
+    ]
     assert SourceKind.OWN not in kinds
     assert kinds.count(SourceKind.UNKNOWN) <= len(kinds) // 5
 

@@ -76,9 +76,7 @@ def test_html_is_self_contained_with_svg_chart() -> None:
         "tourist 2018: 2,035",
         "tourist 2019: 16,613",
     ]
-    heights = {
-        r.xpath("string(*[local-name()='title'])"): float(r.get("height")) for r in bars
-    }
+    heights = {r.xpath("string(*[local-name()='title'])"): float(r.get("height")) for r in bars}
     assert heights["tourist 2019: 16,613"] / heights["tourist 2018: 2,035"] == pytest.approx(
         16613 / 2035, rel=0.01
     )

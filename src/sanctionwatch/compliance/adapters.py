@@ -60,6 +60,15 @@ def document_title(meta: Any) -> str:
     return " ".join(b for b in bits if b)
 
 
+_IN_STATE = re.compile(r"[^.;,]*?\bin\s+((?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)")
+
+
+def _state_after(text: str, end: int) -> str | None:
+    """The state named in "... in Russia" right after a figure, if any."""
+    m = _IN_STATE.match(text[end : end + 40])
+    return state_in(m.group(1), exclude=("KP",)) if m else None
+
+
 def _observation(q: Any, state: str, meta: Any, speaker: str | None, sentence: str) -> Observation:
     return Observation(
         state=state,
@@ -86,7 +95,10 @@ def evidence_from_analysis(analysis: Any) -> list[Evidence]:
             continue
         speaker_state, kind = classify(state, c.speaker, c.speaker_affiliation)
         quantities = tuple(
-            _observation(q, state, meta, c.speaker, c.evidence) for q in c.quantities
+            _observation(
+                q, _state_after(analysis.text, q.end) or state, meta, c.speaker, c.evidence
+            )
+            for q in c.quantities
         )
         out.append(
             Evidence(
@@ -134,9 +146,7 @@ def observations_from_analysis(analysis: Any) -> list[Observation]:
     for q in analysis.quantities:
         if (q.start, q.end) in seen or q.unit in ("USD", "percent", "ratio"):
             continue
-        tail = text[q.end : q.end + 40]
-        m = re.match(r"[^.;,]*?\bin\s+((?:the\s+)?[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)", tail)
-        state = state_in(m.group(1), exclude=("KP",)) if m else None
+        state = _state_after(text, q.end)
         if state is None:
             continue
         out.append(_observation(q, state, meta, None, _sentence_at(analysis, q.start)))
@@ -189,6 +199,7 @@ def obligation_view(ob: Any, adopted: date | None = None) -> ObligationView:
         summary=ob.summary,
         keywords=tuple(ob.keywords),
         adopted=adopted,
+        category=str(getattr(ob, "category", "") or ""),
     )
 
 

@@ -95,11 +95,17 @@ def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradictio
         third = [e for e in items if e.source_kind is not SourceKind.OWN]
         admissions = [e for e in own if e.polarity is Polarity.NONCOMPLIANT]
         claims = [e for e in own if e.polarity is Polarity.COMPLIANT]
+        seen: set[tuple[str | None, date | None, date | None]] = set()
         for adm in admissions:
             for claim in claims:
                 # A general claim (no obligation) contradicts a specific admission too.
                 if claim.obligation_id not in (None, adm.obligation_id):
                     continue
+                # One contradiction per obligation and pair of dates: the first of each.
+                pair = (adm.obligation_id, adm.published, claim.published)
+                if pair in seen:
+                    continue
+                seen.add(pair)
                 first, second = sorted((adm, claim), key=lambda e: e.published or date.min)
                 same_day = adm.published is not None and adm.published == claim.published
                 timing = (
@@ -118,7 +124,12 @@ def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradictio
                         evidence=(first, second),
                     )
                 )
-        for claim in claims:
+        latest_claims: dict[str | None, Evidence] = {}
+        for claim in claims:  # the latest claim per obligation speaks for the state
+            have = latest_claims.get(claim.obligation_id)
+            if have is None or (claim.published or date.min) > (have.published or date.min):
+                latest_claims[claim.obligation_id] = claim
+        for claim in latest_claims.values():
             for alleg in third:
                 if alleg.polarity is not Polarity.NONCOMPLIANT:
                     continue

@@ -114,6 +114,7 @@ class Evidence:
     end: int | None = None
     quantities: tuple[Observation, ...] = ()
     confidence: float = 1.0
+    via: str | None = None  # why an indirect statement counts for this obligation
 
     @property
     def polarity(self) -> Polarity:
@@ -123,13 +124,16 @@ class Evidence:
     def key(self) -> str:
         """A stable identifier: document and offsets, or a hash of the sentence."""
         if self.document_id is not None and self.start is not None:
-            return f"{self.document_id}:{self.start}-{self.end}:{self.state}"
-        digest = hashlib.sha1(f"{self.state}|{self.sentence}".encode()).hexdigest()[:12]
+            return f"{self.document_id}:{self.start}-{self.end}:{self.state}:{self.stance}"
+        raw = f"{self.state}|{self.stance}|{self.sentence}"
+        digest = hashlib.sha1(raw.encode()).hexdigest()[:12]
         return f"{self.document_id or 'text'}:{digest}"
 
     @property
     def who(self) -> str:
         parts = [p for p in (self.speaker, self.affiliation) if p]
+        if len(parts) == 2 and parts[0].casefold() == parts[1].casefold():
+            parts = parts[:1]
         return ", ".join(parts) if parts else (self.outlet or "unattributed")
 
     def cite(self) -> str:
@@ -158,6 +162,7 @@ class ObligationView:
     summary: str = ""
     keywords: tuple[str, ...] = ()
     adopted: date | None = None  # adoption of the resolution
+    category: str = ""  # "labour", "export ban", ... (related obligations share one)
 
     @property
     def final_report(self) -> ReportingDue | None:

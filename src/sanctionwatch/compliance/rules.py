@@ -40,12 +40,14 @@ WEIGHTS: dict[tuple[SourceKind, Polarity], float] = {
     (SourceKind.UNKNOWN, Polarity.NONCOMPLIANT): 0.4,
     (SourceKind.UNKNOWN, Polarity.COMPLIANT): 0.4,
 }
+INDIRECT_FACTOR = 0.75  # a statement counted through a related obligation or its document
 SURGE_WEIGHT = 0.5  # a flagged indicator with a suspicion stated in its source
 SURGE_WEIGHT_UNSTATED = 0.3  # a flagged indicator alone
 
 
 def weight_of(ev: Evidence) -> float:
-    return WEIGHTS.get((ev.source_kind, ev.polarity), 0.0) * max(0.0, min(1.0, ev.confidence))
+    w = WEIGHTS.get((ev.source_kind, ev.polarity), 0.0) * max(0.0, min(1.0, ev.confidence))
+    return w * INDIRECT_FACTOR if ev.via else w
 
 
 def _combine(weights: Sequence[float]) -> float:
@@ -107,7 +109,8 @@ class Facts:
 
 
 def _cite(ev: Evidence) -> str:
-    return f"{ev.who} ({ev.published or 'undated'}): \u201c{_short(ev.sentence)}\u201d"
+    via = f" [counted as {ev.via}]" if ev.via else ""
+    return f"{ev.who} ({ev.published or 'undated'}): \u201c{_short(ev.sentence)}\u201d{via}"
 
 
 def _short(text: str, limit: int = 160) -> str:
@@ -182,9 +185,14 @@ def _contested_claim(f: Facts) -> tuple[str, float] | None:
         bits.append(
             f"{len(f.surges)} flagged indicator(s): " + "; ".join(s.label for s in f.surges)
         )
-    why = f"{f.state} claims compliance ({_cite(claim)}) but this is contested by " + " and ".join(
-        bits
-    )
+    why = f"{f.state} claims compliance ({_cite(claim)})"
+    earlier = [
+        a for a in f.own_admissions if (a.published or date.min) <= (claim.published or date.min)
+    ]
+    if earlier:
+        shown = max(earlier, key=lambda e: (e.published or date.min, bool(e.quantities)))
+        why += f"; earlier it admitted non-compliance ({_cite(shown)})"
+    why += "; this is contested by " + " and ".join(bits)
     strength = _combine([weight_of(e) for e in f.own_claims]) * _combine(against)
     return why, round(strength, 3)
 
@@ -295,6 +303,12 @@ def _weighting_reason(f: Facts) -> Reason:
         f"sources {WEIGHTS[(SourceKind.INDEPENDENT, Polarity.NONCOMPLIANT)]}, flagged indicators "
         f"{SURGE_WEIGHT}"
     )
+    indirect = sum(1 for e in f.evidence if e.via)
+    if indirect:
+        text += (
+            f"; {indirect} statement(s) counted indirectly (a related obligation, or no "
+            f"obligation named in a document about this one) at x{INDIRECT_FACTOR}"
+        )
     if undated:
         text += f"; {undated} own statement(s) undated, so they cannot be put in order"
     return Reason("weights", text)

@@ -42,6 +42,7 @@ from sanctionwatch.compliance.model import (
     Observation,
     ReportFiling,
 )
+from sanctionwatch.compliance.relevance import evidence_for
 from sanctionwatch.compliance.report import Brief, build_brief
 from sanctionwatch.compliance.rules import assess
 from sanctionwatch.errors import NotFoundError
@@ -61,6 +62,7 @@ class Picture:
     filings: list[ReportFiling] = field(default_factory=list)
     obligations: dict[str, ObligationView] = field(default_factory=dict)
     threshold: float = DEFAULT_SURGE_THRESHOLD
+    doc_obligations: dict[str | None, set[str]] = field(default_factory=dict)
 
     def surges(self) -> list[Surge]:
         return detect_surges(self.series, self.threshold)
@@ -83,10 +85,15 @@ class Picture:
         found |= {(s.state, s.obligation_id) for s in self.surges() if s.obligation_id}
         return sorted((s, o) for s, o in found if o in self.obligations)
 
+    def evidence_for(self, obligation_id: str) -> list[Evidence]:
+        ob = self.obligation(obligation_id)
+        return evidence_for(self.evidence, ob, self.obligations, self.doc_obligations)
+
     def assess(self, state: str, obligation_id: str, as_of: date) -> Assessment:
         ob = self.obligation(obligation_id)
         surges = [s for s in self.surges() if s.obligation_id == ob.id]
-        return assess(self.evidence, ob, as_of, state=state, surges=surges, filings=self.filings)
+        evidence = self.evidence_for(ob.id)
+        return assess(evidence, ob, as_of, state=state, surges=surges, filings=self.filings)
 
     def assess_all(
         self, as_of: date, *, state: str | None = None, obligation_id: str | None = None
@@ -107,12 +114,8 @@ class Picture:
     def contradictions(
         self, *, state: str | None = None, obligation_id: str | None = None
     ) -> list[Contradiction]:
-        evidence = [
-            e
-            for e in self.evidence
-            if (state is None or e.state == state.upper())
-            and (obligation_id is None or e.obligation_id in (None, obligation_id))
-        ]
+        pool = self.evidence if obligation_id is None else self.evidence_for(obligation_id)
+        evidence = [e for e in pool if state is None or e.state == state.upper()]
         observations = [o for o in self.observations if state is None or o.state == state.upper()]
         docs = {e.document_id for e in evidence}
         issues = [i for i in self.issues if state is None or i.document_id in docs]
@@ -161,12 +164,19 @@ def build_picture(
     pic = Picture(obligations=dict(obligations), filings=list(filings), threshold=threshold)
     series: list[Series] = list(imported)
     for analysis in analyses:
+        doc = analysis.document.sha256
+        named = {c.obligation_id for c in analysis.claims if c.obligation_id}
+        named |= {r.obligation_id for r in analysis.references if r.obligation_id}
+        pic.doc_obligations.setdefault(doc, set()).update(named)
         pic.evidence += adapters.evidence_from_analysis(analysis)
         pic.observations += adapters.observations_from_analysis(analysis)
         pic.issues += adapters.issues_from_analysis(analysis)
         pic.mentions += adapters.mentions_from_analysis(analysis)
         series += adapters.series_from_analysis(analysis)
     pic.series = merge_series(series)
+    # Figures that make up an indicator series are compared as a series, not as rivals.
+    in_series = {(p.sentence, p.value) for s in pic.series for p in s.points}
+    pic.observations = [o for o in pic.observations if (o.sentence, o.value) not in in_series]
     return pic
 
 
