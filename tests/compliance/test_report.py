@@ -67,8 +67,13 @@ def test_html_is_self_contained_with_svg_chart() -> None:
     page = render_html(b)
     tree = lxml_html.fromstring(page)
     assert not tree.xpath("//script|//link|//img|//iframe")
-    svgs = tree.xpath("//*[local-name()='svg']")
+    svgs = tree.xpath("//*[local-name()='svg'][@aria-label!='timeline']")
     assert len(svgs) == len(b.charts) == 1
+    timeline = tree.xpath("//*[local-name()='svg'][@aria-label='timeline']")[0]
+    dots = timeline.xpath(".//*[local-name()='circle'][@r='5']")
+    assert len(dots) == len([e for e in b.assessment.evidence if e.published])
+    red = [d for d in dots if d.get("fill") == "#c0392b"]
+    assert len(red) == 2  # the admission and the experts' report
     bars = svgs[0].xpath(".//*[local-name()='rect'][*[local-name()='title']]")
     assert sorted(r.xpath("string(*[local-name()='title'])") for r in bars) == [
         "student 2018: 2,610",

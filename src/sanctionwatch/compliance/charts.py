@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from xml.sax.saxutils import escape
 
 from sanctionwatch.compliance.indicators import Series, Surge
 
-__all__ = ["Chart", "chart_for", "svg_bars", "text_bars"]
+__all__ = ["Chart", "Mark", "chart_for", "svg_bars", "svg_timeline", "text_bars"]
 
 PALETTE = ("#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948")
 
@@ -117,3 +118,84 @@ def text_bars(chart: Chart, width: int = 40) -> str:
             bar = "\u2588" * max(1, round(width * v / vmax)) if v > 0 else ""
             lines.append(f"{f'{category} {period}':<{label_w}} {bar} {v:,.0f}")
     return "\n".join(lines)
+
+
+TONES = {"compliant": "#2e8b57", "noncompliant": "#c0392b", "neutral": "#999999"}
+ROWS = ("deadline", "statement", "indicator", "designation")
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    when: date
+    row: str  # one of ROWS
+    label: str
+    tone: str = "neutral"
+
+
+def svg_timeline(marks: Sequence[Mark], width: int = 640) -> str:
+    """Events on a time axis: deadlines as lines, statements as dots coloured by which
+    way they point, indicator periods as squares, designations as diamonds."""
+    if not marks:
+        return ""
+    left, right, top, row_h = 90, 20, 24, 26
+    height = top + row_h * len(ROWS) + 30
+    lo = min(m.when for m in marks).toordinal() - 60
+    hi = max(m.when for m in marks).toordinal() + 60
+    span = max(1, hi - lo)
+
+    def x(d: date) -> float:
+        return left + (width - left - right) * (d.toordinal() - lo) / span
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" font-family="DejaVu Sans, Arial, sans-serif" '
+        'font-size="10" role="img" aria-label="timeline">',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+    ]
+    for i, row_name in enumerate(ROWS):
+        y = top + row_h * i + row_h / 2
+        parts.append(f'<text x="{left - 8}" y="{y + 3:.1f}" text-anchor="end">{row_name}s</text>')
+        parts.append(
+            f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" stroke="#eeeeee"/>'
+        )
+    axis_y = top + row_h * len(ROWS) + 4
+    first_year = date.fromordinal(lo).year
+    last_year = date.fromordinal(hi).year
+    for year in range(first_year, last_year + 1):
+        d = date(year, 1, 1)
+        if lo <= d.toordinal() <= hi:
+            parts.append(
+                f'<line x1="{x(d):.1f}" y1="{top}" x2="{x(d):.1f}" y2="{axis_y}" '
+                'stroke="#dddddd" stroke-dasharray="2,3"/>'
+            )
+            parts.append(
+                f'<text x="{x(d):.1f}" y="{axis_y + 12}" text-anchor="middle">{year}</text>'
+            )
+    for m in marks:
+        row_no = ROWS.index(m.row) if m.row in ROWS else 1
+        cx, cy = x(m.when), top + row_h * row_no + row_h / 2
+        color = TONES.get(m.tone, TONES["neutral"])
+        tip = f"<title>{escape(f'{m.when} {m.label}')}</title>"
+        if m.row == "deadline":
+            parts.append(
+                f'<line x1="{cx:.1f}" y1="{top}" x2="{cx:.1f}" y2="{axis_y}" stroke="#d08a00" '
+                f'stroke-width="2">{tip}</line>'
+            )
+            parts.append(f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="4" fill="#d08a00">{tip}</circle>')
+        elif m.row == "indicator":
+            parts.append(
+                f'<rect x="{cx - 4:.1f}" y="{cy - 4:.1f}" width="8" height="8" '
+                f'fill="#4e79a7">{tip}</rect>'
+            )
+        elif m.row == "designation":
+            parts.append(
+                f'<polygon points="{cx:.1f},{cy - 6:.1f} {cx + 6:.1f},{cy:.1f} {cx:.1f},'
+                f'{cy + 6:.1f} {cx - 6:.1f},{cy:.1f}" fill="#76b7b2">{tip}</polygon>'
+            )
+        else:
+            parts.append(
+                f'<circle cx="{cx:.1f}" cy="{cy:.1f}" r="5" fill="{color}" '
+                f'fill-opacity="0.8">{tip}</circle>'
+            )
+    parts.append("</svg>")
+    return "".join(parts)

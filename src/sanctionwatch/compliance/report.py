@@ -14,7 +14,14 @@ from datetime import date
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from sanctionwatch.compliance.charts import Chart, chart_for, svg_bars, text_bars
+from sanctionwatch.compliance.charts import (
+    Chart,
+    Mark,
+    chart_for,
+    svg_bars,
+    svg_timeline,
+    text_bars,
+)
 from sanctionwatch.compliance.contradictions import Contradiction
 from sanctionwatch.compliance.designations import DesignationLink
 from sanctionwatch.compliance.indicators import Series, Surge
@@ -52,6 +59,7 @@ class TimelineEntry:
     kind: str  # adopted | deadline | report due | statement | indicator | designation
     text: str
     cites: tuple[int, ...] = ()
+    tone: str = "neutral"  # statements: compliant | noncompliant | neutral
 
 
 @dataclass(slots=True)
@@ -66,6 +74,16 @@ class Brief:
     timeline: list[TimelineEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
     _by_key: dict[str, int] = field(default_factory=dict)
+
+    def timeline_svg(self) -> str:
+        rows = {"deadline": "deadline", "report due": "deadline", "statement": "statement",
+                "indicator": "indicator", "designation": "designation"}  # fmt: skip
+        marks = [
+            Mark(t.when, rows[t.kind], f"{t.kind}: {t.text}", t.tone)
+            for t in self.timeline
+            if t.kind in rows
+        ]
+        return svg_timeline(marks)
 
     @property
     def title(self) -> str:
@@ -147,6 +165,7 @@ def build_brief(
                     "statement",
                     f"{ev.who}: {ev.stance.replace('_', ' ')}",
                     (brief.cite(ev),),
+                    ev.polarity.value,
                 )
             )
     for s in shown:
