@@ -112,3 +112,7 @@ def test_pdf_has_text_and_chart() -> None:
     assert "Status: disputed" in text
     assert "RU: visas by year" in text  # drawn from the SVG chart
     assert "Pyotr Ilyichev" in text
+    core = pypdf.PdfReader(io.BytesIO(render_pdf(brief_for("CN"), core_font=True)))
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in core.pages)
+    assert "Status: reported non-compliance" in text
+    assert '"A senior U.S. official said China' in text  # curly quotes folded for Helvetica

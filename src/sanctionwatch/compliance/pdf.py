@@ -37,7 +37,8 @@ def _same(text: str) -> str:
     return text
 
 
-def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
+def render_pdf(brief: Brief, *, font: Path | None = None, core_font: bool = False) -> bytes:
+    """The brief as PDF bytes. ``font``: a TrueType file; ``core_font``: use Helvetica."""
     try:
         from fpdf import FPDF
         from fpdf.enums import XPos, YPos
@@ -48,7 +49,9 @@ def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
     pdf = FPDF(format="A4")
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.set_title(_latin1(brief.title))
-    font_path = font or next((p for p in FONT_CANDIDATES if p.exists()), None)
+    font_path = (
+        None if core_font else font or next((p for p in FONT_CANDIDATES if p.exists()), None)
+    )
     if font_path is not None:
         if not font_path.exists():
             raise InputError(f"font file not found: {font_path}")
@@ -77,6 +80,11 @@ def render_pdf(brief: Brief, *, font: Path | None = None) -> bytes:
     for r in a.reasons:
         para(f"- {r.rule}: {r.text}", 9, indent=2)
     heading("Timeline")
+    timeline = brief.timeline_svg()
+    if timeline:
+        svg_text = timeline if family != "helvetica" else _latin1(timeline)
+        pdf.image(io.BytesIO(svg_text.encode("utf-8")), w=min(width, 170))
+        pdf.ln(2)
     for t in brief.timeline:
         cites = "".join(f" [{n}]" for n in t.cites)
         para(f"{t.when}  ({t.kind})  {t.text}{cites}", 9, indent=2)
