@@ -36,7 +36,7 @@ def parse_period(text: str | None) -> date | None:
     """ "2019-12-22", "2019-12" or "2019" as a date (the last day of a month or year)."""
     if not text:
         return None
-    m = re.fullmatch(r"((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", text.strip())
+    m = re.fullmatch(r"((?:19|20)\d\d)(?:-(0[1-9]|1[0-2])(?:-(\d\d))?)?", text.strip())
     if not m:
         return None
     year, month, day = int(m.group(1)), m.group(2), m.group(3)
