@@ -7,6 +7,7 @@ from the store. The CLI and the web app call these.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -183,11 +184,107 @@ def build_picture(
 # --- I/O edge: reading the store ----------------------------------------------------
 
 
-def load_analyses(store: Any) -> list[Any]:
-    """Every analysed document in the store (documents package)."""
-    from sanctionwatch.documents.repo import DocumentRepository
+_SENTENCE_END = re.compile(r"(?<=[.!?\u201d\"])\s+(?=[A-Z\u201c\"])|\n+")
 
-    return list(DocumentRepository(store).analyses())
+
+def _sentences(text: str) -> list[Any]:
+    from sanctionwatch.documents.model import Sentence
+
+    out: list[Any] = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[pos : m.start()].strip():
+            out.append(Sentence(len(out), pos, m.start(), text[pos : m.start()]))
+        pos = m.end()
+    if text[pos:].strip():
+        out.append(Sentence(len(out), pos, len(text), text[pos:]))
+    return out
+
+
+def load_analyses(store: Any) -> list[Any]:
+    """Every analysed document in the store, rebuilt as ``documents.Analysis`` objects
+    from the stored document (text, metadata, flagged references) and its claims."""
+    from sqlalchemy import select
+
+    from sanctionwatch.documents.model import (
+        Analysis,
+        Claim,
+        DocumentMeta,
+        Quantity,
+        ReferenceInfo,
+    )
+    from sanctionwatch.documents.tables import ClaimRow, DocumentRow
+
+    with store.session() as session:
+        docs = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
+        rows = list(
+            session.scalars(select(ClaimRow).order_by(ClaimRow.document_id, ClaimRow.start))
+        )
+    claims: dict[int, list[Any]] = {}
+    for r in rows:
+        quantities = [Quantity(**q) for q in (r.quantities or [])]
+        claims.setdefault(r.document_id, []).append(
+            Claim(
+                subject_state=r.subject_state,
+                stance=r.stance,
+                evidence=r.evidence,
+                start=r.start,
+                end=r.end,
+                obligation_id=r.obligation_id,
+                obligation_label=r.obligation_label,
+                speaker=r.speaker,
+                speaker_affiliation=r.speaker_affiliation,
+                quantities=quantities,
+                dates=list(r.dates or []),
+                resolution_refs=list(r.resolution_refs or []),
+                confidence=r.confidence,
+                outlet=r.outlet,
+            )
+        )
+    out: list[Any] = []
+    for d in docs:
+        meta = DocumentMeta(
+            sha256=d.sha256,
+            title=d.title,
+            outlet=d.outlet,
+            url=d.url,
+            published=d.published,
+            published_inferred=d.published_inferred,
+            dateline=d.dateline,
+            language=d.language,
+            chars=len(d.text),
+        )
+        for c in claims.get(d.id, []):
+            c.document = d.sha256
+        refs = [
+            ReferenceInfo(
+                e.get("start", 0),
+                e.get("end", 0),
+                str(e.get("text", "")),
+                e.get("number"),
+                e.get("resolved"),
+                None,
+                e.get("message"),
+                1.0,
+            )
+            for e in (d.factual_errors or [])
+            if e.get("kind") == "resolution_number"
+        ]
+        out.append(
+            Analysis(
+                meta,
+                d.text,
+                _sentences(d.text),
+                [],
+                [],
+                [],
+                [],
+                refs,
+                claims.get(d.id, []),
+                factual_errors=list(d.factual_errors or []),
+            )
+        )
+    return out
 
 
 def load_obligations() -> dict[str, ObligationView]:
