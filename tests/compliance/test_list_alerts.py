@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sanctionwatch.compliance.alerts import NameMention, list_change_alerts
+from sanctionwatch.compliance.alerts import NameMention, list_change_alerts, names_in_texts
 from sanctionwatch.compliance.service import load_list_changes
 from sanctionwatch.settings import Settings
 from sanctionwatch.store.db import open_store
@@ -55,3 +55,12 @@ def test_added_un_entry_named_in_a_document_raises_an_alert(tmp_path: Path) -> N
     alerts = list_change_alerts(changes, mentions)
     assert [(a.kind, a.sources) for a in alerts] == [("list-change", ("An article",))]
     assert added[0] in alerts[0].message and "was added" in alerts[0].message
+
+    # The same, found by looking for the changed entries' names in document texts.
+    texts = [
+        ("doc1", "An article", f"On Friday the Council listed {named}, officials said."),
+        ("doc2", "Another article", f"{unchanged} met {named.split()[0]} yesterday."),
+    ]
+    found = names_in_texts(changes, texts)
+    assert [(m.document_id, m.name) for m in found] == [("doc1", " ".join(named.lower().split()))]
+    assert len(list_change_alerts(changes, found)) == 1

@@ -28,6 +28,7 @@ __all__ = [
     "RecordedStatus",
     "deadline_alerts",
     "list_change_alerts",
+    "names_in_texts",
     "status_alerts",
 ]
 
@@ -184,38 +185,59 @@ def _norm(text: str) -> str:
     return " ".join(kept or words)
 
 
+def names_in_texts(
+    changes: Iterable[ListChange], texts: Iterable[tuple[str | None, str | None, str]]
+) -> list[NameMention]:
+    """Where the name of a changed list entry occurs in a document's text.
+
+    ``texts``: (document id, title, text). Names of two or more words (after legal forms
+    are dropped) are looked up as whole words in the normalised text.
+    """
+    wanted = {_norm(n) for c in changes for n in c.names}
+    wanted = {w for w in wanted if len(w.split()) >= 2}
+    out = []
+    for doc_id, title, text in texts:
+        padded = f" {_norm(text)} "
+        for name in sorted(wanted):
+            if f" {name} " in padded:
+                out.append(NameMention(name, doc_id, title))
+    return out
+
+
 def list_change_alerts(
     changes: Iterable[ListChange],
     mentions: Sequence[NameMention],
     *,
     threshold: float = 92.0,
 ) -> list[Alert]:
-    """A list change whose entry's name matches a name mentioned in a stored document."""
+    """A list change whose entry's name matches a name mentioned in a stored document
+    (one alert per change and document)."""
     normalised = [(_norm(m.name), m) for m in mentions if m.name.strip()]
     out = []
     for change in changes:
+        done: set[str | None] = set()
         for name in change.names:
             key = _norm(name)
             if not key:
                 continue
             for mkey, mention in normalised:
+                if mention.document_id in done:
+                    continue
                 if len(mkey.split()) < 2 and mkey != key:
                     continue  # single words match only exactly
-                score = fuzz.token_sort_ratio(key, mkey)
-                if score < threshold:
+                if fuzz.token_sort_ratio(key, mkey) < threshold:
                     continue
+                done.add(mention.document_id)
                 where = mention.document_title or mention.document_id or "a document"
+                version = f" in {change.version}" if change.version else ""
                 out.append(
                     Alert(
                         "list-change",
-                        f"{change.source} {change.ref} ({name}) was {change.change}"
-                        f"{' in ' + change.version if change.version else ''}; "
+                        f"{change.source} {change.ref} ({name}) was {change.change}{version}; "
                         f"\u201c{mention.name}\u201d is named in {where}",
-                        since=None,
                         sources=(where,),
                         detail=f"{change.source}:{change.ref}:{change.change}:{change.version}:"
                         f"{mention.document_id}",
                     )
                 )
-                break
     return out

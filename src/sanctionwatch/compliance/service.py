@@ -21,6 +21,7 @@ from sanctionwatch.compliance.alerts import (
     RecordedStatus,
     deadline_alerts,
     list_change_alerts,
+    names_in_texts,
     status_alerts,
 )
 from sanctionwatch.compliance.contradictions import (
@@ -64,6 +65,7 @@ class Picture:
     obligations: dict[str, ObligationView] = field(default_factory=dict)
     threshold: float = DEFAULT_SURGE_THRESHOLD
     doc_obligations: dict[str | None, set[str]] = field(default_factory=dict)
+    texts: list[tuple[str | None, str | None, str]] = field(default_factory=list)
 
     def surges(self) -> list[Surge]:
         return detect_surges(self.series, self.threshold)
@@ -137,7 +139,9 @@ class Picture:
         assessments = self.assess_all(as_of)
         out = deadline_alerts(assessments)
         out += status_alerts(assessments, previous)
-        out += list_change_alerts(list_changes, self.mentions)
+        changes = list(list_changes)
+        mentions = self.mentions + names_in_texts(changes, self.texts)
+        out += list_change_alerts(changes, mentions)
         return out
 
     def brief(
@@ -170,6 +174,7 @@ def build_picture(
         named |= {r.obligation_id for r in analysis.references if r.obligation_id}
         pic.doc_obligations.setdefault(doc, set()).update(named)
         pic.evidence += adapters.evidence_from_analysis(analysis)
+        pic.texts.append((doc, adapters.document_title(analysis.document), analysis.text))
         pic.observations += adapters.observations_from_analysis(analysis)
         pic.issues += adapters.issues_from_analysis(analysis)
         pic.mentions += adapters.mentions_from_analysis(analysis)
