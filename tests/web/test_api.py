@@ -4,7 +4,6 @@ absent from the build)."""
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -170,14 +169,20 @@ def test_batch_csv_with_progress(api: TestClient) -> None:
 # --- documents and compliance -------------------------------------------------------
 
 
-def test_documents_claims_and_assessment(api: TestClient, seeds_dir: Path) -> None:
+def test_documents_claims_and_assessment(loaded: tuple[Store, TestClient], seeds_dir: Path) -> None:
     pytest.importorskip("sanctionwatch.documents.repo")
     pytest.importorskip("sanctionwatch.compliance.service")
+    store, api = loaded
+    key, _ = KeyRing(store).create("desk", "analyst")
     text = next(seeds_dir.glob("003_*.txt")).read_text(encoding="utf-8")
-    saved = api.post("/api/documents", json={"text": text, "published": "2020-01-23"})
+    saved = api.post(
+        "/api/documents",
+        json={"text": text, "published": "2020-01-23"},
+        headers={"X-API-Key": key},
+    )
     assert saved.status_code == 201
     body = saved.json()
-    assert body["sha256"] == hashlib.sha256(text.encode()).hexdigest() or body["sha256"]
+    assert len(body["sha256"]) == 64 and body["created"] is True
     stances = {(c["subject_state"], c["stance"]) for c in body["claims"]}
     assert ("RU", "admits_noncompliance") in stances
     claims = api.get("/api/claims", params={"state": "RU"}).json()
