@@ -74,9 +74,9 @@ def install_handlers(app: FastAPI) -> None:
 
     async def on_model(request: Request, exc: Exception) -> Response:
         assert isinstance(exc, ValidationError)
-        errors = [dict(e) for e in exc.errors()]
+        errors: list[dict[str, Any]] = [dict(e) for e in exc.errors()]
         for err in errors:
-            err["loc"] = ("body", *err.get("loc", ()))
+            err["loc"] = ("body", *tuple(err.get("loc") or ()))
         return error_response(request, 422, validation_message(errors))
 
     app.add_exception_handler(SanctionwatchError, on_error)
