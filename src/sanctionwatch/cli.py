@@ -968,7 +968,9 @@ def serve(
     settings = settings_from(ctx)
     web = create_app(settings)
     console.print(f"serving on http://{host}:{port}/ (API description at /docs)")
-    uvicorn.run(web, host=host, port=port, log_level="info")
+    # A keep-alive longer than uvicorn's 5 s default: a busy server must not close a
+    # connection on which the client has already sent its next request.
+    uvicorn.run(web, host=host, port=port, log_level="info", timeout_keep_alive=30)
 
 
 @apikey_app.command("create")
