@@ -136,3 +136,19 @@ def test_no_anonymous_reads_when_configured(tmp_path: Path) -> None:
         resp = client.get("/api/whoami")
         assert resp.status_code == 401
         assert "X-API-Key" in resp.json()["detail"]
+
+
+def test_browser_key_cookie_lets_pages_write(client: TestClient, store: Store) -> None:
+    analyst, _ = KeyRing(store).create("desk", "analyst")
+    form = {"text": "x", "published": ""}
+    # Keys exist: an anonymous browser form post is refused...
+    assert client.post("/documents", data=form, follow_redirects=False).status_code == 401
+    assert client.post("/session", data={"key": "sw_nope"}).status_code == 401
+    resp = client.post("/session", data={"key": analyst}, follow_redirects=False)
+    assert resp.status_code == 303
+    cookie = resp.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    # ...and with the key in its cookie, the same browser is the analyst.
+    assert client.get("/api/whoami").json() == {"name": "desk", "role": "analyst"}
+    client.post("/session/end")
+    assert client.get("/api/whoami").json()["name"] == "anonymous"

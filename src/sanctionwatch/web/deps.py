@@ -15,6 +15,7 @@ from sanctionwatch.web.context import WebContext
 from sanctionwatch.web.middleware import AUDIT_KEY
 
 __all__ = [
+    "KEY_COOKIE",
     "MAX_LIMIT",
     "AuthError",
     "Ctx",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 MAX_LIMIT = 500
+KEY_COOKIE = "sanctionwatch_key"  # set by the /session page for browsers
 T = TypeVar("T")
 
 api_key_header = APIKeyHeader(
@@ -66,7 +68,7 @@ def principal(
 ) -> Principal:
     """The key's principal; without a key, anonymous as the settings allow (see
     ``web_anonymous_read`` and ``web_open_until_keys``)."""
-    key = key or _bearer(request)
+    key = key or _bearer(request) or request.cookies.get(KEY_COOKIE)
     if key:
         found = ctx.keys.lookup(key)
         if found is None:
