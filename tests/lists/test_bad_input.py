@@ -177,3 +177,54 @@ def test_ofac_csv_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b'1,"A\xff\xfe",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')
     with pytest.raises(ListParseError, match="not valid UTF-8"):
         consume(path)
+
+
+def _write_xlsx(path: Path, header: list[str]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Last Updated", "14/04/2025"])
+    ws.append(header)
+    ws.append(["KIM", "Jong", *[""] * (len(header) - 2)])
+    wb.save(path)
+
+
+def test_xlsx_with_changed_header(tmp_path: Path) -> None:
+    from sanctionwatch.lists.uk import REQUIRED_COLUMNS
+
+    header = [c for c in REQUIRED_COLUMNS if c not in ("Group ID", "Regime")] + ["Regime Name"]
+    path = tmp_path / "ConList.xlsx"
+    _write_xlsx(path, header)
+    assert detect_format(path) == "uk-xlsx"
+    with pytest.raises(ListParseError, match=r"missing columns: Group ID, Regime$"):
+        parse_file(path)
+
+
+def test_truncated_xlsx(tmp_path: Path) -> None:
+    data = shared_file("lists/uk/ConList_2025-04-14.xlsx").read_bytes()
+    path = tmp_path / "ConList.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ListParseError, match="damaged"):
+        parse_file(path)
+    with pytest.raises(ListParseError, match="damaged or truncated xlsx"):
+        parse_file(path, "uk-xlsx")
+
+
+def test_uk_csv_with_changed_header(tmp_path: Path) -> None:
+    lines = (
+        shared_file("lists/uk/hmt_conlist_sample_2020-04-27.csv").read_text("utf-8").splitlines()
+    )
+    lines[1] = lines[1].replace("Group ID", "Group Number")
+    path = tmp_path / "ConList.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ListParseError, match=r"missing columns: Group ID$"):
+        parse_file(path)
+
+
+def test_wrong_source_for_uk(tmp_path: Path) -> None:
+    un = shared_file(UN)
+    with pytest.raises(ListParseError, match="missing columns"):
+        parse_file(un, "uk-csv")
+    with pytest.raises(ListParseError, match="damaged or truncated xlsx"):
+        parse_file(un, "uk-xlsx")

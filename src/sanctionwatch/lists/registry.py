@@ -54,6 +54,18 @@ def _ofac_xml() -> Parser:
     return parse_ofac_xml
 
 
+def _uk_xlsx() -> Parser:
+    from sanctionwatch.lists.uk import parse_uk_xlsx
+
+    return parse_uk_xlsx
+
+
+def _uk_csv() -> Parser:
+    from sanctionwatch.lists.uk import parse_uk_csv
+
+    return parse_uk_csv
+
+
 FORMATS: dict[str, FormatInfo] = {
     "un-xml": FormatInfo("un-xml", "un", "UN Security Council Consolidated List XML", _un),
     "ofac-csv": FormatInfo(
@@ -62,6 +74,8 @@ FORMATS: dict[str, FormatInfo] = {
     "ofac-xml": FormatInfo(
         "ofac-xml", "ofac_sdn", "OFAC sdnList XML (sdn.xml, non-SDN consolidated.xml)", _ofac_xml
     ),
+    "uk-xlsx": FormatInfo("uk-xlsx", "uk", "UK OFSI Consolidated List (ConList.xlsx)", _uk_xlsx),
+    "uk-csv": FormatInfo("uk-csv", "uk", "UK OFSI Consolidated List (ConList.csv)", _uk_csv),
 }
 
 # Errors a parser may let through from the libraries it uses; all become ListParseError.
