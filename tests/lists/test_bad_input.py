@@ -228,3 +228,19 @@ def test_wrong_source_for_uk(tmp_path: Path) -> None:
         parse_file(un, "uk-csv")
     with pytest.raises(ListParseError, match="damaged or truncated xlsx"):
         parse_file(un, "uk-xlsx")
+
+
+def test_eu_export_with_wrong_namespace(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text('<export xmlns="urn:other" generationDate="2020-01-01"/>', encoding="utf-8")
+    with pytest.raises(ListParseError, match="unrecognised XML list"):
+        parse_file(path)
+    with pytest.raises(ListParseError, match="not an EU FSF export"):
+        parse_file(path, "eu-fsf-xml")
+
+
+def test_eu_oj_csv_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "annex.csv"
+    path.write_text("celex,recordId,schema\n32017R1509,1,Person\n", encoding="utf-8")
+    with pytest.raises(ListParseError, match="missing columns: annex, name$"):
+        parse_file(path, "eu-oj-csv")
