@@ -242,5 +242,5 @@ def test_eu_export_with_wrong_namespace(tmp_path: Path) -> None:
 def test_eu_oj_csv_missing_columns(tmp_path: Path) -> None:
     path = tmp_path / "annex.csv"
     path.write_text("celex,recordId,schema\n32017R1509,1,Person\n", encoding="utf-8")
-    with pytest.raises(ListParseError, match="missing columns: annex, name$"):
+    with pytest.raises(ListParseError, match=r"missing columns: annex, name$"):
         parse_file(path, "eu-oj-csv")

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rigour.text.scripts import text_scripts
 
-__all__ = ["clean", "script_code", "split_programmes"]
+__all__ = ["clean", "clean_name", "script_code", "split_programmes"]
 
 _WS = re.compile(r"\s+")
 
@@ -48,6 +48,19 @@ def clean(text: str | None) -> str | None:
     if not out or out == "-0-":
         return None
     return out
+
+
+# Quote pairs wrapped around whole names. A single ASCII apostrophe is left alone: it
+# transliterates the Arabic ayn ("'ABD ALLAH, 'Issam 'Ali").
+_QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’")}
+
+
+def clean_name(text: str | None) -> str | None:
+    """:func:`clean`, then quotes wrapped around the whole name removed."""
+    value = clean(text)
+    while value and len(value) > 1 and (value[0], value[-1]) in _QUOTE_PAIRS:
+        value = clean(value[1:-1])
+    return value
 
 
 @lru_cache(maxsize=4096)

@@ -78,6 +78,12 @@ def _eu_oj() -> Parser:
     return parse_eu_oj_csv
 
 
+def _ftm() -> Parser:
+    from sanctionwatch.lists.ftm import parse_ftm_json
+
+    return parse_ftm_json
+
+
 FORMATS: dict[str, FormatInfo] = {
     "un-xml": FormatInfo("un-xml", "un", "UN Security Council Consolidated List XML", _un),
     "ofac-csv": FormatInfo(
@@ -94,6 +100,7 @@ FORMATS: dict[str, FormatInfo] = {
     ),
     "uk-xlsx": FormatInfo("uk-xlsx", "uk", "UK OFSI Consolidated List (ConList.xlsx)", _uk_xlsx),
     "uk-csv": FormatInfo("uk-csv", "uk", "UK OFSI Consolidated List (ConList.csv)", _uk_csv),
+    "ftm-json": FormatInfo("ftm-json", "ftm", "FollowTheMoney entities, JSON lines", _ftm),
 }
 
 # Errors a parser may let through from the libraries it uses; all become ListParseError.
