@@ -9,7 +9,6 @@ from rigour.text.scripts import text_scripts
 
 __all__ = ["clean", "clean_name", "script_code", "split_programmes"]
 
-_WS = re.compile(r"\s+")
 
 # Unicode script long names (as rigour reports them) -> ISO 15924 codes.
 _ISO15924 = {
@@ -42,9 +41,9 @@ _ISO15924 = {
 
 def clean(text: str | None) -> str | None:
     """Whitespace collapsed and trimmed; ``None`` for empty or ``-0-`` values."""
-    if text is None:
+    if not text:
         return None
-    out = _WS.sub(" ", text).strip()
+    out = " ".join(text.split())
     if not out or out == "-0-":
         return None
     return out
@@ -69,6 +68,8 @@ def script_code(text: str) -> str | None:
 
     Han mixed with Hangul counts as Hangul, Han with kana as Japanese.
     """
+    if text.isascii():
+        return "Latn" if any(ch.isalpha() for ch in text) else None
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():
