@@ -244,3 +244,64 @@ def test_eu_oj_csv_missing_columns(tmp_path: Path) -> None:
     path.write_text("celex,recordId,schema\n32017R1509,1,Person\n", encoding="utf-8")
     with pytest.raises(ListParseError, match=r"missing columns: annex, name$"):
         parse_file(path, "eu-oj-csv")
+
+
+def _un_doc(body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<CONSOLIDATED_LIST dateGenerated="2026-01-01T00:00:00Z"><INDIVIDUALS/><ENTITIES>'
+        f"{body}</ENTITIES></CONSOLIDATED_LIST>\n"
+    )
+
+
+def test_hostile_unicode_in_names(tmp_path: Path) -> None:
+    path = tmp_path / "un.xml"
+    spoof = "KIM\u202e NUG\u202c JONG\u200b UN\ufeff"  # bidi override, zero-width, BOM
+    persian = "\u0645\u06cc\u200c\u0631\u0648\u062f"  # ZWNJ is part of the word
+    path.write_text(
+        _un_doc(
+            f"<ENTITY><FIRST_NAME>{spoof}</FIRST_NAME><REFERENCE_NUMBER>KPe.900</REFERENCE_NUMBER>"
+            f"<ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>{persian}</ALIAS_NAME></ENTITY_ALIAS>"
+            "</ENTITY>"
+        ),
+        encoding="utf-8",
+    )
+    (entity,) = list(parse_file(path).entities)
+    assert entity.names[0].full == "KIM NUG JONG UN"
+    assert entity.names[1].full == persian
+    assert entity.names[1].script == "Arab"
+
+
+def test_control_characters_are_not_xml(tmp_path: Path) -> None:
+    path = tmp_path / "un.xml"
+    path.write_bytes(_un_doc("<ENTITY><FIRST_NAME>A\x01B</FIRST_NAME></ENTITY>").encode())
+    with pytest.raises(ListParseError, match="not well-formed XML at line 2"):
+        consume(path)
+
+
+def test_excessive_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "deep.xml"
+    path.write_text(_un_doc("<ENTITY>" + "<a>" * 300 + "</a>" * 300 + "</ENTITY>"), "utf-8")
+    with pytest.raises(ListParseError, match="not well-formed XML at line 2: Excessive depth"):
+        consume(path)
+
+
+def test_vessel_heuristic(tmp_path: Path) -> None:
+    """An entry is a vessel only when it has an IMO number and no company words."""
+    path = tmp_path / "un.xml"
+    path.write_text(
+        _un_doc(
+            "<ENTITY><FIRST_NAME>NAM SAN 8</FIRST_NAME><REFERENCE_NUMBER>KPe.901</REFERENCE_NUMBER>"
+            "<COMMENTS1>DPRK-flagged tanker. IMO number: 8122347.</COMMENTS1></ENTITY>"
+            "<ENTITY><FIRST_NAME>NAM SAN SHIPPING CO</FIRST_NAME>"
+            "<REFERENCE_NUMBER>KPe.902</REFERENCE_NUMBER>"
+            "<COMMENTS1>Owner of the tanker NAM SAN 8. IMO number: 5787684.</COMMENTS1></ENTITY>"
+        ),
+        encoding="utf-8",
+    )
+    vessel, company = parse_file(path).entities
+    assert (vessel.kind.value, [i.value for i in vessel.identifiers]) == ("vessel", ["8122347"])
+    assert (company.kind.value, [i.value for i in company.identifiers]) == (
+        "organisation",
+        ["5787684"],
+    )

@@ -39,10 +39,23 @@ _ISO15924 = {
 }
 
 
+# Invisible format characters that can hide or reorder text (bidi overrides, zero-width
+# spaces, BOM...). ZWJ/ZWNJ (U+200D/U+200C) stay: they change how Persian/Indic words read.
+_FORMAT_CHARS = re.compile(
+    r"[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean(text: str | None) -> str | None:
-    """Whitespace collapsed and trimmed; ``None`` for empty or ``-0-`` values."""
+    """Whitespace collapsed and trimmed, control and invisible format characters removed;
+    ``None`` for empty or ``-0-`` values."""
     if not text:
         return None
+    if not text.isascii():
+        text = _FORMAT_CHARS.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL_CHARS.sub("", text)
     out = " ".join(text.split())
     if not out or out == "-0-":
         return None
