@@ -28,9 +28,7 @@ def test_every_list_file_has_a_count_test(shared_data: Path) -> None:
         *(rel for rel, *_ in test_parse_uk.FILES),
     }
     on_disk = {
-        str(p.relative_to(shared_data))
-        for p in (shared_data / "lists").rglob("*")
-        if p.is_file()
+        str(p.relative_to(shared_data)) for p in (shared_data / "lists").rglob("*") if p.is_file()
     }
     assert on_disk, "no list files found"
     assert on_disk <= covered, f"list files without a parse test: {sorted(on_disk - covered)}"
