@@ -13,6 +13,7 @@ import csv
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from lxml import etree
 
@@ -265,7 +266,7 @@ def parse_eu_oj_csv(path: Path, source: str | None = None) -> ListSnapshot:
 
 
 def _oj_entities(
-    path: Path, fh: object, reader: csv.DictReader[str], source: str
+    path: Path, fh: IO[str], reader: csv.DictReader[str], source: str
 ) -> Iterator[Entity]:
     try:
         for row in reader:
@@ -277,7 +278,7 @@ def _oj_entities(
 
         raise csv_problem(path, reader.line_num, exc) from exc
     finally:
-        fh.close()  # type: ignore[attr-defined]
+        fh.close()
 
 
 def parse_oj_row(row: dict[str, str], source: str = OJ_SOURCE, line: int = 0) -> Entity:
