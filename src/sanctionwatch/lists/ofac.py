@@ -160,6 +160,8 @@ def parse_sdn_row(row: list[str], source: str = SOURCE, extra_remarks: str = "")
     entity.nationalities = facts.nationalities
     entity.identifiers = facts.identifiers
     entity.gender = facts.gender
+    if facts.registration_countries:
+        entity.extra["nationality_of_registration"] = "; ".join(facts.registration_countries)
     if call_sign:
         entity.identifiers.append(Identifier(IdentifierKind.CALL_SIGN, call_sign))
     for key, value in (
