@@ -37,6 +37,11 @@ from sanctionwatch.names import (
         ("苏州百胜动力机器股份有限公司", ("苏州百胜动力机器", "jsc")),
         ("조선남강무역회사", ("조선남강무역", "co")),
         ("Foo Oy", ("foo", "oy")),  # from rigour's table
+        ("FIRST EAST EXPORT BANK, P.L.C.", ("first east export bank", "plc")),
+        ("IRISL BENELUX NV", ("irisl benelux", "nv")),
+        # real UN entity names that end or start with something that is not a legal form
+        ("AFGHAN SUPPORT COMMITTEE (ASC)", ("afghan support committee asc", None)),
+        ("IS-Khorasan", ("is khorasan", None)),
         ("Limited", ("limited", None)),
         ("Kim Jong Un", ("kim jong un", None)),
     ],

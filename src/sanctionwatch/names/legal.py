@@ -85,10 +85,15 @@ def legal_form(text: str) -> tuple[str, str | None]:
 
 
 def _rigour_form(norm: str) -> tuple[str, str | None]:
+    """Suffix lookup in rigour's table, skipping a trailing acronym of the name itself
+    ("Afghan Support Committee (ASC)")."""
     for matched, canonical in extract_org_types(norm, generic=False):
         m = normalize(matched)
-        if norm.endswith(" " + m):
-            return norm[: -len(m) - 1], canonical
-        if norm.startswith(m + " "):
-            return norm[len(m) + 1 :], canonical
+        if not norm.endswith(" " + m):
+            continue
+        rest = norm[: -len(m) - 1]
+        words = rest.split()
+        if " " not in m and len(words) >= len(m) and "".join(w[0] for w in words[-len(m) :]) == m:
+            continue
+        return rest, canonical
     return norm, None
