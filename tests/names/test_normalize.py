@@ -24,6 +24,8 @@ from sanctionwatch.names import compact, fold_homoglyphs, normalize, script_of, 
         ("أديب شعبـان العانــي", "أديب شعبان العاني"),  # tatweel removed
         ("華信船務(香港)有限公司", "華信船務 香港 有限公司"),
         ("Путин", "путин"),
+        ("رقم ٣٤٥", "رقم 345"),  # Arabic-Indic digits
+        ("ＫＩＭ１２３", "kim123"),
         ("", ""),
         ("---", ""),
     ],

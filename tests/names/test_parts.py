@@ -99,6 +99,7 @@ def test_variant_key_distinguishes_and_passes_through() -> None:
     assert variant_key("kim") != variant_key("pak")
     assert variant_key("choe") != variant_key("jong")
     assert variant_key("zzyzx") == "zzyzx"
+    assert variant_key("Lee") == "ri"
 
 
 def test_phonetic_and_skeleton() -> None:

@@ -133,3 +133,23 @@ def test_un_arabic_names_share_skeletons_with_listed_names() -> None:
     assert total >= 100
     print(f"UN Arabic skeleton agreement: {good}/{total}")
     assert good / total >= 0.7
+
+
+def test_uk_chinese_personal_names_match_listed_pinyin() -> None:
+    path = shared_file("lists/uk/ConList_2025-04-14.derived-from-xlsx.csv")
+    seen: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        next(fh)  # "Last Updated" line
+        for row in csv.DictReader(fh):
+            original = row["Name Non-Latin Script"].strip()
+            if row["Group Type"] == "Individual" and original and script_of(original) == "Hani":
+                seen[original] = " ".join(row[f"Name {i}"] for i in (6, 1, 2, 3, 4, 5))
+    assert len(seen) >= 5
+    hits = []
+    for original, listed in seen.items():
+        want = sorted(tokens(listed))
+        if any(sorted(f.text.split()) == want for f in latin_forms(original)):
+            hits.append(original)
+    print(f"UK Chinese personal names: {len(hits)}/{len(seen)}")
+    # 阿不都·哈克 is a Uyghur name listed as ABDUL HAQ, not as its pinyin
+    assert {"赵伟", "倪高彬", "金铁三", "赵光宗", "董勒成"} <= set(hits)

@@ -50,6 +50,8 @@ def _classify(cp: int) -> str | None:
         return None
     if cat[0] in "PS":
         return " "
+    if cat == "Nd" and cp > 127:
+        return str(unicodedata.decimal(ch))
     return ch
 
 

@@ -26,8 +26,13 @@ def variant_classes() -> dict[str, str]:
 
 def variant_key(token: str) -> str:
     """One key per name-part variant class (ri/lee/yi/rhee -> "ri"; pak/park/bak -> "pak");
-    a token outside every class is its own key. Expects a normalised token."""
-    return variant_classes().get(token, token)
+    a token outside every class is its own key. Expects a normalised token; other
+    capitalisations are looked up case-folded ("Lee" -> "ri")."""
+    classes = variant_classes()
+    key = classes.get(token)
+    if key is None:
+        key = classes.get(token.casefold(), token)
+    return key
 
 
 @lru_cache(maxsize=1 << 16)
