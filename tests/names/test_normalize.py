@@ -69,3 +69,12 @@ def test_homoglyphs_fold_in_mixed_words() -> None:
 )
 def test_script_of(text: str, script: str) -> None:
     assert script_of(text) == script
+
+
+def test_non_string_input_is_a_clear_error() -> None:
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.names import latin_forms, legal_form
+
+    for func in (normalize, tokens, script_of, latin_forms, legal_form):
+        with pytest.raises(InputError, match="must be a string, not int"):
+            func(42)  # type: ignore[arg-type]

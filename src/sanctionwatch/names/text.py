@@ -6,6 +6,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.names._data import read_table
 
 __all__ = ["compact", "fold_homoglyphs", "normalize", "script_of", "tokens"]
@@ -217,7 +218,9 @@ def _is_stable(text: str) -> bool:
 def normalize(text: str) -> str:
     """NFKC, case-folded, invisible/format characters removed, homoglyphs folded in
     mixed-script words, apostrophes dropped, other punctuation and hyphens turned into
-    spaces, whitespace collapsed. Idempotent."""
+    spaces, whitespace collapsed. Idempotent. Raises InputError for a non-string."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
     if text.isascii():
         return " ".join(text.translate(_ASCII_CLEAN).split())
     result = _normalize_once(text)
@@ -251,6 +254,8 @@ def script_of(text: str) -> str:
     """Dominant ISO 15924 script code of the letters in text ("Latn", "Hang", "Hani",
     "Cyrl", "Arab", ...); "Zyyy" when there are no letters; "Jpan" when kana occur.
     Ties go to the script seen first."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
     tags = text.translate(_SCRIPTS)
     if not tags:
         return "Zyyy"

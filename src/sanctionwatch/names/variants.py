@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from rigour.text.phonetics import metaphone
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.names._data import read_lines
 
 __all__ = ["phonetic", "variant_classes", "variant_key"]
@@ -37,7 +38,10 @@ def variant_key(token: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def phonetic(token: str) -> str:
-    """Metaphone key of a normalised Latin token ("" when it has no Latin letters)."""
+    """Metaphone key of a normalised Latin token ("" when it has no Latin letters);
+    tokens in other scripts are folded to ASCII first."""
+    if not isinstance(token, str):
+        raise InputError(f"a name part must be a string, not {type(token).__name__}")
     if not token.isascii():
         from sanctionwatch.names.translit import ascii_fold
 
