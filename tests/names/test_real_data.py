@@ -153,3 +153,18 @@ def test_uk_chinese_personal_names_match_listed_pinyin() -> None:
     print(f"UK Chinese personal names: {len(hits)}/{len(seen)}")
     # 阿不都·哈克 is a Uyghur name listed as ABDUL HAQ, not as its pinyin
     assert {"赵伟", "倪高彬", "金铁三", "赵光宗", "董勒成"} <= set(hits)
+
+
+def test_hanja_table_covers_syllables_of_listed_korean_names() -> None:
+    """Every syllable in the Hangul names of persons on the EU DPRK annexes has at least
+    one Chinese character with that Korean reading in the table (so a Hanja spelling of
+    those names can be read back)."""
+    from sanctionwatch.names._data import read_table
+
+    readings = {reading for reading, _ in read_table("hanja_korean.tsv")}
+    pairs = eu_hangul_pairs(shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv"))
+    syllables = {ch for hangul, _ in pairs for ch in hangul if ch != " "}
+    missing = sorted(syllables - readings)
+    assert len(syllables) >= 60
+    # 촤 (in 촤찬일, listed as CHOE Chan Il; CHOE is 최) has no Hanja reading
+    assert missing == ["촤"]
