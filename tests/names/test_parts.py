@@ -36,6 +36,7 @@ from sanctionwatch.names import (
         ("華信船務(香港)有限公司", ("華信船務 香港", "co ltd")),
         ("苏州百胜动力机器股份有限公司", ("苏州百胜动力机器", "jsc")),
         ("조선남강무역회사", ("조선남강무역", "co")),
+        ("조선릉라도무역총회사", ("조선릉라도무역", "corp")),
         ("Foo Oy", ("foo", "oy")),  # from rigour's table
         ("FIRST EAST EXPORT BANK, P.L.C.", ("first east export bank", "plc")),
         ("IRISL BENELUX NV", ("irisl benelux", "nv")),
@@ -65,6 +66,8 @@ def test_legal_form_generic_classes() -> None:
         ("Sheikh Hassan Dahir Aweys", ["hassan", "dahir", "aweys"]),
         ("Maulavi Adam Khan", ["adam", "khan"]),
         ("Dr. Fnu Mnu Khamis", ["khamis"]),
+        ("حاجى مالك نورزى", ["مالك", "نورزى"]),
+        ("Генерал Иванов", ["иванов"]),
         # given names that are also titles elsewhere stay
         ("Sultan Hashim Ahmad", ["sultan", "hashim", "ahmad"]),
         ("Amir Abdullah", ["amir", "abdullah"]),

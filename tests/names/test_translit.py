@@ -69,6 +69,7 @@ def test_chinese_name_pinyin_and_korean_reading() -> None:
     assert forms["pinyin-joined"] == "jin zhengen"
     assert forms["hanja-mr"] == "kim jong un"
     assert hanja_to_hangul("金正恩") == "김정은"
+    assert texts("金 正恩") == texts("金正恩")
     assert split_chinese_name("欧阳修") == ("欧阳", "修")
     assert methods("欧阳修")["pinyin"] == "ouyang xiu"
     # surname readings: 单 is shan as a family name

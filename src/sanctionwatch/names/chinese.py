@@ -111,6 +111,8 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     syllables joined ("pinyin-joined")."""
     out: list[tuple[str, str]] = []
     split = split_chinese_name(words[0]) if len(words) == 1 else None
+    if len(words) == 2 and words[0] in chinese_surnames() and len(words[0] + words[1]) <= 4:
+        split = words[0], words[1]  # written with a space: 金 正恩
     if split is not None:
         family, given = split
         reading = chinese_surnames().get(family)
