@@ -168,3 +168,34 @@ def test_hanja_table_covers_syllables_of_listed_korean_names() -> None:
     assert len(syllables) >= 60
     # 촤 (in 촤찬일, listed as CHOE Chan Il; CHOE is 최) has no Hanja reading
     assert missing == ["촤"]
+
+
+def test_eu_dprk_organisations_in_hangul_match_listed_names() -> None:
+    """Hangul organisation names, split into known words and proper names, against the
+    English and romanised names the EU annexes list beside them (legal forms removed)."""
+    from sanctionwatch.names import legal_form
+
+    path = shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv")
+    pairs: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["schema"] != "LegalEntity":
+                continue
+            cells = [c.strip() for f in ("name", "alias") for c in row[f].split(";") if c.strip()]
+            for cell in cells:
+                if _HANGUL.fullmatch(cell):
+                    pairs[cell] = [c for c in cells if script_of(c) == "Latn"]
+    assert len(pairs) >= 10
+
+    def stem(text: str) -> list[str]:
+        return sorted(legal_form(text)[0].split())
+
+    matched = sorted(
+        hangul
+        for hangul, listed in pairs.items()
+        if {tuple(stem(n)) for n in listed} & {tuple(stem(f.text)) for f in latin_forms(hangul)}
+    )
+    print(f"EU DPRK organisations in Hangul: {len(matched)}/{len(pairs)}: {matched}")
+    assert {"조선남강무역회사", "합장강무역회사", "조선국제전람사", "조선백호무역회사"} <= set(
+        matched
+    )

@@ -60,7 +60,29 @@ def test_two_syllable_family_names() -> None:
 def test_hangul_organisation_names_romanise_by_word() -> None:
     assert romanize_hangul_word("조선", "mr") == "joson"
     assert romanize_hangul_word("조선", "rr") == "joseon"
-    assert texts("조선인민군") == ["josoninmingun", "joseoninmingun"]
+    forms = methods("조선인민군")
+    assert forms["mr"] == "josoninmingun"
+    assert forms["mr-ch"] == "chosoninmingun"
+    assert forms["rr"] == "joseoninmingun"
+    assert forms["mr-seg"] == "joson inmingun"
+    assert forms["ko-gloss"] == "korea peoples army"
+
+
+def test_hangul_organisation_words_are_segmented_and_glossed() -> None:
+    from sanctionwatch.names.korean_gloss import segment_hangul_word
+
+    assert segment_hangul_word("조선남강무역회사") == (
+        ("조선", True),
+        ("남강", False),
+        ("무역", True),
+        ("회사", True),
+    )
+    forms = methods("조선백호무역회사")
+    assert forms["mr-seg"] == "joson paekho muyok hoesa"  # as the EU annex spells it
+    assert forms["ko-gloss"] == "korea paekho trading company"
+    # a single syllable is a word only at the end of a longer word
+    assert segment_hangul_word("사") == (("사", False),)
+    assert "ko-gloss" not in methods("남강")
 
 
 def test_chinese_name_pinyin_and_korean_reading() -> None:

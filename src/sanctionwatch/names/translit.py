@@ -17,6 +17,7 @@ from sanctionwatch.names.hangul import (
     split_hangul_name,
     surnames,
 )
+from sanctionwatch.names.korean_gloss import gloss_hangul_words
 from sanctionwatch.names.text import normalize, script_of
 
 __all__ = ["LatinForm", "ascii_fold", "latin_forms"]
@@ -51,10 +52,11 @@ def _hangul(words: tuple[str, ...]) -> Forms:
             return romanize_hangul_name(split[0], (split[1],))
     elif syllables <= 5 and len(words) <= 3 and words[0] in surnames():
         return romanize_hangul_name(words[0], words[1:])
-    return tuple(
+    whole = tuple(
         (" ".join(romanize_hangul_word(w, system) for w in words), system)
-        for system in ("mr", "rr")
+        for system in ("mr", "mr-ch", "rr")
     )
+    return whole + gloss_hangul_words(words)
 
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:
