@@ -24,6 +24,7 @@ _DROP_RANGES = (
     (0xFE00, 0xFE0F),
     (0xE0100, 0xE01EF),
 )
+_CACHE_LIMIT = 0x40000
 _SPACE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc"})
 _DROP_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})
 
@@ -33,7 +34,8 @@ class _CleanTable(dict[int, str | None]):
 
     def __missing__(self, cp: int) -> str | None:
         value = _classify(cp)
-        self[cp] = value
+        if cp < _CACHE_LIMIT:  # planes 4-16 (unassigned, private use) are not kept
+            self[cp] = value
         return value
 
 
@@ -152,7 +154,8 @@ class _ScriptTable(dict[int, str | None]):
     def __missing__(self, cp: int) -> str | None:
         script = char_script(chr(cp))
         value = None if script is None else _SCRIPT_TAG[script]
-        self[cp] = value
+        if cp < _CACHE_LIMIT:
+            self[cp] = value
         return value
 
 
