@@ -40,6 +40,13 @@ from sanctionwatch.names import (
         ("Foo Oy", ("foo", "oy")),  # from rigour's table
         ("FIRST EAST EXPORT BANK, P.L.C.", ("first east export bank", "plc")),
         ("IRISL BENELUX NV", ("irisl benelux", "nv")),
+        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea kwangson banking kkbc", "corp")),
+        (
+            "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)",
+            ("ocean maritime management omm", "co ltd"),
+        ),
+        ("AL-HARAMAIN FOUNDATION (PAKISTAN)", ("al haramain foundation pakistan", None)),
+        ("Foo (", ("foo", None)),
         # real UN entity names that end or start with something that is not a legal form
         ("AFGHAN SUPPORT COMMITTEE (ASC)", ("afghan support committee asc", None)),
         ("IS-Khorasan", ("is khorasan", None)),

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rigour.names import extract_org_types
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.names._data import read_yaml
 from sanctionwatch.names.text import normalize
 
@@ -59,7 +60,16 @@ def legal_form(text: str) -> tuple[str, str | None]:
     "ooo"); "中国控股有限公司" -> ("中国控股", "co ltd"). One form is removed, the longest
     found at the end of the name (or at its start for forms written first, like ООО);
     forms missing from the project's table are looked up in rigour's organisation-type
-    table. A name that is nothing but a legal form is returned whole."""
+    table. A name that is nothing but a legal form is returned whole. A trailing
+    bracketed part is looked behind: "Foo Banking Corporation (FBC)" -> ("foo banking
+    fbc", "corp")."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
+    head, tail = _split_trailing_brackets(text)
+    if tail:
+        rest, form = legal_form(head)
+        if form is not None:
+            return " ".join(f"{rest} {normalize(tail)}".split()), form
     norm = normalize(text)
     toks = norm.split()
     if not toks:
@@ -78,10 +88,26 @@ def legal_form(text: str) -> tuple[str, str | None]:
         for alias, canonical in table.cjk:
             if last.endswith(alias):
                 stem = last[: -len(alias)]
-                rest = [*toks[:-1], stem] if stem else toks[:-1]
-                if rest:
-                    return " ".join(rest), canonical
+                parts = [*toks[:-1], stem] if stem else toks[:-1]
+                if parts:
+                    return " ".join(parts), canonical
     return _rigour_form(norm)
+
+
+def _split_trailing_brackets(text: str) -> tuple[str, str]:
+    """(text before a final "(...)" group, the group), or (text, "") without one."""
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return text, ""
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        if stripped[i] == ")":
+            depth += 1
+        elif stripped[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return (stripped[:i], stripped[i:]) if stripped[:i].strip() else (text, "")
+    return text, ""
 
 
 def _rigour_form(norm: str) -> tuple[str, str | None]:
