@@ -117,3 +117,12 @@ def test_phonetic_and_skeleton() -> None:
     assert phonetic("smith") != phonetic("jones")
     assert phonetic("") == ""
     assert consonant_skeleton("hussein") == consonant_skeleton("husayn") == "hsn"
+
+
+def test_clear_caches_keeps_results() -> None:
+    from sanctionwatch.names import clear_caches, latin_forms, normalize
+
+    before = [f.text for f in latin_forms("김정은")]
+    clear_caches()
+    assert normalize.cache_info().currsize == 0
+    assert [f.text for f in latin_forms("김정은")] == before
