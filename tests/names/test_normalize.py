@@ -48,6 +48,8 @@ def test_homoglyphs_fold_in_mixed_words() -> None:
     assert normalize("R\u039fDNEY") == "rodney"
     # a mostly Cyrillic word with one Latin look-alike folds to Cyrillic
     assert normalize("Пyтин") == "путин"
+    # a mostly Greek word with a Latin look-alike folds to Greek
+    assert normalize("Αθηνa") == "αθηνα"
     # a word in one script is left alone
     assert fold_homoglyphs("Путин") == "Путин"
     assert normalize("ВАСЯ") == "вася"

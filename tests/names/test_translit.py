@@ -146,3 +146,17 @@ def test_romanised_korean_words_split_into_syllables() -> None:
     assert korean_syllables("mohammed") is None
     assert korean_syllables("vladimir") is None
     assert korean_syllables("") is None
+
+
+def test_ukrainian_letters_use_the_ukrainian_readings() -> None:
+    # Зеленський has no letter proper to Ukrainian; Гнатюк Ігор has і
+    assert "zelenskyi" not in texts("Зеленський")
+    assert methods("Ігор Гнатюк")["passport"] == "ihor hnatiuk"
+
+
+def test_long_and_odd_inputs() -> None:
+    long_hangul = "조선" * 2000
+    forms = latin_forms(long_hangul)
+    assert forms and all(f.text.isascii() for f in forms)
+    assert latin_forms("\u200b\u200d\ufeff") == []
+    assert latin_forms("٣٤٥") == [LatinForm("345", "latin")]

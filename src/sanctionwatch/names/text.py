@@ -64,18 +64,20 @@ for _cp in range(ord("A"), ord("Z") + 1):
     _ASCII_CLEAN[_cp] = chr(_cp + 32)
 
 
-def _load_homoglyphs() -> tuple[dict[int, str], dict[int, str]]:
+def _load_homoglyphs() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """(to Latin, Latin to Cyrillic, Latin to Greek) translate tables."""
     to_latin: dict[int, str] = {}
-    to_other: dict[int, str] = {}
+    to_cyrillic: dict[int, str] = {}
+    to_greek: dict[int, str] = {}
     for other, latin in read_table("homoglyphs.tsv"):
-        to_latin[ord(other)] = latin.lower() if other.islower() else latin
+        to_latin[ord(other)] = latin
         if other.islower():
-            # Latin -> Cyrillic (preferred) for words that are mostly Cyrillic/Greek.
-            to_other.setdefault(ord(latin.lower()), other)
-    return to_latin, to_other
+            reverse = to_greek if 0x0370 <= ord(other) <= 0x03FF else to_cyrillic
+            reverse.setdefault(ord(latin), other)
+    return to_latin, to_cyrillic, to_greek
 
 
-_TO_LATIN, _TO_OTHER = _load_homoglyphs()
+_TO_LATIN, _TO_CYRILLIC, _TO_GREEK = _load_homoglyphs()
 
 # ISO 15924 script of a code point, by ranges (start of range -> code).
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -177,14 +179,15 @@ def fold_homoglyphs(word: str) -> str:
     latin = tags.count(_LATN)
     if not latin:
         return word
-    other = tags.count(_CYRL) + tags.count(_GREK)
+    cyrillic, greek = tags.count(_CYRL), tags.count(_GREK)
+    other = cyrillic + greek
     if not other:
         return word
     if latin >= other or all(
         ord(ch) in _TO_LATIN for ch in word if _SCRIPTS[ord(ch)] not in (_LATN, None)
     ):
         return word.translate(_TO_LATIN)
-    return word.translate(_TO_OTHER)
+    return word.translate(_TO_GREEK if greek > cyrillic else _TO_CYRILLIC)
 
 
 def _strip_marks(word: str) -> str:
