@@ -205,3 +205,28 @@ def test_eu_dprk_organisations_in_hangul_match_listed_names() -> None:
     assert {"조선남강무역회사", "합장강무역회사", "조선국제전람사", "조선백호무역회사"} <= set(
         matched
     )
+
+
+def test_korean_syllable_splitter_on_un_name_parts() -> None:
+    """Name parts of UN DPRK individuals (KPi) read as romanised Korean syllables;
+    most parts of Al-Qaida names (QDi) do not, so the splitter tells the two apart."""
+    from sanctionwatch.names import korean_syllables
+
+    root = ET.parse(shared_file("lists/un/consolidated_2026-02-27.xml")).getroot()
+    counts: dict[str, list[int]] = {"KPi": [0, 0], "QDi": [0, 0]}
+    for person in root.iter("INDIVIDUAL"):
+        prefix = (person.findtext("REFERENCE_NUMBER") or "").strip()[:3]
+        if prefix not in counts:
+            continue
+        name = " ".join(
+            (person.findtext(tag) or "")
+            for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+        )
+        for token in tokens(name):
+            counts[prefix][0] += 1
+            counts[prefix][1] += korean_syllables(token) is not None
+    kp_total, kp_ok = counts["KPi"]
+    qd_total, qd_ok = counts["QDi"]
+    print(f"read as Korean syllables: KPi {kp_ok}/{kp_total}, QDi {qd_ok}/{qd_total}")
+    assert kp_total >= 200 and kp_ok / kp_total >= 0.98
+    assert qd_total >= 500 and qd_ok / qd_total < 0.5
