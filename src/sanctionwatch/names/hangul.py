@@ -203,8 +203,9 @@ def romanized_syllables() -> frozenset[str]:
 def korean_syllables(token: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """Split a romanised Korean word into syllables: "kyongchol" -> ("kyong", "chol"),
     "jongun" -> ("jong", "un"). Fewest syllables win, then the longest first syllable.
-    None when the token cannot be read as romanised Korean syllables. extra adds
-    spellings (for example name-part variants such as "soo", "hee")."""
+    None when the token cannot be read as romanised Korean syllables. Many short
+    non-Korean name parts also split (ali -> a li), so use it where Korean names are
+    expected. extra adds spellings to the inventory."""
     inventory = romanized_syllables() | extra if extra else romanized_syllables()
     n = len(token)
     if not token.isascii() or not token.isalpha() or n > 24:
