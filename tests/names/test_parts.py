@@ -38,6 +38,7 @@ from sanctionwatch.names import (
         ("조선남강무역회사", ("조선남강무역", "co")),
         ("조선릉라도무역총회사", ("조선릉라도무역", "corp")),
         ("Foo Oy", ("foo", "oy")),  # from rigour's table
+        ("บริษัท เมนซ์ แมชชีน จำกัด", ("เมนซ์ แมชชีน", "ltd")),  # Thai: company ... limited
         ("FIRST EAST EXPORT BANK, P.L.C.", ("first east export bank", "plc")),
         ("IRISL BENELUX NV", ("irisl benelux", "nv")),
         ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea kwangson banking kkbc", "corp")),

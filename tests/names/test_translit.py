@@ -131,8 +131,11 @@ def test_mixed_scripts_keep_latin_parts() -> None:
     assert forms[0] == "jin tiesan jin tie san"
 
 
-def test_other_scripts_fall_back_to_anyascii() -> None:
-    assert latin_forms("Δημήτρης") == [LatinForm("dimitris", "anyascii")]
+def test_greek_and_other_scripts() -> None:
+    assert latin_forms("Δημήτρης") == [LatinForm("dimitris", "elot")]
+    # UK list: ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ, listed as Christodoulos ... VASSILIADES
+    assert texts("ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ")[0] == "christodoulos g vasileiadis"
+    assert latin_forms("ილია") == [LatinForm("ilia", "anyascii")]  # Georgian
 
 
 def test_romanised_korean_words_split_into_syllables() -> None:

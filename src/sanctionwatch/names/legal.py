@@ -78,7 +78,12 @@ def legal_form(text: str) -> tuple[str, str | None]:
     for n in range(min(table.max_len, len(toks) - 1), 0, -1):
         canonical = table.suffix.get(tuple(toks[-n:]))
         if canonical is not None:
-            return " ".join(toks[:-n]), canonical
+            stem = toks[:-n]
+            for m in range(min(table.max_len, len(stem) - 1), 0, -1):
+                if tuple(stem[:m]) in table.prefix:  # a form on both sides: บริษัท ... จำกัด
+                    stem = stem[m:]
+                    break
+            return " ".join(stem), canonical
     for n in range(min(table.max_len, len(toks) - 1), 0, -1):
         canonical = table.prefix.get(tuple(toks[:n]))
         if canonical is not None:

@@ -64,6 +64,19 @@ def _cyrillic(words: tuple[str, ...]) -> Forms:
     return tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
 
 
+# Greek digraphs read as in the Greek standard ELOT 743 (passports): ου -> ou, αυ -> av ...
+_GREEK_DIGRAPHS = (("ου", "ou"), ("ού", "ou"), ("αυ", "av"), ("αύ", "av"), ("ευ", "ev"),
+                   ("εύ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"))  # fmt: skip
+
+
+def _greek(words: tuple[str, ...]) -> Forms:
+    text = " ".join(words)
+    elot = text
+    for digraph, latin in _GREEK_DIGRAPHS:
+        elot = elot.replace(digraph, latin)
+    return ((anyascii(elot), "elot"), (anyascii(text), "anyascii"))
+
+
 def _other(words: tuple[str, ...]) -> Forms:
     return ((" ".join(anyascii(w) for w in words), "anyascii"),)
 
@@ -73,6 +86,7 @@ _HANDLERS: dict[str, Callable[[tuple[str, ...]], Forms]] = {
     "Hani": romanize_chinese,
     "Cyrl": _cyrillic,
     "Arab": romanize_arabic,
+    "Grek": _greek,
 }
 
 
@@ -131,6 +145,7 @@ def latin_forms(text: str) -> list[LatinForm]:
     forms with unspaced names segmented ("김정은" -> "kim jong un", "gim jeong eun", ...);
     Chinese gives pinyin (and the Korean reading of Korean names); Cyrillic gives BGN/PCGN,
     passport, ISO 9, scholarly and simple forms; Arabic gives usual spellings and a
-    consonant skeleton; other scripts go through anyascii. Every text is lower-case ASCII
+    consonant skeleton; Greek gives ELOT 743 digraphs and anyascii; other scripts go
+    through anyascii. Every text is lower-case ASCII
     tokens separated by single spaces; an input without letters or digits gives []."""
     return list(_latin_forms(text))
