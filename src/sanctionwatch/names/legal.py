@@ -92,8 +92,8 @@ def legal_form(text: str) -> tuple[str, str | None]:
     if not last.isascii():
         for alias, canonical in table.cjk:
             if last.endswith(alias):
-                stem = last[: -len(alias)]
-                parts = [*toks[:-1], stem] if stem else toks[:-1]
+                head_cjk = last[: -len(alias)]
+                parts = [*toks[:-1], head_cjk] if head_cjk else toks[:-1]
                 if parts:
                     return " ".join(parts), canonical
     return _rigour_form(norm)
