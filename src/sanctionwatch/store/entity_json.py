@@ -28,12 +28,17 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 
 def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or kind is float:
+        return value
+    if kind is list or kind is tuple:
+        return [_value(v) for v in value]
+    if kind in _FIELDS:
+        return _object(value)
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, str | int | float | bool):
+    if isinstance(value, str | int | float):
         return value
-    if isinstance(value, list | tuple):
-        return [_value(v) for v in value]
     if isinstance(value, dict):
         return {k: _value(v) for k, v in value.items() if v not in _EMPTY}
     if isinstance(value, date | datetime):
