@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import socket
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from typer.testing import CliRunner
 
 from sanctionwatch.cli import app
 from tests.conftest import shared_file
+from tests.lists.test_update import Server, manifest_for, server
+
+__all__ = ["server"]
 
 runner = CliRunner()
 
@@ -100,3 +104,22 @@ def test_clear_errors_on_an_empty_store(tmp_path: Path) -> None:
     assert code == 1 and "unknown export format 'xml'" in err
     code, _, err = run(db, "update", "--from", str(tmp_path / "missing.xml"))
     assert code == 1 and "no such file or folder" in err
+
+
+def test_update_from_url_then_not_modified(server: Server, tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    shutil.copyfile(
+        shared_file("lists/un/consolidated_2026-02-27.xml"), server.root / "consolidated.xml"
+    )
+    url = server.url("consolidated.xml")
+    env = {
+        "SANCTIONWATCH_SOURCES_FILE": str(manifest_for(tmp_path, url)),
+        "SANCTIONWATCH_HOME": str(tmp_path / "home"),
+    }
+    db = tmp_path / "sw.db"
+    code, out, err = run(db, "update", "--source", "un", env=env)
+    assert code == 0, err
+    assert out.startswith("un: new (version 1, 1003 entities, published 2026-02-27 00:00)")
+    assert out.rstrip().endswith(url)
+    code, out, _ = run(db, "update", env=env)
+    assert code == 0 and out.startswith("un: not modified")

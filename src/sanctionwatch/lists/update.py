@@ -37,6 +37,7 @@ __all__ = [
     "update_sources",
 ]
 
+MAX_DOWNLOAD_BYTES = 1 << 30  # no official list comes near 1 GiB
 RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 OFAC_SIBLINGS = ("alt.csv", "add.csv", "sdn_comments.csv")
 USER_AGENT = "sanctionwatch (+https://github.com/sanctionwatch/sanctionwatch)"
@@ -244,11 +245,13 @@ def download(
     retries: int = 3,
     backoff: float = 1.0,
     reporter: Reporter | None = None,
+    max_bytes: int = MAX_DOWNLOAD_BYTES,
 ) -> httpx.Headers | None:
     """Fetch ``url`` into ``dest``; return the response headers, or None for 304.
 
     Transport errors, timeouts and 408/429/5xx answers are retried ``retries`` times in
-    all, waiting ``backoff``, 2x, 4x ... seconds; other HTTP errors fail at once.
+    all, waiting ``backoff``, 2x, 4x ... seconds; other HTTP errors fail at once, and so
+    does a file larger than ``max_bytes``.
     """
     reporter = reporter or QuietReporter()
     problem = ""
@@ -273,6 +276,10 @@ def download(
                     for chunk in resp.iter_bytes(1 << 16):
                         fh.write(chunk)
                         done += len(chunk)
+                        if done > max_bytes:
+                            raise DownloadError(
+                                f"cannot download {url}: larger than {max_bytes} bytes"
+                            )
                         reporter.download(url, done, total)
                 if total is not None and done != total:
                     problem = f"received {done} of {total} bytes"
@@ -365,25 +372,39 @@ def _update_one(
             if i == 0:
                 headers = got
         assert headers is not None
-        from sanctionwatch.lists import registry
+        try:
+            return _store_download(repo, source, folder, files, headers, check, reporter)
+        except ListParseError as exc:
+            raise InputError(f"{source.main_url}: {exc.problem}") from exc
 
-        snapshot = registry.parse_file(
-            folder if len(files) > 1 else files[0], fmt=source.format, source=source.key
-        )
-        last_modified = headers.get("last-modified")
-        if snapshot.published is None and last_modified:
-            try:
-                snapshot.published = parsedate_to_datetime(last_modified)
-            except (TypeError, ValueError):
-                snapshot.published = None
-        return _store_snapshot(
-            repo,
-            snapshot,
-            list_files(folder if len(files) > 1 else files[0], source.format),
-            origin=source.main_url,
-            source=source,
-            check=check,
-            reporter=reporter,
-            etag=headers.get("etag"),
-            last_modified=last_modified,
-        )
+
+def _store_download(
+    repo: ListRepository,
+    source: Source,
+    folder: Path,
+    files: list[Path],
+    headers: httpx.Headers,
+    check: bool,
+    reporter: Reporter,
+) -> Outcome:
+    from sanctionwatch.lists import registry
+
+    target = folder if len(files) > 1 else files[0]
+    snapshot = registry.parse_file(target, fmt=source.format, source=source.key)
+    last_modified = headers.get("last-modified")
+    if snapshot.published is None and last_modified:
+        try:
+            snapshot.published = parsedate_to_datetime(last_modified)
+        except (TypeError, ValueError):
+            snapshot.published = None
+    return _store_snapshot(
+        repo,
+        snapshot,
+        list_files(target, source.format),
+        origin=source.main_url,
+        source=source,
+        check=check,
+        reporter=reporter,
+        etag=headers.get("etag"),
+        last_modified=last_modified,
+    )
