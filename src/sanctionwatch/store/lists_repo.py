@@ -178,7 +178,9 @@ class ListRepository:
         count = 0
         iterator = iter(snapshot.entities)
         while batch := list(islice(iterator, BATCH)):
-            rows, names, idents = [], [], []
+            rows: list[dict[str, Any]] = []
+            names: list[dict[str, Any]] = []
+            idents: list[dict[str, Any]] = []
             for entity in batch:
                 ref = entity.ref
                 if entity.source != snapshot.source:
