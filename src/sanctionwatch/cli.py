@@ -8,6 +8,7 @@ and exit with status 1; nothing here catches anything broader.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -211,8 +212,6 @@ def export_cmd(
     ] = None,
 ) -> None:
     """Export the current version of each list."""
-    import sys
-
     from sanctionwatch.lists.export import export_entities
     from sanctionwatch.store.db import open_store
     from sanctionwatch.store.lists_repo import ListRepository
