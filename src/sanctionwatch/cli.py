@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -104,6 +104,13 @@ def update_cmd(
     check: Annotated[
         bool, typer.Option(help="Reject files whose entity count looks incomplete.")
     ] = True,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Publication date for --from files that state none (OFAC CSV).",
+        ),
+    ] = None,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
     from sanctionwatch.lists.progress import RichReporter
@@ -119,6 +126,7 @@ def update_cmd(
                 fmt=fmt,
                 check=check,
                 reporter=reporter,
+                published=published.replace(tzinfo=UTC) if published else None,
             )
         else:
             outcomes = update_sources(settings, _split(source), check=check, reporter=reporter)

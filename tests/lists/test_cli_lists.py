@@ -123,3 +123,36 @@ def test_update_from_url_then_not_modified(server: Server, tmp_path: Path) -> No
     assert out.rstrip().endswith(url)
     code, out, _ = run(db, "update", env=env)
     assert code == 0 and out.startswith("un: not modified")
+
+
+def ofac_ent_nums(path: Path) -> set[str]:
+    """ent_num of every row, read with the csv module (the file ends in a 0x1A byte)."""
+    with path.open(newline="", encoding="latin-1") as fh:
+        return {row[0] for row in csv.reader(fh) if len(row) == 12}
+
+
+@pytest.mark.slow
+def test_ofac_csv_versions_ordered_by_given_publication_dates(tmp_path: Path) -> None:
+    registry = pytest.importorskip("sanctionwatch.lists.registry")
+    if "ofac-csv" not in registry.FORMATS:
+        pytest.skip("OFAC CSV parser not available")
+    db = tmp_path / "sw.db"
+    new = shared_file("lists/ofac/sdn_csv_2024-05-03/sdn.csv")
+    old = shared_file("lists/ofac/sdn_csv_2024-04-26/sdn.csv")
+    # The newer file first: the dates given, not the import order, decide which is current.
+    code, out, err = run(db, "update", "--from", str(new), "--published", "2024-05-03")
+    assert code == 0, err
+    assert out.startswith("ofac_sdn: new (version 1, 14965 entities, published 2024-05-03")
+    code, out, err = run(db, "update", "--from", str(old), "--published", "2024-04-26")
+    assert code == 0, err
+
+    code, out, _ = run(db, "changes", "--source", "ofac", "--format", "json")
+    assert code == 0
+    [report] = json.loads(out)
+    assert report["source"] == "ofac_sdn"
+    assert report["new_version"]["id"] == 1
+    new_refs, old_refs = ofac_ent_nums(new), ofac_ent_nums(old)
+    assert len(new_refs) == 14965 and len(old_refs) == 14668
+    assert {a["ref"] for a in report["added"]} == new_refs - old_refs
+    assert {r["ref"] for r in report["removed"]} == old_refs - new_refs
+    assert (len(report["added"]), len(report["removed"])) == (305, 8)

@@ -13,6 +13,7 @@ import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -172,8 +173,12 @@ def import_from(
     fmt: str | None = None,
     check: bool = True,
     reporter: Reporter | None = None,
+    published: datetime | None = None,
 ) -> list[Outcome]:
-    """Import a local list file, or every list file found under a folder."""
+    """Import a local list file, or every list file found under a folder.
+
+    ``published`` is used as the publication date of files that state none (OFAC's CSV).
+    """
     reporter = reporter or QuietReporter()
     if not path.exists():
         raise InputError(f"no such file or folder: {path}")
@@ -194,7 +199,16 @@ def import_from(
                     outcomes.append(Outcome("?", "skipped", str(target), message=exc.problem))
                     continue
             outcomes.append(
-                _import_one(repo, manifest, target, sources, fmt, check=check, reporter=reporter)
+                _import_one(
+                    repo,
+                    manifest,
+                    target,
+                    sources,
+                    fmt,
+                    check=check,
+                    reporter=reporter,
+                    published=published,
+                )
             )
     finally:
         store.dispose()
@@ -212,12 +226,15 @@ def _import_one(
     *,
     check: bool,
     reporter: Reporter,
+    published: datetime | None,
 ) -> Outcome:
     from sanctionwatch.lists import registry
 
     origin = str(path.resolve())
     try:
         snapshot = registry.parse_file(path, fmt=fmt)
+        if snapshot.published is None and published is not None:
+            snapshot.published = published
         if sources and not select_sources([snapshot.source], sources):
             return Outcome(snapshot.source, "skipped", origin, message="not a selected source")
         return _store_snapshot(
@@ -230,7 +247,8 @@ def _import_one(
             reporter=reporter,
         )
     except SanctionwatchError as exc:
-        return Outcome("?", "failed", origin, message=exc.message)
+        message = exc.message if origin in exc.message else f"{origin}: {exc.message}"
+        return Outcome("?", "failed", origin, message=message)
 
 
 # --- downloads -----------------------------------------------------------------------------
