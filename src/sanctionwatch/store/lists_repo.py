@@ -191,13 +191,17 @@ class ListRepository:
                 if ref in seen:
                     raise ListParseError(snapshot.path, f"reference {ref!r} appears twice")
                 seen.add(ref)
+                try:
+                    data = entity_json(entity)
+                except ValueError as exc:
+                    raise ListParseError(snapshot.path, f"entity {ref!r}: {exc}") from exc
                 rows.append(
                     {
                         "version_id": version_id,
                         "ref": ref,
                         "kind": entity.kind.value,
                         "name": entity.primary_name,
-                        "data": entity_json(entity),
+                        "data": data,
                     }
                 )
                 names.extend(
