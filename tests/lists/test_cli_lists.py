@@ -156,3 +156,20 @@ def test_ofac_csv_versions_ordered_by_given_publication_dates(tmp_path: Path) ->
     assert {a["ref"] for a in report["added"]} == new_refs - old_refs
     assert {r["ref"] for r in report["removed"]} == old_refs - new_refs
     assert (len(report["added"]), len(report["removed"])) == (305, 8)
+
+
+def test_ftm_export_imports_back_through_the_cli(tmp_path: Path) -> None:
+    registry = pytest.importorskip("sanctionwatch.lists.registry")
+    if "ftm-json" not in registry.FORMATS:
+        pytest.skip("FtM importer not available")
+    source_db, copy_db = tmp_path / "a.db", tmp_path / "b.db"
+    code, _, err = run(
+        source_db, "update", "--from", str(shared_file("lists/un/consolidated_2026-02-27.xml"))
+    )
+    assert code == 0, err
+    exported = tmp_path / "un.ftm.json"
+    code, _, err = run(source_db, "export", "--format", "ftm", "-o", str(exported))
+    assert code == 0 and "wrote 1003 entities" in err
+    code, out, err = run(copy_db, "update", "--from", str(exported))
+    assert code == 0, err
+    assert out.startswith("ftm: new (version 1, 1003 entities")
