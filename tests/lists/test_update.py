@@ -18,15 +18,9 @@ import httpx
 import pytest
 
 from sanctionwatch.errors import InputError
+from sanctionwatch.lists.download import DownloadError, download
 from sanctionwatch.lists.sources import load_manifest
-from sanctionwatch.lists.update import (
-    DownloadError,
-    discover,
-    download,
-    file_sha256,
-    import_from,
-    update_sources,
-)
+from sanctionwatch.lists.update import discover, file_sha256, import_from, update_sources
 from sanctionwatch.settings import Settings
 from sanctionwatch.store.db import open_store
 from sanctionwatch.store.lists_repo import ListRepository
