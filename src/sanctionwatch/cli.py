@@ -11,7 +11,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -150,6 +150,13 @@ def update_cmd(
     check: Annotated[
         bool, typer.Option(help="Reject files whose entity count looks incomplete.")
     ] = True,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Publication date for --from files that state none (OFAC CSV).",
+        ),
+    ] = None,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
     from sanctionwatch.lists.progress import RichReporter
@@ -165,6 +172,7 @@ def update_cmd(
                 fmt=fmt,
                 check=check,
                 reporter=reporter,
+                published=published.replace(tzinfo=UTC) if published else None,
             )
         else:
             outcomes = update_sources(settings, _split(source), check=check, reporter=reporter)
@@ -258,8 +266,6 @@ def export_cmd(
     ] = None,
 ) -> None:
     """Export the current version of each list."""
-    import sys
-
     from sanctionwatch.lists.export import export_entities
     from sanctionwatch.store.db import open_store
     from sanctionwatch.store.lists_repo import ListRepository
