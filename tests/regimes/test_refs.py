@@ -198,3 +198,25 @@ def test_never_crashes_and_spans_hold(text: str, published: date | None) -> None
         assert text[ref.start : ref.end] == ref.text
         assert 0.0 <= ref.confidence <= 1.0
         assert ref.number is None or ref.number > 0
+
+
+def test_dates_of_other_actors_or_sentences_do_not_contradict() -> None:
+    text = "Russia adopted new rules in March 2019 to comply with resolution 2397 on North Korea."
+    assert _only(find_references(text), number=2397).problem is None
+    text = (
+        "In March 2016 the Council adopted resolution 2270 on North Korea. "
+        "Resolution 2397 later capped refined petroleum."
+    )
+    refs = find_references(text)
+    assert [(r.number, r.resolved, r.problem) for r in refs] == [
+        (2270, 2270, None),
+        (2397, 2397, None),
+    ]
+
+
+def test_adoption_date_in_the_same_clause() -> None:
+    text = "Resolution 2397, adopted in September 2017, targets North Korea."
+    ref = _only(find_references(text), number=2397)
+    assert ref.problem is not None and "September 2017" in ref.problem
+    text = "Resolution 2397, adopted on 22 December 2017, targets North Korea."
+    assert _only(find_references(text), number=2397).problem is None

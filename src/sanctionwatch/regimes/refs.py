@@ -14,7 +14,6 @@ sentence, with a lower confidence.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from sanctionwatch.errors import InputError
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
+from sanctionwatch.regimes.keywords import fold, keyword_index, obligation_scores
 from sanctionwatch.regimes.model import Obligation, Resolution
 from sanctionwatch.regimes.textcues import (
     MONTH,
@@ -82,62 +82,6 @@ class Reference:
         return asdict(self)
 
 
-# --- obligation keywords ------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4)
-def _keyword_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    out = {}
-    for ob in kb.obligations():
-        if ob.keywords:
-            words = sorted(ob.keywords, key=len, reverse=True)
-            body = "|".join(re.escape(k) for k in words)
-            # a lookahead finds overlapping phrases ("hiring of north korean" and
-            # "north korean workers" in "hiring of north korean workers")
-            out[ob.id] = re.compile(rf"(?<![\w-])(?=((?:{body}))(?![\w-]))")
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def _regime_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    return {
-        key: re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in reg.aliases) + r")(?![\w-])"
-        )
-        for key, reg in kb.regimes.items()
-    }
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("’", "'").replace("‘", "'")
-
-
-def obligation_scores(
-    text: str, *, kb: KnowledgeBase | None = None, regime: str | None = None
-) -> list[tuple[str, int]]:
-    """Obligations whose keywords occur in ``text``.
-
-    Returns (obligation id, number of distinct keywords found), best first.
-    """
-    base = kb or load_kb()
-    folded = _fold(text)
-    allowed = {ob.id for ob in base.obligations(regime)} if regime else None
-    scores = []
-    for ob_id, pattern in _keyword_patterns(base).items():
-        if allowed is not None and ob_id not in allowed:
-            continue
-        hits = {m.group(1) for m in pattern.finditer(folded)}
-        if hits:
-            scores.append((ob_id, len(hits)))
-    scores.sort(key=lambda item: (-item[1], item[0]))
-    return scores
-
-
-def _regimes_in(text: str, kb: KnowledgeBase) -> set[str]:
-    folded = _fold(text)
-    return {key for key, pattern in _regime_patterns(kb).items() if pattern.search(folded)}
-
-
 # --- context ------------------------------------------------------------------------
 
 
@@ -147,14 +91,49 @@ class _Context:
     deadlines: list[DateCue]
     regimes: set[str]
     sentence: str
+    scores: dict[str, int]
 
 
-def _context(sentences: Sentences, pos: int, kb: KnowledgeBase, published: date | None) -> _Context:
+_Memo = dict[tuple[int, int, bool], _Context]
+
+
+_REACH = 300  # characters of context on each side; bounds the work per reference
+_ANAPHORA = re.compile(r"\b(?:the|this|that|said)\s+(?:resolution|document|text)\b", _FLAGS)
+_HAS_NUMBER = re.compile(r"(?:resolutions?|UNSCRs?|S/RES/)\s*(?:No\.?\s*)?[0-9]{2,4}", _FLAGS)
+
+
+def _context(
+    sentences: Sentences,
+    pos: int,
+    kb: KnowledgeBase,
+    published: date | None,
+    memo: _Memo,
+    *,
+    numbered: bool = False,
+) -> _Context:
+    """Cues from the reference's sentence; the previous sentence fills in when the sentence
+    has none and, for a numbered reference, points back to it ("The resolution received
+    the number 2379" after "In December 2017, the Council introduced ...").
+
+    A long sentence is read in windows of a few hundred characters around the reference;
+    windows are shared by nearby references, so the work stays linear in the text."""
     i = sentences.index(pos)
-    own, previous = sentences.get(i), sentences.get(i - 1)
+    block = pos // _REACH
+    key = (i, block, numbered)
+    if key in memo:
+        return memo[key]
+    start, end = sentences.spans[i]
+    own = sentences.text[max(start, (block - 1) * _REACH) : min(end, (block + 2) * _REACH)]
+    prev_start, prev_end = sentences.spans[i - 1] if i > 0 else (0, 0)
+    previous = sentences.text[max(prev_start, prev_end - _REACH) : prev_end]
+    if numbered and not (_ANAPHORA.search(own) and not _HAS_NUMBER.search(previous)):
+        previous = ""
     cues = adoption_cues(own, published) or adoption_cues(previous, published)
-    regimes = _regimes_in(own, kb) or _regimes_in(previous, kb)
-    return _Context(cues[0] if cues else None, deadline_cues(own, published), regimes, own)
+    regimes = keyword_index(kb).regimes(own) or keyword_index(kb).regimes(previous)
+    scores = dict(obligation_scores(own, kb=kb))
+    ctx = _Context(cues[0] if cues else None, deadline_cues(own, published), regimes, own, scores)
+    memo[key] = ctx
+    return ctx
 
 
 def _label(kb: KnowledgeBase, regime: str) -> str:
@@ -167,7 +146,7 @@ def _on_topic(res: Resolution, regimes: set[str], kb: KnowledgeBase) -> bool:
     own = kb.regime_of(res.number)
     if own is not None:
         return own in regimes
-    topic = _fold(f"{res.topic} {res.subject}")
+    topic = fold(f"{res.topic} {res.subject}")
     if "(thematic)" in topic or "(institutional)" in topic:
         return True
     return any(
@@ -196,7 +175,7 @@ def _best_obligation(
     kb: KnowledgeBase, numbers: list[int], ctx: _Context
 ) -> tuple[str | None, int | None, int]:
     """The best (obligation id, resolution, score) among the resolutions' obligations."""
-    scores = dict(obligation_scores(ctx.sentence, kb=kb))
+    scores = ctx.scores
     best: tuple[int, str | None, int | None] = (0, None, None)
     for number in sorted(numbers):
         for ob in kb.by_resolution(number):
@@ -209,9 +188,8 @@ def _best_obligation(
 
 def _measure_resolutions(kb: KnowledgeBase, regimes: set[str], cue: DateCue | None) -> list[int]:
     """Resolutions of the regimes that carry obligations, filtered by a date cue."""
-    numbers = {ob.resolution for ob in kb.obligations()}
     out = []
-    for number in sorted(numbers):
+    for number in kb.measure_resolutions():
         res = kb.resolution(number)
         if res is None:
             continue
@@ -306,7 +284,7 @@ def _obligation_for(kb: KnowledgeBase, number: int, ctx: _Context, para: str | N
 
 
 def _numbered(
-    text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None
+    text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None, memo: _Memo
 ) -> list[Reference]:
     refs = []
     items: list[tuple[int, int, int, int | None]]
@@ -323,7 +301,7 @@ def _numbered(
                 year = int(item["y"]) if item["y"] else None
                 items.append((start, base + item.end(), int(item["n"]), year))
         for start, end, number, year in items:
-            ctx = _context(sentences, start, kb, published)
+            ctx = _context(sentences, start, kb, published, memo, numbered=True)
             para = paragraph_near(text, start, end)
             resolved, confidence, ob_id, problem = _check_number(kb, number, year, ctx, para)
             if match["sres"] and problem is None:
@@ -342,6 +320,7 @@ def _unnumbered(
     sentences: Sentences,
     kb: KnowledgeBase,
     published: date | None,
+    memo: _Memo,
     taken: list[Reference],
 ) -> list[Reference]:
     refs: list[Reference] = []
@@ -360,7 +339,7 @@ def _unnumbered(
         i = sentences.index(start)
         if i in busy:
             continue
-        ctx = _context(sentences, start, kb, published)
+        ctx = _context(sentences, start, kb, published, memo)
         cue = cue or ctx.adoption
         regimes = ctx.regimes
         candidates = _measure_resolutions(kb, regimes, cue)
@@ -392,8 +371,9 @@ def find_references(
     if not text.strip():
         return []
     sentences = Sentences(text)
-    numbered = _numbered(text, sentences, base, published)
-    refs = numbered + _unnumbered(text, sentences, base, published, numbered)
+    memo: _Memo = {}
+    numbered = _numbered(text, sentences, base, published, memo)
+    refs = numbered + _unnumbered(text, sentences, base, published, memo, numbered)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
 

@@ -44,6 +44,9 @@ _ADOPT_VERB = re.compile(
     r"demanded|required|decided)\b",
     _FLAGS,
 )
+_COUNCIL_ACTS = re.compile(
+    r"(?:council|unsc|resolution|u\.\s?n\.|\bun\b|united nations)[^.;:!?]{0,50}$", _FLAGS
+)
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
     r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
@@ -137,24 +140,34 @@ def _day(match: re.Match[str]) -> int | None:
 
 
 def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]:
-    """Dates in a sentence that say when the Council acted (not deadlines)."""
-    cues: list[DateCue] = []
-    if not _ADOPT_VERB.search(sentence):
-        return cues
+    """Dates in a sentence that say when the Council acted (not deadlines), nearest first.
+
+    The sentence must have the Council (or a resolution) acting: "the UN Security Council
+    introduced", "resolution 2397, adopted on". "Russia adopted rules in March 2019" is not
+    an adoption date of a resolution.
+    """
+    verbs = [
+        m.start()
+        for m in _ADOPT_VERB.finditer(sentence)
+        if _COUNCIL_ACTS.search(sentence, max(0, m.start() - 70), m.start())
+    ]
+    if not verbs:
+        return []
+    found: list[tuple[int, DateCue]] = []
     for match in _MONTH_YEAR.finditer(sentence):
         if _DEADLINE_WORDS.search(sentence, max(0, match.start() - 20), match.start()):
             continue
-        cues.append(
-            DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
-        )
+        cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
+        found.append((match.start(), cue))
     if published is not None:
         for match in _RELATIVE_MONTH.finditer(sentence):
             month = month_number(match["month"] or match["month2"])
             year = published.year if month < published.month else published.year - 1
             if match["month2"]:
                 year = published.year - 1
-            cues.append(DateCue(match.group(), year, month))
-    return cues
+            found.append((match.start(), DateCue(match.group(), year, month)))
+    found.sort(key=lambda item: min(abs(item[0] - v) for v in verbs))
+    return [cue for _, cue in found]
 
 
 def deadline_cues(sentence: str, published: date | None = None) -> list[DateCue]:
