@@ -220,3 +220,38 @@ def test_adoption_date_in_the_same_clause() -> None:
     assert ref.problem is not None and "September 2017" in ref.problem
     text = "Resolution 2397, adopted on 22 December 2017, targets North Korea."
     assert _only(find_references(text), number=2397).problem is None
+
+
+LABEL_TO_IDS = {
+    "UNSCR 2397 OP8 worker repatriation": {"2397-OP8"},
+    "UNSCR 2375 OP17 ban on new work authorizations": {"2375-OP17"},
+    "UNSCR 2397 OP5 refined petroleum cap": {"2397-OP5"},
+    "UNSCR 2397 OP5 refined petroleum reporting": {"2397-OP5"},
+    "UNSCR 2371 coal export ban": {"2371-OP8"},
+    "UNSCR 2371 coal import ban": {"2371-OP8"},
+    "UNSCR 1718 / 1874 arms embargo": {"1718-arms-embargo"},
+    "JCPOA enriched uranium stockpile limit": {"2231-annexA-stockpile"},
+    "JCPOA enrichment level limits": {"2231-annexA-enrichment"},
+    "UN Panel of Experts mandate (UNSCR 1874)": {"1874-OP26"},
+    "UNSCR 2375 / 2397 labour export": {"2375-OP17", "2397-OP8"},
+}
+
+
+def test_keywords_link_annotated_claims_to_their_obligation() -> None:
+    """The annotators' obligation labels, mapped to KB ids, against keyword ranking.
+
+    The keywords were written with these sentences in view, so this guards against
+    regressions; it does not measure how well they generalise.
+    """
+    annotations = shared_file("articles/dev/annotations.jsonl")
+    total = top = 0
+    for line in annotations.read_text(encoding="utf-8").splitlines():
+        for claim in json.loads(line)["claims"]:
+            want = LABEL_TO_IDS.get(claim["obligation"])
+            if want is None:
+                continue
+            total += 1
+            ranked = obligation_scores(claim["evidence_sentence"])
+            top += bool(ranked) and ranked[0][0] in want
+    assert total >= 30
+    assert top / total >= 0.85, (top, total)

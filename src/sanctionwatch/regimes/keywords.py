@@ -76,8 +76,9 @@ def obligation_scores(
 ) -> list[tuple[str, int]]:
     """Obligations whose keywords occur in ``text``.
 
-    Returns (obligation id, number of distinct keywords found), best first. The documents
-    side uses it to link a sentence to the obligation it speaks of.
+    Returns (obligation id, number of distinct keywords found), best first; on a tie the
+    later resolution comes first, since news mostly speaks of the rule in force (2397's
+    petroleum cap rather than the one of 2375 it replaced).
     """
     base = kb or load_kb()
     allowed = {ob.id for ob in base.obligations(regime)} if regime else None
@@ -86,5 +87,5 @@ def obligation_scores(
         for ob_id, words in keyword_index(base).hits(text).items()
         if allowed is None or ob_id in allowed
     ]
-    scores.sort(key=lambda item: (-item[1], item[0]))
+    scores.sort(key=lambda item: (-item[1], -base.obligation(item[0]).resolution, item[0]))
     return scores
