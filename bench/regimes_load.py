@@ -4,8 +4,8 @@ Run: PYTHONPATH=src python bench/regimes_load.py [TEXT_FILE ...]
 
 - ours: ``build_kb`` (YAML composed with line marks, pydantic validation, cross-checks,
   deadlines computed, CSV index of ~2,500 rows), fresh each round;
-- reference: the same files read with ``yaml.safe_load`` and ``csv.DictReader`` only
-  (no validation, no line numbers);
+- references: the same files read with PyYAML's SafeLoader (pure Python) or CSafeLoader
+  (libyaml) and ``csv.DictReader`` only (no validation, no line numbers);
 - ``find_references`` per text against a bare ``resolution NNNN`` regex scan.
 """
 
@@ -35,12 +35,12 @@ def timed(func: Callable[[], object], rounds: int) -> float:
     return statistics.median(times) * 1000
 
 
-def reference_load() -> None:
+def reference_load(loader: type) -> None:
     folder = data_dir()
     with (folder / "resolutions.csv").open(encoding="utf-8", newline="") as fh:
         list(csv.DictReader(fh))
     for path in (folder / "regimes").glob("*.yaml"):
-        yaml.safe_load(path.read_text(encoding="utf-8"))
+        yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
 
 
 def main(argv: list[str]) -> None:
@@ -49,11 +49,13 @@ def main(argv: list[str]) -> None:
     load_kb()
     first = (time.perf_counter() - start) * 1000
     ours = timed(lambda: build_kb(folder), 10)
-    ref = timed(reference_load, 10)
+    ref = timed(lambda: reference_load(yaml.SafeLoader), 10)
+    ref_c = timed(lambda: reference_load(yaml.CSafeLoader), 10)
     cached = timed(load_kb, 1000)
     print(f"first load_kb() in a process: {first:.1f} ms")
     print(f"build_kb (ours, validated):    {ours:.1f} ms median of 10")
-    print(f"yaml.safe_load + csv (ref):    {ref:.1f} ms median of 10")
+    print(f"yaml SafeLoader + csv (ref):   {ref:.1f} ms median of 10")
+    print(f"yaml CSafeLoader + csv (ref):  {ref_c:.1f} ms median of 10")
     print(f"load_kb() cached:              {cached * 1000:.2f} µs")
     texts = [Path(p).read_text(encoding="utf-8") for p in argv]
     if texts:

@@ -258,6 +258,7 @@ def _regimes_day(value: str | None, option: str) -> Any:
 
 def _regimes_json(data: object) -> None:
     import json
+    import sys
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 

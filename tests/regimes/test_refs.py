@@ -255,3 +255,11 @@ def test_keywords_link_annotated_claims_to_their_obligation() -> None:
             top += bool(ranked) and ranked[0][0] in want
     assert total >= 30
     assert top / total >= 0.85, (top, total)
+
+
+def test_month_and_year_before_resolution() -> None:
+    text = "A December 2017 UN Security Council resolution told States to repatriate workers."
+    ref = _only(find_references(text), number=None)
+    assert ref.text == "December 2017 UN Security Council resolution"
+    assert ref.resolved == 2397 and ref.obligation_id == "2397-OP8"
+    assert find_references("a12017 resolution") == []

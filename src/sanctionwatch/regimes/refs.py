@@ -48,11 +48,14 @@ _EXPLICIT = re.compile(
 )
 _ITEM = re.compile(r"(?P<n>[0-9]{2,4})(?:\s*\((?P<y>[0-9]{4})\))?", _FLAGS)
 _UN = r"(?:U\.\s?N\.|UN|United\s+Nations)"
+# starts with the year so that the regex engine can skip ahead quickly; the month before
+# it ("a December 2017 resolution") is read backwards with _MONTH_BEFORE
 _YEAR_RES = re.compile(
-    rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:19|20)[0-9]{{2}})\s+(?:{_UN}\s+)?"
+    rf"(?P<year>(?:19|20)[0-9]{{2}})\s+(?:{_UN}\s+)?"
     r"(?:Security\s+Council\s+|UNSC\s+)?(?:sanctions?\s+)?resolution\b(?!s)",
     _FLAGS,
 )
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{MONTH})\s+$", _FLAGS)
 _COUNCIL = re.compile(
     rf"\b(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)\b(?![^.;\n]{{0,45}}\bcommittee\b)"
     r"(?P<after>[^.;\n]{0,80})",
@@ -327,10 +330,14 @@ def _unnumbered(
     busy = {sentences.index(r.start) for r in taken}
     spans: list[tuple[int, int, DateCue | None]] = []
     for match in _YEAR_RES.finditer(text):
-        month = month_number(match["month"]) if match["month"] else None
-        spans.append(
-            (match.start(), match.end(), DateCue(match.group(), int(match["year"]), month))
-        )
+        start = match.start()
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+        month = month_number(before["month"]) if before else None
+        start = before.start() if before else start
+        cue = DateCue(text[start : match.end()], int(match["year"]), month)
+        spans.append((start, match.end(), cue))
     for match in _COUNCIL.finditer(text):
         if _ACTION.search(match["after"]):
             spans.append((match.start(), match.start("after"), None))
