@@ -71,3 +71,18 @@ def test_missed_and_upcoming_split_the_calendar() -> None:
     ]
     assert ("report", date(2019, 3, 22)) in [(d.kind, d.due) for d in missed]
     assert {d.regime for d in deadlines(kb, regime="iran")} == {"iran"}
+
+
+@given(st.text(max_size=60), st.dates(min_value=date(1946, 1, 1), max_value=date(2100, 1, 1)))
+def test_any_rule_text_gives_a_date_or_a_clear_error(rule: str, adopted: date) -> None:
+    try:
+        result = resolve_rule(rule, adopted)
+    except ValueError as exc:
+        assert "deadline rule" in str(exc) or "date" in str(exc)
+    else:
+        assert result is None or isinstance(result, date)
+
+
+@given(st.integers(0, 9999), st.dates(min_value=date(1946, 1, 1), max_value=date(2100, 1, 1)))
+def test_day_rules_count_days(days: int, adopted: date) -> None:
+    assert resolve_rule(f"{days} days after adoption", adopted) == adopted + timedelta(days=days)

@@ -39,7 +39,8 @@ _FLAGS = re.IGNORECASE | re.ASCII
 _NUM = r"[0-9]{2,4}(?:\s*\((?:19|20)[0-9]{2}\))?"
 _EXPLICIT = re.compile(
     r"(?P<sres>\bS/RES/(?P<n1>[0-9]{1,4})\s*\((?P<y1>[0-9]{4})\))"
-    r"|(?P<lead>\b(?:UNSCRs?|UNSC\s+resolutions?|(?:Security\s+Council\s+)?resolutions?)"
+    r"|(?P<lead>\b(?:UNSCRs?|UNSC\s+resolutions?|(?:Security\s+Council\s+)?resolutions?|"
+    r"Res\.)"
     r"(?:\s*\(UNSCRs?\))?"
     r"(?:\s+No(?:s)?\.?|\s+numbers?)?\s*)"
     rf"(?P<list>(?<![0-9]){_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*)(?![0-9])"
