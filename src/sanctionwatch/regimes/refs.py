@@ -337,18 +337,18 @@ def _unnumbered(
         before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
         month = month_number(before["month"]) if before else None
         start = before.start() if before else start
-        cue = DateCue(text[start : match.end()], int(match["year"]), month)
-        spans.append((start, match.end(), cue))
+        said = DateCue(text[start : match.end()], int(match["year"]), month)
+        spans.append((start, match.end(), said))
     for match in _COUNCIL.finditer(text):
         if _ACTION.search(match["after"]):
             spans.append((match.start(), match.start("after"), None))
     spans.sort(key=lambda s: s[0])
-    for start, end, cue in spans:
+    for start, end, written in spans:
         i = sentences.index(start)
         if i in busy:
             continue
         ctx = _context(sentences, start, kb, published, memo)
-        cue = cue or ctx.adoption
+        cue = written or ctx.adoption
         regimes = ctx.regimes
         candidates = _measure_resolutions(kb, regimes, cue)
         if not candidates:
