@@ -344,7 +344,8 @@ def check_refs_command(
     """Find references to resolutions in a text and flag numbers that contradict it."""
     from rich.table import Table
 
-    from sanctionwatch.regimes.refs import find_references, read_text_file
+    from sanctionwatch.regimes.refs import find_references
+    from sanctionwatch.regimes.textfile import read_text_file
 
     _regimes_format(fmt)
     text = read_text_file(file)

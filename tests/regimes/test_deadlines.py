@@ -86,3 +86,8 @@ def test_any_rule_text_gives_a_date_or_a_clear_error(rule: str, adopted: date) -
 @given(st.integers(0, 9999), st.dates(min_value=date(1946, 1, 1), max_value=date(2100, 1, 1)))
 def test_day_rules_count_days(days: int, adopted: date) -> None:
     assert resolve_rule(f"{days} days after adoption", adopted) == adopted + timedelta(days=days)
+
+
+def test_rule_past_the_calendar_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        resolve_rule("9999 years after adoption", ADOPTED)

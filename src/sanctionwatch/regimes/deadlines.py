@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["Deadline", "add_months", "deadlines", "resolve_rule"]
 
 _RELATIVE = re.compile(
-    r"^(?:within\s+|no later than\s+)?(?P<n>\d{1,4})\s+(?P<unit>day|month|year)s?\s+"
+    r"^(?:within\s+|no later than\s+)?(?P<n>[0-9]{1,4})\s+(?P<unit>day|month|year)s?\s+"
     r"(?:after|from|of)\s+(?:the\s+(?:date\s+of\s+)?)?(?P<anchor>adoption|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
 )
 _OPEN = {"immediately", "immediate", "open-ended", "ongoing", "none"}
@@ -61,9 +61,12 @@ def resolve_rule(rule: str | date | None, adopted: date) -> date | None:
     anchor_text = match["anchor"]
     anchor = adopted if anchor_text == "adoption" else date.fromisoformat(anchor_text)
     unit = match["unit"]
-    if unit == "day":
-        return anchor + timedelta(days=count)
-    return add_months(anchor, count * 12 if unit == "year" else count)
+    try:
+        if unit == "day":
+            return anchor + timedelta(days=count)
+        return add_months(anchor, count * 12 if unit == "year" else count)
+    except (OverflowError, ValueError):
+        raise ValueError(f"deadline rule {rule!r} gives a date out of range") from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,16 +18,22 @@ class KnowledgeBase:
     """Resolutions by number, regimes by key, obligations by id."""
 
     __slots__ = (
+        "_by_month",
         "_by_regime",
         "_by_resolution",
         "_obligations",
         "_regime_of",
+        "highest",
         "regimes",
         "resolutions",
     )
 
     def __init__(self, resolutions: Iterable[Resolution], regimes: Iterable[RegimeFile]) -> None:
         self.resolutions: dict[int, Resolution] = {r.number: r for r in resolutions}
+        self.highest = max(self.resolutions, default=0)
+        self._by_month: dict[tuple[int, int], list[Resolution]] = {}
+        for res in self.resolutions.values():
+            self._by_month.setdefault((res.adopted.year, res.adopted.month), []).append(res)
         self.regimes: dict[str, RegimeFile] = {}
         self._regime_of: dict[int, str] = {}
         self._obligations: dict[str, Obligation] = {}
@@ -79,11 +85,9 @@ class KnowledgeBase:
 
     def adopted_in(self, year: int, month: int | None = None) -> list[Resolution]:
         """Resolutions adopted in a year (and month), by number."""
-        return [
-            r
-            for r in self.resolutions.values()
-            if r.adopted.year == year and (month is None or r.adopted.month == month)
-        ]
+        months = [month] if month is not None else range(1, 13)
+        found = [r for m in months for r in self._by_month.get((year, m), ())]
+        return sorted(found, key=lambda r: r.number)
 
     @property
     def newest(self) -> date:

@@ -78,7 +78,7 @@ def _index_rows(path: Path, reader: csv.DictReader[str]) -> Iterator[Resolution]
     for row in reader:
         line = reader.line_num
         number_text = (row.get("number") or "").strip()
-        if not number_text.isdigit() or int(number_text) <= 0:
+        if not (number_text.isascii() and number_text.isdigit()) or int(number_text) <= 0:
             raise DataFileError(path, line, f"bad resolution number {number_text!r}")
         number = int(number_text)
         if number <= previous:

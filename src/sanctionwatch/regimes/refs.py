@@ -17,9 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import Path
 
-from sanctionwatch.errors import InputError
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
 from sanctionwatch.regimes.keywords import fold, keyword_index, obligation_scores
 from sanctionwatch.regimes.model import Obligation, Resolution
@@ -33,7 +31,7 @@ from sanctionwatch.regimes.textcues import (
     paragraph_near,
 )
 
-__all__ = ["Reference", "find_references", "obligation_scores", "read_text_file"]
+__all__ = ["Reference", "find_references", "obligation_scores"]
 
 _FLAGS = re.IGNORECASE | re.ASCII
 _NUM = r"[0-9]{2,4}(?:\s*\((?:19|20)[0-9]{2}\))?"
@@ -218,10 +216,9 @@ def _check_number(
     """(resolved, confidence, obligation id, problem) for a number as written."""
     res = kb.resolution(number)
     if res is None:
-        newest = max(kb.resolutions)
         problem = (
-            f"no resolution {number}: the newest in the index is {newest}"
-            if number > newest + 150
+            f"no resolution {number}: the newest in the index is {kb.highest}"
+            if number > kb.highest + 150
             else None
         )
         return None, 0.4 if problem else 0.6, None, problem
@@ -384,25 +381,3 @@ def find_references(
     refs = numbered + _unnumbered(text, sentences, base, published, memo, numbered)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
-
-
-MAX_TEXT_BYTES = 20_000_000
-
-
-def read_text_file(path: Path) -> str:
-    """A UTF-8 text file for checking; a clear :class:`InputError` when it is not one."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
-    if size > MAX_TEXT_BYTES:
-        raise InputError(f"{path}: {size} bytes is over the {MAX_TEXT_BYTES} byte limit")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks binary, expected UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None
