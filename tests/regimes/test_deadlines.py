@@ -91,3 +91,8 @@ def test_day_rules_count_days(days: int, adopted: date) -> None:
 def test_rule_past_the_calendar_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="out of range"):
         resolve_rule("9999 years after adoption", ADOPTED)
+
+
+def test_rule_with_an_impossible_anchor_date() -> None:
+    with pytest.raises(ValueError, match="0000-00-00 is not a date"):
+        resolve_rule("0 days after 0000-00-00", ADOPTED)

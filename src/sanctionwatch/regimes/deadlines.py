@@ -59,7 +59,10 @@ def resolve_rule(rule: str | date | None, adopted: date) -> date | None:
         )
     count = int(match["n"])
     anchor_text = match["anchor"]
-    anchor = adopted if anchor_text == "adoption" else date.fromisoformat(anchor_text)
+    try:
+        anchor = adopted if anchor_text == "adoption" else date.fromisoformat(anchor_text)
+    except ValueError:
+        raise ValueError(f"deadline rule {rule!r}: {anchor_text} is not a date") from None
     unit = match["unit"]
     try:
         if unit == "day":
