@@ -22,6 +22,10 @@ def test_obligations_json_filters_by_regime() -> None:
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert rows and all(row["resolution"] == 2231 for row in rows)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["2231-annexB-5"]["paragraph_confirmed"] is True
+    assert by_id["2231-annexB-3"]["paragraph_confirmed"] is False
+    assert by_id["2231-annexB-5"]["ends"] == "2020-10-18"
     result = RUNNER.invoke(app, ["obligations", "--regime", "dprk"])
     assert result.exit_code == 0 and "2397-OP8" in result.stdout
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 __all__ = [
     "CATEGORIES",
@@ -179,10 +179,13 @@ class Obligation(_Model):
             raise ValueError("sources: name at least one source, or set status: unconfirmed")
         return self
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def paragraph_confirmed(self) -> bool:
+        """True when a source read states the paragraph number."""
         return self.paragraph is not None and "paragraph" not in self.unconfirmed
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def label(self) -> str:
         where = self.paragraph or "paragraph unconfirmed"
