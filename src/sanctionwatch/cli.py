@@ -8,6 +8,8 @@ and exit with status 1; nothing here catches anything broader.
 from __future__ import annotations
 
 import functools
+import json
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -72,6 +74,51 @@ def _root(
         url = db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
         settings = settings.model_copy(update={"db_url": url})
     ctx.obj = settings
+
+
+# --- overview ---------------------------------------------------------------------
+
+
+@app.command("status")
+@handle_errors
+def status_command(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """What is stored and known: lists, obligations and deadlines, documents; what to do next."""
+    from rich.table import Table
+
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.overview import overview
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"unknown format {fmt!r}: use table or json")
+    view = overview(settings_from(ctx))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[bold]sanctionwatch[/] store: {view.store_url}", highlight=False)
+    if view.lists:
+        lists = Table("list", "version", "published", "entries", title="Stored lists")
+        for v in view.lists:
+            published = v.published.date().isoformat() if v.published else "not stated"
+            lists.add_row(v.source, str(v.id), published, f"{v.entity_count:,}")
+        console.print(lists)
+    else:
+        console.print("No sanctions lists stored yet.")
+    console.print(
+        f"Knowledge base: {view.resolutions:,} Security Council resolutions, "
+        f"{view.obligations} obligations on States in regimes: {', '.join(view.regimes)}."
+    )
+    dates = Table("due", "kind", "obligation", "what", title=f"Deadlines around {view.as_of}")
+    for d in [*view.recent_deadlines, *view.next_deadlines]:
+        when = f"{d.due} (passed)" if d.passed else str(d.due)
+        dates.add_row(when, d.kind, d.obligation_id, d.what)
+    console.print(dates)
+    console.print(f"Documents analysed: {view.documents}; claims extracted: {view.claims}.")
+    console.print("[bold]Next:[/]")
+    for step in view.next_steps:
+        console.print(f"  {step}", highlight=False, markup=False)
 
 
 # --- lists ------------------------------------------------------------------------
@@ -232,6 +279,194 @@ def export_cmd(
 
 # --- screening --------------------------------------------------------------------
 
+ListOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--list", help="List file(s) to screen against instead of the store."),
+]
+SourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", help="Only these datasets (prefix: un, ofac, eu, uk)."),
+]
+
+
+def _screener(
+    ctx: typer.Context, lists: list[Path] | None, sources: list[str] | None, algorithm: str
+) -> Any:
+    from sanctionwatch.screening.loading import screener_from_files, screener_from_store
+
+    settings = settings_from(ctx)
+    if lists:
+        return screener_from_files(lists, settings, algorithm)
+    return screener_from_store(settings, sources, algorithm)
+
+
+@app.command("screen")
+@handle_errors
+def screen_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name to screen, in any script.")],
+    kind: Annotated[str | None, typer.Option(help="person, organisation, vessel, aircraft")] = None,
+    dob: Annotated[str | None, typer.Option(help="Birth date: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality or country")] = None,
+    ident: Annotated[
+        list[str] | None, typer.Option("--id", help="Identifier (IMO, passport ...)")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most results to show")] = 10,
+    threshold: Annotated[float | None, typer.Option(help="Lowest score shown")] = None,
+    algorithm: Annotated[str, typer.Option(help="sw-v1 or jaro-winkler")] = "sw-v1",
+    lists: ListOpt = None,
+    sources: SourceOpt = None,
+) -> None:
+    """Screen one name against the lists and explain every result."""
+    from rich.table import Table
+
+    from sanctionwatch.screening import Query, parse_kind
+
+    query = Query(
+        name,
+        kind=parse_kind(kind),
+        birth_date=dob,
+        country=country,
+        identifiers=ident or [],
+    )
+    screener = _screener(ctx, lists, sources, algorithm)
+    matches = screener.screen(query, limit=limit, threshold=threshold)
+    if not lists:
+        from sanctionwatch.screening.decisions import attach_decisions
+        from sanctionwatch.store.db import open_store
+
+        attach_decisions(open_store(settings_from(ctx)), query, matches)
+    if not matches:
+        cut = screener.threshold if threshold is None else threshold
+        console.print(f"No entry scores {cut:.2f} or more for {name!r}.")
+        return
+    table = Table(title=f"Screening {name!r} ({screener.algorithm.name})", show_lines=True)
+    for col in ("score", "entry", "kind", "listed name", "matched name", "explanation"):
+        table.add_column(col)
+    for m in matches:
+        why = "\n".join(f"{f.name} {f.weight:+.2f}: {f.detail}" for f in m.explanation)
+        if m.decision is not None:
+            why += f"\nDECISION: {m.decision}"
+        table.add_row(
+            f"{m.score:.3f}", m.key, m.entity.kind.value, m.entity.primary_name, m.matched_name, why
+        )
+    console.print(table)
+
+
+@app.command("screen-file")
+@handle_errors
+def screen_file_cmd(
+    ctx: typer.Context,
+    src: Annotated[Path, typer.Argument(help="CSV file with a header row")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write")],
+    name_col: Annotated[str, typer.Option(help="Column holding the name")] = "name",
+    kind_col: Annotated[str | None, typer.Option(help="Column holding the kind")] = None,
+    dob_col: Annotated[str | None, typer.Option(help="Column holding the birth date")] = None,
+    country_col: Annotated[str | None, typer.Option(help="Column holding the country")] = None,
+    id_col: Annotated[str | None, typer.Option(help="Column holding identifiers (a|b)")] = None,
+    encoding: Annotated[str, typer.Option(help="Input encoding")] = "utf-8-sig",
+    workers: Annotated[int | None, typer.Option(help="Processes (default: all cores)")] = None,
+    limit: Annotated[int, typer.Option(help="Matches kept per row")] = 5,
+    threshold: Annotated[float | None, typer.Option(help="Lowest score kept")] = None,
+    algorithm: Annotated[str, typer.Option(help="sw-v1 or jaro-winkler")] = "sw-v1",
+    lists: ListOpt = None,
+    sources: SourceOpt = None,
+) -> None:
+    """Screen every row of a CSV file; bad rows are reported in the output."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from sanctionwatch.screening.batch import ColumnMap, screen_file
+
+    screener = _screener(ctx, lists, sources, algorithm)
+    cols = ColumnMap(name_col, kind_col, dob_col, country_col, id_col)
+    total = max(src.read_bytes().count(b"\n") - 1, 1) if src.is_file() else None
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+    ) as bar:
+        task = bar.add_task("screening", total=total)
+        summary = screen_file(
+            screener,
+            src,
+            out,
+            columns=cols,
+            threshold=threshold,
+            limit=limit,
+            workers=workers,
+            encoding=encoding,
+            progress=lambda n: bar.advance(task, n),
+        )
+    console.print(
+        f"{summary.rows} rows screened, {summary.matched} with matches, "
+        f"{summary.errors} with errors -> {out}"
+    )
+
+
+@app.command("decide")
+@handle_errors
+def decide_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The screened name (as queried)")],
+    entry: Annotated[str, typer.Option(help="The list entry: SOURCE:REF, e.g. un:KPi.033")],
+    decision: Annotated[str, typer.Option(help="false_positive or true_match")],
+    analyst: Annotated[str, typer.Option(help="Who decides")],
+    reason: Annotated[str, typer.Option(help="Why")],
+    kind: Annotated[str | None, typer.Option(help="Kind, as given when screening")] = None,
+) -> None:
+    """Record an analyst's decision on a screening result (append-only audit trail)."""
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.screening import Query, parse_kind
+    from sanctionwatch.screening.decisions import record_decision
+    from sanctionwatch.store.db import open_store
+
+    source, sep, ref = entry.partition(":")
+    if not sep:
+        raise InputError(f"entry {entry!r} must be SOURCE:REF, e.g. un:KPi.033")
+    store = open_store(settings_from(ctx))
+    saved = record_decision(
+        store,
+        Query(name, kind=parse_kind(kind)),
+        source,
+        ref,
+        decision,
+        analyst,
+        reason,
+    )
+    console.print(f"recorded #{saved.id}: {name!r} vs {entry}: {saved}")
+
+
+@app.command("decisions")
+@handle_errors
+def decisions_cmd(
+    ctx: typer.Context,
+    entry: Annotated[str | None, typer.Option(help="Only this entry: SOURCE:REF")] = None,
+) -> None:
+    """Print the audit trail of screening decisions, oldest first."""
+    from rich.table import Table
+
+    from sanctionwatch.screening.decisions import audit_trail
+    from sanctionwatch.store.db import open_store
+
+    source, _, ref = (entry or "").partition(":")
+    trail = audit_trail(open_store(settings_from(ctx)), source or None, ref or None)
+    table = Table(title="Screening decisions")
+    for col in ("#", "when", "query", "entry", "decision", "analyst", "reason"):
+        table.add_column(col)
+    for d in trail:
+        table.add_row(
+            str(d.id),
+            d.decided_at.isoformat(timespec="seconds"),
+            d.query_text,
+            f"{d.source}:{d.ref}",
+            d.decision,
+            d.analyst,
+            d.reason,
+        )
+    console.print(table)
+
 
 # --- regimes ----------------------------------------------------------------------
 
@@ -371,10 +606,459 @@ def check_refs_command(
 # --- documents --------------------------------------------------------------------
 
 
+@app.command("analyse")
+@handle_errors
+def analyse_cmd(
+    ctx: typer.Context,
+    source: Annotated[
+        str, typer.Argument(help="A text, HTML or PDF file, a folder of them, or a URL.")
+    ],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet that published it (e.g. Reuters).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date YYYY-MM-DD, or YYYY / YYYY-MM to give a dateline its year.",
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    store: Annotated[
+        bool, typer.Option("--store/--no-store", help="Keep documents and claims in the store.")
+    ] = True,
+) -> None:
+    """Extract attributed compliance claims from news articles and reports."""
+    import json
+
+    from sanctionwatch.documents.service import analyse_source
+    from sanctionwatch.errors import InputError
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: expected table or json")
+    results = analyse_source(source, settings_from(ctx), outlet=outlet, published=date, store=store)
+    if fmt == "json":
+        payload = [{"origin": r.raw.origin, **r.analysis.to_dict()} for r in results]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1, default=str))
+        return
+    from rich.table import Table
+
+    for r in results:
+        meta = r.analysis.document
+        when = meta.published.isoformat() if meta.published else "date unknown"
+        if meta.published_inferred:
+            when += " (inferred)"
+        stored = "" if r.saved is None else (" stored" if r.saved.created else " already stored")
+        console.print(
+            f"[bold]{r.raw.origin}[/] {meta.outlet or ''} {when}{stored}", highlight=False
+        )
+        table = Table("state", "stance", "obligation", "speaker", "quantities", "evidence")
+        for c in r.analysis.claims:
+            qty = ", ".join(
+                f"{q.approx + ' ' if q.approx else ''}{q.value:,} {q.unit}" for q in c.quantities
+            )
+            table.add_row(
+                c.subject_state,
+                c.stance,
+                c.obligation_id or "",
+                c.speaker or "",
+                qty,
+                c.evidence[:90],
+            )
+        console.print(table)
+        for err in r.analysis.factual_errors:
+            console.print(f"[yellow]flag:[/] {err['text']}: {err['message']}", highlight=False)
+
+
+@app.command("claims")
+@handle_errors
+def claims_cmd(
+    ctx: typer.Context,
+    state: Annotated[str | None, typer.Option(help="Subject state, ISO2 (RU) or ALL.")] = None,
+    obligation: Annotated[
+        str | None, typer.Option(help="Obligation id (2397-OP8) or resolution (2397).")
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option(help="Only this stance (e.g. alleges_violation).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List stored claims, filtered by state, obligation and stance."""
+    import json
+
+    from sanctionwatch.documents.repo import DocumentRepository
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.store.db import open_store
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: expected table or json")
+    st = open_store(settings_from(ctx))
+    try:
+        rows = DocumentRepository(st).claims(state=state, obligation=obligation, stance=stance)
+    finally:
+        st.dispose()
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.table import Table
+
+    table = Table("state", "stance", "obligation", "speaker", "outlet", "published", "evidence")
+    for c in rows:
+        doc = c["document"]
+        table.add_row(c["subject_state"], c["stance"], c["obligation_id"] or "", c["speaker"] or "",
+                      doc["outlet"] or "", doc["published"] or "", c["evidence"][:80])  # fmt: skip
+    console.print(table)
+    console.print(f"{len(rows)} claim(s)")
+
+
 # --- compliance -------------------------------------------------------------------
+
+_STATE_OPT = typer.Option("--state", help="ISO 3166 alpha-2 code of the state, e.g. RU.")
+_OBLIGATION_OPT = typer.Option("--obligation", help="Knowledge-base obligation id, e.g. 2397-OP8.")
+_AS_OF_OPT = typer.Option(
+    "--as-of", help="Assess as of this date (YYYY-MM-DD); default today.", show_default=False
+)
+_THRESHOLD_OPT = typer.Option(
+    "--surge-threshold",
+    envvar="SANCTIONWATCH_SURGE_THRESHOLD",
+    help="Flag an indicator that rises by at least this factor from one period to the next.",
+)
+_JSON_OPT = typer.Option("--json", help="Print JSON instead of a table.")
+
+
+def _as_of(text: str | None) -> Any:
+    from datetime import date
+
+    from sanctionwatch.errors import InputError
+
+    if not text:
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"--as-of {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _compliance_picture(ctx: typer.Context, threshold: float) -> Any:
+    from sanctionwatch.compliance.service import load_picture
+    from sanctionwatch.store.db import open_store
+
+    store = open_store(settings_from(ctx))
+    return store, load_picture(store, threshold)
+
+
+@app.command("assess")
+@handle_errors
+def assess_cmd(
+    ctx: typer.Context,
+    state: Annotated[str | None, _STATE_OPT] = None,
+    obligation: Annotated[str | None, _OBLIGATION_OPT] = None,
+    as_of: Annotated[str | None, _AS_OF_OPT] = None,
+    threshold: Annotated[float, _THRESHOLD_OPT] = 3.0,
+    as_json: Annotated[bool, _JSON_OPT] = False,
+    record: Annotated[
+        bool, typer.Option("--record/--no-record", help="Log the statuses for alerts.")
+    ] = True,
+) -> None:
+    """Status per (state, obligation), with the reasons and evidence behind it."""
+    import json
+
+    from sanctionwatch.compliance.export import assessment_dict
+    from sanctionwatch.compliance.repo import ComplianceRepository
+
+    store, picture = _compliance_picture(ctx, threshold)
+    assessments = picture.assess_all(_as_of(as_of), state=state, obligation_id=obligation)
+    if record:
+        ComplianceRepository(store).record_statuses(assessments)
+    if as_json:
+        print(json.dumps([assessment_dict(a) for a in assessments], indent=2, ensure_ascii=False))
+        return
+    if not assessments:
+        console.print("No evidence about any obligation; analyse documents first.")
+        return
+    for a in assessments:
+        console.print(f"[bold]{a.headline}[/]  confidence {a.confidence:.0%}", highlight=False)
+        for r in a.reasons:
+            console.print(f"  [dim]{r.rule}:[/] {r.text}", highlight=False)
+        for ev in a.evidence:
+            console.print(
+                f"  - {ev.cite()} [{ev.source_kind.value}, {ev.stance}]: \u201c{ev.sentence}\u201d",
+                highlight=False,
+            )
+        console.print()
+
+
+@app.command("contradictions")
+@handle_errors
+def contradictions_cmd(
+    ctx: typer.Context,
+    state: Annotated[str | None, _STATE_OPT] = None,
+    obligation: Annotated[str | None, _OBLIGATION_OPT] = None,
+    as_json: Annotated[bool, _JSON_OPT] = False,
+) -> None:
+    """Statements, figures and knowledge-base facts that disagree."""
+    import json
+
+    from sanctionwatch.compliance.export import contradiction_dict
+
+    _, picture = _compliance_picture(ctx, 3.0)
+    found = picture.contradictions(state=state, obligation_id=obligation)
+    if as_json:
+        print(json.dumps([contradiction_dict(c) for c in found], indent=2, ensure_ascii=False))
+        return
+    if not found:
+        console.print("No contradictions found.")
+    for c in found:
+        console.print(f"[bold]{c.kind.value}[/] {c.summary}", highlight=False)
+        if c.explanation:
+            console.print(f"  [dim]dates:[/] {c.explanation}", highlight=False)
+
+
+indicators_app = typer.Typer(
+    help="Indicator series (visas, workers, trade) and surge detection.",
+    no_args_is_help=False,
+    invoke_without_command=True,
+)
+app.add_typer(indicators_app, name="indicators")
+
+
+def _show_indicators(
+    ctx: typer.Context, state: str | None, threshold: float, as_json: bool
+) -> None:
+    import json
+
+    from sanctionwatch.compliance.export import surge_dict
+
+    _, picture = _compliance_picture(ctx, threshold)
+    series = [s for s in picture.series if state is None or s.state == state.upper()]
+    surges = [s for s in picture.surges() if state is None or s.state == state.upper()]
+    if as_json:
+        out = {
+            "series": [
+                {"indicator": s.indicator, "state": s.state, "category": s.category,
+                 "unit": s.unit, "points": [[p.period, p.value, p.source] for p in s.points]}
+                for s in series
+            ],
+            "surges": [surge_dict(s) for s in surges],
+        }  # fmt: skip
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    table = Table("state", "indicator", "category", "period", "value", "source")
+    for s in series:
+        for p in s.points:
+            table.add_row(s.state, s.indicator, s.category, p.period, f"{p.value:,.0f}", p.source)
+    console.print(table)
+    for x in surges:
+        line = f"[bold red]surge[/] {x.label}, evasion indicator for {x.obligation_id}"
+        console.print(line, highlight=False)
+        if x.suspicion:
+            console.print(f"  suspicion in the source: \u201c{x.suspicion}\u201d", highlight=False)
+
+
+@indicators_app.callback()
+def indicators_root(ctx: typer.Context) -> None:
+    """With no subcommand: list series and surges."""
+    if ctx.invoked_subcommand is None:
+        handle_errors(_show_indicators)(ctx, None, 3.0, False)
+
+
+@indicators_app.command("list")
+@handle_errors
+def indicators_list(
+    ctx: typer.Context,
+    state: Annotated[str | None, _STATE_OPT] = None,
+    threshold: Annotated[float, _THRESHOLD_OPT] = 3.0,
+    as_json: Annotated[bool, _JSON_OPT] = False,
+) -> None:
+    """Series from documents and imports, and the surges among them."""
+    _show_indicators(ctx, state, threshold, as_json)
+
+
+@indicators_app.command("import")
+@handle_errors
+def indicators_import(
+    ctx: typer.Context,
+    path: Annotated[Path, typer.Argument(help="CSV: indicator,state,period,value[,...]")],
+) -> None:
+    """Import an indicator CSV (re-importing the same file replaces its rows)."""
+    from sanctionwatch.compliance.indicators import read_csv
+    from sanctionwatch.compliance.repo import ComplianceRepository
+    from sanctionwatch.store.db import open_store
+
+    series = read_csv(path)
+    repo = ComplianceRepository(open_store(settings_from(ctx)))
+    n = repo.import_series(series, origin=str(path.resolve()))
+    console.print(f"imported {n} points in {len(series)} series from {path}", highlight=False)
+
+
+@app.command("alerts")
+@handle_errors
+def alerts_cmd(
+    ctx: typer.Context,
+    ack: Annotated[str | None, typer.Option("--ack", help="Acknowledge the alert KEY.")] = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Include acknowledged ones.")] = False,
+    as_of: Annotated[str | None, _AS_OF_OPT] = None,
+    as_json: Annotated[bool, _JSON_OPT] = False,
+) -> None:
+    """Deadlines passed without a final report, new evidence against a recorded status,
+    list changes touching names in stored documents."""
+    import json
+
+    from sanctionwatch.compliance.repo import ComplianceRepository
+    from sanctionwatch.compliance.service import load_list_changes
+
+    store, picture = _compliance_picture(ctx, 3.0)
+    repo = ComplianceRepository(store)
+    alerts = picture.alerts(_as_of(as_of), repo.last_statuses(), load_list_changes(store))
+    if ack:
+        if ack not in {a.key for a in alerts}:
+            from sanctionwatch.errors import NotFoundError
+
+            raise NotFoundError(f"no current alert has the key {ack!r}")
+        repo.acknowledge(ack)
+        console.print(f"acknowledged {ack}")
+        return
+    acked = repo.acknowledged()
+    shown = [a for a in alerts if show_all or a.key not in acked]
+    if as_json:
+        print(json.dumps([a.to_dict() | {"acknowledged": a.key in acked} for a in shown],
+                         indent=2, ensure_ascii=False))  # fmt: skip
+        return
+    if not shown:
+        console.print("No alerts.")
+    for a in shown:
+        mark = " [dim](acknowledged)[/]" if a.key in acked else ""
+        console.print(f"[bold]{a.key}[/] {a.kind}: {a.message}{mark}", highlight=False)
+
+
+@app.command("report")
+@handle_errors
+def report_cmd(
+    ctx: typer.Context,
+    state: Annotated[str, _STATE_OPT],
+    obligation: Annotated[str, _OBLIGATION_OPT],
+    fmt: Annotated[str, typer.Option("--format", help="md, html or pdf.")] = "md",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="File to write; default stdout (md).")
+    ] = None,
+    as_of: Annotated[str | None, _AS_OF_OPT] = None,
+    threshold: Annotated[float, _THRESHOLD_OPT] = 3.0,
+) -> None:
+    """An analyst's brief: status and reasons, timeline, charts, cited statements."""
+    from sanctionwatch.compliance.report import render_html, render_markdown
+    from sanctionwatch.errors import InputError
+
+    if fmt not in ("md", "html", "pdf"):
+        raise InputError(f"--format {fmt!r}: choose md, html or pdf")
+    if fmt == "pdf" and output is None:
+        raise InputError("--format pdf needs --output FILE")
+    _, picture = _compliance_picture(ctx, threshold)
+    brief = picture.brief(state, obligation, _as_of(as_of))
+    if fmt == "pdf":
+        from sanctionwatch.compliance.pdf import render_pdf
+
+        data = render_pdf(brief)
+    else:
+        text = render_markdown(brief) if fmt == "md" else render_html(brief)
+        data = text.encode("utf-8")
+    if output is None:
+        typer.echo(data.decode("utf-8"), nl=False)
+        return
+    output.write_bytes(data)
+    console.print(f"wrote {output} ({len(data):,} bytes)", highlight=False)
+
+
+@app.command("record-filing")
+@handle_errors
+def record_filing_cmd(
+    ctx: typer.Context,
+    state: Annotated[str, _STATE_OPT],
+    obligation: Annotated[str, _OBLIGATION_OPT],
+    filed: Annotated[str, typer.Option("--filed", help="Date filed, YYYY-MM-DD.")],
+    what: Annotated[str, typer.Option("--what", help="Which report.")] = "final report",
+    source: Annotated[str, typer.Option("--source", help="Where this is recorded.")] = "",
+) -> None:
+    """Record that a state filed a report under an obligation (clears the missed-report flag)."""
+    import re
+
+    from sanctionwatch.compliance.model import ReportFiling
+    from sanctionwatch.compliance.repo import ComplianceRepository
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.store.db import open_store
+
+    if not re.fullmatch(r"[A-Za-z]{2}", state):
+        raise InputError(f"--state {state!r} is not an ISO 3166 alpha-2 code")
+    repo = ComplianceRepository(open_store(settings_from(ctx)))
+    repo.add_filing(ReportFiling(state.upper(), obligation, what, _as_of(filed), source))
+    console.print(f"recorded: {state.upper()} filed the {what} under {obligation} on {filed}")
 
 
 # --- web --------------------------------------------------------------------------
+
+apikey_app = typer.Typer(help="API keys for the web app (viewer, analyst, admin).")
+app.add_typer(apikey_app, name="apikey")
+
+
+@app.command("serve")
+@handle_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the web app and REST API on the configured store (the embedded default)."""
+    import uvicorn
+
+    from sanctionwatch.web.app import create_app
+
+    settings = settings_from(ctx)
+    web = create_app(settings)
+    console.print(f"serving on http://{host}:{port}/ (API description at /docs)")
+    uvicorn.run(web, host=host, port=port, log_level="info")
+
+
+@apikey_app.command("create")
+@handle_errors
+def apikey_create(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Option(help="viewer, analyst or admin.")] = "analyst",
+    name: Annotated[str, typer.Option(help="Who or what the key is for.")] = "default",
+) -> None:
+    """Create an API key and print it (it is shown only this once)."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    key, info = KeyRing(open_store(settings_from(ctx))).create(name, role)
+    console.print(f"created {info.role} key {info.prefix}... for {info.name!r}:")
+    typer.echo(key)
+
+
+@apikey_app.command("list")
+@handle_errors
+def apikey_list(ctx: typer.Context) -> None:
+    """List API keys: prefix, name, role, created, revoked (never the keys)."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    for info in KeyRing(open_store(settings_from(ctx))).all():
+        state = "revoked" if info.revoked else "active"
+        typer.echo(f"{info.prefix}\t{info.name}\t{info.role}\t{info.created_at:%Y-%m-%d}\t{state}")
+
+
+@apikey_app.command("revoke")
+@handle_errors
+def apikey_revoke(
+    ctx: typer.Context,
+    prefix: Annotated[str, typer.Argument(help="The key's prefix, as `apikey list` shows.")],
+) -> None:
+    """Revoke an API key by its prefix."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    info = KeyRing(open_store(settings_from(ctx))).revoke(prefix)
+    console.print(f"revoked {info.prefix}... ({info.name})")
 
 
 def main() -> None:
