@@ -263,3 +263,11 @@ def test_month_and_year_before_resolution() -> None:
     assert ref.text == "December 2017 UN Security Council resolution"
     assert ref.resolved == 2397 and ref.obligation_id == "2397-OP8"
     assert find_references("a12017 resolution") == []
+
+
+def test_date_written_after_the_number() -> None:
+    ref = _only(find_references("Resolution 2379 of 22 December 2017 on North Korea"), number=2379)
+    assert ref.resolved == 2397
+    assert ref.problem is not None and "22 December 2017" in ref.problem
+    ok = _only(find_references("resolution 2397 of 22 December 2017"), number=2397)
+    assert ok.problem is None and ok.confidence == 0.95

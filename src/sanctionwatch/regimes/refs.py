@@ -26,6 +26,7 @@ from sanctionwatch.regimes.textcues import (
     DateCue,
     Sentences,
     adoption_cues,
+    date_after,
     deadline_cues,
     month_number,
     paragraph_near,
@@ -211,9 +212,12 @@ def _when(res: Resolution) -> str:
 
 
 def _check_number(
-    kb: KnowledgeBase, number: int, year: int | None, ctx: _Context, para: str | None
+    kb: KnowledgeBase, number: int, stated: DateCue | None, ctx: _Context, para: str | None
 ) -> tuple[int | None, float, str | None, str | None]:
-    """(resolved, confidence, obligation id, problem) for a number as written."""
+    """(resolved, confidence, obligation id, problem) for a number as written.
+
+    ``stated`` is a date written with the number itself ("2397 (2017)", "2397 of 22
+    December 2017"); it outweighs dates elsewhere in the sentence."""
     res = kb.resolution(number)
     if res is None:
         problem = (
@@ -223,9 +227,7 @@ def _check_number(
         )
         return None, 0.4 if problem else 0.6, None, problem
     problems = []
-    cue = ctx.adoption
-    if year is not None and year != res.adopted.year:
-        cue = DateCue(f"({year})", year)
+    cue = stated or ctx.adoption
     date_ok = cue is None or cue.fits(res.adopted)
     topic_ok = _on_topic(res, ctx.regimes, kb)
     if not date_ok and cue is not None:
@@ -234,7 +236,7 @@ def _check_number(
         problems.append(" and ".join(f"the {_label(kb, r)} context" for r in sorted(ctx.regimes)))
     if not problems:
         ob_id = _obligation_for(kb, number, ctx, para)
-        return number, 0.95 if year is not None else 0.9, ob_id, None
+        return number, 0.95 if stated is not None else 0.9, ob_id, None
     own = kb.regime_of(number)
     regimes = ctx.regimes or ({own} if own else set())
     candidates = _measure_resolutions(kb, regimes, cue if not date_ok else None)
@@ -304,7 +306,8 @@ def _numbered(
         for start, end, number, year in items:
             ctx = _context(sentences, start, kb, published, memo, numbered=True)
             para = paragraph_near(text, start, end)
-            resolved, confidence, ob_id, problem = _check_number(kb, number, year, ctx, para)
+            stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
+            resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
             if match["sres"] and problem is None:
                 confidence = max(confidence, 0.98)
             refs.append(

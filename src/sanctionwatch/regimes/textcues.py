@@ -18,6 +18,7 @@ __all__ = [
     "DateCue",
     "Sentences",
     "adoption_cues",
+    "date_after",
     "deadline_cues",
     "month_number",
     "paragraph_near",
@@ -64,6 +65,12 @@ _DEADLINE = re.compile(
 )
 _PARAGRAPH = re.compile(
     r"\b(?:paragraph|para\.?|OP)\s*(?P<n>[0-9]{1,2})(?:\s*\((?P<sub>[a-z])\))?(?![0-9])", _FLAGS
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:of|dated|adopted\s+(?:on|in)|passed\s+(?:on|in))\s+"
+    rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
+    r"(?P<year>(?:19|20)[0-9]{2})\b",
+    _FLAGS,
 )
 _DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|deadline)\s*$", _FLAGS)
 
@@ -180,6 +187,15 @@ def deadline_cues(sentence: str, published: date | None = None) -> list[DateCue]
         year = int(match["year"]) if match["year"] else None
         cues.append(DateCue(match.group(), year, month_number(match["month"]), _day(match)))
     return cues
+
+
+def date_after(text: str, pos: int) -> DateCue | None:
+    """A date written right after a resolution number: "2397 of 22 December 2017"."""
+    match = _DATE_AFTER.match(text, pos)
+    if match is None:
+        return None
+    label = match.group().strip(" ,")
+    return DateCue(label, int(match["year"]), month_number(match["month"]), _day(match))
 
 
 def paragraph_near(text: str, start: int, end: int, reach: int = 40) -> str | None:
