@@ -271,3 +271,10 @@ def test_date_written_after_the_number() -> None:
     assert ref.problem is not None and "22 December 2017" in ref.problem
     ok = _only(find_references("resolution 2397 of 22 December 2017"), number=2397)
     assert ok.problem is None and ok.confidence == 0.95
+
+
+def test_unnumbered_reference_outside_the_known_regimes_is_left_alone() -> None:
+    text = "In December 2017 the Security Council adopted a resolution on South Sudan."
+    assert find_references(text) == []
+    text = "In December 2017 the Security Council adopted a resolution on North Korea."
+    assert [r.resolved for r in find_references(text)] == [2397]

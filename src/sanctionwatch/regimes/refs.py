@@ -354,6 +354,10 @@ def _unnumbered(
         if not candidates:
             continue
         ob_id, best_res, score = _best_obligation(kb, candidates, ctx)
+        if not regimes and score == 0:
+            # nothing ties the text to a regime of the knowledge base: "In December 2017
+            # the Council adopted a resolution on South Sudan" is not about 2397
+            continue
         if len(candidates) == 1:
             resolved = candidates[0]
             if best_res != resolved:
