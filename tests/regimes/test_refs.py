@@ -278,3 +278,10 @@ def test_unnumbered_reference_outside_the_known_regimes_is_left_alone() -> None:
     assert find_references(text) == []
     text = "In December 2017 the Security Council adopted a resolution on North Korea."
     assert [r.resolved for r in find_references(text)] == [2397]
+
+
+def test_resolutions_of_other_bodies_are_not_taken() -> None:
+    text = "General Assembly resolution 1514 (XV) and Human Rights Council resolution 10/5."
+    assert find_references(text) == []
+    text = "The Assembly's resolution 2397 differs from Security Council resolution 2397."
+    assert [r.text for r in find_references(text)] == ["Security Council resolution 2397"]

@@ -42,8 +42,13 @@ _EXPLICIT = re.compile(
     r"Res\.)"
     r"(?:\s*\(UNSCRs?\))?"
     r"(?:\s+No(?:s)?\.?|\s+numbers?)?\s*)"
-    rf"(?P<list>(?<![0-9]){_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*)(?![0-9])"
+    rf"(?P<list>(?<![0-9]){_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*)(?![0-9]|\s*/)"
     r"|\bresolution\b[^.;\n]{0,60}?\b(?P<said>numbers?\s+(?P<n3>[0-9]{3,4}))(?![0-9])",
+    _FLAGS,
+)
+_OTHER_BODY = re.compile(
+    r"(?:general\s+assembly|assembly|human\s+rights\s+council|board\s+of\s+governors|"
+    r"\bGA|\bHRC|\bIAEA)(?:'s)?\s*$",
     _FLAGS,
 )
 _ITEM = re.compile(r"(?P<n>[0-9]{2,4})(?:\s*\((?P<y>[0-9]{4})\))?", _FLAGS)
@@ -292,6 +297,8 @@ def _numbered(
     refs = []
     items: list[tuple[int, int, int, int | None]]
     for match in _EXPLICIT.finditer(text):
+        if match["lead"] and _OTHER_BODY.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "General Assembly resolution 1514": not the Security Council's
         if match["sres"]:
             items = [(match.start(), match.end(), int(match["n1"]), int(match["y1"]))]
         elif match["said"]:
