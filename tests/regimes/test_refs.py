@@ -285,3 +285,11 @@ def test_resolutions_of_other_bodies_are_not_taken() -> None:
     assert find_references(text) == []
     text = "The Assembly's resolution 2397 differs from Security Council resolution 2397."
     assert [r.text for r in find_references(text)] == ["Security Council resolution 2397"]
+
+
+def test_un_sanctions_imposed_last_year() -> None:
+    text = "The UN sanctions imposed last year barred new work permits for North Koreans."
+    ref = _only(find_references(text, published=date(2018, 8, 3)), number=None)
+    assert ref.text == "UN sanctions" and ref.resolved == 2375
+    assert ref.obligation_id == "2375-OP17" and ref.confidence >= 0.7
+    assert find_references("Trade goes on in defiance of UN sanctions, a panel said.") == []

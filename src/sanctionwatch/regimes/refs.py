@@ -62,13 +62,14 @@ _YEAR_RES = re.compile(
 )
 _MONTH_BEFORE = re.compile(rf"\b(?P<month>{MONTH})\s+$", _FLAGS)
 _COUNCIL = re.compile(
-    rf"\b(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)\b(?![^.;\n]{{0,45}}\bcommittee\b)"
+    rf"\b(?:(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)|{_UN}\s+sanctions)\b"
+    r"(?![^.;\n]{0,45}\bcommittee\b)"
     r"(?P<after>[^.;\n]{0,80})",
     _FLAGS,
 )
 _ACTION = re.compile(
     r"\b(?:resolution|adopted|passed|introduced|imposed|approved|ordered|demanded|required|"
-    r"capped|banned|decided|obliged|obligated|voted)\b",
+    r"capped|banned|barred|prohibited|decided|obliged|obligated|voted)\b",
     _FLAGS,
 )
 

@@ -56,6 +56,8 @@ _MONTH_YEAR = re.compile(
 _RELATIVE_MONTH = re.compile(
     rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS
 )
+_LAST_YEAR = re.compile(r"\blast\s+year\b", _FLAGS)
+_MONTH_END = re.compile(rf"\b{MONTH}\s+$", _FLAGS)
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than|deadline(?:\s+of)?)\s+(?:the\s+)?"
     rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?"
@@ -173,6 +175,10 @@ def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]
             if match["month2"]:
                 year = published.year - 1
             found.append((match.start(), DateCue(match.group(), year, month)))
+        for match in _LAST_YEAR.finditer(sentence):
+            if _MONTH_END.search(sentence, max(0, match.start() - 12), match.start()):
+                continue  # "December last year", read above with its month
+            found.append((match.start(), DateCue(match.group(), published.year - 1)))
     found.sort(key=lambda item: min(abs(item[0] - v) for v in verbs))
     return [cue for _, cue in found]
 
