@@ -58,7 +58,11 @@ def test_dprk_regime_lists_the_measure_resolutions_and_panel_end() -> None:
     assert measures <= {ob.resolution for ob in KB.obligations("dprk")}
     assert reg.panel_ended == date(2024, 4, 30)
     renewals = [p.resolution for p in reg.panel if p.resolution]
-    assert renewals[-1] == 2680 and 2627 in renewals and 2407 in renewals
+    assert renewals == sorted(renewals) and renewals[-1] == 2680
+    # every DPRK resolution after 1874 that sets no measure appears in the Panel history
+    measures = {ob.resolution for ob in KB.obligations("dprk")}
+    assert set(reg.resolutions) - measures - {1718} == set(renewals) - {1874}
+    assert all(p.sources or p.status == "unconfirmed" for p in reg.panel)
     assert KB.obligation("1874-OP26").ends == date(2024, 4, 30)
 
 

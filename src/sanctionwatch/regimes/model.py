@@ -200,7 +200,13 @@ class MandateRenewal(_Model):
     until: date | None = None
     reports: list[ReportingDuty] = Field(default_factory=list)
     status: Status
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> MandateRenewal:
+        if not self.sources and self.status != "unconfirmed":
+            raise ValueError("sources: name at least one source, or set status: unconfirmed")
+        return self
 
 
 class RegimeFile(_Model):
