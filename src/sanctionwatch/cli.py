@@ -533,6 +533,7 @@ def deadlines_command(
     missed: Annotated[bool, typer.Option("--missed", help="Only dates already passed.")] = False,
     upcoming: Annotated[bool, typer.Option("--upcoming", help="Only dates to come.")] = False,
     regime: Annotated[str | None, typer.Option(help="Regime key, e.g. dprk.")] = None,
+    panel: Annotated[bool, typer.Option("--panel", help="Add panel of experts reports.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Deadlines, reports due and expiries, oldest first."""
@@ -546,11 +547,11 @@ def deadlines_command(
         raise InputError("choose --missed or --upcoming, not both")
     day = _regimes_day(as_of, "--as-of")
     if missed:
-        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime, panel=panel)
     elif upcoming:
-        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime, panel=panel)
     else:
-        rows = deadlines(load_kb(), as_of=day, regime=regime)
+        rows = deadlines(load_kb(), as_of=day, regime=regime, panel=panel)
     if fmt == "json":
         _regimes_json([row.to_dict() for row in rows])
         return

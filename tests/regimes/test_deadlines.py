@@ -96,3 +96,12 @@ def test_rule_past_the_calendar_is_a_clear_error() -> None:
 def test_rule_with_an_impossible_anchor_date() -> None:
     with pytest.raises(ValueError, match="0000-00-00 is not a date"):
         resolve_rule("0 days after 0000-00-00", ADOPTED)
+
+
+def test_panel_reports_are_on_the_calendar() -> None:
+    kb = load_kb()
+    assert all(d.kind != "panel report" for d in deadlines(kb))
+    panel = [d for d in deadlines(kb, regime="dprk", panel=True) if d.kind == "panel report"]
+    assert ("2018-09-07", 2407) in [(d.due.isoformat(), d.resolution) for d in panel]
+    assert all(d.obligation_id == "1874-OP26" and d.regime == "dprk" for d in panel)
+    assert [d for d in deadlines(kb, regime="iran", panel=True) if d.kind == "panel report"] == []

@@ -188,6 +188,9 @@ def _cross_check(
         for src in step.sources:
             if src not in source_ids:
                 raise fail(("panel", i, "sources"), f"source {src!r} is not listed in sources")
+    ids = {ob.id for ob in regime.obligations}
+    if regime.panel_obligation is not None and regime.panel_obligation not in ids:
+        raise fail(("panel_obligation",), f"unknown obligation {regime.panel_obligation!r}")
     seen: set[str] = set()
     obligations = []
     for i, ob in enumerate(regime.obligations):

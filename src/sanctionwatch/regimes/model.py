@@ -220,6 +220,7 @@ class RegimeFile(_Model):
     aliases: list[str] = Field(min_length=1)
     note: str | None = None
     panel: list[MandateRenewal] = Field(default_factory=list)
+    panel_obligation: str | None = None
     panel_ended: date | None = None
     obligations: list[Obligation] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)
