@@ -293,3 +293,9 @@ def test_un_sanctions_imposed_last_year() -> None:
     assert ref.text == "UN sanctions" and ref.resolved == 2375
     assert ref.obligation_id == "2375-OP17" and ref.confidence >= 0.7
     assert find_references("Trade goes on in defiance of UN sanctions, a panel said.") == []
+
+
+def test_other_regimes_cited_in_passing_are_not_flagged() -> None:
+    text = "North Korea, like Syria under resolution 2118, was told to give up such weapons."
+    ref = _only(find_references(text), number=2118)
+    assert ref.resolved == 2118 and ref.problem is None and ref.confidence < 0.9

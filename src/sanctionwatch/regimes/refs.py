@@ -248,8 +248,12 @@ def _check_number(
     candidates = _measure_resolutions(kb, regimes, cue if not date_ok else None)
     if not date_ok and not candidates and cue is not None:
         candidates = [r.number for r in kb.adopted_in(cue.year or 0, cue.month)]
-    choice = _pick(kb, number, candidates, ctx)
+    choice = _pick(kb, number, candidates, ctx, dated=not date_ok)
     said = f"{number} ({_when(res)}) is on {res.topic}"
+    if choice is None and date_ok:
+        # only the regime named nearby differs and nothing points to another resolution:
+        # texts often cite other regimes in passing ("like Syria under resolution 2118")
+        return number, 0.7, None, None
     if choice is None:
         return number, 0.5, None, f"number {number} contradicts {' and '.join(problems)}: {said}"
     target = kb.resolution(choice)
@@ -271,13 +275,19 @@ def _check_number(
     return choice, 0.8 if transposed else 0.65, ob_id, problem
 
 
-def _pick(kb: KnowledgeBase, number: int, candidates: list[int], ctx: _Context) -> int | None:
+def _pick(
+    kb: KnowledgeBase, number: int, candidates: list[int], ctx: _Context, *, dated: bool
+) -> int | None:
+    """The resolution the text most likely means instead of ``number``.
+
+    ``dated``: the candidates fit a date stated in the text, so one keyword (or a single
+    candidate) is enough; otherwise two keywords or the same digits are needed."""
     if not candidates:
         return None
-    if len(candidates) == 1:
+    if dated and len(candidates) == 1:
         return candidates[0]
     _, best_res, score = _best_obligation(kb, candidates, ctx)
-    if score > 0 and best_res is not None:
+    if best_res is not None and score >= (1 if dated else 2):
         return best_res
     same_digits = [c for c in candidates if sorted(str(c)) == sorted(str(number))]
     return same_digits[0] if len(same_digits) == 1 else None
