@@ -2,7 +2,8 @@
 
 All obligation keywords go into one regular expression, so a text is scanned once
 whatever the number of obligations. Matching is on case-folded text with curly
-apostrophes straightened; a keyword matches whole words only.
+apostrophes straightened; a keyword matches whole words only (a hyphen ends a word, so
+"north korean" is found in "North Korean-flagged").
 """
 
 from __future__ import annotations
@@ -17,8 +18,7 @@ __all__ = ["KeywordIndex", "fold", "keyword_index", "obligation_scores"]
 
 
 def fold(text: str) -> str:
-    """Case-folded text with curly apostrophes straightened; same length as ``text`` when
-    case folding keeps lengths (it can grow for a few letters such as "ß")."""
+    """Case-folded text with curly apostrophes straightened."""
     return text.casefold().replace("’", "'").replace("‘", "'")
 
 
@@ -42,13 +42,13 @@ class KeywordIndex:
         # ("hiring of north korean" and "north korean workers"); shorter keywords that are
         # whole-word prefixes of the one matched at a position are counted through
         # ``_prefixes`` ("coal" inside "coal exports").
-        self._pattern = re.compile(rf"(?<![\w-])(?=({_alternation(words)})(?![\w-]))")
+        self._pattern = re.compile(rf"(?<!\w)(?=({_alternation(words)})(?!\w))")
         self._prefixes = {
             w: [p for p in words if w.startswith(p) and (p == w or not w[len(p)].isalnum())]
             for w in words
         }
         self._regimes = {
-            key: re.compile(rf"(?<![\w-])(?:{_alternation(reg.aliases)})(?![\w-])")
+            key: re.compile(rf"(?<!\w)(?:{_alternation(reg.aliases)})(?!\w)")
             for key, reg in kb.regimes.items()
         }
 
