@@ -83,19 +83,21 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()
     for lf in names.latin_forms(text):
-        latin = lf.text
-        legal: str | None = None
+        variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         if kind is not EntityKind.PERSON:
-            latin, legal = names.legal_form(latin)
-        toks = names.tokens(latin)
-        if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
-            stripped = names.strip_titles(toks)
-            toks = stripped or toks
-        key = tuple(toks)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        forms.append(NameForm(key, lf.method, legal))
+            bare, legal = names.legal_form(lf.text)
+            if legal is not None and bare.strip():
+                # Both: legal-form tables differ in what they strip ("general corp"?).
+                variants.insert(0, (bare, legal, lf.method))
+        for latin, legal, method in variants:
+            toks = names.tokens(latin)
+            if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+                toks = names.strip_titles(toks) or toks
+            key = tuple(toks)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            forms.append(NameForm(key, method, legal))
     return forms
 
 
