@@ -47,13 +47,13 @@ def grams(key: str) -> set[str]:
 
 
 def _length_factor(token: str) -> float:
-    return 0.45 if len(token) == 1 else 0.85 if len(token) == 2 else 1.0
+    return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
 
 class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
-    __slots__ = ("compact", "keys", "legal", "method", "phon", "tokens", "weights")
+    __slots__ = ("compact", "keys", "known", "legal", "method", "phon", "tokens", "weights")
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
@@ -63,6 +63,7 @@ class NameForm:
         self.method = method
         self.legal = legal
         self.weights: tuple[float, ...] = ()
+        self.known: tuple[bool, ...] = ()  # query forms: is each token used by some list?
 
     def __repr__(self) -> str:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
@@ -75,6 +76,7 @@ class NameForm:
         form = cls.__new__(cls)
         form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
         form.compact = "".join(form.keys)
+        form.known = ()
         return form
 
 

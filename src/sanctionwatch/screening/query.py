@@ -61,6 +61,7 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq.forms = forms + extra
     for form in pq.forms:
         form.weights = index.weights(form)
+        form.known = tuple(key in index.by_key for key in form.keys)
     if query.country:
         code = registry.country.clean_text(query.country)
         if code is None:
