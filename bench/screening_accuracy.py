@@ -21,7 +21,6 @@ from __future__ import annotations
 import argparse
 import csv
 import random
-import re
 import sys
 import time
 import unicodedata
@@ -44,7 +43,6 @@ from screening_variants import (
 )
 
 K = 20  # candidates scored per query, the same for every algorithm
-LATIN = re.compile(r"^[\x00-\x7f\u00c0-\u024f\u1e00-\u1eff'’.,()\-/&\" ]+$")
 SCHEMA = {
     EntityKind.PERSON: "Person",
     EntityKind.ORGANISATION: "Organization",
@@ -70,7 +68,7 @@ def split_scripts(entities: list[Entity]) -> tuple[list[Entity], list[tuple[str,
     for i, e in enumerate(entities):
         latin: list[Name] = []
         for n in e.names:
-            if LATIN.match(n.full):
+            if _script(n.full) == "Latin":
                 latin.append(n)
             else:
                 withheld.append((n.full, i))
@@ -141,7 +139,7 @@ def _script(text: str) -> str:
             for script in ("ARABIC", "CYRILLIC", "CJK", "HANGUL", "GREEK", "HEBREW"):
                 if name.startswith(script):
                     return script.title()
-    return "Other"
+    return "Latin"
 
 
 def build_negatives(

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 __all__ = [
     "LatinForm",
+    "consonant_skeleton",
     "latin_forms",
     "legal_form",
     "normalize",
@@ -91,6 +92,10 @@ def _fallback_variant_key(token: str) -> str:
     return token
 
 
+def _fallback_skeleton(token: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", re.sub(r"[aeiouyw]", "", token.replace("q", "k")))
+
+
 @lru_cache(maxsize=65536)
 def _fallback_phonetic(token: str) -> str:
     import jellyfish
@@ -113,3 +118,4 @@ strip_titles: Callable[[list[str]], list[str]] = _pick("strip_titles", _fallback
 legal_form: Callable[[str], tuple[str, str | None]] = _pick("legal_form", _fallback_legal_form)
 variant_key: Callable[[str], str] = _pick("variant_key", _fallback_variant_key)
 phonetic: Callable[[str], str] = _pick("phonetic", _fallback_phonetic)
+consonant_skeleton: Callable[[str], str] = _pick("consonant_skeleton", _fallback_skeleton)

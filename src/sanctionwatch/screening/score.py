@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Indel
 
 from sanctionwatch.lists.model import NameKind, PartialDate
+from sanctionwatch.screening import _names as names
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.types import Feature
@@ -27,6 +28,9 @@ __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
 PAIR_MIN = 0.6
 SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
 PHONETIC = 0.88
+PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
+SWAPPED = 0.95  # factor when each side has a name part the other lacks
+SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
 JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
@@ -48,19 +52,33 @@ def token_similarity(
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
     if len(qt) == 1 or len(ct) == 1:
-        if qt[0] == ct[0]:
+        # A query initial stands for a name; a lone letter in the entry is often just
+        # a particle ("Jihad-e-Islami") and is not expanded.
+        if len(qt) == 1 and qt[0] == ct[0]:
             return 0.9, "initial"
         return 0.0, "none"
     shortest = min(len(qt), len(ct))
     sim = max(similarity(qk, ck), similarity(qt, ct))
     how = "fuzzy"
-    if qp and qp == cp and qt[0] == ct[0] and shortest >= 4 and sim < PHONETIC:
+    if qp and qp == cp and qt[0] == ct[0] and shortest >= 4 and PHONETIC_FLOOR <= sim < PHONETIC:
         sim, how = PHONETIC, "phonetic"
     if shortest <= 3:
         return (sim, how) if sim >= SHORT_MIN else (0.0, "none")
     if shortest <= 5 and q_known:
         sim = 2.0 * sim - 1.0
     return sim, how
+
+
+def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
+    """A consonant skeleton from unvowelled script (Arabic) against a Latin token."""
+    cs = names.consonant_skeleton(ct)
+    if not qs or not cs:
+        return 0.0, "none"
+    if qs == cs:
+        return SKELETON, "skeleton"
+    if min(len(qs), len(cs)) <= 3:
+        return 0.0, "none"
+    return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
 
 
 class NameScore:
@@ -86,6 +104,7 @@ def align(
     qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
     known = qf.known or (True,) * len(qtoks)
     ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
+    skeletal = qf.method.endswith("skeleton")
     options: list[tuple[float, int, int, str]] = []
     for i, qt in enumerate(qtoks):
         for j, ct in enumerate(ctoks):
@@ -93,7 +112,11 @@ def align(
             if cache is not None:
                 got = cache.get((i, ck))
                 if got is None:
-                    got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
+                    got = (
+                        skeleton_similarity(qt, ct)
+                        if skeletal
+                        else token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
+                    )
                     cache[(i, ck)] = got
             else:
                 got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
@@ -131,6 +154,8 @@ def align(
     extra = EXTRA_CANDIDATE if len(used_q) == len(qtoks) else 1.0
     den += extra * sum(cw[j] for j in range(len(ctoks)) if j not in used_c)
     score = num / den if den else 0.0
+    if missing_q and missing_c:
+        score *= SWAPPED
     if len(qtoks) != len(ctoks) and (missing_q or missing_c):
         joined = similarity(qf.compact, cf.compact)
         same_start = qf.compact[:1] == cf.compact[:1]
