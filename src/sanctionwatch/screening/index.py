@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from sanctionwatch import names
 from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
-from sanctionwatch.screening import _names as names
 
 __all__ = [
     "EntityRecord",

@@ -17,8 +17,8 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
+from sanctionwatch import names
 from sanctionwatch.lists.model import NameKind, PartialDate
-from sanctionwatch.screening import _names as names
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.types import Feature
