@@ -210,7 +210,7 @@ def _link(
     if link is None:
         return doc_link if gaz.patterns["generic_obligation"].search(text) else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id for _, ob, _ in index.score(text, published)}
+        scored = {ob.id for _, ob, _ in index.score(text, published)}  # cached
         if doc_link.obligation_id in scored:
             return doc_link
     return link

@@ -87,6 +87,7 @@ class Gazetteer:
             sorted(cues["government_nouns"], key=len, reverse=True)
         )
         self.non_actor_preceders: frozenset[str] = frozenset(cues["non_actor_preceders"])
+        self.titles: frozenset[str] = frozenset(str(t) for t in cues["titles"])
         self.patterns: dict[str, re.Pattern[str]] = {
             key: re.compile(value, re.IGNORECASE)
             for key, value in cues.items()

@@ -104,10 +104,13 @@ def analyse_many(
     *,
     kb: Any = _KB_UNSET,
     screener: Any = None,
+    ner: bool = False,
     batch_size: int = 32,
 ) -> list[Analysis]:
+    """Analyse a batch. ``ner=True`` adds spaCy's entity recogniser (persons and
+    organisations beyond speakers; on by default when a ``screener`` is given)."""
     ctx = _context(kb)
-    nlp = load_nlp()
+    nlp = load_nlp(ner=ner or screener is not None)
     docs = nlp.pipe((i.text for i in inputs), batch_size=batch_size)
     return [_analyse(inp, doc, ctx, screener) for inp, doc in zip(inputs, docs, strict=True)]
 
@@ -153,17 +156,24 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
 def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Analysis:
     text = inp.text
     gaz = ctx.gaz
+    ctx.index.new_document()
     meta, body_start = _meta(inp)
     published = meta.published
     sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)
-    persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
-    persons += [e.text for e in doc.ents if e.label_ == "PERSON" and " " not in e.text.strip()]
+    ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    persons = [e.text for e in ents if e.label_ == "PERSON" and " " in e.text.strip()]
+    persons += [e.text for e in ents if e.label_ == "PERSON" and " " not in e.text.strip()]
     mentions: list[Mention] = []
     countries = [h for h in gaz.countries(text) if h.start >= body_start]
     sent_of = _sentence_finder(sentences)
     for h in countries:
         mentions.append(Mention("country", h.text, h.start, h.end, sent_of(h.start), h.iso2, h.how))
-    for e in doc.ents:
+    for o in gaz.organisations(text):
+        if o.start >= body_start:
+            mentions.append(
+                Mention("org", o.text, o.start, o.end, sent_of(o.start), o.state, "gazetteer")
+            )
+    for e in ents:
         if e.label_ in ("PERSON", "ORG") and e.start_char >= body_start:
             kind = "person" if e.label_ == "PERSON" else "org"
             mentions.append(
@@ -204,6 +214,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     errors = [_error_dict(r) for r in references if r.problem]
     entities = _screen(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
+    _speaker_mentions(text, attributions.values(), mentions)
     return Analysis(
         meta,
         text,
@@ -246,6 +257,34 @@ def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list
             b -= len(chunk) - len(chunk.rstrip())
             out.append(Sentence(len(out), a, b, text[a:b]))
     return out
+
+
+def _speaker_mentions(text: str, attributions: Iterable[Any], mentions: list[Mention]) -> None:
+    """Speakers named in attributions become person mentions with role and affiliation."""
+    known = {(m.start, m.end) for m in mentions}
+    for a in attributions:
+        sp = a.speaker
+        if not sp.name:
+            continue
+        pos = text.find(
+            sp.name, a.attribution_start, max(a.attribution_end, a.attribution_start + 300)
+        )
+        if pos < 0 or (pos, pos + len(sp.name)) in known:
+            continue
+        known.add((pos, pos + len(sp.name)))
+        mentions.append(
+            Mention(
+                "person",
+                sp.name,
+                pos,
+                pos + len(sp.name),
+                a.sentence,
+                sp.country,
+                "speaker",
+                role=sp.role,
+                affiliation=sp.affiliation,
+            )
+        )
 
 
 def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
