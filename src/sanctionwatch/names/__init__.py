@@ -1,1 +1,30 @@
-"""names package."""
+"""Name handling for screening: normalisation, transliteration, titles, legal forms,
+name-part variants and phonetic keys. Pure functions, cached where useful."""
+
+from __future__ import annotations
+
+from sanctionwatch.names.arabic import consonant_skeleton
+from sanctionwatch.names.hangul import korean_syllables
+from sanctionwatch.names.legal import legal_form, legal_form_generic
+from sanctionwatch.names.text import compact, fold_homoglyphs, normalize, script_of, tokens
+from sanctionwatch.names.titles import strip_titles
+from sanctionwatch.names.translit import LatinForm, ascii_fold, latin_forms
+from sanctionwatch.names.variants import phonetic, variant_key
+
+__all__ = [
+    "LatinForm",
+    "ascii_fold",
+    "compact",
+    "consonant_skeleton",
+    "fold_homoglyphs",
+    "korean_syllables",
+    "latin_forms",
+    "legal_form",
+    "legal_form_generic",
+    "normalize",
+    "phonetic",
+    "script_of",
+    "strip_titles",
+    "tokens",
+    "variant_key",
+]

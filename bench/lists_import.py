@@ -1,0 +1,158 @@
+"""Import time and peak memory per real list file into a fresh SQLite store.
+
+Each measurement runs in its own subprocess, so the peak resident memory (ru_maxrss) is
+that of one import alone. Side by side, the reference: the same file read with the plain
+standard library (csv / ElementTree / zipfile), which only counts records and stores
+nothing. Targets: the OFAC sdn.csv (~15k rows) and the UK ConList.xlsx each under 10 s and
+under 500 MB.
+
+    PYTHONPATH=src python bench/lists_import.py            # the default real files
+    PYTHONPATH=src python bench/lists_import.py FILE ...   # any list files
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+import xml.etree.ElementTree as ET
+import zipfile
+from pathlib import Path
+
+DEFAULT_FILES = (
+    "lists/ofac/sdn_csv_2024-05-03/sdn.csv",
+    "lists/uk/ConList_2025-04-14.xlsx",
+    "lists/un/consolidated_2026-02-27.xml",
+    "lists/ofac/consolidated_nonsdn_2025-03-28.xml",
+    "lists/uk/ConList_2025-04-14.derived-from-xlsx.csv",
+)
+TARGETS = {"sdn.csv": (10.0, 500.0), "ConList_2025-04-14.xlsx": (10.0, 500.0)}
+XLSX_NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+def reference_parse(path: Path) -> int:
+    """Records in the file, read with the standard library only."""
+    if path.suffix == ".csv":
+        with path.open(newline="", encoding="utf-8", errors="replace") as fh:
+            return sum(1 for _ in csv.reader(fh))
+    if path.suffix == ".xlsx":
+        with zipfile.ZipFile(path) as zf:
+            with zf.open("xl/sharedStrings.xml") as fh:
+                strings = [
+                    "".join(t.text or "" for t in si.iter(f"{XLSX_NS}t"))
+                    for si in ET.parse(fh).getroot()
+                ]
+            rows = 0
+            with zf.open("xl/worksheets/sheet1.xml") as fh:
+                for _, el in ET.iterparse(fh):
+                    if el.tag == f"{XLSX_NS}row":
+                        cells = [c.findtext(f"{XLSX_NS}v") for c in el]
+                        rows += bool(cells)
+                        el.clear()
+            assert strings
+            return rows
+    root = ET.parse(path).getroot()
+    return sum(
+        1 for el in root.iter() if el.tag.split("}")[-1] in ("INDIVIDUAL", "ENTITY", "sdnEntry")
+    )
+
+
+def ours(path: Path) -> dict[str, object]:
+    from sanctionwatch.lists import registry
+    from sanctionwatch.lists.update import file_sha256, list_files
+    from sanctionwatch.settings import Settings
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.store.lists_repo import ListRepository
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = open_store(Settings(home=Path(tmp), db_url=f"sqlite:///{tmp}/bench.db"))
+        start = time.perf_counter()
+        snapshot = registry.parse_file(path)
+        info = ListRepository(store).import_snapshot(
+            snapshot,
+            file_sha256=file_sha256(list_files(path, snapshot.format)),
+            origin=str(path),
+        )
+        seconds = time.perf_counter() - start
+        store.dispose()
+    return {"seconds": seconds, "peak_mb": peak_mb(), "count": info.entity_count}
+
+
+def child(mode: str, path: Path) -> None:
+    if mode == "ours":
+        result = ours(path)
+    else:
+        start = time.perf_counter()
+        count = reference_parse(path)
+        result = {"seconds": time.perf_counter() - start, "peak_mb": peak_mb(), "count": count}
+    print(json.dumps(result))
+
+
+def measure(mode: str, path: Path) -> dict[str, object]:
+    proc = subprocess.run(
+        [sys.executable, __file__, "--child", mode, str(path)],
+        capture_output=True,
+        text=True,
+        env=os.environ.copy(),
+        check=False,
+    )
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["failed"])[-1]
+        return {"error": last[:100]}
+    return dict(json.loads(proc.stdout.strip().splitlines()[-1]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("files", nargs="*", type=Path)
+    parser.add_argument("--child", nargs=2, metavar=("MODE", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child[0], Path(args.child[1]))
+        return
+    data = Path(
+        os.environ.get("SANCTIONWATCH_SHARED_DATA", Path(__file__).parents[2] / "shared" / "data")
+    )
+    files = args.files or [data / rel for rel in DEFAULT_FILES]
+    missing = [f for f in files if not f.exists()]
+    if missing:
+        sys.exit(f"missing files (set SANCTIONWATCH_SHARED_DATA): {', '.join(map(str, missing))}")
+    header = (
+        f"{'file':48} {'MB':>5} | {'entities':>8} {'ours s':>7} {'ours MB':>8} | "
+        f"{'records':>7} {'stdlib s':>8} {'stdlib MB':>9} | target"
+    )
+    print(header)
+    print("-" * len(header))
+    for path in files:
+        o, r = measure("ours", path), measure("ref", path)
+        size = path.stat().st_size / 1e6
+        name = f"{path.parent.name}/{path.name}"[-48:]
+        if "error" in o:
+            ours_cols = f"{'-':>8} {'-':>7} {'-':>8}"
+            verdict = f"ours failed: {o['error']}"
+        else:
+            ours_cols = f"{o['count']:>8} {o['seconds']:>7.2f} {o['peak_mb']:>8.0f}"
+            limit = TARGETS.get(path.name)
+            if limit:
+                ok = float(o["seconds"]) < limit[0] and float(o["peak_mb"]) < limit[1]  # type: ignore[arg-type]
+                verdict = f"{'met' if ok else 'MISSED'} (<{limit[0]:.0f} s, <{limit[1]:.0f} MB)"
+            else:
+                verdict = ""
+        ref_cols = (
+            f"{r.get('count', '-'):>7} {r.get('seconds', 0):>8.2f} {r.get('peak_mb', 0):>9.0f}"
+        )
+        print(f"{name:48} {size:>5.1f} | {ours_cols} | {ref_cols} | {verdict}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""The list formats sanctionwatch reads: detection by content, and one entry point.
+
+    snapshot = parse_file(Path("consolidated.xml"))        # format sniffed
+    for entity in snapshot.entities: ...
+
+Every problem, including one met half way through ``snapshot.entities``, is raised as a
+:class:`~sanctionwatch.errors.ListParseError` naming the file and the problem.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from sanctionwatch.errors import ListParseError
+from sanctionwatch.lists.model import Entity, ListSnapshot
+
+__all__ = ["FORMATS", "FormatInfo", "detect_format", "parse_file"]
+
+Parser = Callable[[Path, str | None], ListSnapshot]  # (path, dataset key or None)
+
+
+@dataclass(frozen=True, slots=True)
+class FormatInfo:
+    name: str
+    source: str  # usual dataset key for entities of this format
+    description: str
+    parser: Callable[[], Parser]  # imported lazily so one format's deps never block another
+
+
+def _un() -> Parser:
+    from sanctionwatch.lists.un import parse_un_xml
+
+    return parse_un_xml
+
+
+def _ofac_csv() -> Parser:
+    from sanctionwatch.lists.ofac import parse_ofac_csv
+
+    return parse_ofac_csv
+
+
+def _ofac_xml() -> Parser:
+    from sanctionwatch.lists.ofac_xml import parse_ofac_xml
+
+    return parse_ofac_xml
+
+
+FORMATS: dict[str, FormatInfo] = {
+    "un-xml": FormatInfo("un-xml", "un", "UN Security Council Consolidated List XML", _un),
+    "ofac-csv": FormatInfo(
+        "ofac-csv", "ofac_sdn", "OFAC SDN legacy CSV (sdn.csv, alt.csv, add.csv)", _ofac_csv
+    ),
+    "ofac-xml": FormatInfo(
+        "ofac-xml", "ofac_sdn", "OFAC sdnList XML (sdn.xml, non-SDN consolidated.xml)", _ofac_xml
+    ),
+}
+
+# Errors a parser may let through from the libraries it uses; all become ListParseError.
+_PARSE_ERRORS: tuple[type[Exception], ...] = (
+    etree.XMLSyntaxError,
+    csv.Error,
+    UnicodeDecodeError,
+    ValueError,
+    KeyError,
+    IndexError,
+    OSError,
+    EOFError,
+    zipfile.BadZipFile,
+)
+
+_XML_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
+
+
+def detect_format(path: Path) -> str:
+    """Name of the format of ``path`` (a key of FORMATS), judged by its content."""
+    path = Path(path)
+    if path.is_dir():
+        if (path / "sdn.csv").is_file():
+            return "ofac-csv"
+        raise ListParseError(path, "folder holds no recognised list file (expected sdn.csv)")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise ListParseError(path, f"cannot read file: {exc.strerror or exc}") from exc
+    if not head.strip():
+        raise ListParseError(path, "empty file")
+    if head.startswith(b"PK\x03\x04"):
+        return _detect_zip(path)
+    text = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if text.startswith(b"<"):
+        return _detect_xml(path, text)
+    if text.startswith(b"{"):
+        return _detect_json(path, text)
+    return _detect_csv(path, text)
+
+
+def _detect_zip(path: Path) -> str:
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+    except zipfile.BadZipFile as exc:
+        raise ListParseError(path, f"damaged zip/xlsx file: {exc}") from exc
+    if "xl/workbook.xml" in names:
+        return "uk-xlsx"
+    raise ListParseError(path, "zip file that is not an xlsx workbook")
+
+
+def _detect_xml(path: Path, text: bytes) -> str:
+    body = re.sub(rb"<\?.*?\?>|<!--.*?-->", b"", text, flags=re.S)
+    if re.search(rb"<!DOCTYPE|<!ENTITY", body[:4096]):
+        if b"<!ENTITY" in body:
+            raise ListParseError(path, "entity declarations are not allowed")
+        raise ListParseError(path, "document type declarations are not allowed")
+    m = _XML_ROOT.search(body)
+    root = m.group(2).decode("ascii") if m else ""
+    if root == "CONSOLIDATED_LIST":
+        return "un-xml"
+    if root == "sdnList":
+        return "ofac-xml"
+    if root == "export" and b"fpi/fsd/export" in body[:4096]:
+        return "eu-fsf-xml"
+    raise ListParseError(path, f"unrecognised XML list (root element is {root or 'unknown'})")
+
+
+def _detect_json(path: Path, text: bytes) -> str:
+    first = text.split(b"\n", 1)[0]
+    try:
+        obj = json.loads(first)
+    except ValueError as exc:
+        raise ListParseError(path, f"not JSON lines: {exc}") from exc
+    if isinstance(obj, dict) and "schema" in obj and "id" in obj:
+        return "ftm-json"
+    raise ListParseError(path, "JSON that is not FollowTheMoney entities (no id/schema)")
+
+
+def _detect_csv(path: Path, text: bytes) -> str:
+    sample = text.decode("utf-8", errors="replace")
+    try:
+        rows = list(csv.reader(io.StringIO(sample)))[:3]
+    except csv.Error as exc:
+        raise ListParseError(path, f"unrecognised file: {exc}") from exc
+    rows = [r for r in rows if r]
+    if not rows:
+        raise ListParseError(path, "empty file")
+    first = [c.strip().lower() for c in rows[0]]
+    if first and first[0] == "last updated":
+        return "uk-csv"
+    if "group id" in first and "name 6" in first:
+        return "uk-csv"
+    if "schema" in first and ("programkey" in first or "caption" in first or "name" in first):
+        return "eu-oj-csv"
+    if len(rows[0]) == 12 and rows[0][0].strip().isdigit():
+        return "ofac-csv"
+    raise ListParseError(path, "unrecognised list format")
+
+
+def parse_file(path: Path, fmt: str | None = None, source: str | None = None) -> ListSnapshot:
+    """Parse a list file (format sniffed unless given); entities stream lazily."""
+    path = Path(path)
+    if not path.exists():
+        raise ListParseError(path, "file not found")
+    name = fmt or detect_format(path)
+    info = FORMATS.get(name)
+    if info is None:
+        known = ", ".join(sorted(FORMATS))
+        raise ListParseError(path, f"unknown format {name!r} (known: {known})")
+    try:
+        snapshot = info.parser()(path, source)
+    except ListParseError:
+        raise
+    except _PARSE_ERRORS as exc:
+        raise ListParseError(path, _describe(exc)) from exc
+    snapshot.entities = _guard(path, snapshot.entities)
+    return snapshot
+
+
+def _guard(path: Path, entities: Iterator[Entity]) -> Iterator[Entity]:
+    try:
+        yield from entities
+    except ListParseError:
+        raise
+    except _PARSE_ERRORS as exc:
+        raise ListParseError(path, _describe(exc)) from exc
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, UnicodeDecodeError):
+        return f"not valid UTF-8 text at byte {exc.start}: {exc.reason}"
+    if isinstance(exc, zipfile.BadZipFile):
+        return f"damaged zip/xlsx file: {exc}"
+    if isinstance(exc, EOFError):
+        return f"truncated: {exc}"
+    return f"{type(exc).__name__}: {exc}"

@@ -1,0 +1,94 @@
+"""Organisation legal forms (Co., Ltd.; LLC; ООО; GmbH; 有限公司 ...)."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import NamedTuple
+
+from rigour.names import extract_org_types
+
+from sanctionwatch.names._data import read_yaml
+from sanctionwatch.names.text import normalize
+
+__all__ = ["LegalFormTable", "legal_form", "legal_form_generic", "legal_forms_table"]
+
+
+class LegalFormTable(NamedTuple):
+    suffix: dict[tuple[str, ...], str]  # alias tokens -> canonical
+    prefix: dict[tuple[str, ...], str]
+    cjk: tuple[tuple[str, str], ...]  # (unspaced suffix, canonical), longest first
+    generic: dict[str, str]  # canonical -> generic class
+    max_len: int
+
+
+@lru_cache(maxsize=1)
+def legal_forms_table() -> LegalFormTable:
+    """The legal-form table from data/legal_forms.yml."""
+    suffix: dict[tuple[str, ...], str] = {}
+    prefix: dict[tuple[str, ...], str] = {}
+    cjk: list[tuple[str, str]] = []
+    generic: dict[str, str] = {}
+    for entry in read_yaml("legal_forms.yml"):
+        canonical = str(entry["canonical"])
+        generic[canonical] = str(entry.get("generic", "company"))
+        for alias in entry.get("aliases", []):
+            toks = tuple(normalize(str(alias)).split())
+            if not toks:
+                continue
+            suffix.setdefault(toks, canonical)
+            if entry.get("prefix"):
+                prefix.setdefault(toks, canonical)
+        for alias in entry.get("cjk", []):
+            cjk.append((normalize(str(alias)), canonical))
+    cjk.sort(key=lambda item: -len(item[0]))
+    max_len = max(len(k) for k in suffix)
+    return LegalFormTable(suffix, prefix, tuple(cjk), generic, max_len)
+
+
+def legal_form_generic(canonical: str) -> str:
+    """Generic class of a canonical legal form: "llc", "jsc", "partnership" or
+    "company" ("co ltd" -> "llc"; "oao" -> "jsc"); unknown forms map to themselves."""
+    return legal_forms_table().generic.get(canonical, canonical)
+
+
+@lru_cache(maxsize=1 << 15)
+def legal_form(text: str) -> tuple[str, str | None]:
+    """(normalised name without its legal form, canonical legal form or None).
+
+    "Acme Trading Co., Ltd." -> ("acme trading", "co ltd"); "ООО Ромашка" -> ("ромашка",
+    "ooo"); "中国控股有限公司" -> ("中国控股", "co ltd"). One form is removed, the longest
+    found at the end of the name (or at its start for forms written first, like ООО);
+    forms missing from the project's table are looked up in rigour's organisation-type
+    table. A name that is nothing but a legal form is returned whole."""
+    norm = normalize(text)
+    toks = norm.split()
+    if not toks:
+        return norm, None
+    table = legal_forms_table()
+    for n in range(min(table.max_len, len(toks) - 1), 0, -1):
+        canonical = table.suffix.get(tuple(toks[-n:]))
+        if canonical is not None:
+            return " ".join(toks[:-n]), canonical
+    for n in range(min(table.max_len, len(toks) - 1), 0, -1):
+        canonical = table.prefix.get(tuple(toks[:n]))
+        if canonical is not None:
+            return " ".join(toks[n:]), canonical
+    last = toks[-1]
+    if not last.isascii():
+        for alias, canonical in table.cjk:
+            if last.endswith(alias):
+                stem = last[: -len(alias)]
+                rest = [*toks[:-1], stem] if stem else toks[:-1]
+                if rest:
+                    return " ".join(rest), canonical
+    return _rigour_form(norm)
+
+
+def _rigour_form(norm: str) -> tuple[str, str | None]:
+    for matched, canonical in extract_org_types(norm, generic=False):
+        m = normalize(matched)
+        if norm.endswith(" " + m):
+            return norm[: -len(m) - 1], canonical
+        if norm.startswith(m + " "):
+            return norm[len(m) + 1 :], canonical
+    return norm, None

@@ -1,0 +1,107 @@
+"""The knowledge base: resolution index plus regimes, loaded once from the package data."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from datetime import date
+from pathlib import Path
+
+from sanctionwatch.errors import NotFoundError
+from sanctionwatch.regimes.loader import DataFileError, data_dir, read_index, read_regime
+from sanctionwatch.regimes.model import Obligation, RegimeFile, Resolution
+
+__all__ = ["KnowledgeBase", "load_kb"]
+
+
+class KnowledgeBase:
+    """Resolutions by number, regimes by key, obligations by id."""
+
+    __slots__ = ("_by_regime", "_obligations", "_regime_of", "regimes", "resolutions")
+
+    def __init__(self, resolutions: Iterable[Resolution], regimes: Iterable[RegimeFile]) -> None:
+        self.resolutions: dict[int, Resolution] = {r.number: r for r in resolutions}
+        self.regimes: dict[str, RegimeFile] = {}
+        self._regime_of: dict[int, str] = {}
+        self._obligations: dict[str, Obligation] = {}
+        self._by_regime: dict[str, list[Obligation]] = {}
+        for reg in regimes:
+            self.regimes[reg.key] = reg
+            for number in reg.resolutions:
+                self._regime_of.setdefault(number, reg.key)
+            self._by_regime[reg.key] = list(reg.obligations)
+            for ob in reg.obligations:
+                self._obligations[ob.id] = ob
+        for res in self.resolutions.values():
+            if res.regime and res.regime in self.regimes:
+                self._regime_of.setdefault(res.number, res.regime)
+
+    def resolution(self, number: int) -> Resolution | None:
+        return self.resolutions.get(number)
+
+    def regime_of(self, number: int) -> str | None:
+        """The regime key a resolution belongs to (from the regime files or the index)."""
+        return self._regime_of.get(number)
+
+    def obligations(self, regime: str | None = None) -> list[Obligation]:
+        if regime is None:
+            return list(self._obligations.values())
+        key = regime.casefold()
+        if key not in self._by_regime:
+            known = ", ".join(sorted(self._by_regime))
+            raise NotFoundError(f"unknown regime {regime!r} (known: {known})")
+        return list(self._by_regime[key])
+
+    def obligation(self, obligation_id: str) -> Obligation:
+        try:
+            return self._obligations[obligation_id]
+        except KeyError:
+            raise NotFoundError(f"unknown obligation {obligation_id!r}") from None
+
+    def find_obligation(self, obligation_id: str) -> Obligation | None:
+        return self._obligations.get(obligation_id)
+
+    def by_resolution(self, number: int) -> list[Obligation]:
+        return [ob for ob in self._obligations.values() if ob.resolution == number]
+
+    def adopted_in(self, year: int, month: int | None = None) -> list[Resolution]:
+        """Resolutions adopted in a year (and month), by number."""
+        return [
+            r
+            for r in self.resolutions.values()
+            if r.adopted.year == year and (month is None or r.adopted.month == month)
+        ]
+
+    @property
+    def newest(self) -> date:
+        return max(r.adopted for r in self.resolutions.values())
+
+
+def build_kb(folder: Path) -> KnowledgeBase:
+    """Read every data file under ``folder`` (the package's ``data`` or a test copy)."""
+    index: dict[int, Resolution] = {}
+    for name in ("resolutions.csv", "resolutions_added.csv"):
+        path = folder / name
+        if not path.exists():
+            continue
+        for res in read_index(path):
+            if res.number in index:
+                raise DataFileError(path, None, f"resolution {res.number} is already indexed")
+            index[res.number] = res
+    regimes = []
+    keys: set[str] = set()
+    for path in sorted((folder / "regimes").glob("*.yaml")):
+        reg = read_regime(path, index)
+        if reg.key in keys:
+            raise DataFileError(path, None, f"regime key {reg.key!r} used twice")
+        if reg.key != path.stem:
+            raise DataFileError(path, None, f"regime key {reg.key!r} differs from file name")
+        keys.add(reg.key)
+        regimes.append(reg)
+    return KnowledgeBase(index.values(), regimes)
+
+
+@functools.cache
+def load_kb() -> KnowledgeBase:
+    """The package's knowledge base, read once per process."""
+    return build_kb(data_dir())

@@ -1,0 +1,181 @@
+"""Small text cues the reference checker reads around a reference.
+
+Sentences (a plain splitter that knows "U.N." and "Dec." are not sentence ends), dates
+said to be an adoption ("In December 2017, the Council introduced ...", "a 2017
+resolution", "(2017)"), deadline dates ("by Dec. 22", "by the end of 2019"), paragraph
+mentions ("paragraph 8", "OP8") and regime names. Everything works on the original
+text, so offsets stay valid for any input.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+__all__ = [
+    "DateCue",
+    "Sentences",
+    "adoption_cues",
+    "deadline_cues",
+    "month_number",
+    "paragraph_near",
+]
+
+_MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MONTHS = {name: i for i, name in enumerate(_MONTH_NAMES, 1)}
+MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+_FLAGS = re.IGNORECASE | re.ASCII
+_ABBREV = {
+    *("u.n", "u.s", "u.k", "no", "nos", "mr", "mrs", "ms", "dr", "st", "gen", "gov", "sen"),
+    *("rep", "inc", "co", "corp", "ltd", "vs", "e.g", "i.e", "op", "para", "res", "art"),
+    *_MONTH_NAMES,
+    "sept",
+}
+_BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*\s+|\n\s*")
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+_ADOPT_VERB = re.compile(
+    r"\b(?:adopt(?:ed|s|ing)?|pass(?:ed|es)?|introduc(?:ed|es)|impos(?:ed|es)|approv(?:ed|es)|"
+    r"vot(?:ed|es)|unanimously|slapped|agreed|tightened|expanded|capped|banned|ordered|"
+    r"demanded|required|decided)\b",
+    _FLAGS,
+)
+_MONTH_YEAR = re.compile(
+    rf"\b(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
+    r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
+    _FLAGS,
+)
+_RELATIVE_MONTH = re.compile(
+    rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS
+)
+_DEADLINE = re.compile(
+    r"\b(?:by|before|until|till|no\s+later\s+than|deadline(?:\s+of)?)\s+(?:the\s+)?"
+    rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?"
+    r"(?:,?\s+(?:of\s+)?(?P<year>(?:19|20)[0-9]{2}))?"
+    r"|\bby\s+the\s+end\s+of\s+(?P<endyear>(?:19|20)[0-9]{2})",
+    _FLAGS,
+)
+_PARAGRAPH = re.compile(
+    r"\b(?:paragraph|para\.?|OP)\s*(?P<n>[0-9]{1,2})(?:\s*\((?P<sub>[a-z])\))?(?![0-9])", _FLAGS
+)
+_DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|deadline)\s*$", _FLAGS)
+
+
+def month_number(text: str) -> int:
+    return _MONTHS[text.strip(".").casefold()[:3]]
+
+
+@dataclass(frozen=True, slots=True)
+class DateCue:
+    """A date found in text: year, and month and day where given."""
+
+    text: str
+    year: int | None
+    month: int | None = None
+    day: int | None = None
+
+    def fits(self, when: date) -> bool:
+        if self.year is not None and self.year != when.year:
+            return False
+        if self.month is not None and self.month != when.month:
+            return False
+        return self.day is None or self.day == when.day
+
+    def label(self) -> str:
+        return self.text.strip()
+
+
+class Sentences:
+    """Sentence spans of a text, found once; ``index(pos)`` gives the sentence of a char."""
+
+    __slots__ = ("_starts", "spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for match in _BOUNDARY.finditer(text):
+            end = match.start()
+            if match.group().startswith((".",)) and not match.group().startswith(".."):
+                before = _WORD_BEFORE.search(text, max(start, end - 12), end)
+                word = before.group(1).casefold().strip(".") if before else ""
+                if word in _ABBREV or re.fullmatch(r"(?:[a-z]\.)*[a-z]", word):
+                    # "U.N. Security", "Dec. 22", "No. 5", an initial: not a sentence end
+                    continue
+            stop = match.end() if match.group().strip() else end
+            if stop > start:
+                spans.append((start, stop))
+            start = match.end()
+        if start < len(text):
+            spans.append((start, len(text)))
+        if not spans:
+            spans.append((0, len(text)))
+        self.spans = spans
+        self._starts = [s for s, _ in spans]
+
+    def index(self, pos: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, pos) - 1)
+
+    def get(self, i: int) -> str:
+        if i < 0 or i >= len(self.spans):
+            return ""
+        start, end = self.spans[i]
+        return self.text[start:end]
+
+
+def _day(match: re.Match[str]) -> int | None:
+    for group in ("d1", "d2"):
+        value = match.groupdict().get(group)
+        if value:
+            day = int(value)
+            return day if 1 <= day <= 31 else None
+    return None
+
+
+def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]:
+    """Dates in a sentence that say when the Council acted (not deadlines)."""
+    cues: list[DateCue] = []
+    if not _ADOPT_VERB.search(sentence):
+        return cues
+    for match in _MONTH_YEAR.finditer(sentence):
+        if _DEADLINE_WORDS.search(sentence, max(0, match.start() - 20), match.start()):
+            continue
+        cues.append(
+            DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
+        )
+    if published is not None:
+        for match in _RELATIVE_MONTH.finditer(sentence):
+            month = month_number(match["month"] or match["month2"])
+            year = published.year if month < published.month else published.year - 1
+            if match["month2"]:
+                year = published.year - 1
+            cues.append(DateCue(match.group(), year, month))
+    return cues
+
+
+def deadline_cues(sentence: str, published: date | None = None) -> list[DateCue]:
+    """Deadline dates in a sentence: "by Dec. 22", "by 22 December 2019", "by the end of 2019"."""
+    cues = []
+    for match in _DEADLINE.finditer(sentence):
+        if match["endyear"]:
+            cues.append(DateCue(match.group(), int(match["endyear"])))
+            continue
+        year = int(match["year"]) if match["year"] else None
+        cues.append(DateCue(match.group(), year, month_number(match["month"]), _day(match)))
+    return cues
+
+
+def paragraph_near(text: str, start: int, end: int, reach: int = 40) -> str | None:
+    """A paragraph mention ("paragraph 8", "OP8", "para 26 (b)") close to a span, as "OP8"."""
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    best: tuple[int, str] | None = None
+    for match in _PARAGRAPH.finditer(text, lo, hi):
+        distance = match.start() - end if match.start() >= end else start - match.end()
+        label = "OP" + match["n"] + (match["sub"] or "").lower()
+        if best is None or distance < best[0]:
+            best = (distance, label)
+    return best[1] if best else None

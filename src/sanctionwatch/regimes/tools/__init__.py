@@ -1,0 +1,1 @@
+"""Maintenance scripts for the knowledge base's data files."""

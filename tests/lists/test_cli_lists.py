@@ -1,0 +1,102 @@
+"""The lists commands through the command line, each on its own SQLite file."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import socket
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from sanctionwatch.cli import app
+from tests.conftest import shared_file
+
+runner = CliRunner()
+
+
+def run(db: Path, *args: str, env: dict[str, str] | None = None) -> tuple[int, str, str]:
+    result = runner.invoke(app, ["--db", str(db), *args], env=env)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_update_versions_changes_export(tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    db = tmp_path / "sw.db"
+    old = shared_file("lists/un/consolidated_2025-11-20.xml")
+    new = shared_file("lists/un/consolidated_2026-02-27.xml")
+
+    code, out, err = run(db, "update", "--from", str(old))
+    assert code == 0, err
+    assert out.startswith("un: new (version 1, 1000 entities, published 2025-11-20 23:00)")
+    code, out, _ = run(db, "update", "--from", str(old))
+    assert code == 0 and out.startswith("un: unchanged (version 1,")
+    code, out, _ = run(db, "update", "--from", str(new), "--source", "un")
+    assert code == 0 and out.startswith("un: new (version 2, 1003 entities")
+
+    code, out, _ = run(db, "versions", "--source", "un")
+    assert code == 0
+    assert "2025-11-20 23:00" in out and "2026-02-27 00:00" in out and "1003" in out
+
+    code, out, _ = run(db, "changes", "--source", "un", "--format", "json")
+    assert code == 0
+    [report] = json.loads(out)
+    assert [a["ref"] for a in report["added"]] == ["SDi.007", "SDi.008", "SDi.009", "SDi.010"]
+    assert [r["ref"] for r in report["removed"]] == ["IQi.074"]
+    assert {c["ref"]: c["fields"] for c in report["changed"]} == {
+        "HTi.006": ["remarks"],
+        "SOi.022": ["remarks"],
+    }
+    code, out, _ = run(db, "changes", "--source", "un", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert code == 0 and [r["change"] for r in rows].count("added") == 4
+    code, out, _ = run(db, "changes", "--source", "un", "--since", "2025-12-01")
+    assert code == 0 and "4 added, 1 removed, 2 changed" in out
+    code, out, _ = run(db, "changes", "--source", "un", "--since", "2026-03-01")
+    assert code == 0 and "0 added, 0 removed, 0 changed" in out
+
+    target = tmp_path / "un.json"
+    code, _, err = run(db, "export", "--format", "json", "--source", "un", "-o", str(target))
+    assert code == 0 and "wrote 1003 entities" in err
+    lines = target.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 1003
+    assert {json.loads(x)["version"]["id"] for x in lines} == {2}
+    code, out, _ = run(db, "export", "--format", "csv")
+    assert code == 0 and len(list(csv.DictReader(io.StringIO(out)))) == 1003
+
+
+def test_update_offline_exits_non_zero_with_the_url(tmp_path: Path) -> None:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}/consolidated.xml"
+    manifest = tmp_path / "sources.yaml"
+    manifest.write_text(
+        "un: {title: t, publisher: p, format: un-xml, licence: l, entities: {min: 1, max: 9},"
+        f" downloads: [{{url: '{url}', filename: consolidated.xml}}]}}\n",
+        encoding="utf-8",
+    )
+    env = {
+        "SANCTIONWATCH_SOURCES_FILE": str(manifest),
+        "SANCTIONWATCH_HTTP_RETRIES": "1",
+        "SANCTIONWATCH_HOME": str(tmp_path),
+    }
+    code, _, err = run(tmp_path / "sw.db", "update", "--source", "un", env=env)
+    assert code == 1
+    assert f"cannot reach {url}" in err
+    code, _, err = run(tmp_path / "sw.db", "update", "--source", "nz", env=env)
+    assert code == 1 and "unknown source 'nz'" in err
+
+
+def test_clear_errors_on_an_empty_store(tmp_path: Path) -> None:
+    db = tmp_path / "sw.db"
+    code, out, _ = run(db, "versions")
+    assert code == 0 and "no versions stored" in out
+    code, _, err = run(db, "changes", "--source", "un")
+    assert code == 1 and "nothing stored for un" in err
+    code, _, err = run(db, "export", "--format", "xml")
+    assert code == 1 and "unknown export format 'xml'" in err
+    code, _, err = run(db, "update", "--from", str(tmp_path / "missing.xml"))
+    assert code == 1 and "no such file or folder" in err

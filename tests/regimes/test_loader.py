@@ -1,0 +1,117 @@
+"""Bad data files fail loading with a message naming the file and the line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from sanctionwatch.errors import InputError
+from sanctionwatch.regimes.kb import build_kb
+from sanctionwatch.regimes.loader import DataFileError, data_dir
+
+
+@pytest.fixture()
+def data_copy(tmp_path: Path) -> Path:
+    folder = tmp_path / "data"
+    shutil.copytree(data_dir(), folder)
+    return folder
+
+
+def _line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_the_copy_loads_like_the_package(data_copy: Path) -> None:
+    kb = build_kb(data_copy)
+    assert kb.obligation("2397-OP8").deadline is not None
+    assert len(kb.resolutions) > 2500
+
+
+def test_bad_date_in_the_index(data_copy: Path) -> None:
+    index = data_copy / "resolutions.csv"
+    _replace(index, "2397,2017-12-22,", "2397,2017-12-32,")
+    line = _line_of(index, "2397,2017-12-32,")
+    with pytest.raises(DataFileError) as caught:
+        build_kb(data_copy)
+    message = caught.value.message
+    assert f"{index}, line {line}:" in message
+    assert "2017-12-32" in message and "2397" in message
+    assert isinstance(caught.value, InputError)
+
+
+def test_bad_date_in_a_regime_file(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    _replace(path, "panel_ended: 2024-04-30", "panel_ended: 2024-04-31")
+    with pytest.raises(DataFileError) as caught:
+        build_kb(data_copy)
+    assert caught.value.path == str(path)
+    assert caught.value.line == _line_of(path, "panel_ended:")
+
+
+def test_unknown_resolution_in_a_regime_file(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "iran.yaml"
+    _replace(
+        path, "  - id: 2231-OP26\n    resolution: 2231", "  - id: 9999-OP26\n    resolution: 9999"
+    )
+    with pytest.raises(DataFileError, match="unknown resolution 9999") as caught:
+        build_kb(data_copy)
+    assert caught.value.line == _line_of(path, "resolution: 9999")
+    assert str(path) in caught.value.message
+
+
+def test_bad_deadline_rule(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    _replace(
+        path, "deadline_rule: 120 days after adoption", "deadline_rule: 120 moons after adoption"
+    )
+    with pytest.raises(DataFileError, match="cannot read deadline rule") as caught:
+        build_kb(data_copy)
+    assert caught.value.line == _line_of(path, "120 moons")
+
+
+def test_missing_paragraph_must_be_marked_unconfirmed(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    _replace(path, "    resolution: 2375\n    paragraph: OP18\n", "    resolution: 2375\n")
+    with pytest.raises(DataFileError, match="paragraph") as caught:
+        build_kb(data_copy)
+    assert caught.value.line == _line_of(path, "id: 2375-OP18")
+
+
+def test_unknown_source_and_unknown_field(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    _replace(path, "    sources: [AFC2375]\n", "    sources: [NOWHERE]\n")
+    with pytest.raises(DataFileError, match="NOWHERE"):
+        build_kb(data_copy)
+    _replace(path, "    sources: [NOWHERE]\n", "    sources: [AFC2375]\n    colour: red\n")
+    with pytest.raises(DataFileError, match="colour") as caught:
+        build_kb(data_copy)
+    assert caught.value.line == _line_of(path, "colour: red")
+
+
+def test_yaml_syntax_error(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "iran.yaml"
+    _replace(path, "key: iran\n", "key: [iran\n")
+    with pytest.raises(DataFileError, match="YAML syntax") as caught:
+        build_kb(data_copy)
+    assert caught.value.line is not None and caught.value.path == str(path)
+
+
+def test_missing_column_and_repeated_number(data_copy: Path) -> None:
+    added = data_copy / "resolutions_added.csv"
+    added.write_text("number,adopted,subject,topic,regime\n2397,2017-12-22,x,DPRK,dprk\n", "utf-8")
+    with pytest.raises(DataFileError, match="2397 is already indexed"):
+        build_kb(data_copy)
+    added.write_text("number,adopted\n2800,2025-01-01\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="missing column"):
+        build_kb(data_copy)

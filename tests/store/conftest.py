@@ -1,0 +1,3 @@
+from tests.store.backends import store, store_settings
+
+__all__ = ["store", "store_settings"]
