@@ -174,6 +174,9 @@ def build_claims(
     return claims
 
 
+# a line that does not end a sentence: a headline, caption or page furniture
+_HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
+
 _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
     re.IGNORECASE,
@@ -213,6 +216,8 @@ def _link(
         scored = {ob.id for _, ob, _ in index.score(text, published)}  # cached
         if doc_link.obligation_id in scored:
             return doc_link
+        if doc_link.how == "document+reference" and link.score < 2.0:
+            return doc_link  # one keyword does not outweigh a resolution the text names
     return link
 
 
@@ -225,7 +230,7 @@ def _sentence_claims(
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
-    if not gaz.patterns["topic"].search(text):
+    if not gaz.patterns["topic"].search(text) or _HEADLINE.search(text):
         return []
     att = f.attribution
     if att is not None:
@@ -285,6 +290,8 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
+        elif _PRONOUN_START.match(content) and speaker_state and speaker_state not in STATE_KINDS:
+            subjects = [speaker_state]  # "Qatar said it was in full compliance"
         elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
             subjects = prev_subjects[:1]
         elif att and speaker_state and speaker_state not in STATE_KINDS:
@@ -310,14 +317,17 @@ def _clause_claims(
             att is None and _self_statement(text, subject, f.countries)
         )
         third = speaker_state is not None and speaker_state != subject
+        # a named speaker whose state is not known is taken to speak for the state only
+        # when defending it ("will fulfil", "missed the deadline"), never when accusing it
+        unknown = att is not None and speaker_state is None
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
-        elif compliance and self_speaker:
+        elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
             stances.append(("asserts_compliance", compliance, 0.8))
-        elif admission and self_speaker:
+        elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))

@@ -327,6 +327,7 @@ def _document_link(
 ) -> ObligationLink | None:
     """The obligation the document is mostly about (for sentences that do not name one)."""
     votes: dict[tuple[str | None, int | None], float] = {}
+    named: set[tuple[str | None, int | None]] = set()
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     for f in facts:
         link = index.link(f.sentence.text, f.references, published)
@@ -335,11 +336,15 @@ def _document_link(
         key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
         # one vote per sentence; a checked resolution reference counts more
         votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        if any(r.number is not None and r.problem is None for r in f.references):
+            named.add(key)
         links[key] = link
     if not votes:
         return None
-    best = links[max(votes, key=lambda k: votes[k])]
-    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, "document")
+    key = max(votes, key=lambda k: votes[k])
+    best = links[key]
+    how = "document+reference" if key in named else "document"
+    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
 
 
 def _screen(screener: Any, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
