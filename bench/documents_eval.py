@@ -101,6 +101,7 @@ def gold_obligations(label: str | None) -> list[ObKey]:
         if re.search(rf"\b{alias}\b", label) and not re.search(r"\b(?:1[5-9]|2[0-9])\d\d\b", label):
             return [(number, None)]
     for part in re.split(r";", label):
+        part = re.sub(r"\bpre-(?:UNSCR\s*)?\d{4}", "", part)  # "pre-UNSCR 2397": before it
         nums = re.findall(r"(?<!\d)(1[5-9]\d\d|2[0-9]\d\d)(?!\d)(?:\s+(OP\s?\d+))?", part)
         for num, para in nums:
             out.append((int(num), para.replace(" ", "") if para else None))

@@ -30,6 +30,11 @@ _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
+_AGENT_BY = re.compile(
+    r"\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
+    r"(?:\s+[\w’'-]+){0,8}?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _GOV_OF = re.compile(
     r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -50,16 +55,20 @@ def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     """Is this country mention the state acting (rather than a place, target or adjective)?"""
     before = text[: hit.start - base]
     words = re.findall(r"[\w’'.-]+", before[-40:].lower())
-    if _GOV_OF.search(before):
-        return True
+    after = text[hit.end - base : hit.end - base + 40]
+    possessive = bool(re.match(r"['’]s\b", after))
+    if _GOV_OF.search(before) or _AGENT_BY.search(before[-80:]):
+        return True  # "the government of X", "violations ... by X"
+    if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
+        return False  # "the North Korea sanctions committee": a modifier
+    if possessive and hit.how != "demonym":
+        return True  # "Russia's transfer of technology", "China's shipping industry"
     if words:
         prev = words[-1]
         if prev == "the" and len(words) > 1:
             prev = words[-2]
         if prev in gaz.non_actor_preceders:
             return False
-    after = text[hit.end - base : hit.end - base + 40]
-    possessive = bool(re.match(r"['’]s\b", after))
     if hit.how == "demonym":
         tail = after.lower().lstrip()
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
@@ -105,6 +114,11 @@ def subjects_of(
             first = nxt
         else:
             break
+    if re.match(r"['’]s\b", text[first.end - base :]):
+        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
+        for h in actors:
+            if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
+                out.append(h.iso2)
     return out
 
 
@@ -275,6 +289,10 @@ def _clause_claims(
     att = f.attribution
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
+    if all_states and re.search(
+        r"\b(?:to|with|among|from|by|of)\s+$", content[: all_states.start()]
+    ):
+        all_states = None  # "presented evidence to UN member states": recipients, not subject
     obligation = gaz.patterns["obligation_statement"].search(content)
     pair = _PAIR.search(content)
     if pair:
@@ -282,6 +300,13 @@ def _clause_claims(
         subjects = here[-2:] if len(here) >= 2 else _last_pair(prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
+    if not subjects and att is not None and not att.direct:
+        a_start = att.attribution_start - f.sentence.start
+        a_text = text[a_start : att.attribution_end - f.sentence.start]
+        a_hits = [h for h in f.countries if att.attribution_start <= h.start < att.attribution_end]
+        speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
+        if len(speakers) > 1:
+            subjects, content = speakers, text  # the speakers are what the sentence is about
     if not subjects:
         if (
             att
@@ -351,6 +376,11 @@ def _fallback_subjects(
     for h in hits:
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
             return [h.iso2]
+    pair = (
+        re.search(r"\bbetween\s+(?:the\s+)?$", content[: hits[0].start - c_start]) if hits else None
+    )
+    if pair and len(hits) >= 2:
+        return list(dict.fromkeys([hits[0].iso2, hits[1].iso2]))
     if f.quantities:
         if (
             re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)

@@ -62,6 +62,7 @@ class Gazetteer:
                     for phrase in field.split("|"):
                         if phrase:
                             lookup[phrase] = (iso2, how)
+                            lookup[phrase.replace("'", "’")] = (iso2, how)
                             if how == "name":
                                 self.country_names[phrase.lower()] = iso2
         self._country_lookup = lookup

@@ -16,7 +16,7 @@ from typing import Any
 
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
-from sanctionwatch.documents.gazetteer import Gazetteer, gazetteer
+from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink, default_kb, find_refs
 from sanctionwatch.documents.meta import (
     PartialDate,
@@ -165,8 +165,19 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     persons += [e.text for e in ents if e.label_ == "PERSON" and " " not in e.text.strip()]
     mentions: list[Mention] = []
     countries = [h for h in gaz.countries(text) if h.start >= body_start]
+    # a government body acts for its state ("OFAC designated ...", "the Treasury said")
+    countries += [
+        CountryHit(o.start, o.end, o.text, o.state, "org")
+        for o in gaz.organisations(text)
+        if o.kind == "gov"
+        and o.start >= body_start
+        and not any(h.start <= o.start < h.end for h in countries)
+    ]
+    countries.sort(key=lambda h: h.start)
     sent_of = _sentence_finder(sentences)
     for h in countries:
+        if h.how == "org":
+            continue
         mentions.append(Mention("country", h.text, h.start, h.end, sent_of(h.start), h.iso2, h.how))
     for o in gaz.organisations(text):
         if o.start >= body_start:
