@@ -61,20 +61,25 @@ def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
         return True  # "the government of X", "violations ... by X"
     if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
         return False  # "the North Korea sanctions committee": a modifier
-    if possessive and hit.how != "demonym":
-        return True  # "Russia's transfer of technology", "China's shipping industry"
+    prev = ""
     if words:
         prev = words[-1]
         if prev == "the" and len(words) > 1:
             prev = words[-2]
-        if prev in gaz.non_actor_preceders:
-            return False
+    if (
+        possessive
+        and hit.how != "demonym"
+        and (prev == "of" or prev not in gaz.non_actor_preceders)
+    ):
+        return True  # "Russia's transfer of technology", "evidence of North Korea's exports"
+    if prev in gaz.non_actor_preceders:
+        return False
     if hit.how == "demonym":
         tail = after.lower().lstrip()
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
     if re.match(r"\s*-\s*(?:based|flagged|related)", after):
         return False
-    return possessive or hit.how in ("name", "capital")
+    return possessive or hit.how in ("name", "capital", "org")
 
 
 def subjects_of(

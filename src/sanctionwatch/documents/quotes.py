@@ -74,7 +74,8 @@ _BACK_RE = re.compile(
 
 # a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
 _AFTER_SAID_X = re.compile(
-    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{2,80}?)\s*(?:[,.;]|$)"
+    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+"
+    r"(?P<spk>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.|$)"
 )
 _AFTER_NAME_ROLE = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
