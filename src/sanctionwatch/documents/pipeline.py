@@ -76,9 +76,9 @@ def _context(kb: Any) -> _Context:
     return ctx
 
 
-def warm_up() -> None:
+def warm_up(*, ner: bool = False, model_sentences: bool = False) -> None:
     """Load the spaCy model and the knowledge base now (not on the first document)."""
-    load_nlp()
+    load_nlp(ner=ner, model_sentences=model_sentences)
     _context(_KB_UNSET)
 
 
@@ -105,12 +105,15 @@ def analyse_many(
     kb: Any = _KB_UNSET,
     screener: Any = None,
     ner: bool = False,
+    model_sentences: bool = False,
     batch_size: int = 32,
 ) -> list[Analysis]:
     """Analyse a batch. ``ner=True`` adds spaCy's entity recogniser (persons and
-    organisations beyond speakers; on by default when a ``screener`` is given)."""
+    organisations beyond speakers; on by default when a ``screener`` is given);
+    ``model_sentences=True`` splits sentences with the model's statistical recogniser
+    instead of the rule-based splitter."""
     ctx = _context(kb)
-    nlp = load_nlp(ner=ner or screener is not None)
+    nlp = load_nlp(ner=ner or screener is not None, model_sentences=model_sentences)
     docs = nlp.pipe((i.text for i in inputs), batch_size=batch_size)
     return [_analyse(inp, doc, ctx, screener) for inp, doc in zip(inputs, docs, strict=True)]
 
