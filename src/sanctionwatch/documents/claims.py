@@ -213,6 +213,8 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
+# counts that do not make a statement about compliance on their own ("11 participating nations")
+_COUNT_ONLY = {"countries", "flights", "locations"}
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -299,6 +301,12 @@ def _clause_claims(
     ):
         all_states = None  # "presented evidence to UN member states": recipients, not subject
     obligation = gaz.patterns["obligation_statement"].search(content)
+    if all_states and not obligation:
+        # "all countries" is general only under an obligation ("were ordered to",
+        # "demanded that all countries"), which may sit in the attribution
+        obligation = gaz.patterns["obligation_statement"].search(text)
+        if not obligation:
+            all_states = None
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
@@ -363,7 +371,7 @@ def _clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif f.quantities and any(q.start >= c_start for q in f.quantities):
+        elif any(q.start >= c_start and q.unit not in _COUNT_ONLY for q in f.quantities):
             stances.append(("other", statistic or ["quantity"], 0.5))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))

@@ -63,6 +63,9 @@ class ObligationIndex:
     def __init__(self, kb: Any | None) -> None:
         self.kb = kb
         self.entries: list[tuple[Any, int, date | None]] = []
+        self.entry_regimes: list[str | None] = []
+        self.regime: str | None = None  # the regime the current document is about
+        self._regime_res: list[tuple[str, re.Pattern[str]]] = []
         self._by_keyword: dict[str, list[int]] = {}
         self._prefixes: dict[str, list[str]] = {}
         self._keyword_re: re.Pattern[str] | None = None
@@ -73,6 +76,8 @@ class ObligationIndex:
             res = kb.resolution(int(ob.resolution))
             adopted = getattr(res, "adopted", None) if res is not None else None
             self.entries.append((ob, int(ob.resolution), adopted))
+            regime_of = getattr(kb, "regime_of", None)
+            self.entry_regimes.append(regime_of(int(ob.resolution)) if regime_of else None)
             for k in ob.keywords or []:
                 key = " ".join(str(k).lower().split())
                 if len(key) > 2:
@@ -82,6 +87,13 @@ class ObligationIndex:
             alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
             # a lookahead finds keywords that start at every position, overlapping ones too
             self._keyword_re = re.compile(rf"(?<!\w)(?=({alternation})(?!\w))", re.IGNORECASE)
+        for key, regime in (getattr(kb, "regimes", None) or {}).items():
+            aliases = [a for a in (getattr(regime, "aliases", None) or []) if a]
+            if aliases:
+                alternation = "|".join(
+                    re.escape(str(a)) for a in sorted(aliases, key=len, reverse=True)
+                )
+                self._regime_res.append((key, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)))
         for k in keys:
             self._prefixes[k] = [
                 p for p in keys if k.startswith(p) and (len(p) == len(k) or not k[len(p)].isalnum())
@@ -98,9 +110,13 @@ class ObligationIndex:
             return f"UNSCR {resolution}"
         return ""
 
-    def new_document(self) -> None:
-        """Forget cached scores (they are kept only while one document is analysed)."""
+    def new_document(self, text: str = "") -> None:
+        """Start a document: forget cached scores and find the regime it is about (the one
+        whose names it mentions most), so that keywords of other regimes are not matched."""
         self._cache.clear()
+        counts = [(len(pat.findall(text)), key) for key, pat in self._regime_res]
+        counts = [c for c in counts if c[0]]
+        self.regime = max(counts)[1] if counts else None
 
     def keywords_in(self, text: str) -> set[str]:
         if self._keyword_re is None:
@@ -120,6 +136,8 @@ class ObligationIndex:
         totals: dict[int, float] = {}
         for key in self.keywords_in(text):
             for idx in self._by_keyword.get(key, []):
+                if self.regime and self.entry_regimes[idx] not in (None, self.regime):
+                    continue
                 totals[idx] = totals.get(idx, 0.0) + 1.0 + 0.02 * len(key)  # longer: more specific
         scored = []
         for idx, total in totals.items():

@@ -159,7 +159,7 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
 def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Analysis:
     text = inp.text
     gaz = ctx.gaz
-    ctx.index.new_document()
+    ctx.index.new_document(text)
     meta, body_start = _meta(inp)
     published = meta.published
     sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)

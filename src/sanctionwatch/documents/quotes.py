@@ -100,7 +100,7 @@ _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)"
+    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.\s|\.?$)"
 )
 _QUOTED_AS = re.compile(
     r"(?P<spk0>[^,.;]{1,60}?)\s+quoted\s+(?P<spk>[^,.;]{2,80}?)\s+as\s+saying\b"
@@ -111,7 +111,7 @@ _WHAT_SAY = re.compile(
 
 _BAD_SPEAKER = re.compile(
     r"\b(?:that|which|who|whether|because|if|when|while|and\s+that|will|would|after|before|since|"
-    r"are|is|were|was|has|have|had|can|could|should|must)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
+    r"are|is|were|was|has|have|had|can|could|should|must|comes|came|as)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
     re.IGNORECASE,
 )
 
