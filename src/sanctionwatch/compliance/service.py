@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sanctionwatch.compliance import adapters
@@ -248,9 +249,13 @@ def load_analyses(store: Any) -> list[Any]:
         )
     out: list[Any] = []
     for d in docs:
+        title = d.title
+        if not title and d.origin:  # name the document after its file or address
+            when = f" {d.published}" if d.published else ""
+            title = f"{d.outlet or 'document'}{when}, {Path(d.origin).name or d.origin}"
         meta = DocumentMeta(
             sha256=d.sha256,
-            title=d.title,
+            title=title,
             outlet=d.outlet,
             url=d.url,
             published=d.published,
