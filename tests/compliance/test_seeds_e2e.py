@@ -36,8 +36,14 @@ def db(seeds_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     # The UNI dateline gives "Dec 17" without a year; its events (a Kirby statement in
     # October after a Russian-North Korean summit) date it to 2023. The Reuters piece
     # ran on 16 January 2020.
-    run(path, "analyse", str(seeds_dir / UNI), "--date", "2023", "--outlet", "UNI")
     run(path, "analyse", str(seeds_dir / REUTERS), "--date", "2020-01-16", "--outlet", "Reuters")
+    # Record the statuses as they stand on the Reuters article alone ...
+    [before] = json.loads(
+        run(path, "assess", "--state", "RU", "--obligation", "2397-OP8", "--json")
+    )
+    assert before["status"] == "admits non-compliance"
+    # ... then the later UNI article brings claims of compliance.
+    run(path, "analyse", str(seeds_dir / UNI), "--date", "2023", "--outlet", "UNI")
     return path
 
 
@@ -130,6 +136,10 @@ def test_reports_and_alerts(db: Path, tmp_path: Path) -> None:
     alerts = as_json(db, "alerts")
     missed = {(x["state"], x["kind"]) for x in alerts}
     assert {("RU", "deadline-no-report"), ("CN", "deadline-no-report")} <= missed
+    against = [x for x in alerts if x["kind"] == "contradicts-status"]
+    assert against and all(x["state"] == "RU" for x in against)
+    assert any("Ilyichev" in x["message"] for x in against)
+    assert ("RU", "status-changed") in missed
     key = next(x["key"] for x in alerts if x["state"] == "CN")
     run(db, "alerts", "--ack", key)
     assert key not in {x["key"] for x in as_json(db, "alerts")}
