@@ -68,7 +68,7 @@ def visa_figures(seeds_dir: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_russia_on_op8_is_disputed(db: Path, seeds_dir: Path) -> None:
-    [a] = as_json(db, "assess", "--state", "RU", "--obligation", "2397-OP8", "--as-of",
+    [a] = as_json(db, "assess", "--no-record", "--state", "RU", "--obligation", "2397-OP8", "--as-of",
                   "2024-06-01")  # fmt: skip
     assert a["status"] == "disputed"
     assert a["deadline_passed"] is True and a["final_report_missing"] is True
@@ -92,7 +92,7 @@ def test_russia_on_op8_is_disputed(db: Path, seeds_dir: Path) -> None:
 
 
 def test_china_reported_by_a_us_official_and_designation_linked(db: Path) -> None:
-    [a] = as_json(db, "assess", "--state", "CN", "--obligation", "2397-OP8")
+    [a] = as_json(db, "assess", "--no-record", "--state", "CN", "--obligation", "2397-OP8")
     assert a["status"] == "reported non-compliance"
     us = [e for e in a["evidence"] if e["stance"] == "alleges_violation"]
     assert us and all(e["speaker_state"] == "US" and e["source_kind"] == "third_state" for e in us)
