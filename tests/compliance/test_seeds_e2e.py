@@ -68,8 +68,8 @@ def visa_figures(seeds_dir: Path) -> dict[str, tuple[int, int]]:
 
 
 def test_russia_on_op8_is_disputed(db: Path, seeds_dir: Path) -> None:
-    [a] = as_json(db, "assess", "--no-record", "--state", "RU", "--obligation", "2397-OP8", "--as-of",
-                  "2024-06-01")  # fmt: skip
+    args = ("--no-record", "--state", "RU", "--obligation", "2397-OP8", "--as-of", "2024-06-01")
+    [a] = as_json(db, "assess", *args)
     assert a["status"] == "disputed"
     assert a["deadline_passed"] is True and a["final_report_missing"] is True
     ev = a["evidence"]
