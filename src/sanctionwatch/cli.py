@@ -8,6 +8,7 @@ and exit with status 1; nothing here catches anything broader.
 from __future__ import annotations
 
 import functools
+import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -232,6 +233,194 @@ def export_cmd(
 
 # --- screening --------------------------------------------------------------------
 
+ListOpt = Annotated[
+    list[Path] | None,
+    typer.Option("--list", help="List file(s) to screen against instead of the store."),
+]
+SourceOpt = Annotated[
+    list[str] | None,
+    typer.Option("--source", help="Only these datasets (prefix: un, ofac, eu, uk)."),
+]
+
+
+def _screener(
+    ctx: typer.Context, lists: list[Path] | None, sources: list[str] | None, algorithm: str
+) -> Any:
+    from sanctionwatch.screening.loading import screener_from_files, screener_from_store
+
+    settings = settings_from(ctx)
+    if lists:
+        return screener_from_files(lists, settings, algorithm)
+    return screener_from_store(settings, sources, algorithm)
+
+
+@app.command("screen")
+@handle_errors
+def screen_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="Name to screen, in any script.")],
+    kind: Annotated[str | None, typer.Option(help="person, organisation, vessel, aircraft")] = None,
+    dob: Annotated[str | None, typer.Option(help="Birth date: YYYY, YYYY-MM or YYYY-MM-DD")] = None,
+    country: Annotated[str | None, typer.Option(help="Nationality or country")] = None,
+    ident: Annotated[
+        list[str] | None, typer.Option("--id", help="Identifier (IMO, passport ...)")
+    ] = None,
+    limit: Annotated[int, typer.Option(help="Most results to show")] = 10,
+    threshold: Annotated[float | None, typer.Option(help="Lowest score shown")] = None,
+    algorithm: Annotated[str, typer.Option(help="sw-v1 or jaro-winkler")] = "sw-v1",
+    lists: ListOpt = None,
+    sources: SourceOpt = None,
+) -> None:
+    """Screen one name against the lists and explain every result."""
+    from rich.table import Table
+
+    from sanctionwatch.screening import Query, parse_kind
+
+    query = Query(
+        name,
+        kind=parse_kind(kind),
+        birth_date=dob,
+        country=country,
+        identifiers=ident or [],
+    )
+    screener = _screener(ctx, lists, sources, algorithm)
+    matches = screener.screen(query, limit=limit, threshold=threshold)
+    if not lists:
+        from sanctionwatch.screening.decisions import attach_decisions
+        from sanctionwatch.store.db import open_store
+
+        attach_decisions(open_store(settings_from(ctx)), query, matches)
+    if not matches:
+        cut = screener.threshold if threshold is None else threshold
+        console.print(f"No entry scores {cut:.2f} or more for {name!r}.")
+        return
+    table = Table(title=f"Screening {name!r} ({screener.algorithm.name})", show_lines=True)
+    for col in ("score", "entry", "kind", "listed name", "matched name", "explanation"):
+        table.add_column(col)
+    for m in matches:
+        why = "\n".join(f"{f.name} {f.weight:+.2f}: {f.detail}" for f in m.explanation)
+        if m.decision is not None:
+            why += f"\nDECISION: {m.decision}"
+        table.add_row(
+            f"{m.score:.3f}", m.key, m.entity.kind.value, m.entity.primary_name, m.matched_name, why
+        )
+    console.print(table)
+
+
+@app.command("screen-file")
+@handle_errors
+def screen_file_cmd(
+    ctx: typer.Context,
+    src: Annotated[Path, typer.Argument(help="CSV file with a header row")],
+    out: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write")],
+    name_col: Annotated[str, typer.Option(help="Column holding the name")] = "name",
+    kind_col: Annotated[str | None, typer.Option(help="Column holding the kind")] = None,
+    dob_col: Annotated[str | None, typer.Option(help="Column holding the birth date")] = None,
+    country_col: Annotated[str | None, typer.Option(help="Column holding the country")] = None,
+    id_col: Annotated[str | None, typer.Option(help="Column holding identifiers (a|b)")] = None,
+    encoding: Annotated[str, typer.Option(help="Input encoding")] = "utf-8-sig",
+    workers: Annotated[int | None, typer.Option(help="Processes (default: all cores)")] = None,
+    limit: Annotated[int, typer.Option(help="Matches kept per row")] = 5,
+    threshold: Annotated[float | None, typer.Option(help="Lowest score kept")] = None,
+    algorithm: Annotated[str, typer.Option(help="sw-v1 or jaro-winkler")] = "sw-v1",
+    lists: ListOpt = None,
+    sources: SourceOpt = None,
+) -> None:
+    """Screen every row of a CSV file; bad rows are reported in the output."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+    from sanctionwatch.screening.batch import ColumnMap, screen_file
+
+    screener = _screener(ctx, lists, sources, algorithm)
+    cols = ColumnMap(name_col, kind_col, dob_col, country_col, id_col)
+    total = max(src.read_bytes().count(b"\n") - 1, 1) if src.is_file() else None
+    with Progress(
+        "{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=err_console,
+    ) as bar:
+        task = bar.add_task("screening", total=total)
+        summary = screen_file(
+            screener,
+            src,
+            out,
+            columns=cols,
+            threshold=threshold,
+            limit=limit,
+            workers=workers,
+            encoding=encoding,
+            progress=lambda n: bar.advance(task, n),
+        )
+    console.print(
+        f"{summary.rows} rows screened, {summary.matched} with matches, "
+        f"{summary.errors} with errors -> {out}"
+    )
+
+
+@app.command("decide")
+@handle_errors
+def decide_cmd(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="The screened name (as queried)")],
+    entry: Annotated[str, typer.Option(help="The list entry: SOURCE:REF, e.g. un:KPi.033")],
+    decision: Annotated[str, typer.Option(help="false_positive or true_match")],
+    analyst: Annotated[str, typer.Option(help="Who decides")],
+    reason: Annotated[str, typer.Option(help="Why")],
+    kind: Annotated[str | None, typer.Option(help="Kind, as given when screening")] = None,
+) -> None:
+    """Record an analyst's decision on a screening result (append-only audit trail)."""
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.screening import Query, parse_kind
+    from sanctionwatch.screening.decisions import record_decision
+    from sanctionwatch.store.db import open_store
+
+    source, sep, ref = entry.partition(":")
+    if not sep:
+        raise InputError(f"entry {entry!r} must be SOURCE:REF, e.g. un:KPi.033")
+    store = open_store(settings_from(ctx))
+    saved = record_decision(
+        store,
+        Query(name, kind=parse_kind(kind)),
+        source,
+        ref,
+        decision,
+        analyst,
+        reason,
+    )
+    console.print(f"recorded #{saved.id}: {name!r} vs {entry}: {saved}")
+
+
+@app.command("decisions")
+@handle_errors
+def decisions_cmd(
+    ctx: typer.Context,
+    entry: Annotated[str | None, typer.Option(help="Only this entry: SOURCE:REF")] = None,
+) -> None:
+    """Print the audit trail of screening decisions, oldest first."""
+    from rich.table import Table
+
+    from sanctionwatch.screening.decisions import audit_trail
+    from sanctionwatch.store.db import open_store
+
+    source, _, ref = (entry or "").partition(":")
+    trail = audit_trail(open_store(settings_from(ctx)), source or None, ref or None)
+    table = Table(title="Screening decisions")
+    for col in ("#", "when", "query", "entry", "decision", "analyst", "reason"):
+        table.add_column(col)
+    for d in trail:
+        table.add_row(
+            str(d.id),
+            d.decided_at.isoformat(timespec="seconds"),
+            d.query_text,
+            f"{d.source}:{d.ref}",
+            d.decision,
+            d.analyst,
+            d.reason,
+        )
+    console.print(table)
+
 
 # --- regimes ----------------------------------------------------------------------
 
@@ -367,6 +556,111 @@ def check_refs_command(
 
 
 # --- documents --------------------------------------------------------------------
+
+
+@app.command("analyse")
+@handle_errors
+def analyse_cmd(
+    ctx: typer.Context,
+    source: Annotated[
+        str, typer.Argument(help="A text, HTML or PDF file, a folder of them, or a URL.")
+    ],
+    outlet: Annotated[
+        str | None, typer.Option(help="Outlet that published it (e.g. Reuters).")
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(
+            "--date",
+            help="Publication date YYYY-MM-DD, or YYYY / YYYY-MM to give a dateline its year.",
+        ),
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+    store: Annotated[
+        bool, typer.Option("--store/--no-store", help="Keep documents and claims in the store.")
+    ] = True,
+) -> None:
+    """Extract attributed compliance claims from news articles and reports."""
+    import json
+
+    from sanctionwatch.documents.service import analyse_source
+    from sanctionwatch.errors import InputError
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: expected table or json")
+    results = analyse_source(source, settings_from(ctx), outlet=outlet, published=date, store=store)
+    if fmt == "json":
+        payload = [{"origin": r.raw.origin, **r.analysis.to_dict()} for r in results]
+        typer.echo(json.dumps(payload, ensure_ascii=False, indent=1, default=str))
+        return
+    from rich.table import Table
+
+    for r in results:
+        meta = r.analysis.document
+        when = meta.published.isoformat() if meta.published else "date unknown"
+        if meta.published_inferred:
+            when += " (inferred)"
+        stored = "" if r.saved is None else (" stored" if r.saved.created else " already stored")
+        console.print(
+            f"[bold]{r.raw.origin}[/] {meta.outlet or ''} {when}{stored}", highlight=False
+        )
+        table = Table("state", "stance", "obligation", "speaker", "quantities", "evidence")
+        for c in r.analysis.claims:
+            qty = ", ".join(
+                f"{q.approx + ' ' if q.approx else ''}{q.value:,} {q.unit}" for q in c.quantities
+            )
+            table.add_row(
+                c.subject_state,
+                c.stance,
+                c.obligation_id or "",
+                c.speaker or "",
+                qty,
+                c.evidence[:90],
+            )
+        console.print(table)
+        for err in r.analysis.factual_errors:
+            console.print(f"[yellow]flag:[/] {err['text']}: {err['message']}", highlight=False)
+
+
+@app.command("claims")
+@handle_errors
+def claims_cmd(
+    ctx: typer.Context,
+    state: Annotated[str | None, typer.Option(help="Subject state, ISO2 (RU) or ALL.")] = None,
+    obligation: Annotated[
+        str | None, typer.Option(help="Obligation id (2397-OP8) or resolution (2397).")
+    ] = None,
+    stance: Annotated[
+        str | None, typer.Option(help="Only this stance (e.g. alleges_violation).")
+    ] = None,
+    fmt: Annotated[str, typer.Option("--format", help="table or json")] = "table",
+) -> None:
+    """List stored claims, filtered by state, obligation and stance."""
+    import json
+
+    from sanctionwatch.documents.repo import DocumentRepository
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.store.db import open_store
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"--format {fmt!r}: expected table or json")
+    st = open_store(settings_from(ctx))
+    try:
+        rows = DocumentRepository(st).claims(state=state, obligation=obligation, stance=stance)
+    finally:
+        st.dispose()
+    if fmt == "json":
+        typer.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    from rich.table import Table
+
+    table = Table("state", "stance", "obligation", "speaker", "outlet", "published", "evidence")
+    for c in rows:
+        doc = c["document"]
+        table.add_row(c["subject_state"], c["stance"], c["obligation_id"] or "", c["speaker"] or "",
+                      doc["outlet"] or "", doc["published"] or "", c["evidence"][:80])  # fmt: skip
+    console.print(table)
+    console.print(f"{len(rows)} claim(s)")
 
 
 # --- compliance -------------------------------------------------------------------
@@ -662,6 +956,69 @@ def record_filing_cmd(
 
 
 # --- web --------------------------------------------------------------------------
+
+apikey_app = typer.Typer(help="API keys for the web app (viewer, analyst, admin).")
+app.add_typer(apikey_app, name="apikey")
+
+
+@app.command("serve")
+@handle_errors
+def serve(
+    ctx: typer.Context,
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+) -> None:
+    """Start the web app and REST API on the configured store (the embedded default)."""
+    import uvicorn
+
+    from sanctionwatch.web.app import create_app
+
+    settings = settings_from(ctx)
+    web = create_app(settings)
+    console.print(f"serving on http://{host}:{port}/ (API description at /docs)")
+    uvicorn.run(web, host=host, port=port, log_level="info")
+
+
+@apikey_app.command("create")
+@handle_errors
+def apikey_create(
+    ctx: typer.Context,
+    role: Annotated[str, typer.Option(help="viewer, analyst or admin.")] = "analyst",
+    name: Annotated[str, typer.Option(help="Who or what the key is for.")] = "default",
+) -> None:
+    """Create an API key and print it (it is shown only this once)."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    key, info = KeyRing(open_store(settings_from(ctx))).create(name, role)
+    console.print(f"created {info.role} key {info.prefix}... for {info.name!r}:")
+    typer.echo(key)
+
+
+@apikey_app.command("list")
+@handle_errors
+def apikey_list(ctx: typer.Context) -> None:
+    """List API keys: prefix, name, role, created, revoked (never the keys)."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    for info in KeyRing(open_store(settings_from(ctx))).all():
+        state = "revoked" if info.revoked else "active"
+        typer.echo(f"{info.prefix}\t{info.name}\t{info.role}\t{info.created_at:%Y-%m-%d}\t{state}")
+
+
+@apikey_app.command("revoke")
+@handle_errors
+def apikey_revoke(
+    ctx: typer.Context,
+    prefix: Annotated[str, typer.Argument(help="The key's prefix, as `apikey list` shows.")],
+) -> None:
+    """Revoke an API key by its prefix."""
+    from sanctionwatch.store.db import open_store
+    from sanctionwatch.web.auth import KeyRing
+
+    info = KeyRing(open_store(settings_from(ctx))).revoke(prefix)
+    console.print(f"revoked {info.prefix}... ({info.name})")
 
 
 def main() -> None:

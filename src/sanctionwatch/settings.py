@@ -38,6 +38,20 @@ class Settings(BaseSettings):
     sources_file: Path | None = Field(
         default=None, description="A source manifest (YAML) to use instead of the built-in one."
     )
+    web_anonymous_read: bool = Field(
+        default=True,
+        description="Web: requests without an API key may read (as the viewer role).",
+    )
+    web_open_until_keys: bool = Field(
+        default=True,
+        description="Web: while no API key exists, requests without a key may also write "
+        "(as the analyst role), so a fresh local install works at once.",
+    )
+    web_max_body_bytes: int = Field(
+        default=10 * 1024 * 1024,
+        ge=1024,
+        description="Web: largest request body accepted; larger ones get 413.",
+    )
 
     @property
     def database_url(self) -> str:

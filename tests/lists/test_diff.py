@@ -84,7 +84,6 @@ def un_records(path: Path) -> dict[str, dict[str, str]]:
 
 def import_un(repo: ListRepository, path: Path) -> None:
     from sanctionwatch.lists.registry import parse_file
-
     from sanctionwatch.lists.update import file_sha256
 
     repo.import_snapshot(parse_file(path), file_sha256=file_sha256([path]), origin=str(path))

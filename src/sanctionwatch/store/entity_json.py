@@ -17,7 +17,7 @@ from sanctionwatch.lists.model import Entity
 __all__ = ["entity_json"]
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-_EMPTY = (None, [], {})
+_EMPTY: tuple[object, ...] = (None, [], {})
 
 
 def _fields(cls: type) -> tuple[str, ...]:

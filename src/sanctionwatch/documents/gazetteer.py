@@ -1,0 +1,122 @@
+"""Gazetteers and cue lists, loaded once from the data files beside this module.
+
+``countries.tsv`` maps country names, demonyms and capitals (used for governments:
+"Moscow said ...") to ISO2 codes; ``organisations.tsv`` names bodies with the state
+or organisation they belong to; ``cues.yaml`` holds the word lists and patterns that
+the attribution and stance rules use.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+__all__ = ["CountryHit", "Gazetteer", "OrgHit", "gazetteer"]
+
+DATA = Path(__file__).with_name("data")
+
+
+@dataclass(slots=True, frozen=True)
+class CountryHit:
+    start: int
+    end: int
+    text: str
+    iso2: str
+    how: str  # "name", "demonym", "capital"
+
+
+@dataclass(slots=True, frozen=True)
+class OrgHit:
+    start: int
+    end: int
+    text: str
+    kind: str
+    state: str
+    canonical: str
+
+
+def _alternation(phrases: list[str]) -> str:
+    parts = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return "|".join(re.escape(p) for p in parts)
+
+
+class Gazetteer:
+    def __init__(self, data_dir: Path = DATA) -> None:
+        self.country_names: dict[str, str] = {}
+        self.iso2_names: dict[str, str] = {}
+        lookup: dict[str, tuple[str, str]] = {}
+        with (data_dir / "countries.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cols = [*line.rstrip("\n").split("\t"), "", "", ""]
+                iso2, names, demonyms, capitals = cols[0], cols[1], cols[2], cols[3]
+                name_list = [n for n in names.split("|") if n]
+                self.iso2_names[iso2] = name_list[0]
+                for how, field in (("capital", capitals), ("demonym", demonyms), ("name", names)):
+                    for phrase in field.split("|"):
+                        if phrase:
+                            lookup[phrase] = (iso2, how)
+                            if how == "name":
+                                self.country_names[phrase.lower()] = iso2
+        self._country_lookup = lookup
+        # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
+        self._country_re = re.compile(
+            r"(?<![\w.])(?:" + _alternation(list(lookup)) + r")(?:'s|’s)?(?![\w])"
+        )
+        orgs: dict[str, tuple[str, str, str]] = {}
+        with (data_dir / "organisations.tsv").open(encoding="utf-8") as fh:
+            for line in fh:
+                if not line.strip() or line.startswith("#"):
+                    continue
+                pattern, kind, state, canonical = line.rstrip("\n").split("\t")
+                orgs[pattern] = (kind, state, canonical)
+        self._orgs = orgs
+        self._org_re = re.compile(r"(?<!\w)(?:" + _alternation(list(orgs)) + r")(?!\w)")
+        with (data_dir / "cues.yaml").open(encoding="utf-8") as fh:
+            cues: dict[str, Any] = yaml.safe_load(fh)
+        self.cues = cues
+        self.speech_verbs: frozenset[str] = frozenset(cues["speech_verbs"])
+        self.back_references: tuple[str, ...] = tuple(cues["back_references"])
+        self.government_nouns: tuple[str, ...] = tuple(
+            sorted(cues["government_nouns"], key=len, reverse=True)
+        )
+        self.non_actor_preceders: frozenset[str] = frozenset(cues["non_actor_preceders"])
+        self.patterns: dict[str, re.Pattern[str]] = {
+            key: re.compile(value, re.IGNORECASE)
+            for key, value in cues.items()
+            if isinstance(value, str)
+        }
+
+    def countries(self, text: str, offset: int = 0) -> list[CountryHit]:
+        hits = []
+        for m in self._country_re.finditer(text):
+            surface = m.group(0)
+            bare = re.sub(r"(?:'s|’s)$", "", surface)
+            iso2, how = self._country_lookup[bare]
+            hits.append(
+                CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)
+            )
+        return hits
+
+    def organisations(self, text: str, offset: int = 0) -> list[OrgHit]:
+        out = []
+        for m in self._org_re.finditer(text):
+            kind, state, canonical = self._orgs[m.group(0)]
+            out.append(
+                OrgHit(offset + m.start(), offset + m.end(), m.group(0), kind, state, canonical)
+            )
+        return out
+
+    def country_name(self, iso2: str) -> str:
+        return self.iso2_names.get(iso2, iso2)
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    return Gazetteer()

@@ -1,0 +1,329 @@
+"""Analyse documents: sentences, mentions, quotes, quantities, dates, references, claims.
+
+:func:`analyse_text` analyses one text; :func:`analyse_many` runs a batch through
+spaCy's ``nlp.pipe`` (much faster per document). Both are pure apart from loading the
+model and the knowledge base once.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sanctionwatch.documents.claims import SentenceFacts, build_claims
+from sanctionwatch.documents.dates import find_dates
+from sanctionwatch.documents.gazetteer import Gazetteer, gazetteer
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, default_kb, find_refs
+from sanctionwatch.documents.meta import (
+    PartialDate,
+    content_hash,
+    find_dateline,
+    infer_year,
+    parse_partial_date,
+    text_date,
+)
+from sanctionwatch.documents.model import (
+    Analysis,
+    DateMention,
+    DocumentMeta,
+    Mention,
+    Quantity,
+    ReferenceInfo,
+    Sentence,
+)
+from sanctionwatch.documents.nlp import load_nlp
+from sanctionwatch.documents.quantities import find_quantities
+from sanctionwatch.documents.quotes import attribute, to_quote
+
+__all__ = ["DocumentInput", "analyse_many", "analyse_text", "warm_up"]
+
+_KB_UNSET: Any = object()
+
+
+@dataclass(slots=True)
+class DocumentInput:
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    published: date | str | None = None  # a date, or "2023" / "2019-12" to complete a dateline
+    url: str | None = None
+    metadata_date: date | None = None  # from HTML/PDF metadata
+
+
+class _Context:
+    """What every document shares: the knowledge base and its obligation index."""
+
+    def __init__(self, kb: Any) -> None:
+        self.kb = default_kb() if kb is _KB_UNSET else kb
+        self.index = ObligationIndex(self.kb)
+        self.gaz: Gazetteer = gazetteer()
+
+
+_CONTEXTS: dict[int, _Context] = {}
+
+
+def _context(kb: Any) -> _Context:
+    key = id(kb)
+    ctx = _CONTEXTS.get(key)
+    if ctx is None:
+        ctx = _Context(kb)
+        _CONTEXTS.clear()
+        _CONTEXTS[key] = ctx
+    return ctx
+
+
+def warm_up() -> None:
+    """Load the spaCy model and the knowledge base now (not on the first document)."""
+    load_nlp()
+    _context(_KB_UNSET)
+
+
+def analyse_text(
+    text: str,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: date | str | None = None,
+    url: str | None = None,
+    kb: Any = _KB_UNSET,
+    screener: Any = None,
+) -> Analysis:
+    """Analyse one English text. ``published`` may be partial ("2023") to give a
+    dateline its year; ``kb`` overrides the regimes knowledge base (None: no links)."""
+    return analyse_many(
+        [DocumentInput(text, title, outlet, published, url)], kb=kb, screener=screener
+    )[0]
+
+
+def analyse_many(
+    inputs: Sequence[DocumentInput],
+    *,
+    kb: Any = _KB_UNSET,
+    screener: Any = None,
+    batch_size: int = 32,
+) -> list[Analysis]:
+    ctx = _context(kb)
+    nlp = load_nlp()
+    docs = nlp.pipe((i.text for i in inputs), batch_size=batch_size)
+    return [_analyse(inp, doc, ctx, screener) for inp, doc in zip(inputs, docs, strict=True)]
+
+
+def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
+    text = inp.text
+    meta = DocumentMeta(
+        sha256=content_hash(text), title=inp.title, outlet=inp.outlet, url=inp.url, chars=len(text)
+    )
+    hint: PartialDate | None = parse_partial_date(inp.published)
+    dateline = find_dateline(text)
+    body_start = 0
+    if dateline is not None:
+        meta.dateline = dateline.place
+        meta.dateline_outlet = dateline.agency
+        if meta.outlet is None and dateline.agency:
+            meta.outlet = dateline.agency
+        body_start = dateline.end
+    full = hint.full() if hint else None
+    if full is not None:
+        meta.published, meta.published_source = full, "given"
+    elif inp.metadata_date is not None:
+        meta.published, meta.published_source = inp.metadata_date, "metadata"
+    elif dateline is not None and dateline.month and dateline.day:
+        year = infer_year(dateline.month, dateline.day, text, hint)
+        if year is not None:
+            try:
+                meta.published = date(year, dateline.month, dateline.day)
+            except ValueError:
+                meta.published = None
+            meta.published_source = "dateline"
+            meta.published_inferred = hint is None
+    if meta.published is None:
+        found = text_date(text)
+        if found is not None:
+            meta.published, meta.published_source = found, "text"
+    if meta.published is None and hint is not None:
+        meta.published = date(hint.year, hint.month or 1, 1)
+        meta.published_source, meta.published_inferred = "given (partial)", True
+    return meta, body_start
+
+
+def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Analysis:
+    text = inp.text
+    gaz = ctx.gaz
+    meta, body_start = _meta(inp)
+    published = meta.published
+    sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)
+    persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
+    persons += [e.text for e in doc.ents if e.label_ == "PERSON" and " " not in e.text.strip()]
+    mentions: list[Mention] = []
+    countries = [h for h in gaz.countries(text) if h.start >= body_start]
+    sent_of = _sentence_finder(sentences)
+    for h in countries:
+        mentions.append(Mention("country", h.text, h.start, h.end, sent_of(h.start), h.iso2, h.how))
+    for e in doc.ents:
+        if e.label_ in ("PERSON", "ORG") and e.start_char >= body_start:
+            kind = "person" if e.label_ == "PERSON" else "org"
+            mentions.append(
+                Mention(kind, e.text, e.start_char, e.end_char, sent_of(e.start_char), None, "ner")
+            )
+    attributions = attribute(text, sentences, gaz, persons)
+    references = find_refs(text, published, ctx.kb)
+    facts: list[SentenceFacts] = []
+    all_quantities: list[Quantity] = []
+    all_dates: list[DateMention] = []
+    prev_dates: list[DateMention] = []
+    for s in sentences:
+        qs = find_quantities(s.text, s.start)
+        ds = find_dates(s.text, published, s.start)
+        _as_of(qs, ds or (prev_dates[-1:] if _CONTINUES.match(s.text) else []))
+        all_quantities.extend(qs)
+        all_dates.extend(ds)
+        prev_dates = ds  # a figure without a date of its own takes the previous sentence's
+        facts.append(
+            SentenceFacts(
+                sentence=s,
+                countries=[h for h in countries if s.start <= h.start < s.end],
+                attribution=attributions.get(s.index),
+                quantities=qs,
+                dates=ds,
+                references=[r for r in references if s.start <= r.start < s.end],
+            )
+        )
+    claims = []
+    if gaz.patterns["sanctions_context"].search(text):
+        doc_link = _document_link(facts, ctx.index, published)
+        claims = build_claims(
+            facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
+        )
+    for c in claims:
+        c.document = meta.sha256
+        c.outlet = meta.outlet
+    errors = [_error_dict(r) for r in references if r.problem]
+    entities = _screen(screener, mentions)
+    quotes = [to_quote(a, text) for a in attributions.values()]
+    return Analysis(
+        meta,
+        text,
+        sentences,
+        mentions,
+        quotes,
+        all_quantities,
+        all_dates,
+        references,
+        claims,
+        entities,
+        errors,
+    )
+
+
+_LINE_BREAK = re.compile(r"\n+")
+# a sentence that goes on about the figures of the one before it
+_CONTINUES = re.compile(
+    r"\W*(?:the\s+(?:data|figures|statistics|numbers|report)|that|this|these|those|it|they)\b", re.I
+)
+
+
+def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
+    """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions)."""
+    out: list[Sentence] = []
+    for s_start, s_end in spans:
+        pos = max(s_start, body_start)
+        if pos >= s_end:
+            continue
+        pieces = []
+        for m in _LINE_BREAK.finditer(text, pos, s_end):
+            pieces.append((pos, m.start()))
+            pos = m.end()
+        pieces.append((pos, s_end))
+        for a, b in pieces:
+            chunk = text[a:b]
+            if len(chunk.strip()) < 2:
+                continue
+            a += len(chunk) - len(chunk.lstrip())
+            b -= len(chunk) - len(chunk.rstrip())
+            out.append(Sentence(len(out), a, b, text[a:b]))
+    return out
+
+
+def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
+    return {
+        "kind": "resolution_number",
+        "number": r.number,
+        "text": r.text,
+        "start": r.start,
+        "end": r.end,
+        "resolved": r.resolved,
+        "message": r.problem,
+    }
+
+
+def _sentence_finder(sentences: list[Sentence]) -> Any:
+    starts = [s.start for s in sentences]
+
+    def find(pos: int) -> int:
+        import bisect
+
+        i = bisect.bisect_right(starts, pos) - 1
+        return max(i, 0)
+
+    return find
+
+
+def _as_of(quantities: list[Quantity], dates: list[DateMention]) -> None:
+    """Each quantity's as-of date: the nearest date mention (after it preferred)."""
+    if not dates:
+        return
+    for q in quantities:
+        after = [d for d in dates if d.start >= q.end]
+        before = [d for d in dates if d.end <= q.start]
+        pick = after[0] if after else (before[-1] if before else dates[0])
+        q.as_of = pick.value
+
+
+def _document_link(
+    facts: list[SentenceFacts], index: ObligationIndex, published: date | None
+) -> ObligationLink | None:
+    """The obligation the document is mostly about (for sentences that do not name one)."""
+    votes: dict[tuple[str | None, int | None], float] = {}
+    links: dict[tuple[str | None, int | None], ObligationLink] = {}
+    for f in facts:
+        link = index.link(f.sentence.text, f.references, published)
+        if link is None or link.obligation_id is None:
+            continue
+        key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
+        # one vote per sentence; a checked resolution reference counts more
+        votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        links[key] = link
+    if not votes:
+        return None
+    best = links[max(votes, key=lambda k: votes[k])]
+    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, "document")
+
+
+def _screen(screener: Any, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
+    """Names of persons and organisations screened against list entries (optional)."""
+    if screener is None:
+        return []
+    query = importlib.import_module("sanctionwatch.screening").Query
+    out = []
+    seen: set[str] = set()
+    for m in mentions:
+        if m.kind not in ("person", "org") or m.text in seen:
+            continue
+        seen.add(m.text)
+        for match in screener.screen(query(name=m.text), limit=3):
+            out.append(
+                {
+                    "mention": m.text,
+                    "start": m.start,
+                    "end": m.end,
+                    "source": match.entity.source,
+                    "ref": match.entity.ref,
+                    "score": match.score,
+                    "matched_name": match.matched_name,
+                }
+            )
+    return out

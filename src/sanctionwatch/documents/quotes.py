@@ -1,0 +1,393 @@
+"""Who said it: direct quotes and reported speech attributed to a speaker.
+
+Rules from news style: a quote closed by ``,” X said`` / ``,” said X``; a lead-in
+``X said:`` / ``X told Reuters, “...``; reported speech ``X said (on Thursday) (that) ...``,
+a trailing ``..., a senior US official said on Wednesday``, ``according to X``,
+``X quoted Y as saying`` and ``in what X say``. A quote that runs over several
+sentences is attributed in each of them. Pronouns and back-references ("she",
+"the diplomat", "the paper") and bare surnames ("Zakharova") take the last matching
+speaker, so attribution carries across sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sanctionwatch.documents.gazetteer import Gazetteer
+from sanctionwatch.documents.model import Quote, Sentence
+
+__all__ = ["Attribution", "Speaker", "attribute", "parse_speaker"]
+
+
+@dataclass(slots=True)
+class Speaker:
+    text: str
+    name: str | None
+    role: str | None
+    affiliation: str | None
+    country: str | None  # ISO2, "UN", "INT", "MEDIA" or None
+
+    @property
+    def label(self) -> str:
+        return self.name or self.text
+
+
+@dataclass(slots=True)
+class Attribution:
+    """The speaker of one sentence and the part of it that carries what was said."""
+
+    sentence: int
+    speaker: Speaker
+    content_start: int
+    content_end: int
+    direct: bool
+    cue: str
+    attribution_start: int  # the "X said" part, to leave out when looking for the subject
+    attribution_end: int
+
+
+_VERBS = (
+    r"said|says|say|told|tells|added|adds|stated|noted|claimed|announced|warned|insisted|argued|"
+    r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
+    r"acknowledged|admitted|conceded|denied|rejected|assured|reaffirmed|maintains|maintained|"
+    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded"
+)
+_WHEN = (
+    r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend)?"
+)
+_AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
+_ORG_WORD = (
+    r"Ministry|Department|Office|Council|Embassy|Government|Agency|Committee|Commission|Panel|"
+    r"Treasury|Team|Service|Bureau|Administration|Mission|Parliament|Court|Secretariat"
+)
+_AFFIL_RE = re.compile(
+    rf"(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_ORG_WORD})(?:\s+of(?:\s+the)?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})?"
+)
+_BACK_RE = re.compile(
+    r"^(?:he|she|it|they|the\s+(?:diplomat|minister|official|spokesman|spokeswoman|spokesperson|"
+    r"ministry|paper|newspaper|agency|panel|report|government|ambassador|embassy|source|committee|"
+    r"statement|office|department|team|organisation|organization|watchdog))$",
+    re.IGNORECASE,
+)
+_NAME_RE = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
+
+# a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
+_AFTER_SAID_X = re.compile(
+    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{2,80}?)\s*(?:[,.;]|$)"
+)
+_AFTER_NAME_ROLE = re.compile(
+    rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
+)
+_AFTER_X_SAID = re.compile(
+    rf"^\s*[,.]?\s*(?P<spk>[^,.;“”\"]{{1,120}}?){_AUX}\s+(?P<verb>{_VERBS}|was\s+quoted\s+as\s+saying)\b"
+)
+_BEFORE = re.compile(
+    rf"(?P<spk>[^,.;“”\"]{{2,120}}?){_AUX}\s+(?P<verb>{_VERBS})(?:\s+\w+)?{_WHEN}\s*[,:]?\s*$"
+)
+_LEAD = re.compile(
+    r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking)\b[^,;“”\"]*,\s+){0,3}"
+    rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey){_AUX}\s+(?P<verb>{_VERBS})\b"
+    rf"(?P<obj>(?<=told)\s+(?:reporters|journalists|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?{_WHEN}"
+    r"(?:\s+(?:in|at)\s+a\s+(?:statement|press\s+\w+|report|briefing|news\s+conference|interview)\w*)?"
+    r"(?:\s+that)?[\s,:]+"
+)
+_APPOS = re.compile(
+    rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
+)
+_TRAIL = re.compile(
+    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
+)
+_ACCORDING = re.compile(
+    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)"
+)
+_QUOTED_AS = re.compile(
+    r"(?P<spk0>[^,.;]{1,60}?)\s+quoted\s+(?P<spk>[^,.;]{2,80}?)\s+as\s+saying\b"
+)
+_WHAT_SAY = re.compile(
+    r"\bin\s+what\s+(?P<spk>[^,.;]{2,60}?)\s+(?P<verb>say|says|said|call|called)\b"
+)
+
+_BAD_SPEAKER = re.compile(
+    r"\b(?:that|which|who|whether|because|if|when|while|and\s+that|will|would|after|before|since|"
+    r"are|is|were|was|has|have|had|can|could|should|must)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
+    re.IGNORECASE,
+)
+
+
+def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
+    """Split "Russian Foreign Ministry spokeswoman Maria Zakharova" into its parts."""
+    text = text.strip().strip(",")
+    name = None
+    for person in persons:
+        if person and person in text:
+            name = person
+            break
+    if name is None:
+        tail = _NAME_RE.findall(text)
+        if tail and text.endswith(tail[-1]) and len(tail[-1].split()) >= 2:
+            candidate = tail[-1]
+            if (
+                not gaz.countries(candidate)
+                and not _AFFIL_RE.search(candidate)
+                and not gaz.organisations(candidate)
+            ):
+                name = candidate
+    affiliation = None
+    affs = _AFFIL_RE.findall(text)
+    if affs:
+        affiliation = affs[-1].strip()
+    country = None
+    for hit in gaz.countries(text):
+        before = text[: hit.start].split()
+        if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
+            continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
+        country = hit.iso2
+        break
+    if country is None:
+        orgs = gaz.organisations(text)
+        if orgs:
+            country = orgs[0].state
+            affiliation = affiliation or orgs[0].canonical
+    role = text
+    if name:
+        role = text.replace(name, "").strip(" ,")
+    if affiliation and role:
+        role = role.replace(affiliation, "").strip(" ,")
+    role_text = re.sub(r"^(?:the|a|an|of|of\s+the)\s+|\s+(?:of|of\s+the)$", "", role).strip()
+    return Speaker(text, name, role_text or None, affiliation, country)
+
+
+def _clean_speaker(spk: str) -> str | None:
+    spk = spk.strip()
+    spk = re.sub(r"^(?:and|but|while|as|also|then|however|meanwhile)\s+", "", spk, flags=re.I)
+    if not spk or len(spk.split()) > 16 or _BAD_SPEAKER.search(spk):
+        return None
+    if not (spk[0].isupper() or re.match(r"(?:a|an|the|he|she|it|they)\b", spk, re.I)):
+        return None
+    return spk
+
+
+class _Memory:
+    def __init__(self) -> None:
+        self.last: Speaker | None = None
+        self.by_surname: dict[str, Speaker] = {}
+
+    def resolve(self, raw: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
+        bare = raw.strip()
+        if _BACK_RE.match(bare) and self.last is not None:
+            return self.last
+        words = bare.split()
+        if len(words) == 1 and bare in self.by_surname:
+            return self.by_surname[bare]
+        # "Secretary Steven T. Mnuchin", "IAEA chief Rafael Grossi": keep full speaker
+        speaker = parse_speaker(bare, gaz, persons)
+        if speaker.name and speaker.name.split()[-1] in self.by_surname and speaker.country is None:
+            known = self.by_surname[speaker.name.split()[-1]]
+            speaker = Speaker(bare, known.name, known.role, known.affiliation, known.country)
+        return speaker
+
+    def remember(self, speaker: Speaker) -> None:
+        self.last = speaker
+        if speaker.name:
+            self.by_surname[speaker.name.split()[-1]] = speaker
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in re.finditer(r"“[^”]{3,}?”", text):
+        spans.append((m.start(), m.end()))
+    for m in re.finditer(r'"[^"\n]{3,}?"', text):
+        spans.append((m.start(), m.end()))
+    spans.sort()
+    return spans
+
+
+def attribute(
+    text: str, sentences: list[Sentence], gaz: Gazetteer, persons: list[str]
+) -> dict[int, Attribution]:
+    """Attribution for each sentence that reports speech (by sentence index)."""
+    memory = _Memory()
+    for person in persons:
+        if len(person.split()) >= 2:
+            memory.by_surname.setdefault(person.split()[-1], parse_speaker(person, gaz, persons))
+    out: dict[int, Attribution] = {}
+    quotes = _quote_spans(text)
+    quote_of_sentence: dict[int, tuple[int, int]] = {}
+    for qs, qe in quotes:
+        for s in sentences:
+            if s.start < qe and qs < s.end:
+                quote_of_sentence.setdefault(s.index, (qs, qe))
+    resolved_quotes: dict[tuple[int, int], tuple[Speaker, str, int, int]] = {}
+    for s in sentences:
+        att: Attribution | None = None
+        span = quote_of_sentence.get(s.index)
+        if span is not None:
+            if span not in resolved_quotes:
+                found = _attribute_quote(text, span, sentences, memory, gaz, persons)
+                if found:
+                    resolved_quotes[span] = found
+            if span in resolved_quotes:
+                speaker, cue, a_start, a_end = resolved_quotes[span]
+                qs, qe = span
+                att = Attribution(
+                    s.index, speaker, max(qs, s.start), min(qe, s.end), True, cue, a_start, a_end
+                )
+                # reported speech outside the quote in the same sentence is left to the quote
+        if att is None:
+            att = _reported(s, memory, gaz, persons)
+        if att is not None:
+            out[s.index] = att
+            memory.remember(att.speaker)
+    return out
+
+
+def _attribute_quote(
+    text: str,
+    span: tuple[int, int],
+    sentences: list[Sentence],
+    memory: _Memory,
+    gaz: Gazetteer,
+    persons: list[str],
+) -> tuple[Speaker, str, int, int] | None:
+    qs, qe = span
+    end_sentence = next((s for s in sentences if s.start <= qe - 1 < s.end), None)
+    after = text[qe : end_sentence.end if end_sentence else qe + 200]
+    inner = text[qe - 3 : qe]
+    if "," in inner or "," in after[:2]:
+        m = _AFTER_SAID_X.match(after)
+        if m and _clean_speaker(m.group("spk")):
+            return (
+                memory.resolve(m.group("spk"), gaz, persons),
+                m.group("verb"),
+                qe + m.start("verb"),
+                qe + m.end("spk"),
+            )
+        m1 = _AFTER_NAME_ROLE.match(after)
+        if m1:
+            return (
+                memory.resolve(m1.group("spk"), gaz, persons),
+                m1.group("verb"),
+                qe + m1.start("spk"),
+                qe + m1.end("verb"),
+            )
+        m2 = _AFTER_X_SAID.match(after)
+        if m2 and _clean_speaker(m2.group("spk")):
+            return (
+                memory.resolve(m2.group("spk"), gaz, persons),
+                m2.group("verb"),
+                qe + m2.start("spk"),
+                qe + m2.end("verb"),
+            )
+    start_sentence = next((s for s in sentences if s.start <= qs < s.end), None)
+    before = text[start_sentence.start if start_sentence else max(0, qs - 200) : qs]
+    m3 = _BEFORE.search(before)
+    if m3 and _clean_speaker(m3.group("spk")):
+        base = qs - len(before)
+        return (
+            memory.resolve(m3.group("spk"), gaz, persons),
+            m3.group("verb"),
+            base + m3.start("spk"),
+            base + m3.end("verb"),
+        )
+    return None
+
+
+def _reported(
+    s: Sentence, memory: _Memory, gaz: Gazetteer, persons: list[str]
+) -> Attribution | None:
+    t = s.text
+    m = _QUOTED_AS.search(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            "quoted as saying",
+            s.start + m.start(),
+            s.start + m.end(),
+        )
+    m = _WHAT_SAY.search(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index,
+            sp,
+            s.start,
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start(),
+            s.start + m.end(),
+        )
+    m = _APPOS.match(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start("spk"),
+            s.start + m.end(),
+        )
+    m = _LEAD.match(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index,
+            sp,
+            s.start + m.end(),
+            s.end,
+            False,
+            m.group("verb"),
+            s.start + m.start("spk"),
+            s.start + m.end(),
+        )
+    for m in _TRAIL.finditer(t):
+        if _clean_speaker(m.group("spk")):
+            sp = memory.resolve(m.group("spk"), gaz, persons)
+            return Attribution(
+                s.index,
+                sp,
+                s.start,
+                s.start + m.start(),
+                False,
+                m.group("verb"),
+                s.start + m.start(),
+                s.start + m.end(),
+            )
+    m = _ACCORDING.search(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index,
+            sp,
+            s.start,
+            s.end,
+            False,
+            "according to",
+            s.start + m.start(),
+            s.start + m.end(),
+        )
+    return None
+
+
+def to_quote(att: Attribution, text: str) -> Quote:
+    return Quote(
+        start=att.content_start,
+        end=att.content_end,
+        text=text[att.content_start : att.content_end],
+        speaker=att.speaker.label,
+        affiliation=att.speaker.affiliation,
+        speaker_country=att.speaker.country,
+        direct=att.direct,
+        sentence=att.sentence,
+        cue=att.cue,
+    )

@@ -1,0 +1,60 @@
+"""One call for the command line and the web layer: read, analyse, store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sanctionwatch.documents.ingest import RawDocument, read_source
+from sanctionwatch.documents.meta import parse_partial_date
+from sanctionwatch.documents.model import Analysis
+from sanctionwatch.documents.pipeline import DocumentInput, analyse_many
+from sanctionwatch.documents.repo import DocumentRepository, SaveResult
+from sanctionwatch.errors import InputError
+from sanctionwatch.settings import Settings
+
+__all__ = ["AnalysedDocument", "analyse_source"]
+
+
+@dataclass(slots=True)
+class AnalysedDocument:
+    raw: RawDocument
+    analysis: Analysis
+    saved: SaveResult | None
+
+
+def analyse_source(
+    source: str,
+    settings: Settings,
+    *,
+    outlet: str | None = None,
+    published: str | date | None = None,
+    store: bool = True,
+) -> list[AnalysedDocument]:
+    """Read ``source`` (file, folder or URL), analyse every document, and store them all
+    in one transaction (or none, if anything fails before that)."""
+    if isinstance(published, str) and parse_partial_date(published) is None:
+        raise InputError(f"--date {published!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+    raws = read_source(source, timeout=settings.http_timeout)
+    inputs = [
+        DocumentInput(
+            r.text,
+            title=r.title,
+            outlet=outlet or r.outlet,
+            published=published,
+            url=r.url,
+            metadata_date=r.metadata_date,
+        )
+        for r in raws
+    ]
+    analyses = analyse_many(inputs)
+    saved: list[SaveResult | None] = [None] * len(analyses)
+    if store:
+        from sanctionwatch.store.db import open_store
+
+        st = open_store(settings)
+        try:
+            saved = list(DocumentRepository(st).save_many(analyses, [r.origin for r in raws]))
+        finally:
+            st.dispose()
+    return [AnalysedDocument(r, a, s) for r, a, s in zip(raws, analyses, saved, strict=True)]

@@ -1,0 +1,321 @@
+"""The screening index: every list name prepared once, and keys to find candidates fast.
+
+For each name of each entity the index keeps its Latin forms (one per transliteration),
+their tokens, the variant key and phonetic key of every token and an IDF weight per
+token. Three inverted indexes lead from a query to candidates without scanning the
+lists: variant key -> names, phonetic key -> names, and character 3-gram -> variant
+keys (for misspelt tokens). The whole object pickles, so it is built once per set of
+list versions and loaded from the store's home afterwards.
+"""
+
+from __future__ import annotations
+
+import gc
+import math
+import pickle
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any
+
+from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
+from sanctionwatch.screening import _names as names
+
+__all__ = [
+    "EntityRecord",
+    "IndexedName",
+    "NameForm",
+    "ScreeningIndex",
+    "clean_identifier",
+    "grams",
+    "prepare_forms",
+]
+
+_NON_ALNUM = re.compile(r"[^0-9A-Z]")
+_IMO_PREFIX = re.compile(r"^IMO")
+
+
+def clean_identifier(value: str) -> str:
+    """Upper-case alphanumerics only: ``"IMO 9,123,456"`` -> ``"9123456"``."""
+    text = _NON_ALNUM.sub("", value.upper())
+    return _IMO_PREFIX.sub("", text) if len(text) == 10 else text
+
+
+def grams(key: str) -> set[str]:
+    padded = f"^{key}$"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def _length_factor(token: str) -> float:
+    return 0.45 if len(token) == 1 else 0.85 if len(token) == 2 else 1.0
+
+
+class NameForm:
+    """One Latin rendering of a name, tokenised, with a key and weight per token."""
+
+    __slots__ = ("compact", "keys", "legal", "method", "phon", "tokens", "weights")
+
+    def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
+        self.tokens = toks
+        self.keys = tuple(names.variant_key(t) for t in toks)
+        self.phon = tuple(names.phonetic(t) for t in toks)
+        self.compact = "".join(self.keys)
+        self.method = method
+        self.legal = legal
+        self.weights: tuple[float, ...] = ()
+
+    def __repr__(self) -> str:
+        return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
+
+    def state(self) -> tuple[object, ...]:
+        return (self.tokens, self.keys, self.phon, self.weights, self.method, self.legal)
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> NameForm:
+        form = cls.__new__(cls)
+        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
+        form.compact = "".join(form.keys)
+        return form
+
+
+def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
+    """The distinct tokenised Latin forms of one name (titles and legal forms removed)."""
+    forms: list[NameForm] = []
+    seen: set[tuple[str, ...]] = set()
+    for lf in names.latin_forms(text):
+        latin = lf.text
+        legal: str | None = None
+        if kind is not EntityKind.PERSON:
+            latin, legal = names.legal_form(latin)
+        toks = names.tokens(latin)
+        if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+            stripped = names.strip_titles(toks)
+            toks = stripped or toks
+        key = tuple(toks)
+        if not key or key in seen:
+            continue
+        seen.add(key)
+        forms.append(NameForm(key, lf.method, legal))
+    return forms
+
+
+class IndexedName:
+    __slots__ = ("entity", "forms", "kind", "text")
+
+    def __init__(self, entity: int, text: str, kind: NameKind, forms: list[NameForm]) -> None:
+        self.entity = entity
+        self.text = text
+        self.kind = kind
+        self.forms = forms
+
+    def state(self) -> tuple[object, ...]:
+        return (self.entity, self.text, self.kind.value, [f.state() for f in self.forms])
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> IndexedName:
+        entity, text, kind, forms = state
+        return cls(entity, text, NameKind(kind), [NameForm.from_state(f) for f in forms])
+
+
+Birth = tuple[int, int | None, int | None, int | None, bool]  # year, month, day, end year, approx
+
+
+class EntityRecord:
+    """An entity with its facts pre-digested for scoring. In a loaded index the entity
+    itself stays serialised until it is shown."""
+
+    __slots__ = ("_blob", "_entity", "births", "countries", "identifiers", "imos", "kind", "names")
+
+    def __init__(self, entity: Entity) -> None:
+        self._entity: Entity | None = entity
+        self._blob: bytes | None = None
+        self.kind = entity.kind
+        self.names: list[int] = []
+        countries = {c.lower() for c in entity.nationalities if c}
+        countries.update(a.country.lower() for a in entity.addresses if a.country)
+        self.countries = frozenset(countries)
+        ids: dict[str, str] = {}
+        imos: set[str] = set()
+        for ident in entity.identifiers:
+            cleaned = clean_identifier(ident.value)
+            if cleaned:
+                ids[cleaned] = ident.kind.value
+                if ident.kind is IdentifierKind.IMO:
+                    imos.add(cleaned)
+        self.identifiers = ids
+        self.imos = frozenset(imos)
+        self.births: list[Birth] = [
+            (b.start.year, b.start.month, b.start.day, b.end.year if b.end else None, b.approximate)
+            for b in entity.birth_dates
+        ]
+
+    @property
+    def entity(self) -> Entity:
+        if self._entity is None:
+            assert self._blob is not None
+            self._entity = pickle.loads(self._blob)
+        return self._entity
+
+    def state(self) -> tuple[object, ...]:
+        if self._blob is None:
+            self._blob = pickle.dumps(self._entity, protocol=pickle.HIGHEST_PROTOCOL)
+        return (
+            self._blob,
+            self.kind.value,
+            self.names,
+            tuple(self.countries),
+            self.identifiers,
+            tuple(self.imos),
+            self.births,
+        )
+
+    @classmethod
+    def from_state(cls, state: tuple[Any, ...]) -> EntityRecord:
+        record = cls.__new__(cls)
+        record._entity = None
+        record._blob, kind, record.names, countries, record.identifiers, imos, record.births = state
+        record.kind = EntityKind(kind)
+        record.countries = frozenset(countries)
+        record.imos = frozenset(imos)
+        return record
+
+
+class ScreeningIndex:
+    """Names, keys and weights for a set of entities. Build with :meth:`build`."""
+
+    def __init__(self) -> None:
+        self.records: list[EntityRecord] = []
+        self.names: list[IndexedName] = []
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_phonetic: dict[str, list[int]] = defaultdict(list)
+        self.by_gram: dict[str, list[str]] = defaultdict(list)
+        self.by_identifier: dict[str, list[int]] = defaultdict(list)
+        self.idf: dict[str, float] = {}
+        self.max_idf = 1.0
+
+    def __len__(self) -> int:
+        return len(self.records)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {
+            "records": [r.state() for r in self.records],
+            "names": [n.state() for n in self.names],
+            "by_key": self.by_key,
+            "by_phonetic": self.by_phonetic,
+            "by_gram": self.by_gram,
+            "by_identifier": self.by_identifier,
+            "idf": self.idf,
+            "max_idf": self.max_idf,
+        }
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.records = [EntityRecord.from_state(r) for r in state["records"]]
+        self.names = [IndexedName.from_state(n) for n in state["names"]]
+        self.by_key = state["by_key"]
+        self.by_phonetic = state["by_phonetic"]
+        self.by_gram = state["by_gram"]
+        self.by_identifier = state["by_identifier"]
+        self.idf = state["idf"]
+        self.max_idf = state["max_idf"]
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> ScreeningIndex:
+        """Index every name of every entity (garbage collection paused meanwhile:
+        the index is many small objects that all stay alive)."""
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._build(entities)
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _build(cls, entities: Iterable[Entity]) -> ScreeningIndex:
+        index = cls()
+        df: dict[str, int] = defaultdict(int)
+        for entity in entities:
+            eidx = len(index.records)
+            record = EntityRecord(entity)
+            index.records.append(record)
+            for ident in record.identifiers:
+                index.by_identifier[ident].append(eidx)
+            seen_texts: set[str] = set()
+            for name in entity.names:
+                text = name.full.strip()
+                if not text or text in seen_texts:
+                    continue
+                seen_texts.add(text)
+                forms = prepare_forms(text, entity.kind)
+                if not forms:
+                    continue
+                nidx = len(index.names)
+                index.names.append(IndexedName(eidx, text, name.kind, forms))
+                record.names.append(nidx)
+                keys = {k for f in forms for k in f.keys}
+                phons = {p for f in forms for p in f.phon if len(p) >= 2}
+                for key in keys:
+                    df[key] += 1
+                    index.by_key[key].append(nidx)
+                for phon in phons:
+                    index.by_phonetic[phon].append(nidx)
+        total = max(len(index.names), 1)
+        index.max_idf = math.log(total + 1) + 1.0
+        index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
+        for key in df:
+            if len(key) >= 3:
+                for gram in grams(key):
+                    index.by_gram[gram].append(key)
+        for iname in index.names:
+            for form in iname.forms:
+                form.weights = index.weights(form)
+        index.by_key = dict(index.by_key)
+        index.by_phonetic = dict(index.by_phonetic)
+        index.by_gram = dict(index.by_gram)
+        index.by_identifier = dict(index.by_identifier)
+        return index
+
+    def weights(self, form: NameForm) -> tuple[float, ...]:
+        """IDF weight of each token (unknown tokens get the highest weight)."""
+        idf = self.idf
+        top = self.max_idf
+        return tuple(
+            idf.get(key, top) * _length_factor(tok)
+            for tok, key in zip(form.tokens, form.keys, strict=True)
+        )
+
+    def similar_keys(self, key: str, limit: int = 12, minimum: float = 0.55) -> list[str]:
+        """Known variant keys sharing most 3-grams with ``key`` (for misspellings)."""
+        mine = grams(key)
+        counts: dict[str, int] = defaultdict(int)
+        by_gram = self.by_gram
+        for gram in mine:
+            for other in by_gram.get(gram, ()):
+                counts[other] += 1
+        scored = []
+        size = len(mine)
+        for other, shared in counts.items():
+            dice = 2.0 * shared / (size + len(other) + 1)
+            if dice >= minimum and other != key:
+                scored.append((dice, other))
+        scored.sort(reverse=True)
+        return [other for _, other in scored[:limit]]
+
+    def split_known(self, token: str) -> list[str] | None:
+        """Split an unspaced token into two or three known tokens, if possible."""
+        if len(token) < 4 or names.variant_key(token) in self.by_key:
+            return None
+        known = self.by_key
+        best: list[str] | None = None
+        for i in range(2, len(token) - 1):
+            head = token[:i]
+            if names.variant_key(head) not in known:
+                continue
+            tail = token[i:]
+            if names.variant_key(tail) in known:
+                return [head, tail]
+            for j in range(2, len(tail) - 1):
+                mid, rest = tail[:j], tail[j:]
+                if names.variant_key(mid) in known and names.variant_key(rest) in known:
+                    best = best or [head, mid, rest]
+        return best

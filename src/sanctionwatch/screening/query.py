@@ -1,0 +1,84 @@
+"""Turning a :class:`Query` into forms, weights and cleaned facts, once per query."""
+
+from __future__ import annotations
+
+from followthemoney.types import registry
+
+from sanctionwatch.lists.model import PartialDate
+from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
+from sanctionwatch.screening.index import prepare_forms as _forms
+from sanctionwatch.screening.types import Feature, Query
+
+__all__ = ["PreparedQuery", "imo_valid", "prepare_query"]
+
+
+def imo_valid(number: str) -> bool:
+    """True for a 7-digit IMO number whose last digit is its check digit."""
+    if len(number) != 7 or not number.isdigit():
+        return False
+    total = sum(int(d) * w for d, w in zip(number[:6], range(7, 1, -1), strict=True))
+    return total % 10 == int(number[6])
+
+
+class PreparedQuery:
+    """A query with its name forms weighted by the index and its facts cleaned."""
+
+    __slots__ = (
+        "birth",
+        "cache",
+        "country",
+        "forms",
+        "identifiers",
+        "notes",
+        "query",
+        "valid_imos",
+    )
+
+    def __init__(self, query: Query) -> None:
+        self.query = query
+        self.forms: list[NameForm] = []
+        self.birth: PartialDate | None = query.birth
+        self.country: str | None = None
+        self.identifiers: list[str] = []
+        self.valid_imos: set[str] = set()
+        self.notes: list[Feature] = []
+        self.cache: dict[int, dict[tuple[int, str], tuple[float, str]]] = {}
+
+
+def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
+    pq = PreparedQuery(query)
+    forms = _forms(query.name, query.kind) if query.name else []
+    extra: list[NameForm] = []
+    for form in forms:
+        split: list[str] = []
+        changed = False
+        for tok in form.tokens:
+            parts = index.split_known(tok)
+            changed = changed or parts is not None
+            split.extend(parts or [tok])
+        if changed:
+            extra.append(NameForm(tuple(split), form.method + "+split", form.legal))
+    pq.forms = forms + extra
+    for form in pq.forms:
+        form.weights = index.weights(form)
+    if query.country:
+        code = registry.country.clean_text(query.country)
+        if code is None:
+            pq.notes.append(
+                Feature("country", 0.0, 0.0, f"country {query.country!r} not recognised, ignored")
+            )
+        pq.country = code
+    for raw in query.identifiers:
+        ident = clean_identifier(raw)
+        if not ident:
+            continue
+        pq.identifiers.append(ident)
+        looks_imo = raw.strip().upper().startswith("IMO") or (len(ident) == 7 and ident.isdigit())
+        if looks_imo:
+            if imo_valid(ident):
+                pq.valid_imos.add(ident)
+            else:
+                pq.notes.append(
+                    Feature("identifier", 0.0, 0.0, f"IMO {ident} fails its check digit")
+                )
+    return pq

@@ -1,0 +1,241 @@
+"""Scoring a prepared query against one indexed entity ("sw-v1").
+
+The name score aligns the tokens of two names as sets: every query token is paired
+with at most one candidate token (greedy, best pairs first), so word order may vary,
+while unmatched tokens on either side lower the score in proportion to their IDF
+weight (a query token the list entry lacks counts fully, an extra candidate token
+half). That is what keeps "Kim Jong Un" apart from "Kim Yo Jong". Tokens pair when
+their variant keys agree (Ri/Lee, Jong/Chong ...), their phonetic keys agree, or
+their edit similarity is high; a lone initial pairs with a token that starts with it.
+Birth date, country and identifiers then add or subtract a little, and a matching
+identifier (an IMO number with a valid check digit above all) is decisive alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rapidfuzz.distance import Indel
+
+from sanctionwatch.lists.model import NameKind, PartialDate
+from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
+from sanctionwatch.screening.query import PreparedQuery
+from sanctionwatch.screening.types import Feature
+
+__all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
+
+PAIR_MIN = 0.6
+SHORT_MIN = 0.8  # short tokens pair only when nearly equal
+EXTRA_CANDIDATE = 0.5
+WEAK_ALIAS = 0.92
+similarity = Indel.normalized_similarity
+
+
+def token_similarity(qt: str, qk: str, qp: str, ct: str, ck: str, cp: str) -> tuple[float, str]:
+    """Similarity of two tokens in [0, 1] and how it was found."""
+    if qk == ck:
+        return 1.0, ("same" if qt == ct else "variant")
+    if len(qt) == 1 or len(ct) == 1:
+        if qt[0] == ct[0]:
+            return 0.9, "initial"
+        return 0.0, "none"
+    sim = max(similarity(qk, ck), similarity(qt, ct))
+    if qp and qp == cp and qt[0] == ct[0] and sim < 0.88:
+        return 0.88, "phonetic"
+    if sim < SHORT_MIN and min(len(qt), len(ct)) <= 3:
+        return 0.0, "none"
+    return sim, "fuzzy"
+
+
+class NameScore:
+    __slots__ = ("pairs", "score", "unmatched_candidate", "unmatched_query")
+
+    def __init__(
+        self,
+        score: float,
+        pairs: list[tuple[str, str, float, str]],
+        unmatched_query: list[str],
+        unmatched_candidate: list[str],
+    ) -> None:
+        self.score = score
+        self.pairs = pairs
+        self.unmatched_query = unmatched_query
+        self.unmatched_candidate = unmatched_candidate
+
+
+def align(
+    qf: NameForm, cf: NameForm, cache: dict[tuple[int, str], tuple[float, str]] | None = None
+) -> NameScore:
+    """Token-set alignment of a query form with a candidate form."""
+    qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
+    ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
+    options: list[tuple[float, int, int, str]] = []
+    for i, qt in enumerate(qtoks):
+        for j, ct in enumerate(ctoks):
+            ck = ckeys[j]
+            if cache is not None:
+                got = cache.get((i, ck))
+                if got is None:
+                    got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j])
+                    cache[(i, ck)] = got
+            else:
+                got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j])
+            if got[0] >= PAIR_MIN:
+                options.append((got[0], i, j, got[1]))
+    options.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs: list[tuple[str, str, float, str]] = []
+    num = den = 0.0
+    for sim, i, j, how in options:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((qtoks[i], ctoks[j], sim, how))
+        if how != "initial":
+            num += 2.0 * sim * cw[j]
+            den += 2.0 * cw[j]
+            continue
+        # An initial confirms one letter: the rest of the spelt-out token is unverified,
+        # counted as missing (fully on the query side, half on the candidate side).
+        q_init = len(qtoks[i]) == 1
+        small = min(qw[i], cw[j])
+        num += 2.0 * sim * small
+        den += 2.0 * small
+        rest = (cw[j] if q_init else qw[i]) - small
+        den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
+    missing_q = [qtoks[i] for i in range(len(qtoks)) if i not in used_q]
+    missing_c = [ctoks[j] for j in range(len(ctoks)) if j not in used_c]
+    den += sum(qw[i] for i in range(len(qtoks)) if i not in used_q)
+    den += EXTRA_CANDIDATE * sum(cw[j] for j in range(len(ctoks)) if j not in used_c)
+    score = num / den if den else 0.0
+    if len(qtoks) != len(ctoks) and (missing_q or missing_c):
+        joined = similarity(qf.compact, cf.compact)
+        if joined >= 0.9 and joined * 0.97 > score:
+            q_text = " ".join(qtoks)
+            c_text = " ".join(ctoks)
+            return NameScore(joined * 0.97, [(q_text, c_text, joined, "joined")], [], [])
+    return NameScore(score, pairs, missing_q, missing_c)
+
+
+class Scored:
+    __slots__ = ("features", "name_index", "score")
+
+    def __init__(self, score: float, name_index: int, features: list[Feature]) -> None:
+        self.score = score
+        self.name_index = name_index
+        self.features = features
+
+
+def _best_name(
+    pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int]
+) -> tuple[float, int, NameScore | None, NameForm | None, NameForm | None]:
+    best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
+    best = (-1.0, -1, None, None, None)
+    cache = pq.cache
+    for nidx in name_ids:
+        iname = index.names[nidx]
+        factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
+        for qf_no, qf in enumerate(pq.forms):
+            sub = cache.setdefault(qf_no, {})
+            for cf in iname.forms:
+                result = align(qf, cf, sub)
+                value = result.score * factor
+                if value > best[0]:
+                    best = (value, nidx, result, qf, cf)
+    return best
+
+
+def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
+    parts = [f"{q}~{c} {how} {sim:.2f}" for q, c, sim, how in ns.pairs]
+    parts += [f"{q} unmatched in query" for q in ns.unmatched_query]
+    parts += [f"{c} unmatched in entry" for c in ns.unmatched_candidate]
+    via = {qf.method, cf.method} - {"latin"}
+    suffix = f" (transliteration: {', '.join(sorted(via))})" if via else ""
+    return "; ".join(parts) + suffix
+
+
+def _birth_feature(query: PartialDate, record: EntityRecord) -> Feature | None:
+    best: Feature | None = None
+    for year, month, day, end, approx in record.births:
+        last = end if end is not None else year
+        listed = f"{year:04d}" + (f"-{month:02d}" if month else "") + (f"-{day:02d}" if day else "")
+        if year <= query.year <= last:
+            if end is None and query.month is not None and month is not None:
+                if month == query.month and (query.day is None or day in (None, query.day)):
+                    return Feature(
+                        "birth_date", 1.0, 0.06, f"birth date {query} agrees with {listed}"
+                    )
+                cand = Feature("birth_date", 0.5, -0.04, f"same year, other date: {listed}")
+            else:
+                cand = Feature("birth_date", 0.8, 0.04, f"birth year {query.year} agrees")
+        else:
+            gap = min(abs(query.year - year), abs(query.year - last))
+            if gap <= (2 if approx else 1):
+                cand = Feature("birth_date", 0.3, -0.02, f"birth year {query.year} is {gap} off")
+            else:
+                cand = Feature(
+                    "birth_date", 0.0, -0.15, f"birth year {query.year} conflicts with {listed}"
+                )
+        if best is None or cand.weight > best.weight:
+            best = cand
+    return best
+
+
+def _country_feature(country: str, record: EntityRecord) -> Feature | None:
+    if not record.countries:
+        return None
+    if country in record.countries:
+        return Feature("country", 1.0, 0.03, f"country {country} agrees")
+    listed = ", ".join(sorted(record.countries))
+    return Feature("country", 0.0, -0.05, f"country {country} not among {listed}")
+
+
+def _identifier_feature(pq: PreparedQuery, record: EntityRecord) -> Feature | None:
+    if not record.identifiers or not pq.identifiers:
+        return None
+    for ident in pq.identifiers:
+        kind = record.identifiers.get(ident)
+        if kind is None:
+            continue
+        if ident in record.imos and ident in pq.valid_imos:
+            return Feature("identifier", 1.0, 1.0, f"IMO {ident} (valid check digit) matches")
+        return Feature("identifier", 1.0, 0.9, f"{kind} {ident} matches")
+    return None
+
+
+def score_entity(
+    pq: PreparedQuery,
+    record: EntityRecord,
+    index: ScreeningIndex,
+    name_ids: Iterable[int] | None = None,
+) -> Scored:
+    """The sw-v1 score of one entity for a prepared query, with its explanation."""
+    ids = record.names if name_ids is None else name_ids
+    value, nidx, ns, qf, cf = _best_name(pq, index, ids)
+    features: list[Feature] = []
+    if ns is not None and qf is not None and cf is not None:
+        features.append(Feature("name", ns.score, value, _describe_name(ns, qf, cf)))
+        if index.names[nidx].kind is NameKind.WEAK_ALIAS:
+            features.append(Feature("weak_alias", 1.0, value - ns.score, "matched a weak alias"))
+    else:
+        value, nidx = 0.0, record.names[0] if record.names else -1
+    total = max(value, 0.0)
+    if pq.birth is not None:
+        bf = _birth_feature(pq.birth, record)
+        if bf is not None:
+            features.append(bf)
+            total += bf.weight
+    if pq.country is not None:
+        cfeat = _country_feature(pq.country, record)
+        if cfeat is not None:
+            features.append(cfeat)
+            total += cfeat.weight
+    ident = _identifier_feature(pq, record)
+    if ident is not None:
+        features.append(ident)
+        total = max(total, 0.97 if ident.weight >= 1.0 else 0.9) + 0.02 * value
+    for note in pq.notes:
+        features.append(note)
+    return Scored(min(max(total, 0.0), 1.0), nidx, features)

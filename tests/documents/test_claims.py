@@ -1,0 +1,105 @@
+"""Claims from short texts written for these tests (no knowledge base needed here)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sanctionwatch.documents import analyse_text
+
+STORY = (
+    "BERLIN, May 4 (Wire) - Mongolia has fully complied with the UN Security Council ban on new "
+    "work permits for North Korean labourers, Mongolian Deputy Foreign Minister Batbayar Dorj told "
+    "the agency.\n"
+    "\u201cWe stopped issuing permits in 2017 and the last 300 workers went home,\u201d "
+    "Dorj said.\n"
+    "The Japanese government said on Tuesday that Mongolian firms had breached the sanctions by "
+    "hiring 50 new workers.\n"
+    "Ulaanbaatar has denied the accusation.\n"
+    "Officials in Ulaanbaatar admitted they had missed the deadline to send everyone home.\n"
+    "All UN member states were required to repatriate North Korean workers by December 22, 2019.\n"
+    "Tokyo blacklisted three companies on Friday.\n"
+)
+
+
+def claims_of(text: str, **kw: object) -> list[tuple[str, str]]:
+    return [(c.subject_state, c.stance) for c in analyse_text(text, kb=None, **kw).claims]  # type: ignore[arg-type]
+
+
+def test_story_claims_and_attribution() -> None:
+    an = analyse_text(STORY, published="2021", kb=None)
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert got == [
+        ("MN", "asserts_compliance"),
+        ("MN", "reports_measure"),
+        ("MN", "alleges_violation"),
+        ("MN", "denies_violation"),
+        ("MN", "admits_noncompliance"),
+        ("ALL", "other"),
+        ("JP", "reports_measure"),
+    ]
+    first, quote, allegation = an.claims[0], an.claims[1], an.claims[2]
+    assert first.speaker == "Batbayar Dorj"
+    assert first.speaker_affiliation == "Mongolian Deputy Foreign Minister"
+    assert quote.speaker == "Batbayar Dorj"  # surname resolved to the full name
+    assert [(q.value, q.unit) for q in quote.quantities] == [(300, "workers")]
+    assert allegation.speaker == "The Japanese government"
+    assert (
+        an.claims[-1].quantities[0].value == 3 and an.claims[-1].quantities[0].unit == "companies"
+    )
+
+
+def test_evidence_offsets_point_into_the_text() -> None:
+    an = analyse_text(STORY, published="2021-05-04", kb=None)
+    for c in an.claims:
+        assert STORY[c.start : c.end] == c.evidence
+
+
+def test_dateline_metadata_and_year_inference() -> None:
+    an = analyse_text(STORY, published="2021", kb=None)
+    meta = an.document
+    assert (meta.dateline, meta.outlet, meta.published) == ("Berlin", "Wire", date(2021, 5, 4))
+    assert meta.published_source == "dateline"
+    inferred = analyse_text(STORY, kb=None).document
+    assert inferred.published == date(2020, 5, 4) and inferred.published_inferred  # after Dec 2019
+
+
+def test_trailing_attribution_and_pronoun_carry_over() -> None:
+    text = (
+        "Iran has exceeded the limit on enriched uranium set by the nuclear deal, "
+        "the IAEA said on Monday.\n"
+        "Tehran rejected the allegations as baseless.\n"
+        "It said the government was complying with its obligations."
+    )
+    assert claims_of(text) == [
+        ("IR", "alleges_violation"),
+        ("IR", "denies_violation"),
+        ("IR", "asserts_compliance"),
+    ]
+
+
+def test_both_countries_refers_to_the_last_pair() -> None:
+    text = (
+        "Hundreds of North Korean labourers had worked in Kuwait and in Qatar "
+        "under UN sanctions scrutiny.\n"
+        "Both countries stopped renewing their visas this year."
+    )
+    assert claims_of(text) == [("KW", "reports_measure"), ("QA", "reports_measure")]
+
+
+def test_text_without_sanctions_context_gives_no_claims() -> None:
+    text = (
+        "The league sanctioned the club for a breach of its rules after the match in England.\n"
+        "The manager admitted the charge and was fined £5,000 by the commission."
+    )
+    assert claims_of(text) == []
+
+
+def test_across_sentence_quote_gets_one_speaker() -> None:
+    text = (
+        "\u201cWe have met every deadline set by the Security Council. "
+        "Nobody from North Korea works here any more,\u201d said Vietnamese Foreign Ministry "
+        "spokeswoman Le Thi Hang.\n"
+    )
+    an = analyse_text(text, kb=None)
+    assert {q.speaker for q in an.quotes} == {"Le Thi Hang"}
+    assert {q.speaker_country for q in an.quotes} == {"VN"}

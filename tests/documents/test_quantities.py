@@ -1,0 +1,78 @@
+"""Quantities: numbers in digits and words, scales, units, approximations."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from sanctionwatch.documents.quantities import find_quantities, words_to_number
+
+
+def q(text: str) -> list[tuple[float, str, str | None]]:
+    return [(x.value, x.unit, x.approx) for x in find_quantities(text)]
+
+
+def test_money_scales_and_approximation() -> None:
+    text = "The scheme brings in more than $700 million a year from about 80,000 labourers."
+    assert q(text) == [(700_000_000, "USD", "more than"), (80_000, "workers", "about")]
+
+
+def test_bare_numbers_take_the_unit_before_them() -> None:
+    text = (
+        "Some 60,000 workers are abroad, of which 20,000 were in one country and 15,000 in another."
+    )
+    assert q(text) == [
+        (60_000, "workers", "about"),
+        (20_000, "workers", None),
+        (15_000, "workers", None),
+    ]
+
+
+def test_coordinated_numbers_share_the_later_unit() -> None:
+    text = "The ministry issued 4,210 tourist and 1,003 student visas."
+    assert [(v, u) for v, u, _ in q(text)] == [(4210, "visas"), (1003, "visas")]
+
+
+def test_numbers_written_in_words_and_hyphenated() -> None:
+    text = "It granted tourist visas to two-thousand-41 and student visas to one-thousand-9 people."
+    assert [(v, u) for v, u, _ in q(text)][:2] == [(2041, "visas"), (1009, "visas")]
+    assert words_to_number("three hundred and twelve") == 312
+    assert words_to_number("seven") == 7
+    assert words_to_number("banana") is None
+
+
+def test_suffix_scales_tonnes_kg_percent_and_ratio() -> None:
+    text = "Exports hit 2.5m tons of ore, some 1,150 kg were seized, 45 percent fell, over 9 times."
+    assert q(text) == [
+        (2_500_000, "tonnes", None),
+        (1150, "kg", "about"),
+        (45, "percent", None),
+        (9, "ratio", "more than"),  # "over" is read as "more than"
+    ]
+
+
+def test_years_and_unitless_numbers_are_not_quantities() -> None:
+    assert q("In 2019 the resolution 2397 was cited, and the 2022 World Cup was held.") == []
+    assert q("They work 10-hour shifts for one-year contracts.") == []
+
+
+def test_offsets_point_at_the_number() -> None:
+    text = "Roughly 3,400 people left."
+    (found,) = find_quantities(text, offset=100)
+    assert text[found.start - 100 : found.end - 100].startswith("3,400")
+
+
+@given(st.integers(min_value=1, max_value=999_999_999))
+def test_any_grouped_integer_with_a_unit_is_read_back(n: int) -> None:
+    (found,) = find_quantities(f"They counted {n:,} workers there.")
+    assert found.value == n and found.unit == "workers"
+
+
+@given(st.integers(min_value=0, max_value=99))
+def test_words_to_number_matches_digits(n: int) -> None:
+    small = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+             "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+             "eighteen", "nineteen"]  # fmt: skip
+    tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+    words = small[n] if n < 20 else tens[n // 10] + (f"-{small[n % 10]}" if n % 10 else "")
+    assert words_to_number(words) == n

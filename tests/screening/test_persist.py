@@ -1,0 +1,27 @@
+"""The index saved to disk answers exactly as the one built in memory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sanctionwatch.screening import Query, Screener
+
+
+def test_round_trip(screener: Screener, tmp_path: Path) -> None:
+    path = tmp_path / "index.pkl"
+    screener.save(path)
+    loaded = Screener.load(path)
+    assert loaded is not None
+    for q in ["Kim Jong Un", "김정은", "Korea Ryongbong", "A. R. Yasin"]:
+        a = [(m.key, m.score, m.matched_name) for m in screener.screen(Query(q), threshold=0)]
+        b = [(m.key, m.score, m.matched_name) for m in loaded.screen(Query(q), threshold=0)]
+        assert a == b
+    m = loaded.screen(Query("Kim Jong Un"))[0]
+    assert m.entity.birth_dates[0].start.year == 1984
+
+
+def test_missing_or_corrupt_file_gives_none(tmp_path: Path) -> None:
+    assert Screener.load(tmp_path / "absent.pkl") is None
+    bad = tmp_path / "bad.pkl"
+    bad.write_bytes(b"not a pickle")
+    assert Screener.load(bad) is None
