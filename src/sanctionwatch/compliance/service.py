@@ -99,6 +99,21 @@ class Picture:
         evidence = self.evidence_for(ob.id)
         return assess(evidence, ob, as_of, state=state, surges=surges, filings=self.filings)
 
+    def _assess_pairs(self, pairs: Sequence[tuple[str, str]], as_of: date) -> list[Assessment]:
+        """Like :meth:`assess` for many pairs, sorting the evidence out once."""
+        surges = self.surges()
+        grouped: dict[tuple[str, str], list[Evidence]] = {}
+        for ob_id in sorted({o for _, o in pairs}):
+            for ev in self.evidence_for(ob_id):
+                grouped.setdefault((ev.state.upper(), ob_id), []).append(ev)
+        out = []
+        for state, ob_id in pairs:
+            ob = self.obligations[ob_id]
+            mine = [x for x in surges if x.obligation_id == ob_id and x.state == state]
+            evidence = grouped.get((state, ob_id), [])
+            out.append(assess(evidence, ob, as_of, state=state, surges=mine, filings=self.filings))
+        return out
+
     def assess_all(
         self, as_of: date, *, state: str | None = None, obligation_id: str | None = None
     ) -> list[Assessment]:
@@ -111,7 +126,7 @@ class Picture:
         ]
         if not pairs and state and obligation_id:
             pairs = [(state.upper(), obligation_id)]
-        return [self.assess(s, o, as_of) for s, o in pairs]
+        return self._assess_pairs(pairs, as_of)
 
     # --- contradictions, links, alerts --------------------------------------------
 
