@@ -226,12 +226,15 @@ def _env() -> Environment:
 
 
 def _context(brief: Brief) -> dict[str, object]:
+    from sanctionwatch.compliance.rules import RULES
+
     surge_cites = {
         s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), None)
         for s in brief.surges
         if s.suspicion
     }
-    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites}
+    rules = [(r.name, r.status.value, r.description) for r in RULES]
+    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites, "rules": rules}
 
 
 def render_markdown(brief: Brief) -> str:
