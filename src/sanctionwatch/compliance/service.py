@@ -50,7 +50,36 @@ from sanctionwatch.compliance.report import Brief, build_brief
 from sanctionwatch.compliance.rules import assess
 from sanctionwatch.errors import NotFoundError
 
-__all__ = ["Picture", "build_picture"]
+__all__ = ["Picture", "build_picture", "filings_from_evidence"]
+
+_SUBMITTED = re.compile(r"\b(submit\w*|filed|sent|presented|delivered|handed)\b", re.I)
+_REPORT_KIND = re.compile(r"\b(final|midterm|mid-term|interim)\s+report\b", re.I)
+
+
+def filings_from_evidence(
+    evidence: Iterable[Evidence], obligations: Mapping[str, ObligationView]
+) -> list[ReportFiling]:
+    """Reports a state says (or is reported) to have submitted under an obligation:
+    "Russia submitted its final report to the 1718 Committee". Only a statement that
+    names the report (final, midterm) and a submission counts; it is filed no later than
+    the document's date."""
+    out = []
+    for ev in evidence:
+        ob = obligations.get(ev.obligation_id or "")
+        if ob is None or ev.stance != "reports_measure" or not _SUBMITTED.search(ev.sentence):
+            continue
+        m = _REPORT_KIND.search(ev.sentence)
+        if m is None:
+            continue
+        kind = "final" if m.group(1).lower() == "final" else "midterm"
+        duty = next((r for r in ob.reporting if kind in r.what.lower()), None)
+        if duty is None:
+            continue
+        source = (
+            f"{ev.who}, {ev.document_title or ev.document_id}: \u201c{ev.sentence.strip()}\u201d"
+        )
+        out.append(ReportFiling(ev.state, ob.id, duty.what, ev.published, source))
+    return out
 
 
 @dataclass(slots=True)
@@ -196,6 +225,7 @@ def build_picture(
         pic.mentions += adapters.mentions_from_analysis(analysis)
         series += adapters.series_from_analysis(analysis)
     pic.series = merge_series(series)
+    pic.filings += filings_from_evidence(pic.evidence, pic.obligations)
     # Figures that make up an indicator series are compared as a series, not as rivals.
     in_series = {(p.sentence, p.value) for s in pic.series for p in s.points}
     pic.observations = [o for o in pic.observations if (o.sentence, o.value) not in in_series]
