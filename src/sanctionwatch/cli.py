@@ -8,6 +8,7 @@ and exit with status 1; nothing here catches anything broader.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections.abc import Callable
 from datetime import datetime
@@ -73,6 +74,51 @@ def _root(
         url = db if "://" in db else f"sqlite:///{Path(db).expanduser().resolve()}"
         settings = settings.model_copy(update={"db_url": url})
     ctx.obj = settings
+
+
+# --- overview ---------------------------------------------------------------------
+
+
+@app.command("status")
+@handle_errors
+def status_command(
+    ctx: typer.Context,
+    fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
+) -> None:
+    """What is stored and known: lists, obligations and deadlines, documents; what to do next."""
+    from rich.table import Table
+
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.overview import overview
+
+    if fmt not in ("table", "json"):
+        raise InputError(f"unknown format {fmt!r}: use table or json")
+    view = overview(settings_from(ctx))
+    if fmt == "json":
+        sys.stdout.write(json.dumps(view.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        return
+    console.print(f"[bold]sanctionwatch[/] store: {view.store_url}", highlight=False)
+    if view.lists:
+        lists = Table("list", "version", "published", "entries", title="Stored lists")
+        for v in view.lists:
+            published = v.published.date().isoformat() if v.published else "not stated"
+            lists.add_row(v.source, str(v.id), published, f"{v.entity_count:,}")
+        console.print(lists)
+    else:
+        console.print("No sanctions lists stored yet.")
+    console.print(
+        f"Knowledge base: {view.resolutions:,} Security Council resolutions, "
+        f"{view.obligations} obligations on States in regimes: {', '.join(view.regimes)}."
+    )
+    dates = Table("due", "kind", "obligation", "what", title=f"Deadlines around {view.as_of}")
+    for d in [*view.recent_deadlines, *view.next_deadlines]:
+        when = f"{d.due} (passed)" if d.passed else str(d.due)
+        dates.add_row(when, d.kind, d.obligation_id, d.what)
+    console.print(dates)
+    console.print(f"Documents analysed: {view.documents}; claims extracted: {view.claims}.")
+    console.print("[bold]Next:[/]")
+    for step in view.next_steps:
+        console.print(f"  {step}", highlight=False, markup=False)
 
 
 # --- lists ------------------------------------------------------------------------
