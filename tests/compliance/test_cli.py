@@ -61,3 +61,23 @@ def test_record_filing_and_bad_options(tmp_path: Path) -> None:
     assert code == 1 and "choose md, html or pdf" in out
     code, out = run(db, "report", "--state", "RU", "--obligation", "2397-OP8", "--format", "pdf")
     assert code == 1 and "needs --output" in out
+
+
+def test_empty_store_and_clear_errors(tmp_path: Path) -> None:
+    db = tmp_path / "sw.db"
+    code, out = run(db, "assess")
+    assert code == 0 and "No evidence about any obligation" in out
+    code, out = run(db, "assess", "--state", "RU", "--obligation", "9999-OP1")
+    assert code == 1 and "'9999-OP1' is not in the knowledge base" in out
+    code, out = run(db, "assess", "--as-of", "yesterday")
+    assert code == 1 and "is not a date" in out
+    code, out = run(db, "alerts", "--ack", "nosuchkey")
+    assert code == 1 and "no current alert has the key 'nosuchkey'" in out
+    code, out = run(db, "contradictions")
+    assert code == 0 and "No contradictions found." in out
+    code, out = run(db, "indicators", "import", str(tmp_path / "missing.csv"))
+    assert code == 1 and "cannot read" in out
+    code, out = run(db, "report", "--state", "RU", "--obligation", "2397-OP8")
+    assert code == 0
+    assert "## Status: no information" in out
+    assert "missed: the final report on repatriation was due 2020-03-22" in out

@@ -64,26 +64,28 @@ class DesignationLink:
     why: str
 
 
-def _event(raw: dict[str, object]) -> DesignationEvent:
+def _event(raw: object) -> DesignationEvent:
+    if not isinstance(raw, dict):
+        raise InputError(f"designations data: an entry is not a mapping: {raw!r}")
     try:
         ents = raw["entities"]
-        assert isinstance(ents, list)
+        if not isinstance(ents, list) or not ents:
+            raise TypeError("entities must be a non-empty list")
+        when = raw["date"]
         return DesignationEvent(
             id=str(raw["id"]),
             authority=str(raw["authority"]),
             list_source=str(raw["list_source"]),
-            date=raw["date"]
-            if isinstance(raw["date"], date)
-            else date.fromisoformat(str(raw["date"])),
+            date=when if isinstance(when, date) else date.fromisoformat(str(when)),
             obligation_id=str(raw["obligation_id"]) if raw.get("obligation_id") else None,
             target_state=str(raw["target_state"]) if raw.get("target_state") else None,
             topic=str(raw.get("topic", "")),
-            keywords=tuple(str(k) for k in raw.get("keywords", []) or []),  # type: ignore[attr-defined]
+            keywords=tuple(str(k) for k in raw.get("keywords") or []),
             entities=tuple(
                 ListedEntity(str(e["name"]), str(e["ref"]), str(e.get("note", ""))) for e in ents
             ),
         )
-    except (KeyError, AssertionError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"designations data: bad entry {raw.get('id')!r}: {exc}") from None
 
 
