@@ -960,8 +960,11 @@ def report_cmd(
         raise InputError(f"--format {fmt!r}: choose md, html or pdf")
     if fmt == "pdf" and output is None:
         raise InputError("--format pdf needs --output FILE")
-    _, picture = _compliance_picture(ctx, threshold)
+    from sanctionwatch.compliance.service import check_listed
+
+    store, picture = _compliance_picture(ctx, threshold)
     brief = picture.brief(state, obligation, _as_of(as_of))
+    check_listed(store, brief)
     if fmt == "pdf":
         from sanctionwatch.compliance.pdf import render_pdf
 

@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from sanctionwatch.cli import app
+from tests.conftest import shared_file
 
 pytest.importorskip("sanctionwatch.documents.repo")
 pytestmark = pytest.mark.slow
@@ -146,3 +147,16 @@ def test_reports_and_alerts(db: Path, tmp_path: Path) -> None:
     run(db, "record-filing", "--state", "RU", "--obligation", "2397-OP8", "--filed", "2020-03-30")
     after = as_json(db, "alerts")
     assert ("RU", "deadline-no-report") not in {(x["state"], x["kind"]) for x in after}
+
+
+def test_designated_entities_found_on_the_stored_ofac_list(db: Path) -> None:
+    import csv
+
+    sdn = shared_file("lists/ofac/sdn_csv_trio_2021-07/sdn.csv")
+    with sdn.open(encoding="utf-8", newline="") as fh:
+        names = {row[0].strip(): row[1].strip() for row in csv.reader(fh) if len(row) > 1}
+    run(db, "update", "--from", str(sdn))
+    md = run(db, "report", "--state", "CN", "--obligation", "2397-OP8", "--format", "md")
+    for ref in ("27383", "27254"):
+        assert f"ofac_sdn {ref}" in md
+        assert f"on the stored list as \u201c{names[ref]}\u201d" in md

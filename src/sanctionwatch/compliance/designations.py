@@ -104,13 +104,14 @@ def _fits(ev: Evidence, event: DesignationEvent) -> str | None:
     if not _ACTION.search(text):
         return None
     low = text.lower()
-    if not any(k.lower() in low for k in event.keywords):
+    keyword = next((k for k in event.keywords if k.lower() in low), None)
+    if keyword is None:
         return None
     who = ev.speaker_state or state_in(" ".join(p for p in (ev.affiliation, ev.speaker) if p))
     named = state_in(text)
     if event.authority not in (who, named):
         return None
-    reasons = [f"designating state {event.authority}", f"topic ({event.topic})"]
+    reasons = [f"designating state {event.authority}", f"topic (\u201c{keyword}\u201d)"]
     m = _COUNT.search(text)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
@@ -128,10 +129,16 @@ def link_designations(
     evidence: Iterable[Evidence], events: Sequence[DesignationEvent] | None = None
 ) -> list[DesignationLink]:
     events = load_events() if events is None else events
-    out = []
+    found: dict[tuple[str, str | None, int | None, str], DesignationLink] = {}
     for ev in evidence:
         for event in events:
             why = _fits(ev, event)
-            if why:
-                out.append(DesignationLink(event, ev, why))
-    return out
+            if not why:
+                continue
+            # One sentence may give several claims (about China, about the US measure):
+            # link it once, through the claim about the targeted state where there is one.
+            key = (event.id, ev.document_id, ev.start, ev.sentence)
+            have = found.get(key)
+            if have is None or (ev.state == event.target_state != have.evidence.state):
+                found[key] = DesignationLink(event, ev, why)
+    return list(found.values())

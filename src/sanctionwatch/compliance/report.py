@@ -73,6 +73,9 @@ class Brief:
     citations: list[Citation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    # (list source, ref) -> the name on the stored list, or None when not stored there;
+    # filled by the caller that has the lists store (see service.check_listed).
+    listed: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _by_key: dict[str, int] = field(default_factory=dict)
 
     def timeline_svg(self) -> str:

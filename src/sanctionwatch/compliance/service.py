@@ -296,8 +296,7 @@ def load_analyses(store: Any) -> list[Any]:
     for d in docs:
         title = d.title
         if not title and d.origin:  # name the document after its file or address
-            when = f" {d.published}" if d.published else ""
-            title = f"{d.outlet or 'document'}{when}, {Path(d.origin).name or d.origin}"
+            title = Path(d.origin).name or d.origin
         meta = DocumentMeta(
             sha256=d.sha256,
             title=title,
@@ -380,3 +379,18 @@ def load_list_changes(store: Any) -> list[ListChange]:
                 names += [n.full for n in entity.names if n.full not in names]
             out.append(ListChange(source, change.ref, tuple(names), change.action, version))
     return out
+
+
+def check_listed(store: Any, brief: Brief) -> None:
+    """Look up the linked designations' entries in the stored lists (sets ``brief.listed``)."""
+    from sanctionwatch.store.lists_repo import ListRepository
+
+    repo = ListRepository(store)
+    sources = set(repo.sources())
+    for link in brief.links:
+        src = link.event.list_source
+        if src not in sources:
+            continue
+        for e in link.event.entities:
+            entity = repo.entity(src, e.ref)
+            brief.listed[(src, e.ref)] = entity.primary_name if entity is not None else None
