@@ -106,3 +106,12 @@ def test_number_pairs_match_a_plain_recount(items: list[tuple[int, str, int]]) -
         hi, lo = c.observations
         gap = abs(((hi.as_of or base) - (lo.as_of or base)).days)
         assert c.explained is (gap >= 180)
+
+
+def test_one_sentence_change_and_flows_are_not_contradictions() -> None:
+    said = "Workers fell from 34,000 to 11,000 since the resolution."
+    before = replace(REMAINING, value=34000, sentence=said, as_of=None)
+    after = replace(REMAINING, value=11000, sentence=said, as_of=None)
+    assert number_contradictions([before, after]) == []
+    visas = [replace(REMAINING, unit="visas", value=v, sentence=str(v)) for v in (3067, 753)]
+    assert number_contradictions(visas) == []
