@@ -183,6 +183,9 @@ def _as_of(obs: Observation) -> tuple[date | None, str]:
 def _fmt(obs: Observation) -> str:
     approx = "about " if obs.approx else ""
     what = obs.what or obs.unit
+    if obs.unit and obs.unit.lower() not in what.lower():
+        # the unit first; the text's description after it when it says more than a word
+        what = f"{obs.unit} ({what})" if len(what.split()) > 1 else obs.unit
     who = f" per {obs.speaker}" if obs.speaker else ""
     return f"{approx}{obs.value:,.0f} {what}{who}"
 
