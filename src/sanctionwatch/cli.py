@@ -733,6 +733,13 @@ _THRESHOLD_OPT = typer.Option(
 _JSON_OPT = typer.Option("--json", help="Print JSON instead of a table.")
 
 
+def esc(text: str) -> str:
+    """Data printed through rich: brackets in it are text, not markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def _as_of(text: str | None) -> Any:
     from datetime import date
 
@@ -784,14 +791,14 @@ def assess_cmd(
         console.print("No evidence about any obligation; analyse documents first.")
         return
     for a in assessments:
-        console.print(f"[bold]{a.headline}[/]  confidence {a.confidence:.0%}", highlight=False)
+        console.print(f"[bold]{esc(a.headline)}[/]  confidence {a.confidence:.0%}", highlight=False)
         for r in a.reasons:
-            console.print(f"  [dim]{r.rule}:[/] {r.text}", highlight=False)
+            console.print(f"  [dim]{r.rule}:[/] {esc(r.text)}", highlight=False)
         for ev in a.evidence:
-            console.print(
-                f"  - {ev.cite()} [{ev.source_kind.value}, {ev.stance}]: \u201c{ev.sentence}\u201d",
-                highlight=False,
-            )
+            via = f" (counted as {ev.via})" if ev.via else ""
+            kind = f"{ev.source_kind.value}, {ev.stance}{via}"
+            line = f"  - {ev.cite()} ({kind}): \u201c{ev.sentence}\u201d"
+            console.print(esc(line), highlight=False)
         console.print()
 
 
@@ -816,9 +823,9 @@ def contradictions_cmd(
     if not found:
         console.print("No contradictions found.")
     for c in found:
-        console.print(f"[bold]{c.kind.value}[/] {c.summary}", highlight=False)
+        console.print(f"[bold]{c.kind.value}[/] {esc(c.summary)}", highlight=False)
         if c.explanation:
-            console.print(f"  [dim]dates:[/] {c.explanation}", highlight=False)
+            console.print(f"  [dim]dates:[/] {esc(c.explanation)}", highlight=False)
 
 
 indicators_app = typer.Typer(
@@ -858,10 +865,11 @@ def _show_indicators(
             table.add_row(s.state, s.indicator, s.category, p.period, f"{p.value:,.0f}", p.source)
     console.print(table)
     for x in surges:
-        line = f"[bold red]surge[/] {x.label}, evasion indicator for {x.obligation_id}"
+        line = f"[bold red]surge[/] {esc(x.label)}, evasion indicator for {x.obligation_id}"
         console.print(line, highlight=False)
         if x.suspicion:
-            console.print(f"  suspicion in the source: \u201c{x.suspicion}\u201d", highlight=False)
+            quoted = esc(f"\u201c{x.suspicion}\u201d")
+            console.print(f"  suspicion in the source: {quoted}", highlight=False)
 
 
 @indicators_app.callback()
@@ -897,7 +905,7 @@ def indicators_import(
     series = read_csv(path)
     repo = ComplianceRepository(open_store(settings_from(ctx)))
     n = repo.import_series(series, origin=str(path.resolve()))
-    console.print(f"imported {n} points in {len(series)} series from {path}", highlight=False)
+    console.print(esc(f"imported {n} points in {len(series)} series from {path}"), highlight=False)
 
 
 @app.command("alerts")
@@ -937,7 +945,7 @@ def alerts_cmd(
         console.print("No alerts.")
     for a in shown:
         mark = " [dim](acknowledged)[/]" if a.key in acked else ""
-        console.print(f"[bold]{a.key}[/] {a.kind}: {a.message}{mark}", highlight=False)
+        console.print(f"[bold]{a.key}[/] {a.kind}: {esc(a.message)}{mark}", highlight=False)
 
 
 @app.command("report")
@@ -961,8 +969,11 @@ def report_cmd(
         raise InputError(f"--format {fmt!r}: choose md, html or pdf")
     if fmt == "pdf" and output is None:
         raise InputError("--format pdf needs --output FILE")
-    _, picture = _compliance_picture(ctx, threshold)
+    from sanctionwatch.compliance.service import check_listed
+
+    store, picture = _compliance_picture(ctx, threshold)
     brief = picture.brief(state, obligation, _as_of(as_of))
+    check_listed(store, brief)
     if fmt == "pdf":
         from sanctionwatch.compliance.pdf import render_pdf
 
@@ -974,7 +985,7 @@ def report_cmd(
         typer.echo(data.decode("utf-8"), nl=False)
         return
     output.write_bytes(data)
-    console.print(f"wrote {output} ({len(data):,} bytes)", highlight=False)
+    console.print(esc(f"wrote {output} ({len(data):,} bytes)"), highlight=False)
 
 
 @app.command("record-filing")
@@ -999,7 +1010,7 @@ def record_filing_cmd(
         raise InputError(f"--state {state!r} is not an ISO 3166 alpha-2 code")
     repo = ComplianceRepository(open_store(settings_from(ctx)))
     repo.add_filing(ReportFiling(state.upper(), obligation, what, _as_of(filed), source))
-    console.print(f"recorded: {state.upper()} filed the {what} under {obligation} on {filed}")
+    console.print(esc(f"recorded: {state.upper()} filed the {what} under {obligation} on {filed}"))
 
 
 # --- web --------------------------------------------------------------------------
