@@ -24,6 +24,8 @@ from sanctionwatch.names import compact, fold_homoglyphs, normalize, script_of, 
         ("أديب شعبـان العانــي", "أديب شعبان العاني"),  # tatweel removed
         ("華信船務(香港)有限公司", "華信船務 香港 有限公司"),
         ("Путин", "путин"),
+        ("رقم ٣٤٥", "رقم 345"),  # Arabic-Indic digits
+        ("ＫＩＭ１２３", "kim123"),
         ("", ""),
         ("---", ""),
     ],
@@ -46,6 +48,8 @@ def test_homoglyphs_fold_in_mixed_words() -> None:
     assert normalize("R\u039fDNEY") == "rodney"
     # a mostly Cyrillic word with one Latin look-alike folds to Cyrillic
     assert normalize("Пyтин") == "путин"
+    # a mostly Greek word with a Latin look-alike folds to Greek
+    assert normalize("Αθηνa") == "αθηνα"
     # a word in one script is left alone
     assert fold_homoglyphs("Путин") == "Путин"
     assert normalize("ВАСЯ") == "вася"
@@ -67,3 +71,12 @@ def test_homoglyphs_fold_in_mixed_words() -> None:
 )
 def test_script_of(text: str, script: str) -> None:
     assert script_of(text) == script
+
+
+def test_non_string_input_is_a_clear_error() -> None:
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.names import latin_forms, legal_form
+
+    for func in (normalize, tokens, script_of, latin_forms, legal_form):
+        with pytest.raises(InputError, match="must be a string, not int"):
+            func(42)  # type: ignore[arg-type]

@@ -36,7 +36,21 @@ from sanctionwatch.names import (
         ("華信船務(香港)有限公司", ("華信船務 香港", "co ltd")),
         ("苏州百胜动力机器股份有限公司", ("苏州百胜动力机器", "jsc")),
         ("조선남강무역회사", ("조선남강무역", "co")),
+        ("조선릉라도무역총회사", ("조선릉라도무역", "corp")),
         ("Foo Oy", ("foo", "oy")),  # from rigour's table
+        ("บริษัท เมนซ์ แมชชีน จำกัด", ("เมนซ์ แมชชีน", "ltd")),  # Thai: company ... limited
+        ("FIRST EAST EXPORT BANK, P.L.C.", ("first east export bank", "plc")),
+        ("IRISL BENELUX NV", ("irisl benelux", "nv")),
+        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea kwangson banking kkbc", "corp")),
+        (
+            "OCEAN MARITIME MANAGEMENT COMPANY, LIMITED (OMM)",
+            ("ocean maritime management omm", "co ltd"),
+        ),
+        ("AL-HARAMAIN FOUNDATION (PAKISTAN)", ("al haramain foundation pakistan", None)),
+        ("Foo (", ("foo", None)),
+        # real UN entity names that end or start with something that is not a legal form
+        ("AFGHAN SUPPORT COMMITTEE (ASC)", ("afghan support committee asc", None)),
+        ("IS-Khorasan", ("is khorasan", None)),
         ("Limited", ("limited", None)),
         ("Kim Jong Un", ("kim jong un", None)),
     ],
@@ -60,6 +74,8 @@ def test_legal_form_generic_classes() -> None:
         ("Sheikh Hassan Dahir Aweys", ["hassan", "dahir", "aweys"]),
         ("Maulavi Adam Khan", ["adam", "khan"]),
         ("Dr. Fnu Mnu Khamis", ["khamis"]),
+        ("حاجى مالك نورزى", ["مالك", "نورزى"]),
+        ("Генерал Иванов", ["иванов"]),
         # given names that are also titles elsewhere stay
         ("Sultan Hashim Ahmad", ["sultan", "hashim", "ahmad"]),
         ("Amir Abdullah", ["amir", "abdullah"]),
@@ -94,6 +110,7 @@ def test_variant_key_distinguishes_and_passes_through() -> None:
     assert variant_key("kim") != variant_key("pak")
     assert variant_key("choe") != variant_key("jong")
     assert variant_key("zzyzx") == "zzyzx"
+    assert variant_key("Lee") == "ri"
 
 
 def test_phonetic_and_skeleton() -> None:
@@ -101,3 +118,12 @@ def test_phonetic_and_skeleton() -> None:
     assert phonetic("smith") != phonetic("jones")
     assert phonetic("") == ""
     assert consonant_skeleton("hussein") == consonant_skeleton("husayn") == "hsn"
+
+
+def test_clear_caches_keeps_results() -> None:
+    from sanctionwatch.names import clear_caches, latin_forms, normalize
+
+    before = [f.text for f in latin_forms("김정은")]
+    clear_caches()
+    assert normalize.cache_info().currsize == 0
+    assert [f.text for f in latin_forms("김정은")] == before

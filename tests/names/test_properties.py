@@ -80,3 +80,11 @@ def test_other_functions_never_crash(text: str) -> None:
     for tok in toks:
         assert isinstance(variant_key(tok), str)
         assert isinstance(phonetic(tok), str)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_variant_key_is_stable(text: str) -> None:
+    for tok in tokens(text):
+        key = variant_key(tok)
+        assert variant_key(key) == key

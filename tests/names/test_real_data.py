@@ -115,7 +115,7 @@ def test_un_arabic_names_share_skeletons_with_listed_names() -> None:
 
     path = shared_file("lists/un/consolidated_2026-02-27.xml")
     root = ET.parse(path).getroot()
-    total = good = 0
+    total = good = part_total = part_hits = 0
     for person in root.iter("INDIVIDUAL"):
         original = (person.findtext("NAME_ORIGINAL_SCRIPT") or "").strip()
         if not original or script_of(original) != "Arab":
@@ -130,6 +130,103 @@ def test_un_arabic_names_share_skeletons_with_listed_names() -> None:
         total += 1
         if want and len(want & got) / len(want) >= 0.5:
             good += 1
+        # spelled-out forms, name part by name part, after variant folding
+        spelled = {variant_key(t) for f in forms for t in f.text.split()}
+        parts = [variant_key(t) for t in tokens(listed)]
+        part_total += len(parts)
+        part_hits += sum(1 for t in parts if t in spelled)
     assert total >= 100
-    print(f"UN Arabic skeleton agreement: {good}/{total}")
-    assert good / total >= 0.7
+    print(f"UN Arabic agreement: skeletons {good}/{total}, name parts {part_hits}/{part_total}")
+    assert good / total >= 0.9
+    assert part_hits / part_total >= 0.7
+
+
+def test_uk_chinese_personal_names_match_listed_pinyin() -> None:
+    path = shared_file("lists/uk/ConList_2025-04-14.derived-from-xlsx.csv")
+    seen: dict[str, str] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        next(fh)  # "Last Updated" line
+        for row in csv.DictReader(fh):
+            original = row["Name Non-Latin Script"].strip()
+            if row["Group Type"] == "Individual" and original and script_of(original) == "Hani":
+                seen[original] = " ".join(row[f"Name {i}"] for i in (6, 1, 2, 3, 4, 5))
+    assert len(seen) >= 5
+    hits = []
+    for original, listed in seen.items():
+        want = sorted(tokens(listed))
+        if any(sorted(f.text.split()) == want for f in latin_forms(original)):
+            hits.append(original)
+    print(f"UK Chinese personal names: {len(hits)}/{len(seen)}")
+    # 阿不都·哈克 is a Uyghur name listed as ABDUL HAQ, not as its pinyin
+    assert {"赵伟", "倪高彬", "金铁三", "赵光宗", "董勒成"} <= set(hits)
+
+
+def test_hanja_table_covers_syllables_of_listed_korean_names() -> None:
+    """Every syllable in the Hangul names of persons on the EU DPRK annexes has at least
+    one Chinese character with that Korean reading in the table (so a Hanja spelling of
+    those names can be read back)."""
+    from sanctionwatch.names._data import read_table
+
+    readings = {reading for reading, _ in read_table("hanja_korean.tsv")}
+    pairs = eu_hangul_pairs(shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv"))
+    syllables = {ch for hangul, _ in pairs for ch in hangul if ch != " "}
+    missing = sorted(syllables - readings)
+    assert len(syllables) >= 60
+    # 촤 (in 촤찬일, listed as CHOE Chan Il; CHOE is 최) has no Hanja reading
+    assert missing == ["촤"]
+
+
+def test_eu_dprk_organisations_in_hangul_match_listed_names() -> None:
+    """Hangul organisation names, split into known words and proper names, against the
+    English and romanised names the EU annexes list beside them (legal forms removed)."""
+    from sanctionwatch.names import legal_form
+
+    path = shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv")
+    pairs: dict[str, list[str]] = {}
+    with path.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["schema"] != "LegalEntity":
+                continue
+            cells = [c.strip() for f in ("name", "alias") for c in row[f].split(";") if c.strip()]
+            for cell in cells:
+                if _HANGUL.fullmatch(cell):
+                    pairs[cell] = [c for c in cells if script_of(c) == "Latn"]
+    assert len(pairs) >= 10
+
+    def stem(text: str) -> list[str]:
+        return sorted(legal_form(text)[0].split())
+
+    matched = sorted(
+        hangul
+        for hangul, listed in pairs.items()
+        if {tuple(stem(n)) for n in listed} & {tuple(stem(f.text)) for f in latin_forms(hangul)}
+    )
+    print(f"EU DPRK organisations in Hangul: {len(matched)}/{len(pairs)}: {matched}")
+    assert {"조선남강무역회사", "합장강무역회사", "조선국제전람사", "조선백호무역회사"} <= set(
+        matched
+    )
+
+
+def test_korean_syllable_splitter_on_un_name_parts() -> None:
+    """Name parts of UN DPRK individuals (KPi) read as romanised Korean syllables;
+    most parts of Al-Qaida names (QDi) do not, so the splitter tells the two apart."""
+    from sanctionwatch.names import korean_syllables
+
+    root = ET.parse(shared_file("lists/un/consolidated_2026-02-27.xml")).getroot()
+    counts: dict[str, list[int]] = {"KPi": [0, 0], "QDi": [0, 0]}
+    for person in root.iter("INDIVIDUAL"):
+        prefix = (person.findtext("REFERENCE_NUMBER") or "").strip()[:3]
+        if prefix not in counts:
+            continue
+        name = " ".join(
+            (person.findtext(tag) or "")
+            for tag in ("FIRST_NAME", "SECOND_NAME", "THIRD_NAME", "FOURTH_NAME")
+        )
+        for token in tokens(name):
+            counts[prefix][0] += 1
+            counts[prefix][1] += korean_syllables(token) is not None
+    kp_total, kp_ok = counts["KPi"]
+    qd_total, qd_ok = counts["QDi"]
+    print(f"read as Korean syllables: KPi {kp_ok}/{kp_total}, QDi {qd_ok}/{qd_total}")
+    assert kp_total >= 200 and kp_ok / kp_total >= 0.98
+    assert qd_total >= 500 and qd_ok / qd_total < 0.5

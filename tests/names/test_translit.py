@@ -60,7 +60,29 @@ def test_two_syllable_family_names() -> None:
 def test_hangul_organisation_names_romanise_by_word() -> None:
     assert romanize_hangul_word("조선", "mr") == "joson"
     assert romanize_hangul_word("조선", "rr") == "joseon"
-    assert texts("조선인민군") == ["josoninmingun", "joseoninmingun"]
+    forms = methods("조선인민군")
+    assert forms["mr"] == "josoninmingun"
+    assert forms["mr-ch"] == "chosoninmingun"
+    assert forms["rr"] == "joseoninmingun"
+    assert forms["mr-seg"] == "joson inmingun"
+    assert forms["ko-gloss"] == "korea peoples army"
+
+
+def test_hangul_organisation_words_are_segmented_and_glossed() -> None:
+    from sanctionwatch.names.korean_gloss import segment_hangul_word
+
+    assert segment_hangul_word("조선남강무역회사") == (
+        ("조선", True),
+        ("남강", False),
+        ("무역", True),
+        ("회사", True),
+    )
+    forms = methods("조선백호무역회사")
+    assert forms["mr-seg"] == "joson paekho muyok hoesa"  # as the EU annex spells it
+    assert forms["ko-gloss"] == "korea paekho trading company"
+    # a single syllable is a word only at the end of a longer word
+    assert segment_hangul_word("사") == (("사", False),)
+    assert "ko-gloss" not in methods("남강")
 
 
 def test_chinese_name_pinyin_and_korean_reading() -> None:
@@ -69,6 +91,7 @@ def test_chinese_name_pinyin_and_korean_reading() -> None:
     assert forms["pinyin-joined"] == "jin zhengen"
     assert forms["hanja-mr"] == "kim jong un"
     assert hanja_to_hangul("金正恩") == "김정은"
+    assert texts("金 正恩") == texts("金正恩")
     assert split_chinese_name("欧阳修") == ("欧阳", "修")
     assert methods("欧阳修")["pinyin"] == "ouyang xiu"
     # surname readings: 单 is shan as a family name
@@ -108,8 +131,11 @@ def test_mixed_scripts_keep_latin_parts() -> None:
     assert forms[0] == "jin tiesan jin tie san"
 
 
-def test_other_scripts_fall_back_to_anyascii() -> None:
-    assert latin_forms("Δημήτρης") == [LatinForm("dimitris", "anyascii")]
+def test_greek_and_other_scripts() -> None:
+    assert latin_forms("Δημήτρης") == [LatinForm("dimitris", "elot")]
+    # UK list: ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ, listed as Christodoulos ... VASSILIADES
+    assert texts("ΧΡΙΣΤΟΔΟΥΛΟΣ Γ. ΒΑΣΙΛΕΙΑΔΗΣ")[0] == "christodoulos g vasileiadis"
+    assert latin_forms("ილია") == [LatinForm("ilia", "anyascii")]  # Georgian
 
 
 def test_romanised_korean_words_split_into_syllables() -> None:
@@ -123,3 +149,17 @@ def test_romanised_korean_words_split_into_syllables() -> None:
     assert korean_syllables("mohammed") is None
     assert korean_syllables("vladimir") is None
     assert korean_syllables("") is None
+
+
+def test_ukrainian_letters_use_the_ukrainian_readings() -> None:
+    # Зеленський has no letter proper to Ukrainian; Гнатюк Ігор has і
+    assert "zelenskyi" not in texts("Зеленський")
+    assert methods("Ігор Гнатюк")["passport"] == "ihor hnatiuk"
+
+
+def test_long_and_odd_inputs() -> None:
+    long_hangul = "조선" * 2000
+    forms = latin_forms(long_hangul)
+    assert forms and all(f.text.isascii() for f in forms)
+    assert latin_forms("\u200b\u200d\ufeff") == []
+    assert latin_forms("٣٤٥") == [LatinForm("345", "latin")]

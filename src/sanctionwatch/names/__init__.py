@@ -14,6 +14,7 @@ from sanctionwatch.names.variants import phonetic, variant_key
 __all__ = [
     "LatinForm",
     "ascii_fold",
+    "clear_caches",
     "compact",
     "consonant_skeleton",
     "fold_homoglyphs",
@@ -28,3 +29,23 @@ __all__ = [
     "tokens",
     "variant_key",
 ]
+
+
+def clear_caches() -> None:
+    """Empty the per-name caches (not the loaded data tables); for benchmarks and tests."""
+    from sanctionwatch.names import (
+        arabic,
+        chinese,
+        hangul,
+        korean_gloss,
+        legal,
+        text,
+        translit,
+        variants,
+    )
+
+    for module in (arabic, chinese, hangul, korean_gloss, legal, text, translit, variants):
+        for value in vars(module).values():
+            params = getattr(value, "cache_parameters", None)
+            if params is not None and params()["maxsize"] != 1:
+                value.cache_clear()

@@ -19,7 +19,9 @@ _LETTERS = {
     "ڤ": "v", "ڨ": "g",
 }  # fmt: skip
 # Letter forms unified before looking a word up.
-_UNIFY = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ک": "ك", "ہ": "ه"})
+_UNIFY = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ۀ": "ه"}
+)
 _SKELETON_DROP = frozenset("اويىةءؤئعیۍېےۓ")
 _LATIN_VOWELS = str.maketrans("", "", "aeiouyw")
 
@@ -32,19 +34,38 @@ def _lexicon() -> dict[str, tuple[str, ...]]:
     return table
 
 
+_CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")
+
+
 def _letters(word: str) -> str:
-    """Letter-by-letter reading with long vowels: و and ي read as u and i between
-    consonants, a short a inserted between two consonants at the start of a word."""
+    """Letter-by-letter reading of a unified word (see _UNIFY). Long vowels come from the
+    letters (ا a, و u, ي i between consonants); short vowels are guessed: a after the
+    first consonant when a second follows, i in the pattern CāCiC (طاهر tahir), an initial
+    ع as a, a final ه after a consonant as a (زاده zada), a final زي as zai (اچکزي achakzai)."""
+    if len(word) > 3 and word.endswith("زي"):
+        return _letters(word[:-2]) + "zai"
     out: list[str] = []
+    last = len(word) - 1
     for i, ch in enumerate(word):
         value = _LETTERS.get(ch, ch)
         if ch == "و" and i > 0:
             value = "u" if word[i - 1] != "ا" else "w"
-        elif ch in "يی" and i > 0 and i < len(word) - 1:
+        elif ch == "ي" and 0 < i < last:
             value = "i" if word[i - 1] not in "اوي" else "y"
-        elif ch in "يی" and i == len(word) - 1 and i > 0:
+        elif ch == "ي" and i == last and i > 0:
             value = "i"
+        elif (ch == "ع" and i == 0 and last > 0 and word[1] not in "اوي") or (
+            ch == "ه" and i == last and i > 1 and out[-1][-1:] in _CONSONANT_END
+        ):
+            value = "a"
         out.append(value)
+    if (
+        len(word) == 4
+        and word[1] == "ا"
+        and word[3] not in "هة"
+        and all(_LETTERS.get(c, "a")[-1:] in _CONSONANT_END for c in (word[0], word[2], word[3]))
+    ):
+        out[2] += "i"
     text = "".join(out)
     first, second = [*out, "", ""][:2]
     if first and second and first[-1] not in "aeiou" and second[0] not in "aeiou":

@@ -66,20 +66,37 @@ def _pinyin(text: str) -> tuple[str, ...]:
     return tuple(p.replace("ü", "u") for p in out if p.isalpha())
 
 
+@lru_cache(maxsize=1)
+def _name_readings() -> dict[str, str]:
+    return {ch: reading for ch, reading in read_table("pinyin_name_readings.tsv")}
+
+
 @lru_cache(maxsize=1 << 15)
-def _char_pinyin(ch: str) -> str:
-    """Usual reading of one character, tone marks removed ("" when unknown)."""
+def _char_readings(ch: str) -> tuple[str, ...]:
+    """Readings of one character in names, tone marks removed, usual one first."""
     from pypinyin.pinyin_dict import pinyin_dict
 
-    readings = pinyin_dict.get(ord(ch))
-    if not readings:
-        return "".join(_pinyin(ch))
-    first = unicodedata.normalize("NFD", readings.split(",")[0])
-    return "".join(c for c in first if c.isascii())
+    raw = pinyin_dict.get(ord(ch))
+    if not raw:
+        return _pinyin(ch)[:1]
+    readings: list[str] = []
+    preferred = _name_readings().get(ch)
+    if preferred:
+        readings.append(preferred)
+    for reading in raw.split(","):
+        plain = "".join(c for c in unicodedata.normalize("NFD", reading) if c.isascii())
+        if plain and plain not in readings:
+            readings.append(plain)
+    return tuple(readings)
 
 
-def _name_pinyin(text: str) -> list[str]:
-    return [p for p in map(_char_pinyin, text) if p]
+def _name_pinyin(text: str, alternative: bool = False) -> list[str]:
+    out = []
+    for ch in text:
+        readings = _char_readings(ch)
+        if readings:
+            out.append(readings[1] if alternative and len(readings) > 1 else readings[0])
+    return out
 
 
 @lru_cache(maxsize=1 << 14)
@@ -87,12 +104,15 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Chinese-character words: ((text, method), ...).
 
     A personal name (one word of 2-4 characters starting with a family name) gives
-    "pinyin" (jin zheng en), "pinyin-joined" (jin zhengen) and, when every character has
+    "pinyin" (jin zheng en), "pinyin-joined" (jin zhengen), "pinyin-alt" (the given name
+    with the second reading of characters that have two) and, when every character has
     a Korean reading, the Korean forms of that reading ("hanja-mr": kim jong un, ...).
     Anything else gives the pinyin syllables of each word ("pinyin") and each word's
     syllables joined ("pinyin-joined")."""
     out: list[tuple[str, str]] = []
     split = split_chinese_name(words[0]) if len(words) == 1 else None
+    if len(words) == 2 and words[0] in chinese_surnames() and len(words[0] + words[1]) <= 4:
+        split = words[0], words[1]  # written with a space: 金 正恩
     if split is not None:
         family, given = split
         reading = chinese_surnames().get(family)
@@ -100,6 +120,9 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         given_syllables = _name_pinyin(given)
         out.append((" ".join([fam, *given_syllables]), "pinyin"))
         out.append((f"{fam} {''.join(given_syllables)}", "pinyin-joined"))
+        alt_syllables = _name_pinyin(given, alternative=True)
+        if alt_syllables != given_syllables:  # a character with another reading
+            out.append((f"{fam} {''.join(alt_syllables)}", "pinyin-alt"))
         fam_ko, given_ko = hanja_to_hangul(family), hanja_to_hangul(given)
         if fam_ko and given_ko:
             for text, method in romanize_hangul_name(fam_ko, (given_ko,)):

@@ -143,46 +143,39 @@ def romanize_hangul_name(family: str, given: tuple[str, ...]) -> tuple[tuple[str
     voicing in the given name: kim su gwang), "rr" (Revised Romanization: gim jeong eun),
     "rr-kim" (RR with the customary family name spelling: kim jeong eun), "popular"
     (common South Korean spellings: lee young chul)."""
-    results: list[tuple[str, str]] = []
-    seen: set[str] = set()
-
-    def add(text: str, method: str) -> None:
-        if text not in seen:
-            seen.add(text)
-            results.append((text, method))
-
-    syllables = [ch for part in given for ch in part]
-
-    def given_form(system: str, voiced: bool) -> list[str]:
-        out: list[str] = []
-        for part in given:
-            prev: int | None = None
-            for ch in part:
-                if not is_hangul_syllable(ch):
-                    continue
-                out.append(_syllable(ch, system, prev if voiced else None))
-                prev = decompose(ch)[2]
-        return out
-
+    syllables = [ch for part in given for ch in part if is_hangul_syllable(ch)]
     if not syllables:
         return ()
+    mr = _given_text(given, "mr", False)
+    rr = _given_text(given, "rr", False)
+    candidates = [(fam, mr, "mr") for fam in _surname_forms(family, "mr")]
+    candidates += [(fam, _given_text(given, "mr-ch", False), "mr-ch")
+                   for fam in _surname_forms(family, "mr-ch")]  # fmt: skip
+    candidates.append((candidates[0][0], _given_text(given, "mr", True), "mr-voiced"))
+    candidates += [(fam, rr, "rr") for fam in _surname_forms(family, "rr")]
     entry = surnames().get(family)
-    for system, voiced, method in (
-        ("mr", False, "mr"),
-        ("mr-ch", False, "mr-ch"),
-        ("mr", True, "mr-voiced"),
-        ("rr", False, "rr"),
-    ):
-        given_text = " ".join(given_form(system, voiced))
-        for fam in _surname_forms(family, system):
-            add(f"{fam} {given_text}", method)
-    rr_given = " ".join(given_form("rr", False))
     if entry is not None:
-        add(f"{entry.popular[0]} {rr_given}", "rr-kim")
-        pop_given = " ".join(given_form("popular", False))
-        for fam in entry.popular:
-            add(f"{fam} {pop_given}", "popular")
-    return tuple(results)
+        candidates.append((entry.popular[0], rr, "rr-kim"))
+        popular = _given_text(given, "popular", False)
+        candidates += [(fam, popular, "popular") for fam in entry.popular]
+    results: dict[str, str] = {}
+    for fam, given_text, method in candidates:
+        results.setdefault(f"{fam} {given_text}", method)
+    return tuple(results.items())
+
+
+@lru_cache(maxsize=1 << 14)
+def _given_text(given: tuple[str, ...], system: str, voiced: bool) -> str:
+    """Given name syllable by syllable; with voiced, medial consonants inside each part
+    are voiced as in running McCune-Reischauer (수광 -> su gwang)."""
+    out: list[str] = []
+    for part in given:
+        prev: int | None = None
+        for ch in part:
+            if _BASE <= ord(ch) <= _LAST:
+                out.append(_syllable(ch, system, prev if voiced else None))
+                prev = (ord(ch) - _BASE) % 28
+    return " ".join(out)
 
 
 @lru_cache(maxsize=1)
@@ -210,8 +203,9 @@ def romanized_syllables() -> frozenset[str]:
 def korean_syllables(token: str, extra: frozenset[str] = frozenset()) -> tuple[str, ...] | None:
     """Split a romanised Korean word into syllables: "kyongchol" -> ("kyong", "chol"),
     "jongun" -> ("jong", "un"). Fewest syllables win, then the longest first syllable.
-    None when the token cannot be read as romanised Korean syllables. extra adds
-    spellings (for example name-part variants such as "soo", "hee")."""
+    None when the token cannot be read as romanised Korean syllables. Many short
+    non-Korean name parts also split (ali -> a li), so use it where Korean names are
+    expected. extra adds spellings to the inventory."""
     inventory = romanized_syllables() | extra if extra else romanized_syllables()
     n = len(token)
     if not token.isascii() or not token.isalpha() or n > 24:

@@ -7,6 +7,7 @@ from typing import NamedTuple
 
 from rigour.names import extract_org_types
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.names._data import read_yaml
 from sanctionwatch.names.text import normalize
 
@@ -59,7 +60,16 @@ def legal_form(text: str) -> tuple[str, str | None]:
     "ooo"); "中国控股有限公司" -> ("中国控股", "co ltd"). One form is removed, the longest
     found at the end of the name (or at its start for forms written first, like ООО);
     forms missing from the project's table are looked up in rigour's organisation-type
-    table. A name that is nothing but a legal form is returned whole."""
+    table. A name that is nothing but a legal form is returned whole. A trailing
+    bracketed part is looked behind: "Foo Banking Corporation (FBC)" -> ("foo banking
+    fbc", "corp")."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
+    head, tail = _split_trailing_brackets(text)
+    if tail:
+        rest, form = legal_form(head)
+        if form is not None:
+            return " ".join(f"{rest} {normalize(tail)}".split()), form
     norm = normalize(text)
     toks = norm.split()
     if not toks:
@@ -68,7 +78,12 @@ def legal_form(text: str) -> tuple[str, str | None]:
     for n in range(min(table.max_len, len(toks) - 1), 0, -1):
         canonical = table.suffix.get(tuple(toks[-n:]))
         if canonical is not None:
-            return " ".join(toks[:-n]), canonical
+            stem = toks[:-n]
+            for m in range(min(table.max_len, len(stem) - 1), 0, -1):
+                if tuple(stem[:m]) in table.prefix:  # a form on both sides: บริษัท ... จำกัด
+                    stem = stem[m:]
+                    break
+            return " ".join(stem), canonical
     for n in range(min(table.max_len, len(toks) - 1), 0, -1):
         canonical = table.prefix.get(tuple(toks[:n]))
         if canonical is not None:
@@ -77,18 +92,39 @@ def legal_form(text: str) -> tuple[str, str | None]:
     if not last.isascii():
         for alias, canonical in table.cjk:
             if last.endswith(alias):
-                stem = last[: -len(alias)]
-                rest = [*toks[:-1], stem] if stem else toks[:-1]
-                if rest:
-                    return " ".join(rest), canonical
+                head_cjk = last[: -len(alias)]
+                parts = [*toks[:-1], head_cjk] if head_cjk else toks[:-1]
+                if parts:
+                    return " ".join(parts), canonical
     return _rigour_form(norm)
 
 
+def _split_trailing_brackets(text: str) -> tuple[str, str]:
+    """(text before a final "(...)" group, the group), or (text, "") without one."""
+    stripped = text.rstrip()
+    if not stripped.endswith(")"):
+        return text, ""
+    depth = 0
+    for i in range(len(stripped) - 1, -1, -1):
+        if stripped[i] == ")":
+            depth += 1
+        elif stripped[i] == "(":
+            depth -= 1
+            if depth == 0:
+                return (stripped[:i], stripped[i:]) if stripped[:i].strip() else (text, "")
+    return text, ""
+
+
 def _rigour_form(norm: str) -> tuple[str, str | None]:
+    """Suffix lookup in rigour's table, skipping a trailing acronym of the name itself
+    ("Afghan Support Committee (ASC)")."""
     for matched, canonical in extract_org_types(norm, generic=False):
         m = normalize(matched)
-        if norm.endswith(" " + m):
-            return norm[: -len(m) - 1], canonical
-        if norm.startswith(m + " "):
-            return norm[len(m) + 1 :], canonical
+        if not norm.endswith(" " + m):
+            continue
+        rest = norm[: -len(m) - 1]
+        words = rest.split()
+        if " " not in m and len(words) >= len(m) and "".join(w[0] for w in words[-len(m) :]) == m:
+            continue
+        return rest, canonical
     return norm, None

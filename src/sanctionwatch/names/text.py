@@ -6,6 +6,7 @@ import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
 
+from sanctionwatch.errors import InputError
 from sanctionwatch.names._data import read_table
 
 __all__ = ["compact", "fold_homoglyphs", "normalize", "script_of", "tokens"]
@@ -23,6 +24,7 @@ _DROP_RANGES = (
     (0xFE00, 0xFE0F),
     (0xE0100, 0xE01EF),
 )
+_CACHE_LIMIT = 0x40000
 _SPACE_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc"})
 _DROP_CATEGORIES = frozenset({"Cf", "Cs", "Co", "Cn"})
 
@@ -32,7 +34,8 @@ class _CleanTable(dict[int, str | None]):
 
     def __missing__(self, cp: int) -> str | None:
         value = _classify(cp)
-        self[cp] = value
+        if cp < _CACHE_LIMIT:  # planes 4-16 (unassigned, private use) are not kept
+            self[cp] = value
         return value
 
 
@@ -50,6 +53,8 @@ def _classify(cp: int) -> str | None:
         return None
     if cat[0] in "PS":
         return " "
+    if cat == "Nd" and cp > 127:
+        return str(unicodedata.decimal(ch))
     return ch
 
 
@@ -59,18 +64,20 @@ for _cp in range(ord("A"), ord("Z") + 1):
     _ASCII_CLEAN[_cp] = chr(_cp + 32)
 
 
-def _load_homoglyphs() -> tuple[dict[int, str], dict[int, str]]:
+def _load_homoglyphs() -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+    """(to Latin, Latin to Cyrillic, Latin to Greek) translate tables."""
     to_latin: dict[int, str] = {}
-    to_other: dict[int, str] = {}
+    to_cyrillic: dict[int, str] = {}
+    to_greek: dict[int, str] = {}
     for other, latin in read_table("homoglyphs.tsv"):
-        to_latin[ord(other)] = latin.lower() if other.islower() else latin
+        to_latin[ord(other)] = latin
         if other.islower():
-            # Latin -> Cyrillic (preferred) for words that are mostly Cyrillic/Greek.
-            to_other.setdefault(ord(latin.lower()), other)
-    return to_latin, to_other
+            reverse = to_greek if 0x0370 <= ord(other) <= 0x03FF else to_cyrillic
+            reverse.setdefault(ord(latin), other)
+    return to_latin, to_cyrillic, to_greek
 
 
-_TO_LATIN, _TO_OTHER = _load_homoglyphs()
+_TO_LATIN, _TO_CYRILLIC, _TO_GREEK = _load_homoglyphs()
 
 # ISO 15924 script of a code point, by ranges (start of range -> code).
 _SCRIPT_RANGES: tuple[tuple[int, int, str], ...] = (
@@ -149,7 +156,8 @@ class _ScriptTable(dict[int, str | None]):
     def __missing__(self, cp: int) -> str | None:
         script = char_script(chr(cp))
         value = None if script is None else _SCRIPT_TAG[script]
-        self[cp] = value
+        if cp < _CACHE_LIMIT:
+            self[cp] = value
         return value
 
 
@@ -171,14 +179,15 @@ def fold_homoglyphs(word: str) -> str:
     latin = tags.count(_LATN)
     if not latin:
         return word
-    other = tags.count(_CYRL) + tags.count(_GREK)
+    cyrillic, greek = tags.count(_CYRL), tags.count(_GREK)
+    other = cyrillic + greek
     if not other:
         return word
     if latin >= other or all(
         ord(ch) in _TO_LATIN for ch in word if _SCRIPTS[ord(ch)] not in (_LATN, None)
     ):
         return word.translate(_TO_LATIN)
-    return word.translate(_TO_OTHER)
+    return word.translate(_TO_GREEK if greek > cyrillic else _TO_CYRILLIC)
 
 
 def _strip_marks(word: str) -> str:
@@ -215,7 +224,9 @@ def _is_stable(text: str) -> bool:
 def normalize(text: str) -> str:
     """NFKC, case-folded, invisible/format characters removed, homoglyphs folded in
     mixed-script words, apostrophes dropped, other punctuation and hyphens turned into
-    spaces, whitespace collapsed. Idempotent."""
+    spaces, whitespace collapsed. Idempotent. Raises InputError for a non-string."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
     if text.isascii():
         return " ".join(text.translate(_ASCII_CLEAN).split())
     result = _normalize_once(text)
@@ -249,6 +260,8 @@ def script_of(text: str) -> str:
     """Dominant ISO 15924 script code of the letters in text ("Latn", "Hang", "Hani",
     "Cyrl", "Arab", ...); "Zyyy" when there are no letters; "Jpan" when kana occur.
     Ties go to the script seen first."""
+    if not isinstance(text, str):
+        raise InputError(f"a name must be a string, not {type(text).__name__}")
     tags = text.translate(_SCRIPTS)
     if not tags:
         return "Zyyy"

@@ -17,6 +17,7 @@ from sanctionwatch.names.hangul import (
     split_hangul_name,
     surnames,
 )
+from sanctionwatch.names.korean_gloss import gloss_hangul_words
 from sanctionwatch.names.text import normalize, script_of
 
 __all__ = ["LatinForm", "ascii_fold", "latin_forms"]
@@ -51,15 +52,29 @@ def _hangul(words: tuple[str, ...]) -> Forms:
             return romanize_hangul_name(split[0], (split[1],))
     elif syllables <= 5 and len(words) <= 3 and words[0] in surnames():
         return romanize_hangul_name(words[0], words[1:])
-    return tuple(
+    whole = tuple(
         (" ".join(romanize_hangul_word(w, system) for w in words), system)
-        for system in ("mr", "rr")
+        for system in ("mr", "mr-ch", "rr")
     )
+    return whole + gloss_hangul_words(words)
 
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:
     text = " ".join(words)
     return tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
+
+
+# Greek digraphs read as in the Greek standard ELOT 743 (passports): ου -> ou, αυ -> av ...
+_GREEK_DIGRAPHS = (("ου", "ou"), ("ού", "ou"), ("αυ", "av"), ("αύ", "av"), ("ευ", "ev"),
+                   ("εύ", "ev"), ("μπ", "b"), ("ντ", "d"), ("γκ", "g"), ("γγ", "ng"))  # fmt: skip
+
+
+def _greek(words: tuple[str, ...]) -> Forms:
+    text = " ".join(words)
+    elot = text
+    for digraph, latin in _GREEK_DIGRAPHS:
+        elot = elot.replace(digraph, latin)
+    return ((anyascii(elot), "elot"), (anyascii(text), "anyascii"))
 
 
 def _other(words: tuple[str, ...]) -> Forms:
@@ -71,6 +86,7 @@ _HANDLERS: dict[str, Callable[[tuple[str, ...]], Forms]] = {
     "Hani": romanize_chinese,
     "Cyrl": _cyrillic,
     "Arab": romanize_arabic,
+    "Grek": _greek,
 }
 
 
@@ -129,6 +145,7 @@ def latin_forms(text: str) -> list[LatinForm]:
     forms with unspaced names segmented ("김정은" -> "kim jong un", "gim jeong eun", ...);
     Chinese gives pinyin (and the Korean reading of Korean names); Cyrillic gives BGN/PCGN,
     passport, ISO 9, scholarly and simple forms; Arabic gives usual spellings and a
-    consonant skeleton; other scripts go through anyascii. Every text is lower-case ASCII
+    consonant skeleton; Greek gives ELOT 743 digraphs and anyascii; other scripts go
+    through anyascii. Every text is lower-case ASCII
     tokens separated by single spaces; an input without letters or digits gives []."""
     return list(_latin_forms(text))
