@@ -152,3 +152,29 @@ def test_browser_key_cookie_lets_pages_write(client: TestClient, store: Store) -
     assert client.get("/api/whoami").json() == {"name": "desk", "role": "analyst"}
     client.post("/session/end")
     assert client.get("/api/whoami").json()["name"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("2023", True),
+        ("2020-01-23", True),
+        ("2019-12", True),
+        ("", True),
+        ("0000", False),
+        ("2023-13", False),
+        ("2023-02-30", False),
+        ("1066", False),
+        ("2023-1-5", False),
+        ("yesterday", False),
+    ],
+)
+def test_published_dates_are_checked(text: str, ok: bool) -> None:
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.web.routers.documents import check_published
+
+    if ok:
+        assert check_published(text) == (text or None)
+    else:
+        with pytest.raises(InputError, match="not a date"):
+            check_published(text)

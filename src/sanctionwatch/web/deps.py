@@ -99,7 +99,10 @@ def writer(action: str, role: str = "analyst") -> Callable[..., Coroutine[Any, A
     async def dependency(request: Request, who: Who) -> Principal:
         if not who.can(role):
             if who.name == "anonymous":
-                raise AuthError(f"this needs an API key with the {role} role (X-API-Key)")
+                raise AuthError(
+                    f"this needs an API key with the {role} role: send it in the X-API-Key "
+                    "header, or give it to this browser on the /session page"
+                )
             raise ForbiddenError(f"this needs the {role} role; key {who.name!r} is a {who.role}")
         request.scope.setdefault("state", {})[AUDIT_KEY] = (who.name, who.role, action)
         return who
