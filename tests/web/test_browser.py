@@ -142,5 +142,8 @@ def test_analyst_path(site: str, browser: Any, seeds_dir: Path) -> None:
     tile = page.locator('svg a[data-iso="RU"] rect')
     assert tile.get_attribute("data-status") == status
     shot(page, "dashboard")
+    page.goto(f"{site}/docs")
+    page.wait_for_selector(".opblock")  # Swagger UI drew the operations
+    assert page.locator(".opblock").count() >= 25
     assert offline == [], f"the pages asked for outside resources: {offline}"
     page.close()
