@@ -200,7 +200,7 @@ def test_documents_claims_and_assessment(loaded: tuple[Store, TestClient], seeds
     assert empty.status_code == 400
 
 
-def test_every_page_has_a_json_twin(api: TestClient) -> None:
+def test_every_page_has_a_json_twin(loaded: tuple[Store, TestClient]) -> None:
     from fastapi.routing import APIRoute
 
     from sanctionwatch.web.routers import ALL
@@ -215,11 +215,13 @@ def test_every_page_has_a_json_twin(api: TestClient) -> None:
         and "{" not in r.path
     ]
     assert {"/", "/screening", "/documents", "/obligations", "/states", "/lists"} <= set(pages)
+    store, api = loaded
+    admin, _ = KeyRing(store).create("pages", "admin")  # /audit is for admins
     for path in pages:
-        html = api.get(path, headers={"Accept": "text/html"})
+        html = api.get(path, headers={"Accept": "text/html", "X-API-Key": admin})
         assert html.status_code == 200, path
         assert html.headers["content-type"].startswith("text/html"), path
-        twin = api.get("/.json" if path == "/" else f"{path}.json")
+        twin = api.get("/.json" if path == "/" else f"{path}.json", headers={"X-API-Key": admin})
         assert twin.status_code == 200, path
         assert twin.headers["content-type"] == "application/json", path
         assert "<svg" not in twin.text, path  # rendered markup stays out of the data

@@ -119,6 +119,10 @@ def test_roles_and_audit(client: TestClient, store: Store) -> None:
     sent = b'{"name":"desk","role":"analyst"}'
     assert first["payload_sha256"] == hashlib.sha256(sent).hexdigest()
     assert first["payload_bytes"] == len(sent)
+    page = client.get("/audit", headers={"X-API-Key": admin, "Accept": "text/html"})
+    assert page.status_code == 200 and "apikey.create" in page.text
+    assert client.get("/audit.json", headers={"X-API-Key": admin}).json()["total"] == 2
+    assert client.get("/audit", headers={"X-API-Key": viewer}).status_code == 403
 
 
 def test_audit_trail_is_append_only(client: TestClient, store: Store) -> None:

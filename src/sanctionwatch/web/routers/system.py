@@ -128,3 +128,12 @@ def session_end() -> Response:
     response = RedirectResponse("/session", status_code=303)
     response.delete_cookie(KEY_COOKIE)
     return response
+
+
+@router.get("/audit", include_in_schema=False)
+def audit_page(request: Request, ctx: Ctx, who: Reader, pages: Pages) -> Response:
+    _admin(who)
+    total, entries = ctx.audit.entries(limit=pages.limit, offset=pages.offset)
+    items = [asdict(e) for e in entries]
+    data = {"total": total, "limit": pages.limit, "offset": pages.offset, "items": items}
+    return page(request, "audit.html", data, title="Audit trail")
