@@ -11,7 +11,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -150,6 +150,13 @@ def update_cmd(
     check: Annotated[
         bool, typer.Option(help="Reject files whose entity count looks incomplete.")
     ] = True,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Publication date for --from files that state none (OFAC CSV).",
+        ),
+    ] = None,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
     from sanctionwatch.lists.progress import RichReporter
@@ -165,6 +172,7 @@ def update_cmd(
                 fmt=fmt,
                 check=check,
                 reporter=reporter,
+                published=published.replace(tzinfo=UTC) if published else None,
             )
         else:
             outcomes = update_sources(settings, _split(source), check=check, reporter=reporter)
@@ -258,8 +266,6 @@ def export_cmd(
     ] = None,
 ) -> None:
     """Export the current version of each list."""
-    import sys
-
     from sanctionwatch.lists.export import export_entities
     from sanctionwatch.store.db import open_store
     from sanctionwatch.store.lists_repo import ListRepository
@@ -493,6 +499,7 @@ def _regimes_day(value: str | None, option: str) -> Any:
 
 def _regimes_json(data: object) -> None:
     import json
+    import sys
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -532,6 +539,7 @@ def deadlines_command(
     missed: Annotated[bool, typer.Option("--missed", help="Only dates already passed.")] = False,
     upcoming: Annotated[bool, typer.Option("--upcoming", help="Only dates to come.")] = False,
     regime: Annotated[str | None, typer.Option(help="Regime key, e.g. dprk.")] = None,
+    panel: Annotated[bool, typer.Option("--panel", help="Add panel of experts reports.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Deadlines, reports due and expiries, oldest first."""
@@ -545,11 +553,11 @@ def deadlines_command(
         raise InputError("choose --missed or --upcoming, not both")
     day = _regimes_day(as_of, "--as-of")
     if missed:
-        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime, panel=panel)
     elif upcoming:
-        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime, panel=panel)
     else:
-        rows = deadlines(load_kb(), as_of=day, regime=regime)
+        rows = deadlines(load_kb(), as_of=day, regime=regime, panel=panel)
     if fmt == "json":
         _regimes_json([row.to_dict() for row in rows])
         return
@@ -578,7 +586,8 @@ def check_refs_command(
     """Find references to resolutions in a text and flag numbers that contradict it."""
     from rich.table import Table
 
-    from sanctionwatch.regimes.refs import find_references, read_text_file
+    from sanctionwatch.regimes.refs import find_references
+    from sanctionwatch.regimes.textfile import read_text_file
 
     _regimes_format(fmt)
     text = read_text_file(file)
