@@ -134,6 +134,7 @@ class Surge:
     why: str = ""  # why this indicator matters for the obligation
     suspicion: str | None = None
     sources: tuple[str, ...] = field(default=())
+    published: date | None = None  # when the later figure was published, if known
 
     @property
     def label(self) -> str:
@@ -201,6 +202,7 @@ def detect_surges(
                     why=why,
                     suspicion=s.suspicion,
                     sources=tuple(dict.fromkeys(p.source for p in (before, after) if p.source)),
+                    published=after.published,
                 )
             )
     return surges
