@@ -39,6 +39,25 @@ def test_import_counts_target_entities(rel: str) -> None:
         assert {n.full for n in entity.names} >= set(raw["properties"].get("name", []))
 
 
+def test_import_takes_programmes_from_sanction_entities() -> None:
+    path = shared_file(FIXTURES[0])
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    expected: dict[str, set[str]] = {}
+    for d in lines:
+        if d["schema"] == "Sanction":
+            props = d["properties"]
+            for target in props.get("entity", []):
+                ids = props.get("programId") or props.get("program") or []
+                expected.setdefault(target, set()).update(ids)
+    entities = {e.ref: e for e in parse_file(path).entities}
+    assert any(expected.get(ref) for ref in entities)
+    for ref, entity in entities.items():
+        own = set(next(d for d in lines if d["id"] == ref)["properties"].get("program", []))
+        assert set(entity.programmes) == expected.get(ref, set()) | own
+    zakharov = next(e for e in entities.values() if e.primary_name.endswith("ZAKHAROV"))
+    assert {"EU-UKR", "GB-RUS", "US-RUSHAR"} <= set(zakharov.programmes)
+
+
 def test_import_with_dataset_key() -> None:
     snapshot = parse_file(shared_file(FIXTURES[1]), source="os_eu")
     entities = list(snapshot.entities)

@@ -6,7 +6,9 @@ OpenSanctions tools. Schemata: Person, Organization, Vessel, Airplane.
 
 Import (format ``ftm-json``) streams JSON lines and keeps the entities a screening
 list is about (legal entities and vehicles); relationship and helper entities
-(Sanction, Ownership, Address, Family...) are skipped.
+(Ownership, Address, Family...) are skipped. A first pass over the file reads the
+Sanction entities, whose programme ids and listing dates are given to the entity each
+sanction is about.
 """
 
 from __future__ import annotations
@@ -158,10 +160,11 @@ def parse_ftm_json(path: Path, source: str | None = None) -> ListSnapshot:
     )
 
 
-def _read(path: Path, source: str) -> Iterator[Entity]:
+def _objects(path: Path, only: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, JSON object) per line; ``only`` skips lines not containing it."""
     with path.open("r", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
-            if not line.strip():
+            if not line.strip() or (only is not None and only not in line):
                 continue
             try:
                 data = json.loads(line)
@@ -170,13 +173,49 @@ def _read(path: Path, source: str) -> Iterator[Entity]:
                 raise ListParseError(path, f"{kind}: line {line_no}: {exc.msg}") from exc
             if not isinstance(data, dict) or not data.get("id") or not data.get("schema"):
                 raise ListParseError(path, f"line {line_no}: not an FtM entity (no id/schema)")
-            try:
-                proxy = model.get_proxy(data, cleaned=False)
-            except (InvalidData, TypeError, AttributeError) as exc:
-                raise ListParseError(path, f"line {line_no}: invalid FtM entity: {exc}") from exc
-            if not (proxy.schema.is_a("LegalEntity") or proxy.schema.is_a("Vehicle")):
-                continue
-            yield entity_from_ftm(proxy, source, data)
+            yield line_no, data
+
+
+def _sanctions(path: Path) -> dict[str, tuple[list[str], str | None]]:
+    """First pass: programmes and earliest listing date of each sanctioned entity, from
+    the Sanction entities (which may come before or after the entity they are about)."""
+    out: dict[str, tuple[list[str], str | None]] = {}
+    for _line, data in _objects(path, only='"Sanction"'):
+        if data.get("schema") != "Sanction":
+            continue
+        props = data.get("properties") or {}
+        programmes = [str(p) for p in props.get("programId") or props.get("program") or []]
+        stated = props.get("listingDate", []) + props.get("startDate", [])
+        dates = sorted(str(d)[:10] for d in stated)
+        for target in props.get("entity", []):
+            known, first = out.get(str(target), ([], None))
+            for programme in programmes:
+                if programme not in known:
+                    known.append(programme)
+            if dates and (first is None or dates[0] < first):
+                first = dates[0]
+            out[str(target)] = (known, first)
+    return out
+
+
+def _read(path: Path, source: str) -> Iterator[Entity]:
+    sanctions = _sanctions(path)
+    for line_no, data in _objects(path):
+        try:
+            proxy = model.get_proxy(data, cleaned=False)
+        except (InvalidData, TypeError, AttributeError) as exc:
+            raise ListParseError(path, f"line {line_no}: invalid FtM entity: {exc}") from exc
+        if not (proxy.schema.is_a("LegalEntity") or proxy.schema.is_a("Vehicle")):
+            continue
+        entity = entity_from_ftm(proxy, source, data)
+        programmes, first = sanctions.get(entity.ref, ([], None))
+        for programme in programmes:
+            if programme not in entity.programmes:
+                entity.programmes.append(programme)
+        listed = parse_date(first)
+        if listed and (entity.listed_on is None or listed < entity.listed_on):
+            entity.listed_on = listed
+        yield entity
 
 
 def entity_from_ftm(
