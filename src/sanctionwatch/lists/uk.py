@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -172,11 +173,13 @@ def _snapshot(
     missing = sorted(c for c in REQUIRED_COLUMNS if c not in columns)
     if missing:
         raise ListParseError(path, "missing columns: " + ", ".join(missing))
+    entities = _entities(path, rows, columns, source, on_close)
+    weakref.finalize(entities, on_close)  # closes the file if the entities are never read
     return ListSnapshot(
         source=source,
         format=fmt,
         published=published,
-        entities=_entities(path, rows, columns, source, on_close),
+        entities=entities,
         path=str(path),
     )
 
