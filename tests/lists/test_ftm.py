@@ -168,3 +168,16 @@ def test_write_is_json_lines(un_entities: dict) -> None:
     lines = buf.getvalue().splitlines()
     assert len(lines) == 3
     assert all(json.loads(line)["dataset_version"] == "v1" for line in lines)
+
+
+def test_control_characters_in_ftm_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "x.ftm.json"
+    obj = {
+        "id": "p1",
+        "schema": "Person",
+        "properties": {"name": ["KIM\u0000 Jong\u202e Un"], "address": ["Pyong\u0007yang"]},
+    }
+    path.write_text(json.dumps(obj) + "\n", "utf-8")
+    (entity,) = parse_file(path).entities
+    assert [n.full for n in entity.names] == ["KIM Jong Un"]
+    assert [a.full for a in entity.addresses] == ["Pyongyang"]

@@ -233,7 +233,7 @@ def entity_from_ftm(
         kind = EntityKind.ORGANISATION
     entity = Entity(source=source, ref=str(proxy.id), kind=kind)
     caption = clean((data or {}).get("caption"))
-    names = proxy.get("name")
+    names = _values(proxy, "name")
     primary = caption if caption in names else (names[0] if names else caption)
     for full, name_kind in [(primary, NameKind.PRIMARY)] + [
         (n, NameKind.STRONG_ALIAS) for n in names
@@ -244,52 +244,62 @@ def entity_from_ftm(
         ("weakAlias", NameKind.WEAK_ALIAS),
         ("previousName", NameKind.FORMER),
     ):
-        for full in proxy.get(prop, quiet=True):
+        for full in _values(proxy, prop):
             _name(entity, full, name_kind)
     if entity.names and kind is EntityKind.PERSON:
         first = entity.names[0]
         first.given = _one(proxy, "firstName")
         first.middle = _one(proxy, "middleName")
         first.family = _one(proxy, "lastName")
-    for text in proxy.get("birthDate", quiet=True):
+    for text in _values(proxy, "birthDate"):
         dob = parse_birth_date(text)
         if dob is not None:
             entity.birth_dates.append(dob)
-    entity.birth_places = [p for p in proxy.get("birthPlace", quiet=True) if p]
+    entity.birth_places = [p for p in _values(proxy, "birthPlace") if p]
     for prop in ("nationality", "citizenship", "country", "jurisdiction", "flag"):
-        for value in proxy.get(prop, quiet=True):
+        for value in _values(proxy, prop):
             code = country_or_text(value)
             if code and code not in entity.nationalities:
                 entity.nationalities.append(code)
     for prop, id_kind in [(p, k) for k, p in _ID_PROP.items()]:
-        for value in proxy.get(prop, quiet=True):
+        for value in _values(proxy, prop):
             if id_kind is IdentifierKind.IMO:
                 value = value.upper().removeprefix("IMO").strip()
             entity.identifiers.append(Identifier(id_kind, value))
-    for value in proxy.get("address", quiet=True):
+    for value in _values(proxy, "address"):
         entity.addresses.append(Address(full=value))
     gender = _one(proxy, "gender")
     entity.gender = gender if gender in ("male", "female") else None
-    entity.titles = list(proxy.get("title", quiet=True))
-    entity.positions = list(proxy.get("position", quiet=True))
-    entity.programmes = list(proxy.get("program", quiet=True))
-    notes = proxy.get("notes", quiet=True)
+    entity.titles = list(_values(proxy, "title"))
+    entity.positions = list(_values(proxy, "position"))
+    entity.programmes = list(_values(proxy, "program"))
+    notes = _values(proxy, "notes")
     entity.remarks = "\n".join(notes) or None
-    created = proxy.get("createdAt", quiet=True)
+    created = _values(proxy, "createdAt")
     entity.listed_on = parse_date(created[0][:10]) if created else None
     entity.extra["schema"] = schema.name
     datasets = (data or {}).get("datasets")
     if isinstance(datasets, list) and datasets:
         entity.extra["datasets"] = ", ".join(str(d) for d in datasets)
-    topics = proxy.get("topics", quiet=True)
+    topics = _values(proxy, "topics")
     if topics:
         entity.extra["topics"] = ", ".join(topics)
     return entity
 
 
+def _values(proxy: EntityProxy, prop: str) -> list[str]:
+    """Values of ``prop`` cleaned like every list's text (control characters dropped)."""
+    out: list[str] = []
+    for value in proxy.get(prop, quiet=True):
+        text = clean(value)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
 def _one(proxy: EntityProxy, prop: str) -> str | None:
-    values = proxy.get(prop, quiet=True)
-    return clean(values[0]) if values else None
+    values = _values(proxy, prop)
+    return values[0] if values else None
 
 
 def _name(entity: Entity, full: str | None, kind: NameKind) -> None:
