@@ -93,7 +93,7 @@ def _save(ctx: WebContext, doc: dict[str, Any]) -> dict[str, Any]:
     analysis = services.analyse(doc, ctx)
     repo = services.module("sanctionwatch.documents.repo").DocumentRepository(ctx.store)
     result = repo.save(analysis, origin=doc.get("origin"))
-    ctx.cache[f"analysis:{result.sha256}"] = (result.sha256, analysis)
+    services.remember(ctx, result.sha256, analysis)
     return {**asdict(result), "analysis": analysis}
 
 
