@@ -98,9 +98,9 @@ def subjects_of(
         if skip and skip[0] <= h.start < skip[1]:
             continue
         flag = _is_actor(h, text, base, gaz)
-        if prev is not None and re.fullmatch(
-            r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]
-        ):
+        possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
+        between = text[prev[0].end - base : h.start - base] if prev is not None else ""
+        if prev is not None and not possessive and re.fullmatch(r"\s*(?:and|or|,)\s*", between):
             flag = prev[1]  # "between Russia and China": both, or neither, act
         prev = (h, flag)
         if flag:
@@ -389,11 +389,9 @@ def _fallback_subjects(
     for h in hits:
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
             return [h.iso2]
-    pair = (
-        re.search(r"\bbetween\s+(?:the\s+)?$", content[: hits[0].start - c_start]) if hits else None
-    )
-    if pair and len(hits) >= 2:
-        return list(dict.fromkeys([hits[0].iso2, hits[1].iso2]))
+    for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
+        if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
+            return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
     if f.quantities:
         if (
             re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)

@@ -99,6 +99,12 @@ _APPOS = re.compile(
 _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
+# "Publishing photographs and logs, the panel said that North Korea had violated ..."
+_MID = re.compile(
+    rf",\s+(?P<spk>(?:the|a|an)\s+[^,;“”\"]{{1,60}}?|[A-Z][^,;“”\"]{{1,60}}?){_AUX}\s+"
+    rf"(?P<verb>said|says|told|added|stated|reported|confirmed|announced|estimated|warned)\b"
+    rf"(?:(?<=told)\s+\w+)?{_WHEN}(?:\s+that)?\s+(?=\S.{{20}})"
+)
 _ACCORDING = re.compile(
     r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.\s|\.?$)"
 )
@@ -381,6 +387,13 @@ def _reported(
                 s.start + m.start(),
                 s.start + m.end(),
             )
+    m = _MID.search(t)
+    if m and _clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
+            s.start + m.start("spk"), s.start + m.end(),
+        )  # fmt: skip
     m = _ACCORDING.search(t)
     if m and _clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
