@@ -24,6 +24,7 @@ from sanctionwatch.documents.quotes import Attribution
 __all__ = ["SentenceFacts", "build_claims", "subjects_of"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
@@ -31,8 +32,9 @@ _PAIR = re.compile(
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
 _AGENT_BY = re.compile(
-    r"\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
-    r"(?:\s+[\w’'-]+){0,8}?\s+by\s+(?:the\s+)?$",
+    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
+    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied)"
+    r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _GOV_OF = re.compile(
@@ -131,6 +133,24 @@ def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
     return [m.group(0) for m in gaz.patterns[name].finditer(text)]
 
 
+_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
+    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
+    words before the cue ("did not accuse any countries of illicitly providing")."""
+    plain: list[str] = []
+    negated: list[str] = []
+    for m in gaz.patterns[name].finditer(text):
+        window = text[max(0, m.start() - 40) : m.start()]
+        window = re.split(r"[,;:]|\bbut\b", window)[-1]
+        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
+            negated.append(m.group(0))
+        else:
+            plain.append(m.group(0))
+    return plain, negated
+
+
 def build_claims(
     facts: list[SentenceFacts],
     *,
@@ -146,7 +166,11 @@ def build_claims(
     for f in facts:
         s = f.sentence
         text = s.text
-        found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states)
+        link = _link(f, index, published, doc_link, gaz)
+        banned = link is not None and index.category(link.obligation_id) in BAN_CATEGORIES
+        found = _sentence_claims(
+            f, gaz, prev_countries, prev_subjects, speaker_states, banned, index.target(gaz)
+        )
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
@@ -156,7 +180,6 @@ def build_claims(
             prev_countries = seen_here
         if not found:
             continue
-        link = _link(f, index, published, doc_link, gaz)
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence in found:
@@ -248,6 +271,8 @@ def _sentence_claims(
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
@@ -270,8 +295,9 @@ def _sentence_claims(
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
-            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state
-        )
+            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
+            banned, target,
+        )  # fmt: skip
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -292,6 +318,8 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
     subjects: list[str] = []
@@ -340,8 +368,9 @@ def _clause_claims(
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
         return []
-    violation = _cues("violation", content, gaz)
-    compliance = _cues("compliance", content, gaz)
+    violation, _ = _split_negated("violation", content, gaz)
+    compliance, not_complying = _split_negated("compliance", content, gaz)
+    violation += not_complying  # "was not complying with": a breach
     admission = _cues("admission", content, gaz)
     denial = _cues("denial", content, gaz) or (
         _cues("denial", text, gaz) if att and not att.direct else []
@@ -357,7 +386,7 @@ def _clause_claims(
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
         # when defending it ("will fulfil", "missed the deadline"), never when accusing it
-        unknown = att is not None and speaker_state is None
+        unknown = att is not None and speaker_state is None and att.speaker.name is not None
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
@@ -371,13 +400,23 @@ def _clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
+        elif banned and subject == target and _TRADE.search(content):
+            # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
+            stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
         elif any(q.start >= c_start and q.unit not in _COUNT_ONLY for q in f.quantities):
             stances.append(("other", statistic or ["quantity"], 0.5))
+        elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
+            stances.append(("other", statistic, 0.45))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
 
 
+_TRADE = re.compile(
+    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought|deliver(?:ed|ing)|"
+    r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 
 

@@ -132,6 +132,9 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
             break
     if name is None:
         name = _trailing_name(text, gaz)
+    if name is None and _NAME_WORD.match(text) and text.lower() not in gaz.titles:
+        if not gaz.countries(text) and not gaz.organisations(text) and not _BACK_RE.match(text):
+            name = text  # a surname on its own: "Topilin told reporters"
     affiliation = None
     affs = _AFFIL_RE.findall(text)
     if affs:
@@ -139,6 +142,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
     country = None
     for hit in gaz.countries(text):
         before = text[: hit.start].split()
+        if before and before[-1].lower() in ("detailing", "about", "regarding", "concerning"):
+            continue  # "a report detailing Iran's programme" is not Iran speaking
         if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
             continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
         country = hit.iso2
