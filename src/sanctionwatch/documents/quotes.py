@@ -132,9 +132,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
             break
     if name is None:
         name = _trailing_name(text, gaz)
-    if name is None and _NAME_WORD.match(text) and text.lower() not in gaz.titles:
-        if not gaz.countries(text) and not gaz.organisations(text) and not _BACK_RE.match(text):
-            name = text  # a surname on its own: "Topilin told reporters"
+    if name is None and _lone_surname(text, gaz):
+        name = text  # a surname on its own: "Topilin told reporters"
     affiliation = None
     affs = _AFFIL_RE.findall(text)
     if affs:
@@ -163,6 +162,12 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
 
 
 _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+)$")
+
+
+def _lone_surname(text: str, gaz: Gazetteer) -> bool:
+    if not _NAME_WORD.match(text) or text.lower() in gaz.titles or _BACK_RE.match(text):
+        return False
+    return not gaz.countries(text) and not gaz.organisations(text)
 
 
 def _trailing_name(text: str, gaz: Gazetteer) -> str | None:
