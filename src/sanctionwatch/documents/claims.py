@@ -439,6 +439,8 @@ def _fallback_subjects(
             return prev_subjects[:1]
         if hits:
             return [hits[0].iso2]
+        if prev_subjects and any(q.unit not in _COUNT_ONLY for q in f.quantities):
+            return prev_subjects[:1]  # figures that go on about the state just discussed
     return []
 
 
