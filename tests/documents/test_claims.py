@@ -103,3 +103,16 @@ def test_across_sentence_quote_gets_one_speaker() -> None:
     an = analyse_text(text, kb=None)
     assert {q.speaker for q in an.quotes} == {"Le Thi Hang"}
     assert {q.speaker_country for q in an.quotes} == {"VN"}
+
+
+def test_statistical_components_on_request_give_the_same_claims() -> None:
+    from sanctionwatch.documents import DocumentInput, analyse_many
+
+    inp = [DocumentInput(STORY, published="2021")]
+    (fast,) = analyse_many(inp, kb=None)
+    (full,) = analyse_many(inp, kb=None, ner=True, model_sentences=True)
+    assert [(c.subject_state, c.stance) for c in full.claims] == [
+        (c.subject_state, c.stance) for c in fast.claims
+    ]
+    people = {m.text for m in full.mentions if m.kind == "person"}
+    assert "Batbayar Dorj" in people
