@@ -403,7 +403,7 @@ def _clause_claims(
         elif banned and subject == target and _TRADE.search(content):
             # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
             stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
-        elif any(q.start >= c_start and q.unit not in _COUNT_ONLY for q in f.quantities):
+        elif any(q.unit not in _COUNT_ONLY for q in _within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
             stances.append(("other", statistic, 0.45))
@@ -417,6 +417,13 @@ _TRADE = re.compile(
     r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
     re.IGNORECASE,
 )
+
+
+def _within(quantities: list[Quantity], start: int, content: str) -> list[Quantity]:
+    """The quantities inside one clause (``content`` starting at document offset ``start``)."""
+    return [q for q in quantities if start <= q.start < start + len(content)]
+
+
 _IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
@@ -431,7 +438,8 @@ def _fallback_subjects(
     for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
         if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
             return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
-    if f.quantities:
+    figures = _within(f.quantities, c_start, content)
+    if figures:
         if (
             re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
             and prev_subjects
@@ -439,7 +447,7 @@ def _fallback_subjects(
             return prev_subjects[:1]
         if hits:
             return [hits[0].iso2]
-        if prev_subjects and any(q.unit not in _COUNT_ONLY for q in f.quantities):
+        if prev_subjects and any(q.unit not in _COUNT_ONLY for q in figures):
             return prev_subjects[:1]  # figures that go on about the state just discussed
     return []
 
