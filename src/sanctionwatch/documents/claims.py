@@ -20,8 +20,15 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
+from sanctionwatch.documents.subjects import (
+    COUNT_ONLY,
+    fallback_subjects,
+    last_pair,
+    subjects_of,
+    within,
+)
 
-__all__ = ["SentenceFacts", "build_claims", "subjects_of"]
+__all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
@@ -31,15 +38,6 @@ _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
-_AGENT_BY = re.compile(
-    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
-    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied)"
-    r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_GOV_OF = re.compile(
-    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
-)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -51,82 +49,6 @@ class SentenceFacts:
     quantities: list[Quantity]
     dates: list[DateMention]
     references: list[ReferenceInfo]
-
-
-def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
-    """Is this country mention the state acting (rather than a place, target or adjective)?"""
-    before = text[: hit.start - base]
-    words = re.findall(r"[\w’'.-]+", before[-40:].lower())
-    after = text[hit.end - base : hit.end - base + 40]
-    possessive = bool(re.match(r"['’]s\b", after))
-    if _GOV_OF.search(before) or _AGENT_BY.search(before[-80:]):
-        return True  # "the government of X", "violations ... by X"
-    if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
-        return False  # "the North Korea sanctions committee": a modifier
-    prev = ""
-    if words:
-        prev = words[-1]
-        if prev == "the" and len(words) > 1:
-            prev = words[-2]
-    if (
-        possessive
-        and hit.how != "demonym"
-        and (prev == "of" or prev not in gaz.non_actor_preceders)
-    ):
-        return True  # "Russia's transfer of technology", "evidence of North Korea's exports"
-    if prev in gaz.non_actor_preceders:
-        return False
-    if hit.how == "demonym":
-        tail = after.lower().lstrip()
-        return any(tail.startswith(noun) for noun in gaz.government_nouns)
-    if re.match(r"\s*-\s*(?:based|flagged|related)", after):
-        return False
-    return possessive or hit.how in ("name", "capital", "org")
-
-
-def subjects_of(
-    text: str,
-    base: int,
-    hits: list[CountryHit],
-    gaz: Gazetteer,
-    skip: tuple[int, int] | None,
-) -> list[str]:
-    """Actor states in ``text`` (which starts at document offset ``base``), in order;
-    two states joined by "and" are both returned."""
-    out: list[str] = []
-    actors: list[CountryHit] = []
-    prev: tuple[CountryHit, bool] | None = None
-    for h in hits:
-        if skip and skip[0] <= h.start < skip[1]:
-            continue
-        flag = _is_actor(h, text, base, gaz)
-        possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
-        between = text[prev[0].end - base : h.start - base] if prev is not None else ""
-        if prev is not None and not possessive and re.fullmatch(r"\s*(?:and|or|,)\s*", between):
-            flag = prev[1]  # "between Russia and China": both, or neither, act
-        prev = (h, flag)
-        if flag:
-            actors.append(h)
-    if not actors:
-        return out
-    first = actors[0]
-    out.append(first.iso2)
-    for nxt in actors[1:]:
-        between = text[first.end - base : nxt.start - base]
-        if (
-            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
-            and nxt.iso2 not in out
-        ):
-            out.append(nxt.iso2)
-            first = nxt
-        else:
-            break
-    if re.match(r"['’]s\b", text[first.end - base :]):
-        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
-        for h in actors:
-            if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
-                out.append(h.iso2)
-    return out
 
 
 def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
@@ -236,8 +158,6 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
-# counts that do not make a statement about compliance on their own ("11 participating nations")
-_COUNT_ONLY = {"countries", "flights", "locations"}
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -338,7 +258,7 @@ def _clause_claims(
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else _last_pair(prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else last_pair(prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
     if not subjects and att is not None and not att.direct:
@@ -363,7 +283,7 @@ def _clause_claims(
         elif att and speaker_state and speaker_state not in STATE_KINDS:
             subjects = [speaker_state]
     if not subjects and not (all_states or obligation):
-        subjects = _fallback_subjects(content, c_start, hits, f, prev_subjects)
+        subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
@@ -403,7 +323,7 @@ def _clause_claims(
         elif banned and subject == target and _TRADE.search(content):
             # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
             stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
-        elif any(q.unit not in _COUNT_ONLY for q in _within(f.quantities, c_start, content)):
+        elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
             stances.append(("other", statistic, 0.45))
@@ -419,39 +339,6 @@ _TRADE = re.compile(
 )
 
 
-def _within(quantities: list[Quantity], start: int, content: str) -> list[Quantity]:
-    """The quantities inside one clause (``content`` starting at document offset ``start``)."""
-    return [q for q in quantities if start <= q.start < start + len(content)]
-
-
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _fallback_subjects(
-    content: str, c_start: int, hits: list[CountryHit], f: SentenceFacts, prev_subjects: list[str]
-) -> list[str]:
-    """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
-    else, for a figure, the previous subject or the first state named."""
-    for h in hits:
-        if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
-            return [h.iso2]
-    for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
-        if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
-            return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
-    figures = _within(f.quantities, c_start, content)
-    if figures:
-        if (
-            re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
-            and prev_subjects
-        ):
-            return prev_subjects[:1]
-        if hits:
-            return [hits[0].iso2]
-        if prev_subjects and any(q.unit not in _COUNT_ONLY for q in figures):
-            return prev_subjects[:1]  # figures that go on about the state just discussed
-    return []
-
-
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
     """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
     subject is the sentence's first actor and a speech or stance verb follows it."""
@@ -463,13 +350,3 @@ def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
             r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
         )
     )
-
-
-def _last_pair(countries: list[str]) -> list[str]:
-    out: list[str] = []
-    for c in reversed(countries):
-        if c not in out:
-            out.append(c)
-        if len(out) == 2:
-            break
-    return list(reversed(out))
