@@ -18,8 +18,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+from sanctionwatch import names
 from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
-from sanctionwatch.screening import _names as names
 
 __all__ = [
     "EntityRecord",
@@ -47,13 +47,13 @@ def grams(key: str) -> set[str]:
 
 
 def _length_factor(token: str) -> float:
-    return 0.45 if len(token) == 1 else 0.85 if len(token) == 2 else 1.0
+    return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
 
 class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
-    __slots__ = ("compact", "keys", "legal", "method", "phon", "tokens", "weights")
+    __slots__ = ("compact", "keys", "known", "legal", "method", "phon", "tokens", "weights")
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
@@ -63,6 +63,7 @@ class NameForm:
         self.method = method
         self.legal = legal
         self.weights: tuple[float, ...] = ()
+        self.known: tuple[bool, ...] = ()  # query forms: is each token used by some list?
 
     def __repr__(self) -> str:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
@@ -75,6 +76,7 @@ class NameForm:
         form = cls.__new__(cls)
         form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
         form.compact = "".join(form.keys)
+        form.known = ()
         return form
 
 
@@ -83,19 +85,21 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()
     for lf in names.latin_forms(text):
-        latin = lf.text
-        legal: str | None = None
+        variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         if kind is not EntityKind.PERSON:
-            latin, legal = names.legal_form(latin)
-        toks = names.tokens(latin)
-        if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
-            stripped = names.strip_titles(toks)
-            toks = stripped or toks
-        key = tuple(toks)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        forms.append(NameForm(key, lf.method, legal))
+            bare, legal = names.legal_form(lf.text)
+            if legal is not None and bare.strip():
+                # Both: legal-form tables differ in what they strip ("general corp"?).
+                variants.insert(0, (bare, legal, lf.method))
+        for latin, legal, method in variants:
+            toks = names.tokens(latin)
+            if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+                toks = names.strip_titles(toks) or toks
+            key = tuple(toks)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            forms.append(NameForm(key, method, legal))
     return forms
 
 

@@ -61,6 +61,10 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq.forms = forms + extra
     for form in pq.forms:
         form.weights = index.weights(form)
+        # Arabic script leaves out short vowels, so its transliteration only guesses at
+        # a spelling: compare such tokens leniently (pinyin, Hangul are exact systems).
+        literal = not form.method.startswith("arabic")
+        form.known = tuple(literal and key in index.by_key for key in form.keys)
     if query.country:
         code = registry.country.clean_text(query.country)
         if code is None:
