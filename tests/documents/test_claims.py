@@ -116,3 +116,56 @@ def test_statistical_components_on_request_give_the_same_claims() -> None:
     ]
     people = {m.text for m in full.mentions if m.kind == "person"}
     assert "Batbayar Dorj" in people
+
+
+def test_negated_accusation_is_not_an_allegation() -> None:
+    text = (
+        "The inspectors did not accuse any country of illicitly shipping oil to North Korea "
+        "under the UN sanctions.\n"
+    )
+    assert claims_of(text) == []
+
+
+def test_cooperation_between_two_states_in_violation() -> None:
+    text = (
+        "Observers presented evidence to UN member states of arms deliveries between Iran and "
+        "Russia in violation of UN sanctions.\n"
+    )
+    assert claims_of(text) == [("IR", "alleges_violation"), ("RU", "alleges_violation")]
+
+
+def test_attribution_after_an_opening_phrase() -> None:
+    text = (
+        "Citing shipping records and satellite images, the panel said that Myanmar had "
+        "violated the UN arms embargo.\n"
+    )
+    an = analyse_text(text, kb=None)
+    assert [(c.subject_state, c.stance, c.speaker) for c in an.claims] == [
+        ("MM", "alleges_violation", "the panel")
+    ]
+
+
+def test_expulsion_is_a_measure_and_the_two_countries_are_not_counted() -> None:
+    text = (
+        "Under UN sanctions pressure, Peru gave the North Korean ambassador five days to leave "
+        "the country, and the two countries cut ties.\n"
+    )
+    an = analyse_text(text, kb=None)
+    # "the two countries" are the two just named: both cut ties
+    assert [(c.subject_state, c.stance) for c in an.claims] == [
+        ("PE", "reports_measure"),
+        ("KP", "reports_measure"),
+    ]
+    assert an.quantities == []
+
+
+def test_banned_trade_by_the_targeted_state_is_an_alleged_violation(kb: object) -> None:
+    text = (
+        "North Korea is under UN sanctions that ban its coal exports.\n"
+        "An expert group estimated that North Korea exported 1.2m tons of coal to ports abroad "
+        "last year.\n"
+    )
+    an = analyse_text(text, published="2021-03-01", kb=kb)
+    figures = [c for c in an.claims if c.quantities]
+    assert [(c.subject_state, c.stance) for c in figures] == [("KP", "alleges_violation")]
+    assert figures[0].obligation_id is not None
