@@ -69,6 +69,11 @@ _LEAD = re.compile(
 _APPOS = re.compile(
     rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
+# "The ministry's acting permanent secretary, Lineekela Mboti, yesterday rejected ..."
+_ROLE_NAME = re.compile(
+    r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
+    rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"
+)
 _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
@@ -244,6 +249,13 @@ def _reported(
             s.start + m.start(),
             s.start + m.end(),
         )
+    m = _ROLE_NAME.match(t)
+    if m and clean_speaker(m.group("spk").replace(",", " ")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
+            s.start + m.start("spk"), s.start + m.end(),
+        )  # fmt: skip
     m = _APPOS.match(t)
     if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
