@@ -796,7 +796,7 @@ def assess_cmd(
 
     store, picture = _compliance_picture(ctx, threshold)
     assessments = picture.assess_all(_as_of(as_of), state=state, obligation_id=obligation)
-    if record:
+    if record and as_of is None:  # a look back in time is not the current status
         ComplianceRepository(store).record_statuses(assessments)
     if as_json:
         print(json.dumps([assessment_dict(a) for a in assessments], indent=2, ensure_ascii=False))
