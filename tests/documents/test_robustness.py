@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -39,3 +40,22 @@ def test_analysis_is_consistent_on_any_text(parts: list[str]) -> None:
         assert 0 <= q.start < q.end <= len(text)
     for m in an.mentions:
         assert text[m.start : m.end] == m.text
+
+
+def test_text_over_the_statistical_limit_is_refused_clearly() -> None:
+    from sanctionwatch.documents import DocumentInput, analyse_many
+    from sanctionwatch.errors import InputError
+
+    text = "The UN said Russia complied with the sanctions on North Korea. " * 16_000  # 1.0M+
+    with pytest.raises(InputError, match="over the limit of 1,000,000 with --model-sentences"):
+        analyse_many([DocumentInput(text)], kb=None, model_sentences=True)
+
+
+@pytest.mark.slow
+def test_text_over_a_million_characters_goes_through_the_rule_pipeline() -> None:
+    from sanctionwatch.documents import DocumentInput, analyse_many
+
+    text = "The UN said Russia complied with the sanctions on North Korea. " * 16_000
+    assert len(text) > 1_000_000
+    (an,) = analyse_many([DocumentInput(text)], kb=None)
+    assert len(an.claims) == 16_000
