@@ -169,3 +169,40 @@ def test_banned_trade_by_the_targeted_state_is_an_alleged_violation(kb: object) 
     figures = [c for c in an.claims if c.quantities]
     assert [(c.subject_state, c.stance) for c in figures] == [("KP", "alleges_violation")]
     assert figures[0].obligation_id is not None
+
+
+def test_wire_story_with_a_seizure_a_denial_and_an_assurance() -> None:
+    text = (
+        "SEOUL, March 3 (Yonhap) -- South Korea has seized a Panama-flagged tanker suspected of "
+        "passing oil to a North Korean vessel at sea in violation of UN sanctions, officials "
+        "said Tuesday.\n"
+        "Panama's maritime authority denied any wrongdoing, saying the vessel had been "
+        "struck off its register in January.\n"
+        "China's foreign ministry spokesman Wang Wenbin said Beijing strictly implements all "
+        "Security Council resolutions on North Korea.\n"
+    )
+    an = analyse_text(text, published="2021", kb=None)
+    assert (an.document.dateline, an.document.outlet) == ("Seoul", "Yonhap")
+    assert an.document.published == date(2021, 3, 3)
+    got = [(c.subject_state, c.stance, c.speaker) for c in an.claims]
+    assert got == [
+        ("KR", "reports_measure", "officials"),
+        ("PA", "denies_violation", "Panama's maritime authority"),
+        ("CN", "asserts_compliance", "Wang Wenbin"),
+    ]
+    assert an.claims[0].evidence.startswith("South Korea has seized")
+
+
+def test_a_state_reporting_its_own_measure_and_figure() -> None:
+    text = (
+        "Vietnam said on Friday it had sent home all North Korean workers before the UN "
+        "deadline, according to a statement from its foreign ministry.\n"
+        "The statement said 120 workers had left the country by December 2019.\n"
+    )
+    an = analyse_text(text, published="2020-03-06", kb=None)
+    assert [(c.subject_state, c.stance) for c in an.claims] == [
+        ("VN", "reports_measure"),
+        ("VN", "other"),
+    ]
+    (figure,) = an.claims[1].quantities
+    assert (figure.value, figure.unit, figure.as_of) == (120, "workers", "2019-12")

@@ -316,6 +316,10 @@ def _clause_claims(
             stances.append(("asserts_compliance", compliance, 0.8))
         elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
+        elif measure and violation and content.find(measure[0]) < content.find(violation[0]):
+            # the state acts first, the breach is someone else's: "South Korea seized a
+            # tanker suspected of ... in violation of UN sanctions"
+            stances.append(("reports_measure", measure, 0.65))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):

@@ -43,7 +43,8 @@ _VERBS = (
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend)?"
+    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
 )
 _AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
 _AFTER_SAID_X = re.compile(

@@ -117,11 +117,18 @@ def _trailing_name(text: str, gaz: Gazetteer) -> str | None:
     return candidate
 
 
+_LEAD_WORD = re.compile(
+    r"(?:a|an|the|he|she|it|they|officials|diplomats|experts|analysts|sources|authorities|"
+    r"investigators|inspectors|prosecutors|lawmakers)\b",
+    re.IGNORECASE,
+)
+
+
 def clean_speaker(spk: str) -> str | None:
     spk = spk.strip()
     spk = re.sub(r"^(?:and|but|while|as|also|then|however|meanwhile)\s+", "", spk, flags=re.I)
     if not spk or len(spk.split()) > 16 or _BAD_SPEAKER.search(spk):
         return None
-    if not (spk[0].isupper() or re.match(r"(?:a|an|the|he|she|it|they)\b", spk, re.I)):
+    if not (spk[0].isupper() or _LEAD_WORD.match(spk)):
         return None
     return spk
