@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 from sanctionwatch.errors import NotFoundError
@@ -88,10 +87,6 @@ class KnowledgeBase:
         months = [month] if month is not None else range(1, 13)
         found = [r for m in months for r in self._by_month.get((year, m), ())]
         return sorted(found, key=lambda r: r.number)
-
-    @property
-    def newest(self) -> date:
-        return max(r.adopted for r in self.resolutions.values())
 
 
 def build_kb(folder: Path) -> KnowledgeBase:
