@@ -12,16 +12,18 @@ from sanctionwatch.store.base import Base
 from sanctionwatch.store.db import Store
 
 
-def _tables(diff: Any) -> set[str]:
-    found: set[str] = set()
-    items = diff if isinstance(diff, list) else [diff]
-    for item in items:
-        for part in item if isinstance(item, tuple) else (item,):
-            name = getattr(part, "name", None) or getattr(
-                getattr(part, "table", None), "name", None
-            )
-            if isinstance(name, str):
-                found.add(name)
+def _names(diff: Any) -> set[str]:
+    """Table, index and constraint names in one compare_metadata entry, e.g.
+    ("add_column", None, "list_versions", Column(...)) or ("remove_index", Index(...))."""
+    if isinstance(diff, list | tuple):
+        return set().union(*(_names(part) for part in diff)) if diff else set()
+    if isinstance(diff, str):
+        return {diff}
+    found = set()
+    for obj in (diff, getattr(diff, "table", None)):
+        name = getattr(obj, "name", None)
+        if isinstance(name, str):
+            found.add(name)
     return found
 
 
@@ -31,8 +33,6 @@ def test_migration_matches_the_declared_list_tables(store: Store) -> None:
     ours = [
         d
         for d in diffs
-        if any(
-            name.startswith(("list_", "ix_list_", "uq_list_", "fk_list_")) for name in _tables(d)
-        )
+        if any(name.startswith(("list_", "ix_list_", "uq_list_", "fk_list_")) for name in _names(d))
     ]
     assert ours == []
