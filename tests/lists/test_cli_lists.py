@@ -173,3 +173,20 @@ def test_ftm_export_imports_back_through_the_cli(tmp_path: Path) -> None:
     code, out, err = run(copy_db, "update", "--from", str(exported))
     assert code == 0, err
     assert out.startswith("ftm: new (version 1, 1003 entities")
+
+
+def test_changes_over_several_datasets_notes_those_with_one_version(tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    db = tmp_path / "sw.db"
+    for rel in ("un/consolidated_2025-11-20.xml", "un/consolidated_2026-02-27.xml"):
+        assert run(db, "update", "--from", str(shared_file(f"lists/{rel}")))[0] == 0
+    eu = shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv")
+    code, out, err = run(db, "update", "--from", str(eu))
+    assert code == 0 and out.startswith("eu_dprk_oj: new"), err
+
+    code, out, err = run(db, "changes", "--format", "json")
+    assert code == 0
+    assert [d["source"] for d in json.loads(out)] == ["un"]
+    assert "note: only one version of 'eu_dprk_oj' is stored; nothing to compare" in err
+    code, _, err = run(db, "changes", "--source", "eu")
+    assert code == 1 and "only one version of 'eu_dprk_oj'" in err

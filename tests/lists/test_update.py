@@ -363,3 +363,30 @@ def test_bad_manifest_is_a_clear_error(tmp_path: Path, text: str, problem: str) 
     with pytest.raises(InputError) as err:
         load_manifest(Settings(sources_file=path))
     assert str(path) in err.value.message and problem in err.value.message
+
+
+def test_update_through_the_manifest_retries_times_out_and_reports_404(
+    server: Server, tmp_path: Path
+) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    shutil.copyfile(
+        shared_file("lists/un/consolidated_2026-02-27.xml"), server.root / "consolidated.xml"
+    )
+    url = server.url("consolidated.xml")
+    settings = settings_for(tmp_path, manifest_for(tmp_path, url), timeout=0.5, retries=2)
+
+    server.delay["/consolidated.xml"] = 2.0
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.failed and outcome.message.startswith(f"cannot reach {url}: timed out")
+    assert len(server.requests) == 2 and versions(settings) == []
+
+    server.delay.clear()
+    server.plan["/consolidated.xml"] = [500]
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.status == "new", outcome.message
+    assert len(server.requests) == 4  # the 500, then the file
+
+    (server.root / "consolidated.xml").unlink()
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.failed and outcome.message == f"cannot download {url}: HTTP 404 Not Found"
+    assert len(versions(settings)) == 1

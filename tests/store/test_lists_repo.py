@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -263,3 +265,34 @@ def test_unstorable_text_is_refused_the_same_on_every_backend(store: Store, text
     with pytest.raises(ListParseError, match="entity 'T00700': text with a NUL or unpaired"):
         repo.import_snapshot(snapshot("un", [*good, bad]), file_sha256="8" * 64, origin="x")
     assert set(table_counts(store).values()) == {0}
+
+
+def test_two_imports_of_the_same_file_at_once_store_one_version(store: Store) -> None:
+    """The second import waits on the first (write lock / unique index), then reports the
+    version the first stored as unchanged instead of failing."""
+    first_started, results = threading.Event(), {}
+
+    def slow(entities: list[Entity]) -> Iterator[Entity]:
+        for i, entity in enumerate(entities):
+            if i == 600:  # a batch is written: this transaction now holds the version row
+                first_started.set()
+                time.sleep(0.5)
+            yield entity
+
+    def run(name: str, entities: Iterator[Entity]) -> None:
+        results[name] = ListRepository(store).import_snapshot(
+            snapshot("un", entities), file_sha256="6" * 64, origin=name
+        )
+
+    entities = [make_entity("un", i) for i in range(1, 1001)]
+    first = threading.Thread(target=run, args=("first", slow(entities)))
+    first.start()
+    assert first_started.wait(30)
+    second = threading.Thread(target=run, args=("second", iter(entities)))
+    second.start()
+    first.join(60)
+    second.join(60)
+    assert not results["first"].unchanged and results["first"].entity_count == 1000
+    assert results["second"].unchanged and results["second"].id == results["first"].id
+    assert len(ListRepository(store).versions()) == 1
+    assert table_counts(store)["list_entities"] == 1000

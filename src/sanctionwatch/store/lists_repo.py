@@ -134,15 +134,10 @@ class ListRepository:
         rolls the whole import back.
         """
         try:
+            found = self._by_sha(snapshot.source, file_sha256)
+            if found is not None:
+                return replace(found, unchanged=True)
             with self.store.session() as session:
-                found = session.scalar(
-                    select(ListVersionRow).where(
-                        ListVersionRow.source == snapshot.source,
-                        ListVersionRow.sha256 == file_sha256,
-                    )
-                )
-                if found is not None:
-                    return replace(_info(found), unchanged=True)
                 row = ListVersionRow(
                     source=snapshot.source,
                     format=snapshot.format,
@@ -164,8 +159,21 @@ class ListRepository:
                 row.entity_count = count
                 info = _info(row)
         except IntegrityError as exc:
+            # Another process stored the same file while this import ran.
+            stored = self._by_sha(snapshot.source, file_sha256)
+            if stored is not None:
+                return replace(stored, unchanged=True)
             raise StoreError(f"cannot store {snapshot.source} from {origin}: {exc.orig}") from exc
         return info
+
+    def _by_sha(self, source: str, sha256: str) -> VersionInfo | None:
+        with self.store.session() as session:
+            row = session.scalar(
+                select(ListVersionRow).where(
+                    ListVersionRow.source == source, ListVersionRow.sha256 == sha256
+                )
+            )
+            return _info(row) if row is not None else None
 
     def _insert_entities(
         self,
