@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from followthemoney.types import registry
+from typing import Any
 
+from sanctionwatch.lists.countries import country_code
 from sanctionwatch.lists.model import PartialDate
 from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
 from sanctionwatch.screening.index import prepare_forms as _forms
@@ -24,6 +25,7 @@ class PreparedQuery:
     """A query with its name forms weighted by the index and its facts cleaned."""
 
     __slots__ = (
+        "aligned",
         "birth",
         "cache",
         "country",
@@ -43,6 +45,7 @@ class PreparedQuery:
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
         self.cache: dict[int, dict[tuple[int, str], tuple[float, str]]] = {}
+        self.aligned: dict[tuple[int, tuple[str, ...]], Any] = {}  # NameScore by form pair
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
@@ -66,7 +69,7 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
         literal = not form.method.startswith("arabic")
         form.known = tuple(literal and key in index.by_key for key in form.keys)
     if query.country:
-        code = registry.country.clean_text(query.country)
+        code = country_code(query.country)
         if code is None:
             pq.notes.append(
                 Feature("country", 0.0, 0.0, f"country {query.country!r} not recognised, ignored")
