@@ -64,10 +64,16 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq.forms = forms + extra
     for form in pq.forms:
         form.weights = index.weights(form)
-        # Arabic script leaves out short vowels, so its transliteration only guesses at
-        # a spelling: compare such tokens leniently (pinyin, Hangul are exact systems).
-        literal = not form.method.startswith("arabic")
-        form.known = tuple(literal and key in index.by_key for key in form.keys)
+        # Leniency for short tokens (see token_similarity): a Latin token no list uses
+        # is likely misspelt; Arabic script leaves out short vowels, so its
+        # transliteration only guesses at a spelling. Pinyin and Hangul romanisations
+        # are exact syllable systems: no leniency there.
+        if form.method.startswith("arabic"):
+            form.known = (False,) * len(form.keys)
+        elif form.method.startswith("latin"):
+            form.known = tuple(key in index.by_key for key in form.keys)
+        else:
+            form.known = (True,) * len(form.keys)
     if query.country:
         code = country_code(query.country)
         if code is None:
