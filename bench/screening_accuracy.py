@@ -8,11 +8,12 @@ references score the same 20 candidates per query from sw-v1's candidate generat
 Positive queries are names sampled from the lists and altered per class (romanisation
 variant, original script, unspaced, order, dropped middle part, hyphen/space, typo,
 diacritics, initials, homoglyph, invisible character, legal form). A query counts as
-found at k when an entry bearing the source name (the same person or company on any
-list) is among the first k results scoring at least the algorithm's own default
-threshold. Negatives are other real people sharing family names, similar company
-names, and the clean synthetic and US Congress names of shared/data/evaluation; a
-false positive is any result at or above the threshold.
+found at k when the source entry, or an entry sharing one of its names (the same
+person or company on another list), is among the first k results scoring at least
+the algorithm's own default threshold; at 1, any result tied for the top score counts.
+Negatives are other real people sharing family names, similar company names, and the
+clean synthetic and US Congress names of shared/data/evaluation; a false positive is
+any result at or above the threshold.
 
 Original-script names are withheld from the index, so a query written in Arabic,
 Cyrillic, Chinese or Hangul has to be matched through transliteration.
@@ -103,6 +104,15 @@ def build_cases(
             if n.kind in (NameKind.PRIMARY, NameKind.STRONG_ALIAS) and len(n.full) <= 80:
                 pool.append((n.full, i, e.kind))
     rng.shuffle(pool)
+
+    def same_as(i: int) -> frozenset[int]:
+        """The entity and every entry sharing one of its names (the same designee on
+        another list)."""
+        found = {i}
+        for n in entities[i].names:
+            found |= by_key.get(key_of(n.full), set())
+        return frozenset(found)
+
     cases: list[Case] = []
     for cls, gen in GENERATORS.items():
         made = 0
@@ -112,12 +122,12 @@ def build_cases(
             variant = gen(text, kind, rng)
             if variant is None or variant == text:
                 continue
-            cases.append(Case(cls, variant, kind, frozenset(by_key[key_of(text)] | {i})))
+            cases.append(Case(cls, variant, kind, same_as(i)))
             made += 1
     scripts: dict[str, list[Case]] = defaultdict(list)
     for text, i in withheld:
         script = _script(text)
-        expected = frozenset(by_key[key_of(entities[i].primary_name)] | {i})
+        expected = same_as(i)
         scripts[script].append(
             Case(f"original script ({script})", text, entities[i].kind, expected)
         )
@@ -333,7 +343,8 @@ def main() -> None:
                 row = hits[(case.cls, name)]
                 row[0] += 1
                 top = [i for _, i in ranked[:10]]
-                row[1] += bool(top[:1] and top[0] in case.expected)
+                tied = [i for s, i in ranked if s == ranked[0][0]] if ranked else []
+                row[1] += any(i in case.expected for i in tied)
                 row[2] += any(i in case.expected for i in top)
             else:
                 row = fps[(case.cls, name)]
