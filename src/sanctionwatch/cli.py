@@ -11,7 +11,7 @@ import functools
 import json
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -150,6 +150,13 @@ def update_cmd(
     check: Annotated[
         bool, typer.Option(help="Reject files whose entity count looks incomplete.")
     ] = True,
+    published: Annotated[
+        datetime | None,
+        typer.Option(
+            formats=["%Y-%m-%d"],
+            help="Publication date for --from files that state none (OFAC CSV).",
+        ),
+    ] = None,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
     from sanctionwatch.lists.progress import RichReporter
@@ -165,6 +172,7 @@ def update_cmd(
                 fmt=fmt,
                 check=check,
                 reporter=reporter,
+                published=published.replace(tzinfo=UTC) if published else None,
             )
         else:
             outcomes = update_sources(settings, _split(source), check=check, reporter=reporter)
@@ -258,8 +266,6 @@ def export_cmd(
     ] = None,
 ) -> None:
     """Export the current version of each list."""
-    import sys
-
     from sanctionwatch.lists.export import export_entities
     from sanctionwatch.store.db import open_store
     from sanctionwatch.store.lists_repo import ListRepository
@@ -493,6 +499,7 @@ def _regimes_day(value: str | None, option: str) -> Any:
 
 def _regimes_json(data: object) -> None:
     import json
+    import sys
 
     sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
@@ -532,6 +539,7 @@ def deadlines_command(
     missed: Annotated[bool, typer.Option("--missed", help="Only dates already passed.")] = False,
     upcoming: Annotated[bool, typer.Option("--upcoming", help="Only dates to come.")] = False,
     regime: Annotated[str | None, typer.Option(help="Regime key, e.g. dprk.")] = None,
+    panel: Annotated[bool, typer.Option("--panel", help="Add panel of experts reports.")] = False,
     fmt: Annotated[str, typer.Option("--format", help="table or json.")] = "table",
 ) -> None:
     """Deadlines, reports due and expiries, oldest first."""
@@ -545,11 +553,11 @@ def deadlines_command(
         raise InputError("choose --missed or --upcoming, not both")
     day = _regimes_day(as_of, "--as-of")
     if missed:
-        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="missed", regime=regime, panel=panel)
     elif upcoming:
-        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime)
+        rows = deadlines(load_kb(), as_of=day, which="upcoming", regime=regime, panel=panel)
     else:
-        rows = deadlines(load_kb(), as_of=day, regime=regime)
+        rows = deadlines(load_kb(), as_of=day, regime=regime, panel=panel)
     if fmt == "json":
         _regimes_json([row.to_dict() for row in rows])
         return
@@ -578,7 +586,8 @@ def check_refs_command(
     """Find references to resolutions in a text and flag numbers that contradict it."""
     from rich.table import Table
 
-    from sanctionwatch.regimes.refs import find_references, read_text_file
+    from sanctionwatch.regimes.refs import find_references
+    from sanctionwatch.regimes.textfile import read_text_file
 
     _regimes_format(fmt)
     text = read_text_file(file)
@@ -724,6 +733,13 @@ _THRESHOLD_OPT = typer.Option(
 _JSON_OPT = typer.Option("--json", help="Print JSON instead of a table.")
 
 
+def esc(text: str) -> str:
+    """Data printed through rich: brackets in it are text, not markup."""
+    from rich.markup import escape
+
+    return escape(text)
+
+
 def _as_of(text: str | None) -> Any:
     from datetime import date
 
@@ -775,14 +791,14 @@ def assess_cmd(
         console.print("No evidence about any obligation; analyse documents first.")
         return
     for a in assessments:
-        console.print(f"[bold]{a.headline}[/]  confidence {a.confidence:.0%}", highlight=False)
+        console.print(f"[bold]{esc(a.headline)}[/]  confidence {a.confidence:.0%}", highlight=False)
         for r in a.reasons:
-            console.print(f"  [dim]{r.rule}:[/] {r.text}", highlight=False)
+            console.print(f"  [dim]{r.rule}:[/] {esc(r.text)}", highlight=False)
         for ev in a.evidence:
-            console.print(
-                f"  - {ev.cite()} [{ev.source_kind.value}, {ev.stance}]: \u201c{ev.sentence}\u201d",
-                highlight=False,
-            )
+            via = f" (counted as {ev.via})" if ev.via else ""
+            kind = f"{ev.source_kind.value}, {ev.stance}{via}"
+            line = f"  - {ev.cite()} ({kind}): \u201c{ev.sentence}\u201d"
+            console.print(esc(line), highlight=False)
         console.print()
 
 
@@ -807,9 +823,9 @@ def contradictions_cmd(
     if not found:
         console.print("No contradictions found.")
     for c in found:
-        console.print(f"[bold]{c.kind.value}[/] {c.summary}", highlight=False)
+        console.print(f"[bold]{c.kind.value}[/] {esc(c.summary)}", highlight=False)
         if c.explanation:
-            console.print(f"  [dim]dates:[/] {c.explanation}", highlight=False)
+            console.print(f"  [dim]dates:[/] {esc(c.explanation)}", highlight=False)
 
 
 indicators_app = typer.Typer(
@@ -849,10 +865,11 @@ def _show_indicators(
             table.add_row(s.state, s.indicator, s.category, p.period, f"{p.value:,.0f}", p.source)
     console.print(table)
     for x in surges:
-        line = f"[bold red]surge[/] {x.label}, evasion indicator for {x.obligation_id}"
+        line = f"[bold red]surge[/] {esc(x.label)}, evasion indicator for {x.obligation_id}"
         console.print(line, highlight=False)
         if x.suspicion:
-            console.print(f"  suspicion in the source: \u201c{x.suspicion}\u201d", highlight=False)
+            quoted = esc(f"\u201c{x.suspicion}\u201d")
+            console.print(f"  suspicion in the source: {quoted}", highlight=False)
 
 
 @indicators_app.callback()
@@ -888,7 +905,7 @@ def indicators_import(
     series = read_csv(path)
     repo = ComplianceRepository(open_store(settings_from(ctx)))
     n = repo.import_series(series, origin=str(path.resolve()))
-    console.print(f"imported {n} points in {len(series)} series from {path}", highlight=False)
+    console.print(esc(f"imported {n} points in {len(series)} series from {path}"), highlight=False)
 
 
 @app.command("alerts")
@@ -928,7 +945,7 @@ def alerts_cmd(
         console.print("No alerts.")
     for a in shown:
         mark = " [dim](acknowledged)[/]" if a.key in acked else ""
-        console.print(f"[bold]{a.key}[/] {a.kind}: {a.message}{mark}", highlight=False)
+        console.print(f"[bold]{a.key}[/] {a.kind}: {esc(a.message)}{mark}", highlight=False)
 
 
 @app.command("report")
@@ -952,8 +969,11 @@ def report_cmd(
         raise InputError(f"--format {fmt!r}: choose md, html or pdf")
     if fmt == "pdf" and output is None:
         raise InputError("--format pdf needs --output FILE")
-    _, picture = _compliance_picture(ctx, threshold)
+    from sanctionwatch.compliance.service import check_listed
+
+    store, picture = _compliance_picture(ctx, threshold)
     brief = picture.brief(state, obligation, _as_of(as_of))
+    check_listed(store, brief)
     if fmt == "pdf":
         from sanctionwatch.compliance.pdf import render_pdf
 
@@ -965,7 +985,7 @@ def report_cmd(
         typer.echo(data.decode("utf-8"), nl=False)
         return
     output.write_bytes(data)
-    console.print(f"wrote {output} ({len(data):,} bytes)", highlight=False)
+    console.print(esc(f"wrote {output} ({len(data):,} bytes)"), highlight=False)
 
 
 @app.command("record-filing")
@@ -990,7 +1010,7 @@ def record_filing_cmd(
         raise InputError(f"--state {state!r} is not an ISO 3166 alpha-2 code")
     repo = ComplianceRepository(open_store(settings_from(ctx)))
     repo.add_filing(ReportFiling(state.upper(), obligation, what, _as_of(filed), source))
-    console.print(f"recorded: {state.upper()} filed the {what} under {obligation} on {filed}")
+    console.print(esc(f"recorded: {state.upper()} filed the {what} under {obligation} on {filed}"))
 
 
 # --- web --------------------------------------------------------------------------

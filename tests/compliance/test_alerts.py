@@ -65,3 +65,22 @@ def test_us_designation_of_two_entities_is_linked() -> None:
     assert link_designations([three]) == []
     too_late = replace(US_ON_CHINA, published=date(2021, 1, 1))
     assert link_designations([too_late]) == []
+
+
+def test_bad_designation_entries_give_clear_errors() -> None:
+    import pytest
+
+    from sanctionwatch.compliance.designations import _event
+    from sanctionwatch.errors import InputError
+
+    good = {"id": "x", "authority": "US", "list_source": "ofac_sdn", "date": "2020-01-14",
+            "entities": [{"name": "A B", "ref": "1"}]}  # fmt: skip
+    assert _event(good).date == date(2020, 1, 14)
+    for broken, problem in [
+        ({**good, "date": "14 Jan"}, "bad entry 'x'"),
+        ({**good, "entities": []}, "non-empty list"),
+        ({k: v for k, v in good.items() if k != "authority"}, "'authority'"),
+        ("just text", "not a mapping"),
+    ]:
+        with pytest.raises(InputError, match=problem):
+            _event(broken)

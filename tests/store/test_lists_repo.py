@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from sanctionwatch.errors import InputError, ListParseError
-from sanctionwatch.lists.model import Entity, ListSnapshot
+from sanctionwatch.lists.model import Entity, ListSnapshot, Name, NameKind
 from sanctionwatch.store.db import Store
 from sanctionwatch.store.lists_repo import ListRepository, select_sources
 from sanctionwatch.store.lists_tables import (
@@ -234,3 +234,32 @@ def test_delete_version_removes_its_rows(store: Store) -> None:
     )
     repo.delete_version(info.id)
     assert table_counts(store) == dict.fromkeys(table_counts(store), 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u202eevil\u200b name",  # bidi override and zero-width space
+        "😀 КІМ Чен Ин 김정은 金正恩",
+        "‮\ufeffx",
+    ],
+)
+def test_hostile_unicode_round_trips(store: Store, text: str) -> None:
+    repo = ListRepository(store)
+    entity = make_entity("un", 1)
+    entity.names.append(Name(text, NameKind.WEAK_ALIAS))
+    repo.import_snapshot(snapshot("un", [entity]), file_sha256="7" * 64, origin="x")
+    stored = repo.entity("un", "T00001")
+    assert stored is not None and stored.names[-1].full == text
+    assert [e.ref for e in repo.find_by_name(text.upper())] == ["T00001"]
+
+
+@pytest.mark.parametrize("text", ["A\x00B", "\ud800x"])
+def test_unstorable_text_is_refused_the_same_on_every_backend(store: Store, text: str) -> None:
+    repo = ListRepository(store)
+    good = [make_entity("un", i) for i in range(1, 700)]
+    bad = make_entity("un", 700)
+    bad.extra["note"] = text
+    with pytest.raises(ListParseError, match="entity 'T00700': text with a NUL or unpaired"):
+        repo.import_snapshot(snapshot("un", [*good, bad]), file_sha256="8" * 64, origin="x")
+    assert set(table_counts(store).values()) == {0}

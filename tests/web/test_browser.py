@@ -1,7 +1,8 @@
 """The analyst's path in a real browser (Debian's Chromium driven by Playwright):
 paste two seed articles and see their claims highlighted, open Russia's 2397-OP8 page
-and see both sources set against each other, screen "김정은" and see the list entry
-with its explanation, then record a decision. Screenshots go to /tmp/sanctionwatch-shots.
+and see it disputed, with both sources set against each other, screen "김정은" and see
+the list entry with its explanation, then record a decision. Screenshots go to
+/tmp/sanctionwatch-shots.
 """
 
 from __future__ import annotations
@@ -104,12 +105,13 @@ def test_analyst_path(site: str, browser: Any, seeds_dir: Path) -> None:
     assert page.url.endswith("/states/RU/obligations/2397-OP8")
     twin = get_json(f"{site}/states/RU/obligations/2397-OP8.json")
     status = twin["assessment"]["status"]
-    assert page.locator("#status").inner_text().strip() == status
+    assert status == "disputed"
+    assert page.locator("#status").inner_text().strip() == "disputed"
     timeline = page.locator(".timeline").inner_text()
     assert "Zakharova" in timeline and "Ilyichev" in timeline
     assert "Reuters" in timeline and "UNI" in timeline
     disputes = page.locator(".contradiction").all_inner_texts()
-    assert any("Zakharova" in d and "Ilyichev" in d for d in disputes)
+    assert any("Reuters, 2020-01-23" in d and "UNI, 2023-12-17" in d for d in disputes)
     shot(page, "russia-2397-op8")
 
     # Screening in Hangul finds the OFAC entry for Kim Jong Un, with its explanation.

@@ -267,14 +267,14 @@ def parse_csv(text: str, *, origin: str = "<csv>") -> list[Series]:
     return sorted(out, key=lambda s: s.key)
 
 
-def read_csv(path: Path) -> list[Series]:
+def read_csv(path: Path, *, max_bytes: int = MAX_CSV_BYTES) -> list[Series]:
     """Read an indicator CSV file (UTF-8, with or without a BOM)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if size > MAX_CSV_BYTES:
-        raise InputError(f"{path}: {size} bytes is more than the {MAX_CSV_BYTES} allowed")
+    if size > max_bytes:
+        raise InputError(f"{path}: {size} bytes is more than the {max_bytes} allowed")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

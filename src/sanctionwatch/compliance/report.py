@@ -73,6 +73,9 @@ class Brief:
     citations: list[Citation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    # (list source, ref) -> the name on the stored list, or None when not stored there;
+    # filled by the caller that has the lists store (see service.check_listed).
+    listed: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _by_key: dict[str, int] = field(default_factory=dict)
 
     def timeline_svg(self) -> str:
@@ -226,12 +229,15 @@ def _env() -> Environment:
 
 
 def _context(brief: Brief) -> dict[str, object]:
+    from sanctionwatch.compliance.rules import RULES
+
     surge_cites = {
         s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), None)
         for s in brief.surges
         if s.suspicion
     }
-    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites}
+    rules = [(r.name, r.status.value, r.description) for r in RULES]
+    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites, "rules": rules}
 
 
 def render_markdown(brief: Brief) -> str:

@@ -30,6 +30,11 @@ _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
+_AGENT_BY = re.compile(
+    r"\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
+    r"(?:\s+[\w’'-]+){0,8}?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _GOV_OF = re.compile(
     r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
 )
@@ -50,22 +55,31 @@ def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     """Is this country mention the state acting (rather than a place, target or adjective)?"""
     before = text[: hit.start - base]
     words = re.findall(r"[\w’'.-]+", before[-40:].lower())
-    if _GOV_OF.search(before):
-        return True
+    after = text[hit.end - base : hit.end - base + 40]
+    possessive = bool(re.match(r"['’]s\b", after))
+    if _GOV_OF.search(before) or _AGENT_BY.search(before[-80:]):
+        return True  # "the government of X", "violations ... by X"
+    if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
+        return False  # "the North Korea sanctions committee": a modifier
+    prev = ""
     if words:
         prev = words[-1]
         if prev == "the" and len(words) > 1:
             prev = words[-2]
-        if prev in gaz.non_actor_preceders:
-            return False
-    after = text[hit.end - base : hit.end - base + 40]
-    possessive = bool(re.match(r"['’]s\b", after))
+    if (
+        possessive
+        and hit.how != "demonym"
+        and (prev == "of" or prev not in gaz.non_actor_preceders)
+    ):
+        return True  # "Russia's transfer of technology", "evidence of North Korea's exports"
+    if prev in gaz.non_actor_preceders:
+        return False
     if hit.how == "demonym":
         tail = after.lower().lstrip()
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
     if re.match(r"\s*-\s*(?:based|flagged|related)", after):
         return False
-    return possessive or hit.how in ("name", "capital")
+    return possessive or hit.how in ("name", "capital", "org")
 
 
 def subjects_of(
@@ -105,6 +119,11 @@ def subjects_of(
             first = nxt
         else:
             break
+    if re.match(r"['’]s\b", text[first.end - base :]):
+        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
+        for h in actors:
+            if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
+                out.append(h.iso2)
     return out
 
 
@@ -174,6 +193,9 @@ def build_claims(
     return claims
 
 
+# a line that does not end a sentence: a headline, caption or page furniture
+_HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
+
 _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
     re.IGNORECASE,
@@ -191,6 +213,8 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
+# counts that do not make a statement about compliance on their own ("11 participating nations")
+_COUNT_ONLY = {"countries", "flights", "locations"}
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -210,9 +234,11 @@ def _link(
     if link is None:
         return doc_link if gaz.patterns["generic_obligation"].search(text) else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id for _, ob, _ in index.score(text, published)}
+        scored = {ob.id for _, ob, _ in index.score(text, published)}  # cached
         if doc_link.obligation_id in scored:
             return doc_link
+        if doc_link.how == "document+reference" and link.score < 2.0:
+            return doc_link  # one keyword does not outweigh a resolution the text names
     return link
 
 
@@ -225,7 +251,7 @@ def _sentence_claims(
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
-    if not gaz.patterns["topic"].search(text):
+    if not gaz.patterns["topic"].search(text) or _HEADLINE.search(text):
         return []
     att = f.attribution
     if att is not None:
@@ -270,13 +296,30 @@ def _clause_claims(
     att = f.attribution
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
+    if all_states and re.search(
+        r"\b(?:to|with|among|from|by|of)\s+$", content[: all_states.start()]
+    ):
+        all_states = None  # "presented evidence to UN member states": recipients, not subject
     obligation = gaz.patterns["obligation_statement"].search(content)
+    if all_states and not obligation:
+        # "all countries" is general only under an obligation ("were ordered to",
+        # "demanded that all countries"), which may sit in the attribution
+        obligation = gaz.patterns["obligation_statement"].search(text)
+        if not obligation:
+            all_states = None
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
         subjects = here[-2:] if len(here) >= 2 else _last_pair(prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
+    if not subjects and att is not None and not att.direct:
+        a_start = att.attribution_start - f.sentence.start
+        a_text = text[a_start : att.attribution_end - f.sentence.start]
+        a_hits = [h for h in f.countries if att.attribution_start <= h.start < att.attribution_end]
+        speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
+        if len(speakers) > 1:
+            subjects, content = speakers, text  # the speakers are what the sentence is about
     if not subjects:
         if (
             att
@@ -285,6 +328,8 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
+        elif _PRONOUN_START.match(content) and speaker_state and speaker_state not in STATE_KINDS:
+            subjects = [speaker_state]  # "Qatar said it was in full compliance"
         elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
             subjects = prev_subjects[:1]
         elif att and speaker_state and speaker_state not in STATE_KINDS:
@@ -310,20 +355,23 @@ def _clause_claims(
             att is None and _self_statement(text, subject, f.countries)
         )
         third = speaker_state is not None and speaker_state != subject
+        # a named speaker whose state is not known is taken to speak for the state only
+        # when defending it ("will fulfil", "missed the deadline"), never when accusing it
+        unknown = att is not None and speaker_state is None
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
-        elif compliance and self_speaker:
+        elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
             stances.append(("asserts_compliance", compliance, 0.8))
-        elif admission and self_speaker:
+        elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif f.quantities and any(q.start >= c_start for q in f.quantities):
+        elif any(q.start >= c_start and q.unit not in _COUNT_ONLY for q in f.quantities):
             stances.append(("other", statistic or ["quantity"], 0.5))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
@@ -341,6 +389,11 @@ def _fallback_subjects(
     for h in hits:
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
             return [h.iso2]
+    pair = (
+        re.search(r"\bbetween\s+(?:the\s+)?$", content[: hits[0].start - c_start]) if hits else None
+    )
+    if pair and len(hits) >= 2:
+        return list(dict.fromkeys([hits[0].iso2, hits[1].iso2]))
     if f.quantities:
         if (
             re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)

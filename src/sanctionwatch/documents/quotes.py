@@ -71,11 +71,11 @@ _BACK_RE = re.compile(
     r"statement|office|department|team|organisation|organization|watchdog))$",
     re.IGNORECASE,
 )
-_NAME_RE = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
 
 # a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
 _AFTER_SAID_X = re.compile(
-    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{2,80}?)\s*(?:[,.;]|$)"
+    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+"
+    r"(?P<spk>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.|$)"
 )
 _AFTER_NAME_ROLE = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
@@ -100,7 +100,7 @@ _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)"
+    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.\s|\.?$)"
 )
 _QUOTED_AS = re.compile(
     r"(?P<spk0>[^,.;]{1,60}?)\s+quoted\s+(?P<spk>[^,.;]{2,80}?)\s+as\s+saying\b"
@@ -111,7 +111,7 @@ _WHAT_SAY = re.compile(
 
 _BAD_SPEAKER = re.compile(
     r"\b(?:that|which|who|whether|because|if|when|while|and\s+that|will|would|after|before|since|"
-    r"are|is|were|was|has|have|had|can|could|should|must)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
+    r"are|is|were|was|has|have|had|can|could|should|must|comes|came|as)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
     re.IGNORECASE,
 )
 
@@ -125,15 +125,7 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
             name = person
             break
     if name is None:
-        tail = _NAME_RE.findall(text)
-        if tail and text.endswith(tail[-1]) and len(tail[-1].split()) >= 2:
-            candidate = tail[-1]
-            if (
-                not gaz.countries(candidate)
-                and not _AFFIL_RE.search(candidate)
-                and not gaz.organisations(candidate)
-            ):
-                name = candidate
+        name = _trailing_name(text, gaz)
     affiliation = None
     affs = _AFFIL_RE.findall(text)
     if affs:
@@ -157,6 +149,32 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         role = role.replace(affiliation, "").strip(" ,")
     role_text = re.sub(r"^(?:the|a|an|of|of\s+the)\s+|\s+(?:of|of\s+the)$", "", role).strip()
     return Speaker(text, name, role_text or None, affiliation, country)
+
+
+_NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+)$")
+
+
+def _trailing_name(text: str, gaz: Gazetteer) -> str | None:
+    """The capitalised words that end the phrase after its title or role words:
+    "Mongolian Deputy Foreign Minister Batbayar Dorj" -> "Batbayar Dorj"."""
+    words = text.split()
+    name: list[str] = []
+    for word in reversed(words):
+        bare = word.strip(",")
+        if not _NAME_WORD.match(bare) or bare.lower().rstrip(".") in gaz.titles:
+            break
+        if gaz.countries(bare) or gaz.organisations(bare):
+            break
+        name.insert(0, bare)
+    if len(name) < 2:
+        return None  # a lone surname is resolved against earlier speakers instead
+    candidate = " ".join(name)
+    start = len(text.rstrip(", ")) - len(candidate)
+    if any(h.end > start for h in gaz.countries(text)) or any(
+        o.end > start for o in gaz.organisations(text)
+    ):
+        return None  # "The United States", "the Security Council"
+    return candidate
 
 
 def _clean_speaker(spk: str) -> str | None:

@@ -14,6 +14,7 @@ from typing import Any
 
 from sanctionwatch.errors import InputError
 from sanctionwatch.lists.model import Entity
+from sanctionwatch.store.entity_json import entity_json
 from sanctionwatch.store.lists_repo import ListRepository, VersionInfo
 
 __all__ = ["Change", "ListDiff", "VersionDiff", "compare_versions", "diff_entities"]
@@ -59,7 +60,7 @@ def diff_entities(old: Mapping[str, Entity], new: Mapping[str, Entity]) -> ListD
     removed = [Change("removed", ref, old[ref].primary_name) for ref in sorted(old.keys() - new)]
     changed = []
     for ref in sorted(old.keys() & new.keys()):
-        before, after = old[ref].to_dict(), new[ref].to_dict()
+        before, after = entity_json(old[ref]), entity_json(new[ref])
         fields = changed_fields(before, after)
         if fields:
             changed.append(

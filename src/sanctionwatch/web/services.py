@@ -24,6 +24,7 @@ __all__ = [
     "module",
     "optional_screener",
     "picture",
+    "picture_or_none",
     "screener",
     "stored_documents",
 ]
@@ -55,7 +56,7 @@ def _versions_stamp(ctx: WebContext) -> tuple[tuple[str, int], ...]:
 def screener(ctx: WebContext) -> Any:
     """A screener over the newest version of every stored list, rebuilt when a new
     version is imported. Raises InputError when no list is stored."""
-    screening = module("sanctionwatch.screening")
+    screening = module("sanctionwatch.screening.screener")
     stamp = _versions_stamp(ctx)
     if not stamp:
         raise InputError("no lists in the store yet; import one with `sanctionwatch update`")
@@ -107,6 +108,15 @@ def analyse(doc: dict[str, Any], ctx: WebContext | None = None) -> Any:
 def analysis_of(ctx: WebContext, doc: dict[str, Any]) -> Any:
     """The analysis of a stored document, computed once per content hash."""
     return ctx.cached(f"analysis:{doc['sha256']}", doc["sha256"], lambda: analyse(doc, ctx))
+
+
+def picture_or_none(ctx: WebContext) -> Any | None:
+    """The picture, or None in a build without the compliance capability (pages that
+    only show it alongside other things then leave it out)."""
+    try:
+        return picture(ctx)
+    except CapabilityMissingError:
+        return None
 
 
 def picture(ctx: WebContext) -> Any:
