@@ -78,7 +78,7 @@ def candidates(
     order = chosen[np.argsort(-per_entity[chosen], kind="stable")]
     result: list[tuple[int, list[int]]] = []
     for eidx in order.tolist():
-        ids = [n for n in index.records[eidx].names if best[n] > 0]
+        ids = [n for n in index.records[eidx].names if best[n] > 0 and best[n] >= min_share]
         result.append((eidx, ids or index.records[eidx].names))
     return result
 
@@ -102,6 +102,10 @@ class Screener:
     def __init__(self, index: ScreeningIndex, algorithm: str = "sw-v1") -> None:
         self.index = index
         self.algorithm: Algorithm = get_algorithm(algorithm)
+        # The index is hundreds of thousands of objects that live as long as the
+        # process: move them out of the collector's sight, so that collections stay
+        # cheap and forked batch workers do not copy the pages the collector touches.
+        gc.freeze()
 
     @classmethod
     def from_entities(cls, entities: Iterable[Entity], algorithm: str = "sw-v1") -> Screener:
