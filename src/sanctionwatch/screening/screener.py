@@ -160,7 +160,15 @@ class Screener:
         try:
             with path.open("rb") as fh:
                 version, index = pickle.load(fh)
-        except (pickle.UnpicklingError, EOFError, ValueError, AttributeError, ImportError):
+        except (
+            pickle.UnpicklingError,
+            EOFError,
+            ValueError,
+            AttributeError,
+            ImportError,
+            KeyError,
+            TypeError,
+        ):
             return None
         finally:
             if enabled:
