@@ -114,6 +114,7 @@ async def hammer(
 ) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
+    problems: dict[str, int] = {}
     sent = 0
     stop_at = time.monotonic() + seconds
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -128,14 +129,20 @@ async def hammer(
                 try:
                     resp = await client.request(method, path, json=body)
                     ok = resp.status_code == 200
-                except httpx.HTTPError:
+                    what = f"HTTP {resp.status_code}: {resp.text[:200]}"
+                except httpx.HTTPError as exc:
                     ok = False
+                    what = f"{type(exc).__name__}: {exc}"
+                if not ok:
+                    problems[what] = problems.get(what, 0) + 1
                 latencies.append(time.perf_counter() - start)
                 errors += 0 if ok else 1
 
         began = time.perf_counter()
         await asyncio.gather(*(worker(k) for k in range(clients)))
         elapsed = time.perf_counter() - began
+    for what, count in problems.items():
+        print(f"  error x{count}: {what}")
     return latencies, errors, elapsed
 
 
@@ -159,7 +166,8 @@ def main() -> None:
         env = {**os.environ, "SANCTIONWATCH_HOME": tmp, "PYTHONPATH": str(REPO / "src")}
         cmd = [sys.executable, "-m", "sanctionwatch.cli", "--db", str(db), "serve"]
         cmd += ["--host", "127.0.0.1", "--port", str(port)]
-        server = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        log = (Path(tmp) / "server.log").open("wb")
+        server = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + 60
@@ -209,7 +217,10 @@ def main() -> None:
         times = in_process(db, names)
         report("Screener.screen in-process", times, 0, sum(times))
         if err:
-            sys.exit(f"{err} /match requests failed")
+            log.close()
+            lines = (Path(tmp) / "server.log").read_text(errors="replace").splitlines()
+            tail = "\n".join(line for line in lines if '" 200 OK' not in line)[-3000:]
+            sys.exit(f"{err} /match requests failed; the server's log ends:\n{tail}")
 
 
 if __name__ == "__main__":

@@ -634,6 +634,12 @@ def analyse_cmd(
     store: Annotated[
         bool, typer.Option("--store/--no-store", help="Keep documents and claims in the store.")
     ] = True,
+    model_sentences: Annotated[
+        bool, typer.Option(help="Split sentences with the model's statistical recogniser (slower).")
+    ] = False,
+    ner: Annotated[
+        bool, typer.Option(help="Also find persons and organisations with the model.")
+    ] = False,
 ) -> None:
     """Extract attributed compliance claims from news articles and reports."""
     import json
@@ -643,7 +649,15 @@ def analyse_cmd(
 
     if fmt not in ("table", "json"):
         raise InputError(f"--format {fmt!r}: expected table or json")
-    results = analyse_source(source, settings_from(ctx), outlet=outlet, published=date, store=store)
+    results = analyse_source(
+        source,
+        settings_from(ctx),
+        outlet=outlet,
+        published=date,
+        store=store,
+        model_sentences=model_sentences,
+        ner=ner,
+    )
     if fmt == "json":
         payload = [{"origin": r.raw.origin, **r.analysis.to_dict()} for r in results]
         typer.echo(json.dumps(payload, ensure_ascii=False, indent=1, default=str))
@@ -782,7 +796,7 @@ def assess_cmd(
 
     store, picture = _compliance_picture(ctx, threshold)
     assessments = picture.assess_all(_as_of(as_of), state=state, obligation_id=obligation)
-    if record:
+    if record and as_of is None:  # a look back in time is not the current status
         ComplianceRepository(store).record_statuses(assessments)
     if as_json:
         print(json.dumps([assessment_dict(a) for a in assessments], indent=2, ensure_ascii=False))
@@ -1034,7 +1048,9 @@ def serve(
     settings = settings_from(ctx)
     web = create_app(settings)
     console.print(f"serving on http://{host}:{port}/ (API description at /docs)")
-    uvicorn.run(web, host=host, port=port, log_level="info")
+    # A keep-alive longer than uvicorn's 5 s default: a busy server must not close a
+    # connection on which the client has already sent its next request.
+    uvicorn.run(web, host=host, port=port, log_level="info", timeout_keep_alive=30)
 
 
 @apikey_app.command("create")

@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sanctionwatch.compliance.alerts import (
     ListChange,
     NameMention,
     RecordedStatus,
+    _norm,
     deadline_alerts,
     list_change_alerts,
+    names_in_texts,
     status_alerts,
 )
 from sanctionwatch.compliance.designations import link_designations
@@ -84,3 +89,22 @@ def test_bad_designation_entries_give_clear_errors() -> None:
     ]:
         with pytest.raises(InputError, match=problem):
             _event(broken)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.characters(categories=["L"]), min_size=2, max_size=8),
+             min_size=2, max_size=3),
+    st.text(max_size=60),
+    st.text(max_size=60),
+)  # fmt: skip
+def test_a_changed_name_is_found_wherever_it_stands(
+    words: list[str], before: str, after: str
+) -> None:
+    name = " ".join(words)
+    text = f"{before} {name}, {after}"
+    change = ListChange("un", "X1", (name,), "added")
+    found = names_in_texts([change], [("d", "t", text)])
+    if len(_norm(name).split()) >= 2:
+        assert [m.document_id for m in found] == ["d"]
+        assert len(list_change_alerts([change], found)) == 1

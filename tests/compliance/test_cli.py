@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from typer.testing import CliRunner
@@ -38,6 +39,15 @@ def test_indicator_import_then_bad_file_leaves_data(tmp_path: Path) -> None:
     code, out = run(db, "indicators", "import", str(bad))
     assert code == 1
     assert "line 3: value 'lots' is not a number" in " ".join(out.split())
+    code, out = run(db, "indicators", "list", "--json")
+    assert code == 0, out
+    [surge] = json.loads(out)["surges"]
+    assert surge["ratio"] == round(16613 / 2035, 3) and surge["obligation_id"] == "2397-OP8"
+    assert surge["suspicion"] == "experts suspect illegal work"
+    code, out = run(db, "indicators", "list", "--json", "--surge-threshold", "9")
+    assert json.loads(out)["surges"] == []
+    code, out = run(db, "indicators")
+    assert code == 0 and "x8.2" in out
     repo = ComplianceRepository(open_store(Settings(home=tmp_path, db_url=f"sqlite:///{db}")))
     series = repo.series("RU")
     assert [(p.period, p.value) for s in series for p in s.points] == [

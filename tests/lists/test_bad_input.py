@@ -186,7 +186,7 @@ def _write_xlsx(path: Path, header: list[str]) -> None:
     ws = wb.active
     ws.append(["Last Updated", "14/04/2025"])
     ws.append(header)
-    ws.append(["KIM", "Jong", *[""] * (len(header) - 2)])
+    ws.append(["KIM", "Jong", *[""] * (len(header) - 3), "1"])
     wb.save(path)
 
 
@@ -305,3 +305,41 @@ def test_vessel_heuristic(tmp_path: Path) -> None:
         "organisation",
         ["5787684"],
     )
+
+
+def _replace_in_zip(src: Path, dst: Path, member: str, data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, data if item.filename == member else zin.read(item.filename))
+
+
+def _good_xlsx(path: Path) -> bytes:
+    import zipfile
+
+    from sanctionwatch.lists.uk import REQUIRED_COLUMNS
+
+    header = list(REQUIRED_COLUMNS)
+    _write_xlsx(path, header)
+    assert len(list(parse_file(path).entities)) == 1  # the untouched workbook is fine
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/worksheets/sheet1.xml")
+
+
+def test_xlsx_with_broken_sheet_xml(tmp_path: Path) -> None:
+    sheet = _good_xlsx(tmp_path / "ok.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    _replace_in_zip(tmp_path / "ok.xlsx", bad, "xl/worksheets/sheet1.xml", sheet[: len(sheet) // 2])
+    with pytest.raises(ListParseError, match="not well-formed XML inside the file"):
+        consume(bad)
+
+
+def test_xlsx_with_entity_bomb(tmp_path: Path) -> None:
+    sheet = _good_xlsx(tmp_path / "ok.xlsx")
+    doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+    bomb = tmp_path / "bomb.xlsx"
+    body = sheet[sheet.index(b"<worksheet") :]
+    _replace_in_zip(tmp_path / "ok.xlsx", bomb, "xl/worksheets/sheet1.xml", doctype + body)
+    with pytest.raises(ListParseError, match="entity declarations are not allowed"):
+        consume(bomb)

@@ -39,6 +39,25 @@ def test_import_counts_target_entities(rel: str) -> None:
         assert {n.full for n in entity.names} >= set(raw["properties"].get("name", []))
 
 
+def test_import_takes_programmes_from_sanction_entities() -> None:
+    path = shared_file(FIXTURES[0])
+    lines = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    expected: dict[str, set[str]] = {}
+    for d in lines:
+        if d["schema"] == "Sanction":
+            props = d["properties"]
+            for target in props.get("entity", []):
+                ids = props.get("programId") or props.get("program") or []
+                expected.setdefault(target, set()).update(ids)
+    entities = {e.ref: e for e in parse_file(path).entities}
+    assert any(expected.get(ref) for ref in entities)
+    for ref, entity in entities.items():
+        own = set(next(d for d in lines if d["id"] == ref)["properties"].get("program", []))
+        assert set(entity.programmes) == expected.get(ref, set()) | own
+    zakharov = next(e for e in entities.values() if e.primary_name.endswith("ZAKHAROV"))
+    assert {"EU-UKR", "GB-RUS", "US-RUSHAR"} <= set(zakharov.programmes)
+
+
 def test_import_with_dataset_key() -> None:
     snapshot = parse_file(shared_file(FIXTURES[1]), source="os_eu")
     entities = list(snapshot.entities)
@@ -149,3 +168,16 @@ def test_write_is_json_lines(un_entities: dict) -> None:
     lines = buf.getvalue().splitlines()
     assert len(lines) == 3
     assert all(json.loads(line)["dataset_version"] == "v1" for line in lines)
+
+
+def test_control_characters_in_ftm_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "x.ftm.json"
+    obj = {
+        "id": "p1",
+        "schema": "Person",
+        "properties": {"name": ["KIM\u0000 Jong\u202e Un"], "address": ["Pyong\u0007yang"]},
+    }
+    path.write_text(json.dumps(obj) + "\n", "utf-8")
+    (entity,) = parse_file(path).entities
+    assert [n.full for n in entity.names] == ["KIM Jong Un"]
+    assert [a.full for a in entity.addresses] == ["Pyongyang"]

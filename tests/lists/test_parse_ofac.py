@@ -208,3 +208,18 @@ def test_ofac_xml_excerpt_entry() -> None:
     assert e.birth_dates[0].start == PartialDate(1950, 6, 5)
     assert e.nationalities == ["pk"]
     assert e.programmes == ["SDGT"]
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(
+        b'\xef\xbb\xbf36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        b"-0- ,-0- \r\n\x1a"
+    )
+    assert detect_format(path) == "ofac-csv"
+    (entity,) = parse_file(path).entities
+    assert (entity.ref, entity.primary_name, entity.programmes) == (
+        "36",
+        "AEROCARIBBEAN AIRLINES",
+        ["CUBA"],
+    )

@@ -287,7 +287,7 @@ def test_import_folder_detects_formats_and_dedups(shared_data: Path, tmp_path: P
     outcomes = import_from(settings, folder)
     files = sorted(folder.glob("*.xml"))
     assert [o.status for o in outcomes] == ["new"] * len(files)
-    assert [o.origin for o in outcomes] == [str(p) for p in files]
+    assert [o.origin for o in outcomes] == [str(p.resolve()) for p in files]
     stored = versions(settings)
     assert [v.entity_count for v in stored] == [un_count(p) for p in files]  # by date
     assert {v.sha256 for v in stored} == {file_sha256([p]) for p in files}

@@ -198,3 +198,86 @@ def test_documents_claims_and_assessment(loaded: tuple[Store, TestClient], seeds
     assert "attachment" in report.headers["content-disposition"]
     empty = api.post("/api/documents/analyse", json={"text": "   "})
     assert empty.status_code == 400
+
+
+def test_every_page_has_a_json_twin(loaded: tuple[Store, TestClient]) -> None:
+    from fastapi.routing import APIRoute
+
+    from sanctionwatch.web.routers import ALL
+
+    pages = [
+        r.path
+        for router in ALL
+        for r in router.routes
+        if isinstance(r, APIRoute)
+        and not r.include_in_schema
+        and "GET" in r.methods
+        and "{" not in r.path
+    ]
+    assert {"/", "/screening", "/documents", "/obligations", "/states", "/lists"} <= set(pages)
+    store, api = loaded
+    admin, _ = KeyRing(store).create("pages", "admin")  # /audit is for admins
+    for path in pages:
+        html = api.get(path, headers={"Accept": "text/html", "X-API-Key": admin})
+        assert html.status_code == 200, path
+        assert html.headers["content-type"].startswith("text/html"), path
+        twin = api.get("/.json" if path == "/" else f"{path}.json", headers={"X-API-Key": admin})
+        assert twin.status_code == 200, path
+        assert twin.headers["content-type"] == "application/json", path
+        assert "<svg" not in twin.text, path  # rendered markup stays out of the data
+
+
+def test_document_from_a_url_and_an_upload(
+    loaded: tuple[Store, TestClient], seeds_dir: Path
+) -> None:
+    """The inbox reads a URL (a page served on loopback here) and an uploaded file."""
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    pytest.importorskip("sanctionwatch.documents.ingest")
+    store, api = loaded
+    key, _ = KeyRing(store).create("inbox", "analyst")
+    text = next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8")
+    paragraphs = "".join(f"<p>{line}</p>" for line in text.splitlines() if line.strip())
+    html = f"<html><head><title>Russia complied</title></head><body><article>{paragraphs}"
+    body = (html + "</article></body></html>").encode()
+
+    class Page(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("content-type", "text/html; charset=utf-8")
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Page)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/article"
+        resp = api.post(
+            "/documents",
+            data={"url": url, "published": "2023"},
+            headers={"X-API-Key": key},
+            follow_redirects=False,
+        )
+    finally:
+        server.shutdown()
+    assert resp.status_code == 303
+    doc = api.get(resp.headers["location"] + ".json").json()
+    assert doc["url"] == url and "Ilyichev" in doc["text"]
+    assert any(c["speaker"] and "Ilyichev" in c["speaker"] for c in doc["analysis"]["claims"])
+    upload = api.post(
+        "/api/documents/upload",
+        files={"file": ("uni.txt", text.encode(), "text/plain")},
+        headers={"X-API-Key": key},
+    )
+    assert upload.status_code == 201 and upload.json()["claims"]
+    binary = api.post(
+        "/api/documents/upload",
+        files={"file": ("x.bin", b"\x00\x01\x02" * 100, "application/octet-stream")},
+        headers={"X-API-Key": key},
+    )
+    assert binary.status_code == 400 and "x.bin" in binary.json()["detail"]

@@ -128,10 +128,22 @@ def test_analyst_path(site: str, browser: Any, seeds_dir: Path) -> None:
     page.wait_for_selector('tr.match[data-ref="20157"]')
     assert "true match" in page.locator('tr.match[data-ref="20157"]').inner_text()
 
+    # Batch screening of a CSV, with its progress bar, ends with a results link.
+    csv_file = SHOTS / "names.csv"
+    csv_file.write_text("name,id\nKim Jong Un,1\n김정은,2\nMaria Gonzalez Ortega,3\n", "utf-8")
+    page.set_input_files("#csv", str(csv_file))
+    page.click("text=Screen the file")
+    page.wait_for_selector("a.result:not([hidden])", timeout=60_000)
+    assert page.locator(".batch .label").inner_text().startswith("3 / 3 rows screened")
+    shot(page, "batch")
+
     # The dashboard and its map.
     page.goto(f"{site}/?obligation=2397-OP8")
     tile = page.locator('svg a[data-iso="RU"] rect')
     assert tile.get_attribute("data-status") == status
     shot(page, "dashboard")
+    page.goto(f"{site}/docs")
+    page.wait_for_selector(".opblock")  # Swagger UI drew the operations
+    assert page.locator(".opblock").count() >= 25
     assert offline == [], f"the pages asked for outside resources: {offline}"
     page.close()

@@ -87,6 +87,17 @@ def _q(ev: Evidence) -> str:
     return text if len(text) <= 140 else text[:139] + "\u2026"
 
 
+def _first_per_day(items: Sequence[Evidence]) -> list[Evidence]:
+    """The first statement of each (obligation, date), in the order given."""
+    seen: set[tuple[str | None, date | None]] = set()
+    out = []
+    for e in items:
+        if (e.obligation_id, e.published) not in seen:
+            seen.add((e.obligation_id, e.published))
+            out.append(e)
+    return out
+
+
 def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradiction]:
     out: list[Contradiction] = []
     by_state: dict[str, list[Evidence]] = defaultdict(list)
@@ -98,6 +109,8 @@ def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradictio
         third = [e for e in items if e.source_kind is not SourceKind.OWN]
         admissions = [e for e in own if e.polarity is Polarity.NONCOMPLIANT]
         claims = [e for e in own if e.polarity is Polarity.COMPLIANT]
+        # Only the first statement per (obligation, date) can start a contradiction below.
+        admissions, claims = _first_per_day(admissions), _first_per_day(claims)
         seen: set[tuple[str | None, date | None, date | None]] = set()
         for adm in admissions:
             for claim in claims:

@@ -201,7 +201,7 @@ def build_brief(
                                 obs.stated_in)  # fmt: skip
     for surge in surges:
         if surge.suspicion:
-            brief.cite_text(surge.suspicion, ", ".join(surge.sources), None)
+            brief.cite_text(surge.suspicion, ", ".join(surge.sources), surge.published)
     tl.append(TimelineEntry(a.as_of, "assessed", f"status as of this date: {a.status.value}"))
     order = {"adopted": 0, "deadline": 1, "report due": 2, "indicator": 3, "designation": 4,
              "statement": 5, "assessed": 6}  # fmt: skip
@@ -232,7 +232,7 @@ def _context(brief: Brief) -> dict[str, object]:
     from sanctionwatch.compliance.rules import RULES
 
     surge_cites = {
-        s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), None)
+        s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), s.published)
         for s in brief.surges
         if s.suspicion
     }

@@ -20,24 +20,24 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
+from sanctionwatch.documents.subjects import (
+    COUNT_ONLY,
+    fallback_subjects,
+    last_pair,
+    subjects_of,
+    within,
+)
 
-__all__ = ["SentenceFacts", "build_claims", "subjects_of"]
+__all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
-_AGENT_BY = re.compile(
-    r"\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
-    r"(?:\s+[\w’'-]+){0,8}?\s+by\s+(?:the\s+)?$",
-    re.IGNORECASE,
-)
-_GOV_OF = re.compile(
-    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
-)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -51,84 +51,26 @@ class SentenceFacts:
     references: list[ReferenceInfo]
 
 
-def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
-    """Is this country mention the state acting (rather than a place, target or adjective)?"""
-    before = text[: hit.start - base]
-    words = re.findall(r"[\w’'.-]+", before[-40:].lower())
-    after = text[hit.end - base : hit.end - base + 40]
-    possessive = bool(re.match(r"['’]s\b", after))
-    if _GOV_OF.search(before) or _AGENT_BY.search(before[-80:]):
-        return True  # "the government of X", "violations ... by X"
-    if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
-        return False  # "the North Korea sanctions committee": a modifier
-    prev = ""
-    if words:
-        prev = words[-1]
-        if prev == "the" and len(words) > 1:
-            prev = words[-2]
-    if (
-        possessive
-        and hit.how != "demonym"
-        and (prev == "of" or prev not in gaz.non_actor_preceders)
-    ):
-        return True  # "Russia's transfer of technology", "evidence of North Korea's exports"
-    if prev in gaz.non_actor_preceders:
-        return False
-    if hit.how == "demonym":
-        tail = after.lower().lstrip()
-        return any(tail.startswith(noun) for noun in gaz.government_nouns)
-    if re.match(r"\s*-\s*(?:based|flagged|related)", after):
-        return False
-    return possessive or hit.how in ("name", "capital", "org")
-
-
-def subjects_of(
-    text: str,
-    base: int,
-    hits: list[CountryHit],
-    gaz: Gazetteer,
-    skip: tuple[int, int] | None,
-) -> list[str]:
-    """Actor states in ``text`` (which starts at document offset ``base``), in order;
-    two states joined by "and" are both returned."""
-    out: list[str] = []
-    actors: list[CountryHit] = []
-    prev: tuple[CountryHit, bool] | None = None
-    for h in hits:
-        if skip and skip[0] <= h.start < skip[1]:
-            continue
-        flag = _is_actor(h, text, base, gaz)
-        if prev is not None and re.fullmatch(
-            r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]
-        ):
-            flag = prev[1]  # "between Russia and China": both, or neither, act
-        prev = (h, flag)
-        if flag:
-            actors.append(h)
-    if not actors:
-        return out
-    first = actors[0]
-    out.append(first.iso2)
-    for nxt in actors[1:]:
-        between = text[first.end - base : nxt.start - base]
-        if (
-            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
-            and nxt.iso2 not in out
-        ):
-            out.append(nxt.iso2)
-            first = nxt
-        else:
-            break
-    if re.match(r"['’]s\b", text[first.end - base :]):
-        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
-        for h in actors:
-            if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
-                out.append(h.iso2)
-    return out
-
-
 def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
     return [m.group(0) for m in gaz.patterns[name].finditer(text)]
+
+
+_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
+    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
+    words before the cue ("did not accuse any countries of illicitly providing")."""
+    plain: list[str] = []
+    negated: list[str] = []
+    for m in gaz.patterns[name].finditer(text):
+        window = text[max(0, m.start() - 40) : m.start()]
+        window = re.split(r"[,;:]|\bbut\b", window)[-1]
+        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
+            negated.append(m.group(0))
+        else:
+            plain.append(m.group(0))
+    return plain, negated
 
 
 def build_claims(
@@ -146,7 +88,11 @@ def build_claims(
     for f in facts:
         s = f.sentence
         text = s.text
-        found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states)
+        link = _link(f, index, published, doc_link, gaz)
+        banned = link is not None and index.category(link.obligation_id) in BAN_CATEGORIES
+        found = _sentence_claims(
+            f, gaz, prev_countries, prev_subjects, speaker_states, banned, index.target(gaz)
+        )
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
@@ -156,7 +102,6 @@ def build_claims(
             prev_countries = seen_here
         if not found:
             continue
-        link = _link(f, index, published, doc_link, gaz)
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence in found:
@@ -213,8 +158,6 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
-# counts that do not make a statement about compliance on their own ("11 participating nations")
-_COUNT_ONLY = {"countries", "flights", "locations"}
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -248,6 +191,8 @@ def _sentence_claims(
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
@@ -270,8 +215,9 @@ def _sentence_claims(
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
-            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state
-        )
+            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
+            banned, target,
+        )  # fmt: skip
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -292,6 +238,8 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
     subjects: list[str] = []
@@ -310,7 +258,7 @@ def _clause_claims(
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else _last_pair(prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else last_pair(prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
     if not subjects and att is not None and not att.direct:
@@ -335,13 +283,14 @@ def _clause_claims(
         elif att and speaker_state and speaker_state not in STATE_KINDS:
             subjects = [speaker_state]
     if not subjects and not (all_states or obligation):
-        subjects = _fallback_subjects(content, c_start, hits, f, prev_subjects)
+        subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
         return []
-    violation = _cues("violation", content, gaz)
-    compliance = _cues("compliance", content, gaz)
+    violation, _ = _split_negated("violation", content, gaz)
+    compliance, not_complying = _split_negated("compliance", content, gaz)
+    violation += not_complying  # "was not complying with": a breach
     admission = _cues("admission", content, gaz)
     denial = _cues("denial", content, gaz) or (
         _cues("denial", text, gaz) if att and not att.direct else []
@@ -357,7 +306,7 @@ def _clause_claims(
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
         # when defending it ("will fulfil", "missed the deadline"), never when accusing it
-        unknown = att is not None and speaker_state is None
+        unknown = att is not None and speaker_state is None and att.speaker.name is not None
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
@@ -367,42 +316,31 @@ def _clause_claims(
             stances.append(("asserts_compliance", compliance, 0.8))
         elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
+        elif measure and violation and content.find(measure[0]) < content.find(violation[0]):
+            # the state acts first, the breach is someone else's: "South Korea seized a
+            # tanker suspected of ... in violation of UN sanctions"
+            stances.append(("reports_measure", measure, 0.65))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif any(q.start >= c_start and q.unit not in _COUNT_ONLY for q in f.quantities):
+        elif banned and subject == target and _TRADE.search(content):
+            # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
+            stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
+        elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
+        elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
+            stances.append(("other", statistic, 0.45))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
 
 
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _fallback_subjects(
-    content: str, c_start: int, hits: list[CountryHit], f: SentenceFacts, prev_subjects: list[str]
-) -> list[str]:
-    """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
-    else, for a figure, the previous subject or the first state named."""
-    for h in hits:
-        if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
-            return [h.iso2]
-    pair = (
-        re.search(r"\bbetween\s+(?:the\s+)?$", content[: hits[0].start - c_start]) if hits else None
-    )
-    if pair and len(hits) >= 2:
-        return list(dict.fromkeys([hits[0].iso2, hits[1].iso2]))
-    if f.quantities:
-        if (
-            re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
-            and prev_subjects
-        ):
-            return prev_subjects[:1]
-        if hits:
-            return [hits[0].iso2]
-    return []
+_TRADE = re.compile(
+    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought|deliver(?:ed|ing)|"
+    r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 
 
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
@@ -416,13 +354,3 @@ def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
             r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
         )
     )
-
-
-def _last_pair(countries: list[str]) -> list[str]:
-    out: list[str] = []
-    for c in reversed(countries):
-        if c not in out:
-            out.append(c)
-        if len(out) == 2:
-            break
-    return list(reversed(out))

@@ -63,6 +63,8 @@ class Gazetteer:
                         if phrase:
                             lookup[phrase] = (iso2, how)
                             lookup[phrase.replace("'", "’")] = (iso2, how)
+                            if how == "demonym" and phrase[-1] in "nie":
+                                lookup[phrase + "s"] = (iso2, how)  # "North Koreans"
                             if how == "name":
                                 self.country_names[phrase.lower()] = iso2
         self._country_lookup = lookup

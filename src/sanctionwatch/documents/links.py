@@ -110,6 +110,20 @@ class ObligationIndex:
             return f"UNSCR {resolution}"
         return ""
 
+    def category(self, obligation_id: str | None) -> str | None:
+        for ob, _, _ in self.entries:
+            if ob.id == obligation_id:
+                return str(getattr(ob, "category", "") or "") or None
+        return None
+
+    def target(self, gaz: Any) -> str | None:
+        """The state the current document's regime is directed at (from its name)."""
+        if self.regime is None or self.kb is None:
+            return None
+        regime = (getattr(self.kb, "regimes", None) or {}).get(self.regime)
+        hits = gaz.countries(str(getattr(regime, "name", "") or ""))
+        return str(hits[0].iso2) if hits else None
+
     def new_document(self, text: str = "") -> None:
         """Start a document: forget cached scores and find the regime it is about (the one
         whose names it mentions most), so that keywords of other regimes are not matched."""

@@ -46,6 +46,8 @@ def load_nlp(ner: bool = False, model_sentences: bool = False) -> Any:
             nlp.enable_pipe("senter")
     else:
         nlp.add_pipe("sentencizer", first=True)
+    if not (ner or model_sentences):
+        nlp.max_length = 20_000_000  # no neural component: memory grows only linearly
     # Split sentences glued without a space ("first quarter.RFA said") at the token level.
     infixes = [*list(nlp.Defaults.infixes or ()), r"(?<=[a-z0-9)\]])\.(?=[A-Z][a-z])"]
     tokenizer: Any = nlp.tokenizer

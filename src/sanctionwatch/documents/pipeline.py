@@ -38,10 +38,12 @@ from sanctionwatch.documents.model import (
 from sanctionwatch.documents.nlp import load_nlp
 from sanctionwatch.documents.quantities import find_quantities
 from sanctionwatch.documents.quotes import attribute, to_quote
+from sanctionwatch.errors import InputError
 
 __all__ = ["DocumentInput", "analyse_many", "analyse_text", "warm_up"]
 
 _KB_UNSET: Any = object()
+MAX_CHARS = 20_000_000  # the rule pipeline; the statistical components allow 1,000,000
 
 
 @dataclass(slots=True)
@@ -114,6 +116,13 @@ def analyse_many(
     instead of the rule-based splitter."""
     ctx = _context(kb)
     nlp = load_nlp(ner=ner or screener is not None, model_sentences=model_sentences)
+    for i, inp in enumerate(inputs):
+        if len(inp.text) > nlp.max_length:
+            hint = "" if nlp.max_length == MAX_CHARS else " with --model-sentences/--ner"
+            raise InputError(
+                f"document {i + 1}: {len(inp.text):,} characters is over the limit of "
+                f"{nlp.max_length:,}{hint}"
+            )
     docs = nlp.pipe((i.text for i in inputs), batch_size=batch_size)
     return [_analyse(inp, doc, ctx, screener) for inp, doc in zip(inputs, docs, strict=True)]
 

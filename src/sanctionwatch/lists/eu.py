@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
@@ -86,6 +87,7 @@ def parse_eu_fsf_xml(path: Path, source: str | None = None) -> ListSnapshot:
     )
     namespace = doc.root_nsmap.get(None)
     if namespace != NAMESPACE:
+        doc.close()
         raise ListParseError(path, f"not an EU FSF export (namespace is {namespace!r})")
     dataset = source or FSF_SOURCE
     return ListSnapshot(
@@ -256,11 +258,13 @@ def parse_eu_oj_csv(path: Path, source: str | None = None) -> ListSnapshot:
     except BaseException:
         fh.close()
         raise
+    entities = _oj_entities(path, fh, reader, source or OJ_SOURCE)
+    weakref.finalize(entities, fh.close)  # closes the file if the entities are never read
     return ListSnapshot(
         source=source or OJ_SOURCE,
         format="eu-oj-csv",
         published=None,
-        entities=_oj_entities(path, fh, reader, source or OJ_SOURCE),
+        entities=entities,
         path=str(path),
     )
 

@@ -6,7 +6,9 @@ OpenSanctions tools. Schemata: Person, Organization, Vessel, Airplane.
 
 Import (format ``ftm-json``) streams JSON lines and keeps the entities a screening
 list is about (legal entities and vehicles); relationship and helper entities
-(Sanction, Ownership, Address, Family...) are skipped.
+(Ownership, Address, Family...) are skipped. A first pass over the file reads the
+Sanction entities, whose programme ids and listing dates are given to the entity each
+sanction is about.
 """
 
 from __future__ import annotations
@@ -158,10 +160,11 @@ def parse_ftm_json(path: Path, source: str | None = None) -> ListSnapshot:
     )
 
 
-def _read(path: Path, source: str) -> Iterator[Entity]:
+def _objects(path: Path, only: str | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, JSON object) per line; ``only`` skips lines not containing it."""
     with path.open("r", encoding="utf-8") as fh:
         for line_no, line in enumerate(fh, start=1):
-            if not line.strip():
+            if not line.strip() or (only is not None and only not in line):
                 continue
             try:
                 data = json.loads(line)
@@ -170,13 +173,49 @@ def _read(path: Path, source: str) -> Iterator[Entity]:
                 raise ListParseError(path, f"{kind}: line {line_no}: {exc.msg}") from exc
             if not isinstance(data, dict) or not data.get("id") or not data.get("schema"):
                 raise ListParseError(path, f"line {line_no}: not an FtM entity (no id/schema)")
-            try:
-                proxy = model.get_proxy(data, cleaned=False)
-            except (InvalidData, TypeError, AttributeError) as exc:
-                raise ListParseError(path, f"line {line_no}: invalid FtM entity: {exc}") from exc
-            if not (proxy.schema.is_a("LegalEntity") or proxy.schema.is_a("Vehicle")):
-                continue
-            yield entity_from_ftm(proxy, source, data)
+            yield line_no, data
+
+
+def _sanctions(path: Path) -> dict[str, tuple[list[str], str | None]]:
+    """First pass: programmes and earliest listing date of each sanctioned entity, from
+    the Sanction entities (which may come before or after the entity they are about)."""
+    out: dict[str, tuple[list[str], str | None]] = {}
+    for _line, data in _objects(path, only='"Sanction"'):
+        if data.get("schema") != "Sanction":
+            continue
+        props = data.get("properties") or {}
+        programmes = [str(p) for p in props.get("programId") or props.get("program") or []]
+        stated = props.get("listingDate", []) + props.get("startDate", [])
+        dates = sorted(str(d)[:10] for d in stated)
+        for target in props.get("entity", []):
+            known, first = out.get(str(target), ([], None))
+            for programme in programmes:
+                if programme not in known:
+                    known.append(programme)
+            if dates and (first is None or dates[0] < first):
+                first = dates[0]
+            out[str(target)] = (known, first)
+    return out
+
+
+def _read(path: Path, source: str) -> Iterator[Entity]:
+    sanctions = _sanctions(path)
+    for line_no, data in _objects(path):
+        try:
+            proxy = model.get_proxy(data, cleaned=False)
+        except (InvalidData, TypeError, AttributeError) as exc:
+            raise ListParseError(path, f"line {line_no}: invalid FtM entity: {exc}") from exc
+        if not (proxy.schema.is_a("LegalEntity") or proxy.schema.is_a("Vehicle")):
+            continue
+        entity = entity_from_ftm(proxy, source, data)
+        programmes, first = sanctions.get(entity.ref, ([], None))
+        for programme in programmes:
+            if programme not in entity.programmes:
+                entity.programmes.append(programme)
+        listed = parse_date(first)
+        if listed and (entity.listed_on is None or listed < entity.listed_on):
+            entity.listed_on = listed
+        yield entity
 
 
 def entity_from_ftm(
@@ -194,7 +233,7 @@ def entity_from_ftm(
         kind = EntityKind.ORGANISATION
     entity = Entity(source=source, ref=str(proxy.id), kind=kind)
     caption = clean((data or {}).get("caption"))
-    names = proxy.get("name")
+    names = _values(proxy, "name")
     primary = caption if caption in names else (names[0] if names else caption)
     for full, name_kind in [(primary, NameKind.PRIMARY)] + [
         (n, NameKind.STRONG_ALIAS) for n in names
@@ -205,52 +244,62 @@ def entity_from_ftm(
         ("weakAlias", NameKind.WEAK_ALIAS),
         ("previousName", NameKind.FORMER),
     ):
-        for full in proxy.get(prop, quiet=True):
+        for full in _values(proxy, prop):
             _name(entity, full, name_kind)
     if entity.names and kind is EntityKind.PERSON:
         first = entity.names[0]
         first.given = _one(proxy, "firstName")
         first.middle = _one(proxy, "middleName")
         first.family = _one(proxy, "lastName")
-    for text in proxy.get("birthDate", quiet=True):
+    for text in _values(proxy, "birthDate"):
         dob = parse_birth_date(text)
         if dob is not None:
             entity.birth_dates.append(dob)
-    entity.birth_places = [p for p in proxy.get("birthPlace", quiet=True) if p]
+    entity.birth_places = [p for p in _values(proxy, "birthPlace") if p]
     for prop in ("nationality", "citizenship", "country", "jurisdiction", "flag"):
-        for value in proxy.get(prop, quiet=True):
+        for value in _values(proxy, prop):
             code = country_or_text(value)
             if code and code not in entity.nationalities:
                 entity.nationalities.append(code)
     for prop, id_kind in [(p, k) for k, p in _ID_PROP.items()]:
-        for value in proxy.get(prop, quiet=True):
+        for value in _values(proxy, prop):
             if id_kind is IdentifierKind.IMO:
                 value = value.upper().removeprefix("IMO").strip()
             entity.identifiers.append(Identifier(id_kind, value))
-    for value in proxy.get("address", quiet=True):
+    for value in _values(proxy, "address"):
         entity.addresses.append(Address(full=value))
     gender = _one(proxy, "gender")
     entity.gender = gender if gender in ("male", "female") else None
-    entity.titles = list(proxy.get("title", quiet=True))
-    entity.positions = list(proxy.get("position", quiet=True))
-    entity.programmes = list(proxy.get("program", quiet=True))
-    notes = proxy.get("notes", quiet=True)
+    entity.titles = list(_values(proxy, "title"))
+    entity.positions = list(_values(proxy, "position"))
+    entity.programmes = list(_values(proxy, "program"))
+    notes = _values(proxy, "notes")
     entity.remarks = "\n".join(notes) or None
-    created = proxy.get("createdAt", quiet=True)
+    created = _values(proxy, "createdAt")
     entity.listed_on = parse_date(created[0][:10]) if created else None
     entity.extra["schema"] = schema.name
     datasets = (data or {}).get("datasets")
     if isinstance(datasets, list) and datasets:
         entity.extra["datasets"] = ", ".join(str(d) for d in datasets)
-    topics = proxy.get("topics", quiet=True)
+    topics = _values(proxy, "topics")
     if topics:
         entity.extra["topics"] = ", ".join(topics)
     return entity
 
 
+def _values(proxy: EntityProxy, prop: str) -> list[str]:
+    """Values of ``prop`` cleaned like every list's text (control characters dropped)."""
+    out: list[str] = []
+    for value in proxy.get(prop, quiet=True):
+        text = clean(value)
+        if text and text not in out:
+            out.append(text)
+    return out
+
+
 def _one(proxy: EntityProxy, prop: str) -> str | None:
-    values = proxy.get(prop, quiet=True)
-    return clean(values[0]) if values else None
+    values = _values(proxy, prop)
+    return values[0] if values else None
 
 
 def _name(entity: Entity, full: str | None, kind: NameKind) -> None:

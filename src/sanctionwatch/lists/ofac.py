@@ -75,7 +75,7 @@ def parse_ofac_csv(path: Path, source: str | None = None) -> ListSnapshot:
 
 def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
     """Data rows of a headerless OFAC CSV, with line numbers; checks the column count."""
-    with path.open("r", encoding="utf-8", newline="") as fh:
+    with path.open("r", encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, strict=True)
         pending: tuple[int, list[str]] | None = None
         try:

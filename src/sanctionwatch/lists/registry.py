@@ -14,9 +14,11 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError as StdlibParseError
 
 from lxml import etree
 
@@ -114,6 +116,8 @@ _PARSE_ERRORS: tuple[type[Exception], ...] = (
     OSError,
     EOFError,
     zipfile.BadZipFile,
+    zlib.error,
+    StdlibParseError,  # openpyxl reads sheet XML with the standard library
 )
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
@@ -251,4 +255,8 @@ def _describe(exc: Exception) -> str:
         return f"damaged zip/xlsx file: {exc}"
     if isinstance(exc, EOFError):
         return f"truncated: {exc}"
+    if isinstance(exc, StdlibParseError):
+        return f"not well-formed XML inside the file ({exc}); damaged or truncated?"
+    if isinstance(exc, zlib.error):
+        return f"damaged compressed data: {exc}"
     return f"{type(exc).__name__}: {exc}"

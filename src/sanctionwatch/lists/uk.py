@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
+import weakref
 import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
@@ -97,8 +98,8 @@ def parse_uk_xlsx(path: Path, source: str | None = None) -> ListSnapshot:
 
     try:
         workbook = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError) as exc:
-        raise ListParseError(path, f"damaged or truncated xlsx workbook: {exc}") from exc
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise ListParseError(path, _workbook_problem(exc)) from exc
     try:
         sheet = workbook.worksheets[0]
         rows: Iterator[list[str | None]] = (
@@ -108,6 +109,18 @@ def parse_uk_xlsx(path: Path, source: str | None = None) -> ListSnapshot:
     except BaseException:
         workbook.close()
         raise
+
+
+def _workbook_problem(exc: BaseException) -> str:
+    """Name the real cause: openpyxl wraps defusedxml's refusals in a ValueError."""
+    cause: BaseException | None = exc
+    while cause is not None:
+        name = type(cause).__name__
+        if name in ("EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden"):
+            return "entity declarations are not allowed (in the workbook XML)"
+        cause = cause.__cause__ or cause.__context__
+    first_line = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"damaged or truncated xlsx workbook: {first_line}"
 
 
 def parse_uk_csv(path: Path, source: str | None = None) -> ListSnapshot:
@@ -160,11 +173,13 @@ def _snapshot(
     missing = sorted(c for c in REQUIRED_COLUMNS if c not in columns)
     if missing:
         raise ListParseError(path, "missing columns: " + ", ".join(missing))
+    entities = _entities(path, rows, columns, source, on_close)
+    weakref.finalize(entities, on_close)  # closes the file if the entities are never read
     return ListSnapshot(
         source=source,
         format=fmt,
         published=published,
-        entities=_entities(path, rows, columns, source, on_close),
+        entities=entities,
         path=str(path),
     )
 

@@ -162,6 +162,7 @@ def dashboard(request: Request, ctx: Ctx, who: Reader, obligation: Obligation = 
         ],
         "alerts": _alerts(ctx, None, required=False)[:10],
         "map": status_map(on_chosen),
+        "map_statuses": {a["state"]: a["status"] for a in on_chosen},
         "colours": STATUS_COLOURS,
     }
     return page(request, "dashboard.html", data, title="Dashboard")
