@@ -1,19 +1,24 @@
 """Screening accuracy on the real lists: sw-v1 against nomenklatura's logic-v2 and a
-normalised token Jaro-Winkler baseline, on the same candidates, in one run.
+normalised token Jaro-Winkler baseline, in one run.
+
+sw-v1 runs exactly as shipped (``Screener.screen``, its own candidates); the two
+references score the same 20 candidates per query from sw-v1's candidate generator
+(so that transliterated queries reach them at all).
 
 Positive queries are names sampled from the lists and altered per class (romanisation
 variant, original script, unspaced, order, dropped middle part, hyphen/space, typo,
 diacritics, initials, homoglyph, invisible character, legal form). A query counts as
-found at k when an entry bearing the source name (the same person or company on any
-list) is among the first k results scoring at least the algorithm's own default
-threshold. Negatives are other real people sharing family names, similar company
-names, and the clean synthetic and US Congress names of shared/data/evaluation; a
-false positive is any result at or above the threshold.
+found at k when the source entry, or an entry sharing one of its names (the same
+person or company on another list), is among the first k results scoring at least
+the algorithm's own default threshold; at 1, any result tied for the top score counts.
+Negatives are other real people sharing family names, similar company names, and the
+clean synthetic and US Congress names of shared/data/evaluation; a false positive is
+any result at or above the threshold.
 
 Original-script names are withheld from the index, so a query written in Arabic,
 Cyrillic, Chinese or Hangul has to be matched through transliteration.
 
-    python bench/screening_accuracy.py [--per-class 150] [--seed 7] [--no-logic-v2]
+    python bench/screening_accuracy.py [--per-class 100] [--seed 7] [--no-logic-v2]
 """
 
 from __future__ import annotations
@@ -99,6 +104,15 @@ def build_cases(
             if n.kind in (NameKind.PRIMARY, NameKind.STRONG_ALIAS) and len(n.full) <= 80:
                 pool.append((n.full, i, e.kind))
     rng.shuffle(pool)
+
+    def same_as(i: int) -> frozenset[int]:
+        """The entity and every entry sharing one of its names (the same designee on
+        another list)."""
+        found = {i}
+        for n in entities[i].names:
+            found |= by_key.get(key_of(n.full), set())
+        return frozenset(found)
+
     cases: list[Case] = []
     for cls, gen in GENERATORS.items():
         made = 0
@@ -108,12 +122,12 @@ def build_cases(
             variant = gen(text, kind, rng)
             if variant is None or variant == text:
                 continue
-            cases.append(Case(cls, variant, kind, frozenset(by_key[key_of(text)] | {i})))
+            cases.append(Case(cls, variant, kind, same_as(i)))
             made += 1
     scripts: dict[str, list[Case]] = defaultdict(list)
     for text, i in withheld:
         script = _script(text)
-        expected = frozenset(by_key[key_of(entities[i].primary_name)] | {i})
+        expected = same_as(i)
         scripts[script].append(
             Case(f"original script ({script})", text, entities[i].kind, expected)
         )
@@ -276,8 +290,8 @@ def logic_v2_scorer(entities: list[Entity]) -> Callable[[Case, list[int]], list[
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--per-class", type=int, default=150)
-    parser.add_argument("--negatives", type=int, default=200, help="per hard-negative class")
+    parser.add_argument("--per-class", type=int, default=100)
+    parser.add_argument("--negatives", type=int, default=100, help="per hard-negative class")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-logic-v2", action="store_true")
     args = parser.parse_args()
@@ -294,14 +308,23 @@ def main() -> None:
         f"{len(negatives)} negative queries"
     )
     algos: dict[str, tuple[float, Callable[[Case, list[int]], list[float]]]] = {}
-    for name in ("sw-v1", "jaro-winkler"):
-        scr = screener.with_algorithm(name)
+    slot = {id(r.entity): i for i, r in enumerate(index.records)}
 
-        def run(case: Case, cands: list[int], scr: Screener = scr) -> list[float]:
-            pq = scr.prepare(Query(case.query, kind=case.kind))
-            return [scr.algorithm.score(pq, index.records[i], index).score for i in cands]
+    def ours(case: Case, cands: list[int]) -> list[float]:
+        # sw-v1 as shipped: Screener.screen with its own candidates and pruning.
+        found = screener.screen(Query(case.query, kind=case.kind), limit=10)
+        scores = {slot[id(m.entity)]: m.score for m in found}
+        cands[:] = list(scores)
+        return list(scores.values())
 
-        algos[name] = (scr.threshold, run)
+    algos["sw-v1"] = (screener.threshold, ours)
+    baseline = screener.with_algorithm("jaro-winkler")
+
+    def jaro(case: Case, cands: list[int]) -> list[float]:
+        pq = baseline.prepare(Query(case.query, kind=case.kind))
+        return [baseline.algorithm.score(pq, index.records[i], index).score for i in cands]
+
+    algos["jaro-winkler"] = (baseline.threshold, jaro)
     if not args.no_logic_v2:
         lv2 = logic_v2_scorer(entities)
         if lv2 is not None:
@@ -312,16 +335,16 @@ def main() -> None:
         pq = screener.prepare(Query(case.query, kind=case.kind))
         cands = [i for i, _ in candidates(pq, index, K)]
         for name, (threshold, scorer) in algos.items():
-            scores = scorer(case, cands) if cands else []
-            ranked = sorted((s, i) for s, i in zip(scores, cands, strict=True) if s >= threshold)[
-                ::-1
-            ]
+            mine = list(cands)
+            scores = scorer(case, mine) if mine or name == "sw-v1" else []
+            ranked = [(s, i) for s, i in zip(scores, mine, strict=True) if s >= threshold]
             ranked.sort(key=lambda x: -x[0])
             if case.expected:
                 row = hits[(case.cls, name)]
                 row[0] += 1
                 top = [i for _, i in ranked[:10]]
-                row[1] += bool(top[:1] and top[0] in case.expected)
+                tied = [i for s, i in ranked if s == ranked[0][0]] if ranked else []
+                row[1] += any(i in case.expected for i in tied)
                 row[2] += any(i in case.expected for i in top)
             else:
                 row = fps[(case.cls, name)]

@@ -176,6 +176,7 @@ _SPLIT = re.compile(r"[^0-9a-z]+")
 def simple_tokens(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text)
     folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = re.sub(r"['’ʼ‘`]", "", folded)
     return [t for t in _SPLIT.split(folded) if t]
 
 

@@ -181,13 +181,18 @@ def _best_name(
     best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
     cache = pq.cache
+    aligned = pq.aligned  # the same name is often on several lists: align it once
     for nidx in name_ids:
         iname = index.names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
         for qf_no, qf in enumerate(pq.forms):
             sub = cache.setdefault(qf_no, {})
             for cf in iname.forms:
-                result = align(qf, cf, sub)
+                memo = (qf_no, cf.tokens)
+                result = aligned.get(memo)
+                if result is None:
+                    result = align(qf, cf, sub)
+                    aligned[memo] = result
                 value = result.score * factor
                 if value > best[0]:
                     best = (value, nidx, result, qf, cf)
