@@ -206,3 +206,32 @@ def test_a_state_reporting_its_own_measure_and_figure() -> None:
     ]
     (figure,) = an.claims[1].quantities
     assert (figure.value, figure.unit, figure.as_of) == (120, "workers", "2019-12")
+
+
+def test_sanctions_named_as_a_whole_link_no_single_obligation(kb: object) -> None:
+    narrow = (
+        "Chile said on Monday it complies with the UN ban on new work permits for North "
+        "Korean workers.\n"
+    )
+    claim = analyse_text(narrow, published="2019-03-01", kb=kb).claims[0]
+    assert (claim.subject_state, claim.stance) == ("CL", "asserts_compliance")
+    assert claim.obligation_id is not None  # the permits obligation
+    broad = narrow.replace("the UN ban", "all UN sanctions, including the ban")
+    claims = analyse_text(broad, published="2019-03-01", kb=kb).claims
+    assert [(c.subject_state, c.stance, c.obligation_id) for c in claims] == [
+        ("CL", "asserts_compliance", None)
+    ]
+
+
+def test_document_obligation_reaches_plain_sentences_only_with_a_resolution(kb: object) -> None:
+    about_permits = (
+        "Peru stopped issuing work permits to North Korean workers last year.\n"
+        "Peru said it was in full compliance with the UN sanctions.\n"
+    )
+    an = analyse_text(about_permits, published="2019-03-01", kb=kb)
+    got = [(c.stance, c.obligation_id) for c in an.claims]
+    assert got == [("reports_measure", "2375-OP17"), ("asserts_compliance", None)]
+    named = about_permits.replace("last year.", "last year under resolution 2375.")
+    an = analyse_text(named, published="2019-03-01", kb=kb)
+    got = [(c.stance, c.obligation_id) for c in an.claims]
+    assert got == [("reports_measure", "2375-OP17"), ("asserts_compliance", "2375-OP17")]
