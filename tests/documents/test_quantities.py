@@ -104,3 +104,12 @@ def test_a_percentage_that_grades_a_measured_material_is_left_out() -> None:
         (15, "percent", None),
         (9_000, "tonnes", None),
     ]
+
+
+def test_vague_multiples_state_no_number() -> None:
+    assert q("Several thousand labourers stayed behind.") == []
+    assert q("A few hundred vessels were inspected.") == []
+    assert q("A thousand workers left and three hundred workers stayed.") == [
+        (1_000, "workers", None),
+        (300, "workers", None),
+    ]

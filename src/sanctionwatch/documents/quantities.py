@@ -202,6 +202,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                         unit = "workers"
         digits = m.group("digits") or ""
         bare_year = bool(_YEARLIKE.match(digits)) and not m.group("suffix") and not m.group("scale")
+        words = (m.group("words") or "").lower()
+        if (
+            words
+            and re.split(r"[\s-]+", words)[0] in _SCALE
+            and not re.search(r"\ba\s+$", before, re.I)
+        ):
+            continue  # "several thousand", "a few hundred": no number is stated
         if unit is None and m.group("words"):
             continue  # "one country": a number in words needs its own unit
         if (
