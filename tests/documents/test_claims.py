@@ -235,3 +235,16 @@ def test_document_obligation_reaches_plain_sentences_only_with_a_resolution(kb: 
     an = analyse_text(named, published="2019-03-01", kb=kb)
     got = [(c.stance, c.obligation_id) for c in an.claims]
     assert got == [("reports_measure", "2375-OP17"), ("asserts_compliance", "2375-OP17")]
+
+
+def test_expelling_a_diplomat_is_a_measure_in_a_sanctions_story() -> None:
+    text = (
+        "Under UN sanctions, Peru cut ties with Pyongyang.\n"
+        "Officials said on Monday Peru had given the ambassador two weeks to leave the country.\n"
+    )
+    claims = analyse_text(text, kb=None).claims
+    assert [(c.subject_state, c.stance) for c in claims] == [("PE", "reports_measure")]
+    assert claims[0].evidence.startswith("Officials said")
+    # an envoy's plain visit carries no claim
+    visit = text.replace("had given the ambassador two weeks to leave the country", "met the envoy")
+    assert analyse_text(visit, kb=None).claims == []
