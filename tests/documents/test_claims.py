@@ -248,3 +248,18 @@ def test_expelling_a_diplomat_is_a_measure_in_a_sanctions_story() -> None:
     # an envoy's plain visit carries no claim
     visit = text.replace("had given the ambassador two weeks to leave the country", "met the envoy")
     assert analyse_text(visit, kb=None).claims == []
+
+
+def test_sentences_glued_with_a_lower_case_start_are_cut() -> None:
+    text = (
+        "The minister spoke to reporters in Lima.the UN Security Council required all member "
+        "states to repatriate North Korean workers. Details are at example.in today.\n"
+    )
+    an = analyse_text(text, kb=None)
+    assert [s.text for s in an.sentences] == [
+        "The minister spoke to reporters in Lima.",
+        "the UN Security Council required all member states to repatriate North Korean workers.",
+        "Details are at example.in today.",
+    ]
+    assert [(c.subject_state, c.stance) for c in an.claims] == [("ALL", "other")]
+    assert an.claims[0].evidence.startswith("the UN Security Council")
