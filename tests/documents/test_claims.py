@@ -263,3 +263,15 @@ def test_sentences_glued_with_a_lower_case_start_are_cut() -> None:
     ]
     assert [(c.subject_state, c.stance) for c in an.claims] == [("ALL", "other")]
     assert an.claims[0].evidence.startswith("the UN Security Council")
+
+
+def test_the_document_obligation_breaks_ties_but_does_not_outvote_a_sentence(kb: object) -> None:
+    text = (
+        "North Korea exported coal in violation of UN sanctions, experts said.\n"
+        "Chinese barges carried North Korean coal in breach of the sanctions, they said.\n"
+        "Peru said it had submitted a report to the UN and had never bought North Korean coal.\n"
+    )
+    an = analyse_text(text, published="2019-03-01", kb=kb)
+    by_state = {c.subject_state: c.obligation_id for c in an.claims}
+    assert by_state["CN"] == "2371-OP8"  # coal: the document's obligation
+    assert by_state["PE"] == "1718-reporting"  # its own, stronger words win over coal

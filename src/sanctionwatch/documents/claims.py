@@ -184,9 +184,9 @@ def _link(
         generic = gaz.patterns["generic_obligation"].search(text)
         return doc_link if generic and doc_link.how != "document" else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id for _, ob, _ in index.score(text, published)}  # cached
-        if doc_link.obligation_id in scored:
-            return doc_link
+        scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
+        if scored.get(doc_link.obligation_id, -1.0) >= link.score:
+            return doc_link  # the document's obligation breaks a (near) tie, never outvotes
         if doc_link.how == "document+reference" and link.score < 2.0:
             return doc_link  # one keyword does not outweigh a resolution the text names
     return link
