@@ -206,6 +206,43 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
     return out
 
 
+def show_errors(
+    art_id: str,
+    gold: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    matched_g: set[int],
+    matched_p: set[int],
+) -> None:
+    """Unmatched claims of one article. OBL: state and stance agree with a prediction
+    left over, the obligation does not; MISS / FP: no such partner (state or stance)."""
+    rest_g = [gi for gi in range(len(gold)) if gi not in matched_g]
+    rest_p = [pi for pi in range(len(pred)) if pi not in matched_p]
+    sub_g = [gold[gi] for gi in rest_g]
+    sub_p = [pred[pi] for pi in rest_p]
+    partner = {rest_g[a]: rest_p[b] for a, b in match_claims(sub_g, sub_p, "state+stance")}
+    for gi in rest_g:
+        g = gold[gi]
+        head = f"{art_id} {g['subject_state']} {g['stance']}"
+        if gi in partner:
+            p = pred[partner[gi]]
+            print(
+                f"  OBL  {head} gold {gold_obligations(g.get('obligation'))} "
+                f"pred {pred_obligation(p)} ({p.get('obligation_id')}) | {p['evidence'][:80]}"
+            )
+        else:
+            print(
+                f"  MISS {head} {gold_obligations(g.get('obligation'))} | "
+                f"{g['evidence_sentence'][:90]}"
+            )
+    for pi in rest_p:
+        if pi not in partner.values():
+            p = pred[pi]
+            print(
+                f"  FP   {art_id} {p['subject_state']} {p['stance']} {pred_obligation(p)} "
+                f"cues {p.get('cues')} | {p['evidence'][:90]}"
+            )
+
+
 # ---- main ----------------------------------------------------------------------------
 
 
@@ -223,7 +260,12 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=5, help="passes over the folder for the speed figure"
     )
     ap.add_argument("--json", type=Path, help="write the predictions and scores here")
-    ap.add_argument("--show", action="store_true", help="print every missed and spurious claim")
+    ap.add_argument(
+        "--show",
+        action="store_true",
+        help="print missed and spurious claims and quantities per article "
+        "(OBL: only the obligation differs)",
+    )
     ap.add_argument(
         "--half",
         choices=("odd", "even"),
@@ -315,19 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                 for p in pred:
                     cls_pred[p["stance"]] += 1
                 if args.show:
-                    for gi, g in enumerate(gold):
-                        if gi not in matched_g:
-                            print(
-                                f"  MISS {art.id} {g['subject_state']} {g['stance']} "
-                                f"{gold_obligations(g.get('obligation'))} | "
-                                f"{g['evidence_sentence'][:90]}"
-                            )
-                    for pi, p in enumerate(pred):
-                        if pi not in matched_p:
-                            print(
-                                f"  FP   {art.id} {p['subject_state']} {p['stance']} "
-                                f"{pred_obligation(p)} | {p['evidence'][:90]}"
-                            )
+                    show_errors(art.id, gold, pred, matched_g, matched_p)
         gq = {(float(q["value"]), q["unit"]) for g in gold for q in g.get("quantities", [])}
         pq = {(float(q["value"]), q["unit"]) for p in pred for q in p["quantities"]}
         q_tp += len(gq & pq)

@@ -68,3 +68,21 @@ def test_scores_on_the_dev_articles(
     assert scores["state+stance"] >= 0.55, out
     assert scores["full"] >= 0.35, out
     assert scores["quantities"] >= 0.7, out
+
+
+def test_half_split_and_error_listing(
+    shared_data: Path, kb: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shared_data / "articles" / "dev"
+    if not (folder / "annotations.jsonl").exists():
+        pytest.skip("dev articles missing")
+    ids = sorted(p.stem for p in folder.glob("*.txt") if p.stem.isdigit())
+    odd = [i for i in ids if int(i) % 2]
+    b = bench_module()
+    argv = ["--articles", str(folder), "--repeat", "0", "--no-pin", "--no-reference"]
+    assert b.main([*argv, "--half", "odd", "--show"]) == 0
+    out = capsys.readouterr().out
+    assert f"articles: {len(odd)} " in out
+    listed = {line.split()[1] for line in out.splitlines() if line.startswith("  ") and
+              line.split()[0] in ("MISS", "FP", "OBL", "QMISS", "QFP")}  # fmt: skip
+    assert listed <= set(odd), listed
