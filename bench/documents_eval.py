@@ -1,6 +1,7 @@
 """Score claim extraction against annotated articles, and measure its speed on one core.
 
-Usage: python bench/documents_eval.py [--articles DIR] [--repeat N] [--json OUT]
+Usage: python bench/documents_eval.py [--articles DIR] [--repeat N] [--json OUT] [--show]
+       [--half odd|even]
 
 DIR holds ``NNN.txt`` (a header block, a line ``---``, the article text) and
 ``annotations.jsonl`` (one object per article: ``id``, ``claims``, ``factual_errors``);
@@ -9,8 +10,17 @@ the default is ``$SANCTIONWATCH_SHARED_DATA/articles/dev``.
 Claims match gold by subject_state + stance + obligation. Gold obligation labels are
 normalised to resolution+paragraph ("UNSCR 2397 OP8 worker repatriation" -> 2397-OP8),
 to the resolution alone where no paragraph is given ("UNSCR 2371 coal export ban" ->
-2371), and to "none" where no resolution is named; a prediction matches a
-resolution-only label when its resolution agrees. Quantities match by value+unit,
+2371), and to "none" where no UN resolution is named. A number counts as a resolution
+only where the label calls it one ("UNSCR 2375", "UNSC 1718 Committee", "resolution
+(2375)", "UNSCR 1718 / 1874": either); other instruments' numbers and years are not
+resolutions ("EU Regulation 833/2014", "E.O. 13722", "pre-UNSCR 2397" = before it:
+all "none"). One alias: the JCPOA is the annex of resolution 2231 and the knowledge
+base files its limits under 2231, so a "JCPOA ..." label that names no resolution means
+2231. Predictions go through the same reading (their KB id, else their label). A
+prediction matches a resolution-only label when its resolution agrees (any paragraph);
+a paragraph-level label needs that paragraph; a "none" label needs a prediction with no
+resolution, so a keyword link to some resolution on a general statement counts as an
+error. Quantities match by value+unit,
 factual errors by kind and resolution number. Micro and macro F1 (over stance classes,
 units, error kinds) are printed, with looser matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
@@ -92,20 +102,33 @@ ObKey = tuple[int, str | None] | None
 ALIASES = {"JCPOA": 2231}
 
 
-def gold_obligations(label: str | None) -> list[ObKey]:
-    """All (resolution, paragraph) options a gold label names; [None] when none."""
+_RES_NUM = r"(?<![\d/.])(1[0-9]\d\d|2[0-9]\d\d)(?![\d/])(?:\s*-?\s*(OP\s?\d+))?"
+_RES_MENTION = re.compile(
+    rf"\b(?:UNSCR?s?|[Rr]esolutions?)\s*\(?\s*{_RES_NUM}"
+    rf"((?:\s*(?:/|,|&|and|or)\s*{_RES_NUM})*)"
+)
+
+
+def label_obligations(label: str | None) -> list[ObKey]:
+    """All (resolution, paragraph) options a label names; [None] when it names none."""
     if not label:
         return [None]
     out: list[ObKey] = []
-    for alias, number in ALIASES.items():
-        if re.search(rf"\b{alias}\b", label) and not re.search(r"\b(?:1[5-9]|2[0-9])\d\d\b", label):
-            return [(number, None)]
-    for part in re.split(r";", label):
-        part = re.sub(r"\bpre-(?:UNSCR\s*)?\d{4}", "", part)  # "pre-UNSCR 2397": before it
-        nums = re.findall(r"(?<!\d)(1[5-9]\d\d|2[0-9]\d\d)(?!\d)(?:\s+(OP\s?\d+))?", part)
-        for num, para in nums:
-            out.append((int(num), para.replace(" ", "") if para else None))
-    return out or [None]
+    for part in label.split(";"):
+        part = re.sub(r"\bpre-(?:UNSCR?\s*)?\d{4}", "", part)  # "pre-UNSCR 2397": before it
+        for m in _RES_MENTION.finditer(part):
+            out.append((int(m.group(1)), m.group(2).replace(" ", "") if m.group(2) else None))
+            for num, para in re.findall(_RES_NUM, m.group(3) or ""):
+                out.append((int(num), para.replace(" ", "") if para else None))
+        if not any(o is not None for o in out):
+            for alias, number in ALIASES.items():
+                if re.search(rf"\b{alias}\b", part):
+                    out.append((number, None))
+    return list(dict.fromkeys(out)) or [None]
+
+
+def gold_obligations(label: str | None) -> list[ObKey]:
+    return label_obligations(label)
 
 
 def pred_obligation(claim: dict[str, Any]) -> ObKey:
@@ -114,11 +137,7 @@ def pred_obligation(claim: dict[str, Any]) -> ObKey:
         m = re.match(r"(\d{3,4})(?:-(OP\d+))?", str(ob))
         if m:
             return (int(m.group(1)), m.group(2))
-    label = claim.get("obligation_label") or ""
-    m = re.search(r"(\d{4})(?:\s+(OP\d+))?", label)
-    if m:
-        return (int(m.group(1)), m.group(2))
-    return None
+    return label_obligations(claim.get("obligation_label"))[0]
 
 
 def obligation_ok(gold: list[ObKey], pred: ObKey) -> bool:
@@ -187,6 +206,43 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
     return out
 
 
+def show_errors(
+    art_id: str,
+    gold: list[dict[str, Any]],
+    pred: list[dict[str, Any]],
+    matched_g: set[int],
+    matched_p: set[int],
+) -> None:
+    """Unmatched claims of one article. OBL: state and stance agree with a prediction
+    left over, the obligation does not; MISS / FP: no such partner (state or stance)."""
+    rest_g = [gi for gi in range(len(gold)) if gi not in matched_g]
+    rest_p = [pi for pi in range(len(pred)) if pi not in matched_p]
+    sub_g = [gold[gi] for gi in rest_g]
+    sub_p = [pred[pi] for pi in rest_p]
+    partner = {rest_g[a]: rest_p[b] for a, b in match_claims(sub_g, sub_p, "state+stance")}
+    for gi in rest_g:
+        g = gold[gi]
+        head = f"{art_id} {g['subject_state']} {g['stance']}"
+        if gi in partner:
+            p = pred[partner[gi]]
+            print(
+                f"  OBL  {head} gold {gold_obligations(g.get('obligation'))} "
+                f"pred {pred_obligation(p)} ({p.get('obligation_id')}) | {p['evidence'][:80]}"
+            )
+        else:
+            print(
+                f"  MISS {head} {gold_obligations(g.get('obligation'))} | "
+                f"{g['evidence_sentence'][:90]}"
+            )
+    for pi in rest_p:
+        if pi not in partner.values():
+            p = pred[pi]
+            print(
+                f"  FP   {art_id} {p['subject_state']} {p['stance']} {pred_obligation(p)} "
+                f"cues {p.get('cues')} | {p['evidence'][:90]}"
+            )
+
+
 # ---- main ----------------------------------------------------------------------------
 
 
@@ -204,7 +260,17 @@ def main(argv: list[str] | None = None) -> int:
         "--repeat", type=int, default=5, help="passes over the folder for the speed figure"
     )
     ap.add_argument("--json", type=Path, help="write the predictions and scores here")
-    ap.add_argument("--show", action="store_true", help="print every missed and spurious claim")
+    ap.add_argument(
+        "--show",
+        action="store_true",
+        help="print missed and spurious claims and quantities per article "
+        "(OBL: only the obligation differs)",
+    )
+    ap.add_argument(
+        "--half",
+        choices=("odd", "even"),
+        help="score only the articles whose numeric id is odd (or even): a held-out split",
+    )
     ap.add_argument("--no-pin", action="store_true", help="do not pin the process to one core")
     ap.add_argument(
         "--no-reference", action="store_true", help="skip the full-spaCy reference timing"
@@ -223,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_pin and hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]})
     articles = read_articles(args.articles)
+    if args.half:
+        parity = 1 if args.half == "odd" else 0
+        articles = [a for a in articles if a.id.isdigit() and int(a.id) % 2 == parity]
     if not articles:
         print(f"no NNN.txt articles in {args.articles}", file=sys.stderr)
         return 2
@@ -288,19 +357,7 @@ def main(argv: list[str] | None = None) -> int:
                 for p in pred:
                     cls_pred[p["stance"]] += 1
                 if args.show:
-                    for gi, g in enumerate(gold):
-                        if gi not in matched_g:
-                            print(
-                                f"  MISS {art.id} {g['subject_state']} {g['stance']} "
-                                f"{gold_obligations(g.get('obligation'))} | "
-                                f"{g['evidence_sentence'][:90]}"
-                            )
-                    for pi, p in enumerate(pred):
-                        if pi not in matched_p:
-                            print(
-                                f"  FP   {art.id} {p['subject_state']} {p['stance']} "
-                                f"{pred_obligation(p)} | {p['evidence'][:90]}"
-                            )
+                    show_errors(art.id, gold, pred, matched_g, matched_p)
         gq = {(float(q["value"]), q["unit"]) for g in gold for q in g.get("quantities", [])}
         pq = {(float(q["value"]), q["unit"]) for p in pred for q in p["quantities"]}
         q_tp += len(gq & pq)

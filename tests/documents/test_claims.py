@@ -206,3 +206,72 @@ def test_a_state_reporting_its_own_measure_and_figure() -> None:
     ]
     (figure,) = an.claims[1].quantities
     assert (figure.value, figure.unit, figure.as_of) == (120, "workers", "2019-12")
+
+
+def test_sanctions_named_as_a_whole_link_no_single_obligation(kb: object) -> None:
+    narrow = (
+        "Chile said on Monday it complies with the UN ban on new work permits for North "
+        "Korean workers.\n"
+    )
+    claim = analyse_text(narrow, published="2019-03-01", kb=kb).claims[0]
+    assert (claim.subject_state, claim.stance) == ("CL", "asserts_compliance")
+    assert claim.obligation_id is not None  # the permits obligation
+    broad = narrow.replace("the UN ban", "all UN sanctions, including the ban")
+    claims = analyse_text(broad, published="2019-03-01", kb=kb).claims
+    assert [(c.subject_state, c.stance, c.obligation_id) for c in claims] == [
+        ("CL", "asserts_compliance", None)
+    ]
+
+
+def test_document_obligation_reaches_plain_sentences_only_with_a_resolution(kb: object) -> None:
+    about_permits = (
+        "Peru stopped issuing work permits to North Korean workers last year.\n"
+        "Peru said it was in full compliance with the UN sanctions.\n"
+    )
+    an = analyse_text(about_permits, published="2019-03-01", kb=kb)
+    got = [(c.stance, c.obligation_id) for c in an.claims]
+    assert got == [("reports_measure", "2375-OP17"), ("asserts_compliance", None)]
+    named = about_permits.replace("last year.", "last year under resolution 2375.")
+    an = analyse_text(named, published="2019-03-01", kb=kb)
+    got = [(c.stance, c.obligation_id) for c in an.claims]
+    assert got == [("reports_measure", "2375-OP17"), ("asserts_compliance", "2375-OP17")]
+
+
+def test_expelling_a_diplomat_is_a_measure_in_a_sanctions_story() -> None:
+    text = (
+        "Under UN sanctions, Peru cut ties with Pyongyang.\n"
+        "Officials said on Monday Peru had given the ambassador two weeks to leave the country.\n"
+    )
+    claims = analyse_text(text, kb=None).claims
+    assert [(c.subject_state, c.stance) for c in claims] == [("PE", "reports_measure")]
+    assert claims[0].evidence.startswith("Officials said")
+    # an envoy's plain visit carries no claim
+    visit = text.replace("had given the ambassador two weeks to leave the country", "met the envoy")
+    assert analyse_text(visit, kb=None).claims == []
+
+
+def test_sentences_glued_with_a_lower_case_start_are_cut() -> None:
+    text = (
+        "The minister spoke to reporters in Lima.the UN Security Council required all member "
+        "states to repatriate North Korean workers. Details are at example.in today.\n"
+    )
+    an = analyse_text(text, kb=None)
+    assert [s.text for s in an.sentences] == [
+        "The minister spoke to reporters in Lima.",
+        "the UN Security Council required all member states to repatriate North Korean workers.",
+        "Details are at example.in today.",
+    ]
+    assert [(c.subject_state, c.stance) for c in an.claims] == [("ALL", "other")]
+    assert an.claims[0].evidence.startswith("the UN Security Council")
+
+
+def test_the_document_obligation_breaks_ties_but_does_not_outvote_a_sentence(kb: object) -> None:
+    text = (
+        "North Korea exported coal in violation of UN sanctions, experts said.\n"
+        "Chinese barges carried North Korean coal in breach of the sanctions, they said.\n"
+        "Peru said it had submitted a report to the UN and had never bought North Korean coal.\n"
+    )
+    an = analyse_text(text, published="2019-03-01", kb=kb)
+    by_state = {c.subject_state: c.obligation_id for c in an.claims}
+    assert by_state["CN"] == "2371-OP8"  # coal: the document's obligation
+    assert by_state["PE"] == "1718-reporting"  # its own, stronger words win over coal

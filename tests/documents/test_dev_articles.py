@@ -35,6 +35,17 @@ def test_gold_obligation_labels_are_normalised() -> None:
     ]
     assert b.gold_obligations("UNSC DPRK sanctions (general)") == [None]
     assert b.gold_obligations("JCPOA enriched uranium stockpile limit") == [(2231, None)]
+    # only numbers the label calls resolutions; years and other instruments are not
+    assert b.gold_obligations("EU Regulation 833/2014 import ban") == [None]
+    assert b.gold_obligations("US designations (E.O. 13722)") == [None]
+    assert b.gold_obligations("visas (pre-UNSCR 2397)") == [None]
+    assert b.gold_obligations("UNSCR 1718 / 1874 arms embargo") == [(1718, None), (1874, None)]
+    assert b.gold_obligations("UNSC sanctions resolution (2375)") == [(2375, None)]
+    assert b.gold_obligations("UNSC 1718 Committee reporting") == [(1718, None)]
+    # predictions go through the same reading
+    assert b.pred_obligation({"obligation_id": "2397-OP8"}) == (2397, "OP8")
+    assert b.pred_obligation({"obligation_label": "UNSCR 2321"}) == (2321, None)
+    assert b.pred_obligation({"obligation_label": "designations since 2017"}) is None
     assert b.obligation_ok([(2371, None)], (2371, "OP8"))
     assert not b.obligation_ok([(2397, "OP8")], (2397, "OP5"))
     assert not b.obligation_ok([None], (2397, "OP8"))
@@ -57,3 +68,21 @@ def test_scores_on_the_dev_articles(
     assert scores["state+stance"] >= 0.55, out
     assert scores["full"] >= 0.35, out
     assert scores["quantities"] >= 0.7, out
+
+
+def test_half_split_and_error_listing(
+    shared_data: Path, kb: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = shared_data / "articles" / "dev"
+    if not (folder / "annotations.jsonl").exists():
+        pytest.skip("dev articles missing")
+    ids = sorted(p.stem for p in folder.glob("*.txt") if p.stem.isdigit())
+    odd = [i for i in ids if int(i) % 2]
+    b = bench_module()
+    argv = ["--articles", str(folder), "--repeat", "0", "--no-pin", "--no-reference"]
+    assert b.main([*argv, "--half", "odd", "--show"]) == 0
+    out = capsys.readouterr().out
+    assert f"articles: {len(odd)} " in out
+    listed = {line.split()[1] for line in out.splitlines() if line.startswith("  ") and
+              line.split()[0] in ("MISS", "FP", "OBL", "QMISS", "QFP")}  # fmt: skip
+    assert listed <= set(odd), listed

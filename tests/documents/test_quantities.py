@@ -80,3 +80,36 @@ def test_words_to_number_matches_digits(n: int) -> None:
     tens = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
     words = small[n] if n < 20 else tens[n // 10] + (f"-{small[n % 10]}" if n % 10 else "")
     assert words_to_number(words) == n
+
+
+def test_the_size_of_a_place_is_not_a_count() -> None:
+    assert q("About 900 workers live in the island nation of 5 million people.") == [
+        (900, "workers", "about")
+    ]
+    assert q("Officials expelled 40 people from a city of 80,000 people.") == [
+        (40, "persons", None)
+    ]
+    assert q("The region has a population of 2 million.") == []
+    assert q("Some 2 million people crossed the border.") == [(2_000_000, "persons", "about")]
+
+
+def test_a_percentage_that_grades_a_measured_material_is_left_out() -> None:
+    assert q("The plant holds 12.5 kg of uranium enriched to 45 percent purity.") == [
+        (12.5, "kg", None)
+    ]
+    assert q("Inspectors found 8 kg of 30%-enriched material.") == [(8, "kg", None)]
+    # without a mass it is the figure itself; a change in a mass stays a percentage
+    assert q("The plant enriched uranium to 45 percent purity.") == [(45, "percent", None)]
+    assert q("Coal exports rose 15 percent to 9,000 tonnes.") == [
+        (15, "percent", None),
+        (9_000, "tonnes", None),
+    ]
+
+
+def test_vague_multiples_state_no_number() -> None:
+    assert q("Several thousand labourers stayed behind.") == []
+    assert q("A few hundred vessels were inspected.") == []
+    assert q("A thousand workers left and three hundred workers stayed.") == [
+        (1_000, "workers", None),
+        (300, "workers", None),
+    ]

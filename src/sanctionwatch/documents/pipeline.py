@@ -366,7 +366,13 @@ def _document_link(
         return None
     key = max(votes, key=lambda k: votes[k])
     best = links[key]
-    how = "document+reference" if key in named else "document"
+    resolved = {r.resolved for f in facts for r in f.references if r.resolved}
+    if key in named:
+        how = "document+reference"
+    elif best.resolution in resolved:
+        how = "document+described"  # "the December 2017 resolution", resolved by its date
+    else:
+        how = "document"
     return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
 
 

@@ -202,6 +202,13 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                         unit = "workers"
         digits = m.group("digits") or ""
         bare_year = bool(_YEARLIKE.match(digits)) and not m.group("suffix") and not m.group("scale")
+        words = (m.group("words") or "").lower()
+        if (
+            words
+            and re.split(r"[\s-]+", words)[0] in _SCALE
+            and not re.search(r"\ba\s+$", before, re.I)
+        ):
+            continue  # "several thousand", "a few hundred": no number is stated
         if unit is None and m.group("words"):
             continue  # "one country": a number in words needs its own unit
         if (
@@ -231,12 +238,33 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                 continue
         elif bare_year and unit not in ("USD", "GBP", "EUR") and len(what.split()) > 1:
             continue
+        if unit == "persons" and _POPULATION.search(before[-40:]):
+            continue  # "a country of 3 million people": the place's size, not a count of a claim
         for pm, pvalue, papprox in pending:
             out.append(_make(text, pm, pvalue, unit, papprox, pm.end(), "", offset))
         pending = []
         last_unit = unit
         out.append(_make(text, m, value, unit, approx, end, what, offset))
+    if any(q.unit in _MASS for q in out):
+        # "2.4 kg of uranium enriched to 60 percent": the percentage names the material
+        out = [q for q in out if not (q.unit == "percent" and _is_grade(text, q, offset))]
     return out
+
+
+_POPULATION = re.compile(
+    r"\b(?:(?:country|nation|state|city|town|island|region|province)\s+of|population\s+of"
+    r"|populations?\s+(?:is|was|stands\s+at|reached))\s+(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+_MASS = {"kg", "tonnes", "tons"}
+_GRADE_AFTER = re.compile(r"\s*(?:-\s*)?(?:purity|pure|enriched|enrichment|grade)\b", re.I)
+_GRADE_BEFORE = re.compile(r"\b(?:enriched|enrichment|purity|pure)\s+(?:\w+\s+){0,2}$", re.I)
+
+
+def _is_grade(text: str, q: Quantity, offset: int) -> bool:
+    start, end = q.start - offset, q.end - offset
+    before = text[max(0, start - 30) : start]
+    return bool(_GRADE_AFTER.match(text, end) or _GRADE_BEFORE.search(before))
 
 
 def _make(
