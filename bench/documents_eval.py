@@ -195,14 +195,36 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
+# Kinds of checkable error, read from the wording of a gold annotation (first match wins);
+# predictions carry the same kind names. The rules name what was checked (a deadline, a
+# ratio, a conversion, a listed count, a body's name, an agreement's year), not the texts.
+GOLD_KINDS = (
+    ("deadline", r"\bdeadline\b"),
+    ("arithmetic", r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"),
+    (
+        "unit_conversion",
+        r"\bconver(?:sion|ted)\b|\b\d+\s*(?:m|km|meters|metres|feet|miles)\s*="
+        r"|\b\d[\d,.]*\s*(?:feet|miles|meters|metres)\b",
+    ),
+    ("list_count", r"\blist(?:s|ing|ed)?\s+(?:only\s+)?\d+|\bfollowed by a list\b"),
+    ("agreement_year", r"\b(?:JCPOA|agreement|deal|accord|treaty)\b[^.;]*\bof\s+(?:19|20)\d\d\b"),
+    (
+        "institution_name",
+        r"\bthe body is\b|\bmisnam|'[^']*\b(?:Council|Committee|Team|Agency|Panel"
+        r"|Commission|Office)'",
+    ),
+)
+
+
 def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     for t in texts:
         m = re.search(r"(?:number\s+given\s+as|resolution\s+number|[Rr]esolution)\s+'?(\d{4})'?", t)
         if m and re.search(r"given as|wrong|contradict|is UNSCR|should be", t):
             out.append(("resolution_number", int(m.group(1))))
-        else:
-            out.append(("other", None))
+            continue
+        kind = next((k for k, rule in GOLD_KINDS if re.search(rule, t, re.I)), "other")
+        out.append((kind, None))
     return out
 
 

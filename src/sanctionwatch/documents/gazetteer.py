@@ -117,6 +117,13 @@ class Gazetteer:
             )
         return out
 
+    def is_name(self, phrase: str) -> bool:
+        """Whether ``phrase`` is one known country or organisation name."""
+        bare = re.sub(r"^the\s+", "", phrase.strip(), flags=re.I)
+        return (
+            bare in self._country_lookup or bare.lower() in self.country_names or bare in self._orgs
+        )
+
     def country_name(self, iso2: str) -> str:
         return self.iso2_names.get(iso2, iso2)
 

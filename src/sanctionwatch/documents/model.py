@@ -12,6 +12,7 @@ __all__ = [
     "Claim",
     "DateMention",
     "DocumentMeta",
+    "FactualIssue",
     "Mention",
     "Quantity",
     "Quote",
@@ -141,6 +142,22 @@ class Claim:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass(slots=True)
+class FactualIssue:
+    kind: str  # arithmetic, unit_conversion, list_count, deadline, institution_name, ...
+    start: int
+    end: int
+    text: str
+    explanation: str
+    confidence: float
+    number: int | None = None  # the resolution number, for resolution_number issues
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["message"] = self.explanation
+        return d
 
 
 @dataclass(slots=True)

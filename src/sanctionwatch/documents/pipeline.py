@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sanctionwatch.documents.checks import Deadline, find_issues
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
@@ -226,6 +227,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
             )
         )
     claims = []
+    doc_link = None
     if gaz.patterns["sanctions_context"].search(text):
         doc_link = _document_link(facts, ctx.index, published)
         claims = build_claims(
@@ -235,6 +237,17 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         c.document = meta.sha256
         c.outlet = meta.outlet
     errors = [_error_dict(r) for r in references if r.problem]
+    by_start = {f.sentence.start: f for f in facts}
+
+    def deadline_of(s: Sentence) -> Deadline | None:
+        f = by_start[s.start]
+        link = ctx.index.link(s.text, f.references, published)
+        if link is None and "deadline" in s.text.lower():
+            link = doc_link
+        return _deadline(ctx.kb, link.obligation_id if link else None)
+
+    issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
+    errors += [i.to_dict() for i in issues]
     entities = _screen(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
     _speaker_mentions(text, attributions.values(), mentions)
@@ -319,7 +332,16 @@ def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
         "end": r.end,
         "resolved": r.resolved,
         "message": r.problem,
+        "explanation": r.problem,
+        "confidence": r.confidence,
     }
+
+
+def _deadline(kb: Any, obligation_id: str | None) -> Deadline | None:
+    ob = kb.find_obligation(obligation_id) if kb is not None and obligation_id else None
+    if ob is None or ob.deadline is None:
+        return None
+    return (ob.id, ob.deadline, [r.due for r in ob.reporting if r.due])
 
 
 def _sentence_finder(sentences: list[Sentence]) -> Any:

@@ -1,0 +1,231 @@
+"""Arithmetic a text states about its own figures: ratios ("N times", "N-fold"),
+percentage changes ("rose 40 percent from A to B") and unit conversions ("110 metres
+(361 feet)"). Pure functions over sentences and their quantities."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+
+from sanctionwatch.documents.model import FactualIssue, Quantity, Sentence
+from sanctionwatch.documents.quantities import words_to_number
+
+__all__ = ["SMALL_WORDS", "check_changes", "check_conversions", "check_ratios", "parse_number"]
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+SMALL_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|hundred"
+)
+
+
+def parse_number(token: str) -> float | None:
+    token = token.replace(",", "")
+    try:
+        return float(token)
+    except ValueError:
+        return words_to_number(token)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
+
+
+# ---- arithmetic ---------------------------------------------------------------------
+
+_RATIO = re.compile(
+    rf"(?:(?P<approx>more\s+than|over|nearly|almost|about|around|roughly|some|at\s+least"
+    rf"|less\s+than|close\s+to)\s+)?(?P<n>{_NUM}|{SMALL_WORDS})(?:[\s-]*(?P<unit>times|fold)\b"
+    rf"|x\b)",
+    re.IGNORECASE,
+)
+_RATIO_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+_RATIO_AFTER = re.compile(
+    r"\s*(?:more|less|higher|lower|larger|greater|bigger|smaller|fewer|as|the|over|what|that|its"
+    r"|their)\b",
+    re.IGNORECASE,
+)
+_NOT_FIGURES = {"ratio", "percent"}
+
+
+def _ratio_agrees(r: float, n: float, approx: str | None) -> bool:
+    approx = (approx or "").lower().split()[0] if approx else ""
+    if approx in ("more", "over"):
+        return r > n
+    if approx == "at":
+        return r >= n
+    if approx == "less":
+        return r < n
+    if approx in ("nearly", "almost", "close"):
+        return 0.85 * n <= r <= n * 1.005
+    if approx in ("about", "around", "roughly", "some"):
+        return abs(r - n) <= 0.1 * n
+    # as written: the ratio rounds to it
+    return abs(r - n) <= max(0.5 if float(n).is_integer() else 0.05, 0.03 * n)
+
+
+def check_ratios(
+    sentences: Sequence[Sentence], quantities: Sequence[Quantity], window: int = 3
+) -> list[FactualIssue]:
+    """A comparison "N times" against the figures of its sentence and the next ``window``."""
+    out: list[FactualIssue] = []
+    for i, s in enumerate(sentences):
+        for m in _RATIO.finditer(s.text):
+            before = s.text[max(0, m.start() - 12) : m.start()]
+            by = bool(_RATIO_BEFORE.search(before))
+            if (m.group("unit") or "").lower() != "fold" and not (
+                by or _RATIO_AFTER.match(s.text, m.end())
+            ):
+                continue  # "three times" as occurrences: no comparison is made
+            n = parse_number(m.group("n"))
+            if n is None or n <= 1:
+                continue
+            last = sentences[min(i + window, len(sentences) - 1)].end
+            figs = [
+                q
+                for q in quantities
+                if s.start <= q.start < last and q.unit not in _NOT_FIGURES and q.value
+            ]
+            ratios = [
+                (float(a.value) / float(b.value), a, b)
+                for a in figs
+                for b in figs
+                if a is not b and a.unit == b.unit and float(a.value) > float(b.value) > 0
+            ]
+            # the pair meant: its ratio near the stated one ("by N times" may mean N + 1)
+            targets = [n, n + 1] if by else [n]
+            near = [x for x in ratios if any(0.75 * t <= x[0] <= 1.35 * t for t in targets)]
+            if not near:
+                continue
+            if any(_ratio_agrees(r, t, m.group("approx")) for r, _, _ in near for t in targets):
+                continue
+            r, a, b = min(near, key=lambda x: abs(math.log(x[0] / n)))
+            out.append(
+                FactualIssue(
+                    "arithmetic",
+                    s.start + m.start(),
+                    s.start + m.end(),
+                    m.group(0),
+                    f"'{m.group(0)}' but {a.text} / {b.text} = {_fmt(r)}",
+                    0.8,
+                )
+            )
+    return out
+
+
+# ---- unit conversions ----------------------------------------------------------------
+
+# unit -> (dimension, factors to the dimension's base unit; several where ambiguous)
+_UNITS: dict[str, tuple[str, tuple[float, ...]]] = {
+    "m": ("length", (1.0,)), "metres": ("length", (1.0,)), "meters": ("length", (1.0,)),
+    "metre": ("length", (1.0,)), "meter": ("length", (1.0,)),
+    "km": ("length", (1000.0,)), "kilometres": ("length", (1000.0,)),
+    "kilometers": ("length", (1000.0,)), "kilometre": ("length", (1000.0,)),
+    "kilometer": ("length", (1000.0,)), "miles": ("length", (1609.344, 1852.0)),
+    "mile": ("length", (1609.344, 1852.0)), "nautical miles": ("length", (1852.0,)),
+    "feet": ("length", (0.3048,)), "foot": ("length", (0.3048,)), "ft": ("length", (0.3048,)),
+    "tonnes": ("mass", (1000.0,)), "tonne": ("mass", (1000.0,)),
+    "metric tons": ("mass", (1000.0,)), "short tons": ("mass", (907.18474,)),
+    "long tons": ("mass", (1016.0469,)),
+    "tons": ("mass", (1000.0, 907.18474, 1016.0469)),
+    "ton": ("mass", (1000.0, 907.18474, 1016.0469)),
+    "kg": ("mass", (1.0,)), "kilograms": ("mass", (1.0,)), "pounds": ("mass", (0.45359237,)),
+    "lbs": ("mass", (0.45359237,)),
+    "barrels": ("volume", (158.987,)), "bbl": ("volume", (158.987,)),
+    "litres": ("volume", (1.0,)), "liters": ("volume", (1.0,)),
+    "gallons": ("volume", (3.78541, 4.54609)), "cubic metres": ("volume", (1000.0,)),
+    "cubic meters": ("volume", (1000.0,)),
+}  # fmt: skip
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_CONVERSION = re.compile(
+    rf"(?<![\w.,])(?P<v1>{_NUM})\s*(?:-\s*)?(?P<u1>{_UNIT_ALT})\b"
+    rf"(?:\s+(?:long|wide|high|tall|deep))?"
+    rf"\s*(?:\(|,|—|–|=|\bor\b)\s*(?:(?P<approx>about|around|roughly|approximately|some|nearly"
+    rf"|almost|over|more\s+than|~)\s*)?(?P<v2>{_NUM})\s*(?:-\s*)?(?P<u2>{_UNIT_ALT})\b",
+    re.IGNORECASE,
+)
+
+
+def _step(token: str) -> float:
+    """The rounding step a written number implies: 330 -> 10, 328 -> 1, 1.5 -> 0.1."""
+    token = token.replace(",", "")
+    if "." in token:
+        return 10.0 ** -len(token.split(".")[1])
+    zeros = len(token) - len(token.rstrip("0"))
+    return 10.0 ** min(zeros, len(token) - 1, 1)  # "600 feet": rounded to tens at most
+
+
+def check_conversions(sentences: Sequence[Sentence]) -> list[FactualIssue]:
+    """ "110 metres (361 feet)": the second figure must be the first converted."""
+    out: list[FactualIssue] = []
+    for s in sentences:
+        for m in _CONVERSION.finditer(s.text):
+            u1, u2 = _UNITS[m.group("u1").lower()], _UNITS[m.group("u2").lower()]
+            if u1[0] != u2[0] or m.group("u1").lower() == m.group("u2").lower():
+                continue
+            v1, v2 = float(m.group("v1").replace(",", "")), float(m.group("v2").replace(",", ""))
+            slack = 0.1 if m.group("approx") else 0.04
+            expected = [v1 * f1 / f2 for f1 in u1[1] for f2 in u2[1]]
+            if any(abs(e - v2) <= _step(m.group("v2")) / 2 + slack * e for e in expected):
+                continue
+            out.append(
+                FactualIssue(
+                    "unit_conversion",
+                    s.start + m.start(),
+                    s.start + m.end(),
+                    m.group(0),
+                    f"{m.group('v1')} {m.group('u1')} is about {_fmt(expected[0])} "
+                    f"{m.group('u2')}, not {m.group('v2')}",
+                    0.85,
+                )
+            )
+    return out
+
+
+# ---- percentage changes --------------------------------------------------------------
+
+_CHANGE = re.compile(
+    rf"\b(?P<verb>rose|risen|increased|grew|grown|jumped|climbed|surged|fell|fallen|dropped"
+    rf"|declined|decreased|shrank|slumped)\s+(?:by\s+)?(?:(?P<approx>more\s+than|over|nearly"
+    rf"|almost|about|around|roughly|some|at\s+least|less\s+than)\s+)?(?P<p>{_NUM})\s*"
+    rf"(?:%|percent\b|per\s+cent\b)(?P<rest>[^.;]*)",
+    re.IGNORECASE,
+)
+_DOWN = {"fell", "fallen", "dropped", "declined", "decreased", "shrank", "slumped"}
+
+
+def check_changes(
+    sentences: Sequence[Sentence], quantities: Sequence[Quantity]
+) -> list[FactualIssue]:
+    """ "rose 40 percent, from 500 to 900 barrels": the change between the two figures
+    that follow "from ... to" must be the percentage stated."""
+    out: list[FactualIssue] = []
+    for s in sentences:
+        for m in _CHANGE.finditer(s.text):
+            if not re.search(r"\bfrom\b.*\bto\b", m.group("rest"), re.I):
+                continue
+            lo, hi = s.start + m.end("p"), s.start + m.end()
+            figs = [q for q in quantities if lo <= q.start < hi and q.unit not in _NOT_FIGURES]
+            if len(figs) < 2 or figs[0].unit != figs[1].unit or not figs[0].value:
+                continue
+            a, b = float(figs[0].value), float(figs[1].value)
+            change = abs(b - a) / a * 100
+            p = float(m.group("p").replace(",", ""))
+            down = m.group("verb").lower() in _DOWN
+            if (b < a) != down or b == a:
+                continue  # the figures go the other way: not the pair the change is about
+            if _ratio_agrees(change, p, m.group("approx")) or abs(change - p) <= 1.0:
+                continue
+            out.append(
+                FactualIssue(
+                    "arithmetic",
+                    s.start + m.start("p"),
+                    s.start + m.end("p") + 1,
+                    s.text[m.start("p") : m.end("p")] + " percent",
+                    f"from {figs[0].text} to {figs[1].text} is a change of {_fmt(change)} percent, "
+                    f"not {m.group('p')}",
+                    0.8,
+                )
+            )
+    return out

@@ -1,0 +1,186 @@
+"""Factual checks a text can fail on its own terms or against the knowledge base.
+
+Pure functions over a document's sentences and the quantities and dates found in them:
+
+- ``arithmetic``: "N times" / "N-fold" / "rose N percent" beside figures that say
+  otherwise ("more than 16 times" for 3,241 kg against 202.8 kg, a ratio of 15.98)
+  (:mod:`.arithmetic`);
+- ``unit_conversion``: a figure and its conversion that disagree ("110 metres (328 feet)")
+  (:mod:`.arithmetic`);
+- ``list_count``: "N countries: A, B, C" where the list does not have N items;
+- ``deadline``: a date given for an obligation's deadline that is not the knowledge
+  base's (the caller says which obligation and deadline a sentence is about);
+- ``institution_name`` and ``agreement_year``: bodies and agreements misnamed or misdated,
+  from the table ``data/names.yaml`` (:mod:`.naming`).
+
+Each check reports :class:`FactualIssue` objects; ``to_dict()`` gives the form stored in
+``Analysis.factual_errors`` (with ``message`` and ``number`` as for resolution numbers).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from sanctionwatch.documents.arithmetic import (
+    SMALL_WORDS,
+    check_changes,
+    check_conversions,
+    check_ratios,
+    parse_number,
+)
+from sanctionwatch.documents.model import DateMention, FactualIssue, Quantity, Sentence
+from sanctionwatch.documents.naming import check_names
+
+__all__ = [
+    "FactualIssue",
+    "check_changes",
+    "check_conversions",
+    "check_deadline",
+    "check_lists",
+    "check_names",
+    "check_ratios",
+    "find_issues",
+]
+
+# ---- counted lists -------------------------------------------------------------------
+
+_COUNTED = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{SMALL_WORDS}|eleven|twelve)\s+(?P<noun>countries|nations|states"
+    r"|companies|firms|entities|individuals|people|persons|vessels|ships|banks|members)"
+    r"(?P<intro>(?:\s+[a-z]+){0,3}?\s*:\s*|\s*[—–]\s*|\s*\(\s*|,?\s+namely\s+|\s+(?:are|were)\s*:?\s+)",
+    re.IGNORECASE,
+)
+_LIST_END = re.compile(
+    r"\)|[.;](?=\s+[A-Z]|\s*$)|[.;]\s*$|[—–\n]|\s+(?:is|are|were|was|have|has)\b"
+)
+_ITEM = re.compile(r"(?:the\s+)?[A-Z][\w.'’-]*(?:\s+(?:of|and|the|de|du|al|el|[A-Z][\w.'’-]*))*$")
+
+
+def _items(chunk: str, is_name: Callable[[str], bool]) -> list[str] | None:
+    parts = [p.strip() for p in re.split(r",|;", chunk) if p.strip()]
+    items: list[str] = []
+    for k, p in enumerate(parts):
+        oxford = re.match(r"(?:and|&)\s+", p)
+        p = p[oxford.end() :] if oxford else p
+        # a middle item with "and" in it, or one after an Oxford comma, is one name
+        if k == len(parts) - 1 and not oxford and not is_name(p):
+            items.extend(x for x in re.split(r"\s+(?:and|&)\s+", p) if x)
+            continue
+        items.append(p)
+    if len(items) < 2 or not all(_ITEM.match(x) and len(x.split()) <= 6 for x in items):
+        return None
+    return items
+
+
+def check_lists(
+    sentences: Sequence[Sentence], is_name: Callable[[str], bool] = lambda _: False
+) -> list[FactualIssue]:
+    """ "N countries: A, B and C" with a list of other than N names. ``is_name`` says
+    whether a phrase with "and" in it is one name ("Trinidad and Tobago")."""
+    out: list[FactualIssue] = []
+    for s in sentences:
+        for m in _COUNTED.finditer(s.text):
+            n = parse_number(m.group("n"))
+            if n is None or n < 2:
+                continue
+            end = _LIST_END.search(s.text, m.end())
+            items = _items(s.text[m.end() : end.start() if end else len(s.text)], is_name)
+            if items is None or len(items) == n:
+                continue
+            out.append(
+                FactualIssue(
+                    "list_count",
+                    s.start + m.start(),
+                    s.start + m.end() + sum(len(x) for x in items),
+                    m.group(0).strip(),
+                    f"says {int(n)} {m.group('noun')} but lists {len(items)}: {', '.join(items)}",
+                    0.75,
+                )
+            )
+    return out
+
+
+# ---- deadlines -----------------------------------------------------------------------
+
+_DEADLINE_CUE = re.compile(
+    r"\b(?:deadline|due|by|until|before|no\s+later\s+than|expires?|expired)\b", re.IGNORECASE
+)
+
+
+def check_deadline(
+    sentence: Sentence,
+    dates: Sequence[DateMention],
+    obligation: str,
+    deadline: date,
+    other_dates: Sequence[date] = (),
+) -> list[FactualIssue]:
+    """Dates the sentence gives as ``obligation``'s deadline that are not ``deadline``
+    (``other_dates``, such as reporting dates, are accepted too). Dates more than 45 days
+    away are taken to be other events; "the end of <year>" is imprecise, not wrong."""
+    out: list[FactualIssue] = []
+    if not _DEADLINE_CUE.search(sentence.text):
+        return out
+    for d in dates:
+        if not sentence.start <= d.start < sentence.end or len(d.value) != 10:
+            continue
+        if not re.search(r"[A-Za-z]{3}.*\d|\d.*[A-Za-z]{3}|\bend\s+of\b", d.text):
+            continue  # "on Wednesday", "yesterday": an event of the news, not a deadline
+        before = sentence.text[: d.start - sentence.start][-40:]
+        if not (_DEADLINE_CUE.search(before) or re.search(r"deadline", sentence.text, re.I)):
+            continue
+        stated = date.fromisoformat(d.value)
+        loose = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
+        loose = loose and stated.year == deadline.year
+        far = abs((stated - deadline).days) > 45 and not loose
+        if stated == deadline or stated in other_dates or far:
+            continue
+        if loose:
+            why, conf = "imprecise", 0.3
+        else:
+            why, conf = "wrong", 0.8
+        out.append(
+            FactualIssue(
+                "deadline",
+                d.start,
+                d.end,
+                d.text,
+                f"deadline {why}: {obligation} sets {deadline.isoformat()}, the text says "
+                f"'{d.text}'",
+                conf,
+            )
+        )
+    return out
+
+
+Deadline = tuple[str, date, list[date]]  # obligation id, its deadline, other dates it sets
+
+
+def find_issues(
+    text: str,
+    sentences: Sequence[Sentence],
+    quantities: Sequence[Quantity],
+    dates: Sequence[DateMention],
+    deadline_of: Callable[[Sentence], Deadline | None] = lambda _: None,
+    is_name: Callable[[str], bool] = lambda _: False,
+) -> list[FactualIssue]:
+    """Every check above over one document. ``deadline_of`` says which obligation a
+    sentence is about and its deadline (None: none, or the knowledge base has none)."""
+    out = check_ratios(sentences, quantities)
+    out += check_changes(sentences, quantities)
+    out += check_conversions(sentences)
+    out += check_lists(sentences, is_name)
+    out += check_names(text)
+    for s in sentences:
+        ds = [d for d in dates if s.start <= d.start < s.end and len(d.value) == 10]
+        if not ds:
+            continue
+        found = deadline_of(s)
+        if found is not None:
+            out += check_deadline(s, ds, found[0], found[1], found[2])
+    # one issue per kind and wording: a repeated error is reported where it first occurs
+    first: dict[tuple[str, str], FactualIssue] = {}
+    for issue in sorted(out, key=lambda x: x.start):
+        first.setdefault((issue.kind, issue.text.lower()), issue)
+    return list(first.values())

@@ -1,0 +1,164 @@
+"""Factual checks on sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.checks import (
+    check_changes,
+    check_conversions,
+    check_deadline,
+    check_lists,
+    check_names,
+    check_ratios,
+)
+from sanctionwatch.documents.dates import find_dates
+from sanctionwatch.documents.gazetteer import gazetteer
+from sanctionwatch.documents.model import Sentence
+from sanctionwatch.documents.quantities import find_quantities
+
+
+def sents(*texts: str) -> list[Sentence]:
+    out, pos = [], 0
+    for i, t in enumerate(texts):
+        out.append(Sentence(i, pos, pos + len(t), t))
+        pos += len(t) + 1
+    return out
+
+
+def ratio_issues(*texts: str) -> list[str]:
+    ss = sents(*texts)
+    qs = [q for s in ss for q in find_quantities(s.text, s.start)]
+    return [i.text for i in check_ratios(ss, qs)]
+
+
+@pytest.mark.parametrize(
+    ("texts", "flagged"),
+    [
+        (("The port handled more than 12 times its quota.", "It moved 4,400 tonnes.",
+          "The quota was 400 tonnes."), ["more than 12 times"]),  # 11.0
+        (("The port handled more than 10 times its quota.", "It moved 4,400 tonnes.",
+          "The quota was 400 tonnes."), []),
+        (("Exports grew 4-fold, from 300 barrels to 900 barrels a day.",), ["4-fold"]),
+        (("Exports grew 3-fold, from 300 barrels to 900 barrels a day.",), []),
+        (("The stock of 950 kg is nearly five times the 200 kg limit.",), []),  # 4.75
+        (("The stock of 1,150 kg is nearly five times the 200 kg limit.",), ["nearly five times"]),
+        (("He visited the site three times, seeing 40 vessels and 12 vessels.",), []),
+    ],
+)  # fmt: skip
+def test_ratio_statements(texts: tuple[str, ...], flagged: list[str]) -> None:
+    assert ratio_issues(*texts) == flagged
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("The hull is 200 metres (656 feet) long.", False),
+        ("The hull is 200 metres (600 feet) long.", True),
+        ("The canal is 50 km (31 miles) long.", False),
+        ("The canal is 50 km (40 miles) long.", True),
+        ("The cargo was 5,000 tons (4,536 tonnes) of coal.", False),  # short tons
+        ("The tower is 300 feet (about 90 meters) tall.", False),
+        ("The tower is 300 feet, 120 meters tall.", True),
+        ("The strait is 12 nautical miles (22 km) wide.", False),
+    ],
+)
+def test_unit_conversions(text: str, bad: bool) -> None:
+    issues = check_conversions(sents(text))
+    assert bool(issues) is bad
+    if bad:
+        assert issues[0].kind == "unit_conversion" and "about" in issues[0].explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Five countries signed: Peru, Chile, Brazil, Uruguay and Ecuador.", False),
+        ("Six countries signed: Peru, Chile, Brazil, Uruguay and Ecuador.", True),
+        ("The 4 countries were Norway, Iceland, Trinidad and Tobago, and Fiji.", False),
+        ("Three companies (Alpha Shipping, Beta Trading and Gamma Ltd) were named.", False),
+        ("Three companies (Alpha Shipping and Beta Trading) were named.", True),
+        ("Ten countries, including Peru and Chile, signed.", False),  # a partial list
+    ],
+)
+def test_counted_lists(text: str, bad: bool) -> None:
+    issues = check_lists(sents(text), gazetteer().is_name)
+    assert bool(issues) is bad
+
+
+def test_deadline_against_the_obligation() -> None:
+    deadline = date(2020, 6, 30)
+    for text, bad in [
+        ("States must close the plants by June 30, 2020.", False),
+        ("States must close the plants by July 2, 2020.", True),
+        ("The deadline of 1 July 2020 for closing the plants passed.", True),
+        ("The plants were inspected on March 3, 2020, before the deadline.", False),  # far off
+        ("The plants were closed on Wednesday.", False),
+    ]:
+        s = sents(text)[0]
+        ds = find_dates(text, date(2020, 7, 10))
+        assert bool(check_deadline(s, ds, "X-OP1", deadline)) is bad, text
+
+
+def test_end_of_year_is_imprecise_not_wrong() -> None:
+    text = "States must close the plants by the end of 2020."
+    (issue,) = check_deadline(sents(text)[0], find_dates(text, None), "X-OP1", date(2020, 6, 30))
+    assert issue.confidence < 0.5 and "imprecise" in issue.explanation
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The UN Securities Council met on Monday.", "institution_name"),
+        ("The Panel of Expert said nothing.", "institution_name"),
+        ("The Multinational Sanctions Monitoring Team reported.", "institution_name"),
+        ("The International Atomic Energy Agencies said so.", None),  # a plural only
+        ("The UN Security Council and the Human Rights Council met.", None),
+        ("The Security Committee met.", None),
+        ("Iran left the JCPOA of 2016 last year.", "agreement_year"),
+        ("Iran is bound by the JCPOA (2015).", None),
+        ("Iran is bound by the 2015 JCPOA and the 2010 New START is another matter.", None),
+        ("the 2014 Joint Comprehensive Plan of Action", "agreement_year"),
+    ],
+)
+def test_names(text: str, kind: str | None) -> None:
+    assert [i.kind for i in check_names(text)] == ([kind] if kind else [])
+
+
+def test_pipeline_reports_issues_with_the_knowledge_base_deadline() -> None:
+    text = (
+        "Under the Security Council resolution of December 2017, states had to repatriate "
+        "all North Korean workers by December 29, 2019. The report said the company "
+        "employed 30 workers in 2018 and 3 workers in 2019, more than 12 times fewer."
+    )
+    an = analyse_text(text, published=date(2020, 1, 5))
+    kinds = {e["kind"]: e for e in an.factual_errors}
+    assert "2019-12-22" in kinds["deadline"]["message"]
+    assert kinds["deadline"]["text"] == "December 29, 2019"
+    assert "30 workers / 3 workers = 10" in kinds["arithmetic"]["message"]
+    right = analyse_text(text.replace("December 29", "December 22"), published=date(2020, 1, 5))
+    assert not [e for e in right.factual_errors if e["kind"] == "deadline"]
+    fixed = analyse_text(text.replace("more than 12", "ten"), published=date(2020, 1, 5))
+    assert not [e for e in fixed.factual_errors if e["kind"] == "arithmetic"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Imports rose 80 percent, from 500 barrels to 900 barrels a day.", False),
+        ("Imports rose 40 percent, from 500 barrels to 900 barrels a day.", True),
+        ("Imports fell by 25% from 800 tonnes to 600 tonnes.", False),
+        ("Imports fell by 40% from 800 tonnes to 600 tonnes.", True),
+        ("Imports rose more than 79 percent from 500 barrels to 900 barrels.", False),
+        ("Imports rose 40 percent in 2019.", False),
+    ],
+)
+def test_percentage_changes(text: str, bad: bool) -> None:
+    ss = sents(text)
+    issues = check_changes(ss, find_quantities(text))
+    assert bool(issues) is bad
+    if bad:
+        assert issues[0].kind == "arithmetic"
