@@ -21,8 +21,11 @@ prediction matches a resolution-only label when its resolution agrees (any parag
 a paragraph-level label needs that paragraph; a "none" label needs a prediction with no
 resolution, so a keyword link to some resolution on a general statement counts as an
 error. Quantities match by value+unit,
-factual errors by kind and resolution number. Micro and macro F1 (over stance classes,
-units, error kinds) are printed, with looser matchings (state+stance, state) beside.
+factual errors by kind (and resolution number) per article: a gold error's kind is read
+from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, unit_conversion,
+list_count, agreement_year, institution_name; else "other", which nothing predicts).
+Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
+matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
 the full default spaCy pipeline (``nlp.pipe`` alone) measured in the same run.
 """
@@ -285,8 +288,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--show",
         action="store_true",
-        help="print missed and spurious claims and quantities per article "
-        "(OBL: only the obligation differs)",
+        help="print missed and spurious claims, quantities and factual errors per article "
+        "(OBL: only the obligation differs; EOK/EFP/EMISS: factual errors)",
     )
     ap.add_argument(
         "--half",
@@ -401,6 +404,16 @@ def main(argv: list[str] | None = None) -> int:
             e_counts[kind]["tp"] += min(ge[key], pe[key])
             e_counts[kind]["pred"] += pe[key]
             e_counts[kind]["gold"] += ge[key]
+        if args.show:
+            left = ge.copy()
+            for e in an.factual_errors:
+                key = (e["kind"], e.get("number"))
+                tag = "EOK " if left[key] > 0 else "EFP "
+                left[key] -= 1
+                print(f"  {tag} {art.id} {e['kind']} '{e['text']}' | {e['message'][:90]}")
+            for key, n in left.items():
+                if n > 0:
+                    print(f"  EMISS {art.id} {key[0]} x{n}")
         published = an.document.published.isoformat() if an.document.published else None
         report.append(
             {

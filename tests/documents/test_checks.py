@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctionwatch.documents import analyse_text
 from sanctionwatch.documents.checks import (
@@ -162,3 +164,31 @@ def test_percentage_changes(text: str, bad: bool) -> None:
     assert bool(issues) is bad
     if bad:
         assert issues[0].kind == "arithmetic"
+
+
+_LENGTHS = {"metres": 1.0, "km": 1000.0, "feet": 0.3048, "miles": 1609.344}
+
+
+@given(
+    value=st.integers(min_value=1, max_value=99_999),
+    units=st.permutations(list(_LENGTHS)).map(lambda u: (u[0], u[1])),
+)
+def test_correct_conversions_never_fire(value: int, units: tuple[str, str]) -> None:
+    u1, u2 = units
+    converted = value * _LENGTHS[u1] / _LENGTHS[u2]
+    shown = f"{converted:,.1f}" if converted < 100 else f"{round(converted):,}"
+    text = f"The line is {value:,} {u1} ({shown} {u2}) long."
+    assert check_conversions(sents(text)) == []
+
+
+@given(
+    small=st.integers(min_value=2, max_value=5_000),
+    factor=st.integers(min_value=2, max_value=40),
+)
+def test_correct_ratios_never_fire(small: int, factor: int) -> None:
+    text = (
+        f"Output was {factor} times the limit.",
+        f"It reached {small * factor:,} tonnes.",
+        f"The limit was {small:,} tonnes.",
+    )
+    assert ratio_issues(*text) == []
