@@ -40,6 +40,7 @@ _RATIO = re.compile(
     rf"|x\b)",
     re.IGNORECASE,
 )
+_RATIO_HINT = re.compile(r"times|fold|\dx\b", re.IGNORECASE)  # a cheap test first
 _RATIO_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
 _RATIO_AFTER = re.compile(
     r"\s*(?:more|less|higher|lower|larger|greater|bigger|smaller|fewer|as|the|over|what|that|its"
@@ -71,6 +72,8 @@ def check_ratios(
     """A comparison "N times" against the figures of its sentence and the next ``window``."""
     out: list[FactualIssue] = []
     for i, s in enumerate(sentences):
+        if not _RATIO_HINT.search(s.text):
+            continue
         for m in _RATIO.finditer(s.text):
             before = s.text[max(0, m.start() - 12) : m.start()]
             by = bool(_RATIO_BEFORE.search(before))

@@ -19,26 +19,24 @@ __all__ = ["check_names"]
 DATA = Path(__file__).with_name("data") / "names.yaml"
 
 
+_RUN = re.compile(r"[A-Z][\w-]*(?:\s+(?:(?:of|the|for|on)\s+)*[A-Z][\w-]*)*")
+_WORD = re.compile(r"\S+")
+
+
 @lru_cache(maxsize=1)
-def _name_tables() -> tuple[list[tuple[str, re.Pattern[str], re.Pattern[str] | None]], list[Any]]:
+def _name_tables() -> tuple[
+    list[tuple[str, list[str]]], dict[str, str], re.Pattern[str] | None, list[Any]
+]:
     with DATA.open(encoding="utf-8") as fh:
         data: dict[str, Any] = yaml.safe_load(fh)
-    bodies = []
-    for b in data["bodies"]:
-        words = str(b["name"]).split()
-        options = []
-        for k in range(len(words)):
-            parts = [re.escape(w) for w in words]
-            parts[k] = r"([A-Z][\w-]+)"
-            options.append(r"\s+".join(parts))
-        near = re.compile(r"\b(?:" + "|".join(options) + r")\b")
-        wrong = [str(w) for w in b.get("wrong") or []]
-        wrong_re = (
-            re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wrong) + r")\b", re.I)
-            if wrong
-            else None
-        )
-        bodies.append((str(b["name"]), near, wrong_re))
+    bodies = [(str(b["name"]), str(b["name"]).lower().split()) for b in data["bodies"]]
+    # listed wrong variants, lower-cased, with the canonical name each stands for
+    wrong = {str(w).lower(): str(b["name"]) for b in data["bodies"] for w in b.get("wrong") or []}
+    wrong_re = (
+        re.compile(r"\b(?:" + "|".join(re.escape(w) for w in wrong) + r")\b", re.I)
+        if wrong
+        else None
+    )
     agreements = []
     for a in data["agreements"]:
         names = "|".join(re.escape(x) for x in [a["name"], *(a.get("aliases") or [])])
@@ -48,7 +46,7 @@ def _name_tables() -> tuple[list[tuple[str, re.Pattern[str], re.Pattern[str] | N
             rf"\s+in|concluded\s+in|reached\s+in|struck\s+in|sealed\s+in)\s+(?P<y3>(?:19|20)\d\d))"
         )
         agreements.append((str(a["name"]), int(a["year"]), pattern))
-    return bodies, agreements
+    return bodies, wrong, wrong_re, agreements
 
 
 def _near_miss(written: str, canonical: str) -> bool:
@@ -61,29 +59,37 @@ def _near_miss(written: str, canonical: str) -> bool:
 
 def check_names(text: str) -> list[FactualIssue]:
     """Bodies named with a wrong word and agreements given a wrong year."""
-    bodies, agreements = _name_tables()
+    bodies, wrong, wrong_re, agreements = _name_tables()
+    hits: list[tuple[int, int, str]] = []  # start, end, canonical name
+    if wrong_re is not None:
+        for m in wrong_re.finditer(text):
+            hits.append((m.start(), m.end(), wrong[m.group(0).lower()]))
+    # runs of capitalised words ("UN Securities Council"): each window as long as a
+    # canonical name that differs from it in one word, spelt near the canonical word
+    for run in _RUN.finditer(text):
+        spans = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(run.group(0))]
+        if len(spans) < 2:
+            continue
+        for name, words in bodies:
+            n = len(words)
+            for i in range(len(spans) - n + 1):
+                window = [w for _, _, w in spans[i : i + n]]
+                diff = [k for k in range(n) if window[k] != words[k]]
+                if len(diff) == 1 and _near_miss(window[diff[0]], words[diff[0]]):
+                    start, end = run.start() + spans[i][0], run.start() + spans[i + n - 1][1]
+                    hits.append((start, end, name))
     out: list[FactualIssue] = []
     seen: set[int] = set()
-    for name, near, wrong_re in bodies:
-        hits = list(wrong_re.finditer(text)) if wrong_re else []
-        for m in near.finditer(text):
-            k = next(i for i, g in enumerate(m.groups()) if g is not None)
-            if _near_miss(m.group(k + 1), name.split()[k]):
-                hits.append(m)
-        for m in hits:
-            if m.start() in seen:
-                continue
-            seen.add(m.start())
-            out.append(
-                FactualIssue(
-                    "institution_name",
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    f"'{m.group(0)}': the body is the {name}",
-                    0.7,
-                )
+    for start, end, name in sorted(hits):
+        if start in seen:
+            continue
+        seen.add(start)
+        written = text[start:end]
+        out.append(
+            FactualIssue(
+                "institution_name", start, end, written, f"'{written}': the body is the {name}", 0.7
             )
+        )
     for name, year, pattern in agreements:
         for m in pattern.finditer(text):
             stated = int(m.group("y1") or m.group("y2") or m.group("y3"))
