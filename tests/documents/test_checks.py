@@ -66,6 +66,9 @@ def test_ratio_statements(texts: tuple[str, ...], flagged: list[str]) -> None:
         ("The tower is 300 feet (about 90 meters) tall.", False),
         ("The tower is 300 feet, 120 meters tall.", True),
         ("The strait is 12 nautical miles (22 km) wide.", False),
+        ("The dam is 110 metres, or 361 feet, high.", False),
+        ("The dam is 110 metres, or 300 feet, high.", True),
+        ("A 2,000-ton tanker took 500 tonnes, or 3,700 barrels of oil.", False),  # not a pair
     ],
 )
 def test_unit_conversions(text: str, bad: bool) -> None:
@@ -99,6 +102,8 @@ def test_deadline_against_the_obligation() -> None:
         ("The deadline of 1 July 2020 for closing the plants passed.", True),
         ("The plants were inspected on March 3, 2020, before the deadline.", False),  # far off
         ("The plants were closed on Wednesday.", False),
+        ("By July 2, 2020, nine plants had been closed.", False),  # progress, not a deadline
+        ("The resolution gave states until July 3, 2020 to close the plants.", True),
     ]:
         s = sents(text)[0]
         ds = find_dates(text, date(2020, 7, 10))

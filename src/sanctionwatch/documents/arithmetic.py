@@ -144,7 +144,7 @@ _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True)
 _CONVERSION = re.compile(
     rf"(?<![\w.,])(?P<v1>{_NUM})\s*(?:-\s*)?(?P<u1>{_UNIT_ALT})\b"
     rf"(?:\s+(?:long|wide|high|tall|deep))?"
-    rf"\s*(?:\(|,|—|–|=|\bor\b)\s*(?:(?P<approx>about|around|roughly|approximately|some|nearly"
+    rf"\s*(?:[(,—–=]\s*(?:or\s+)?|or\s+)(?:(?P<approx>about|around|roughly|approximately|some|nearly"
     rf"|almost|over|more\s+than|~)\s*)?(?P<v2>{_NUM})\s*(?:-\s*)?(?P<u2>{_UNIT_ALT})\b",
     re.IGNORECASE,
 )

@@ -109,6 +109,15 @@ _DEADLINE_CUE = re.compile(
 )
 
 
+_DEADLINE_WORD = re.compile(r"\b(?:deadline|due\s+date|no\s+later\s+than|expir\w*)\b", re.I)
+_OBLIGED = re.compile(
+    r"\b(?:must|had\s+to|have\s+to|has\s+to|required|requires?|obliged|obligated|should"
+    r"|(?:are|were|is|was)\s+to|ordered|orders?|calls?\s+(?:on|for)|called\s+(?:on|for)"
+    r"|demands?|demanded|decided|gave|given)\b",
+    re.I,
+)
+
+
 def check_deadline(
     sentence: Sentence,
     dates: Sequence[DateMention],
@@ -120,8 +129,10 @@ def check_deadline(
     (``other_dates``, such as reporting dates, are accepted too). Dates more than 45 days
     away are taken to be other events; "the end of <year>" is imprecise, not wrong."""
     out: list[FactualIssue] = []
-    if not _DEADLINE_CUE.search(sentence.text):
-        return out
+    if not _DEADLINE_WORD.search(sentence.text) and not (
+        _OBLIGED.search(sentence.text) and _DEADLINE_CUE.search(sentence.text)
+    ):
+        return out  # "by May, it had sent 500 home" reports progress, not a deadline
     for d in dates:
         if not sentence.start <= d.start < sentence.end or len(d.value) != 10:
             continue
