@@ -45,8 +45,15 @@ def _name_tables() -> tuple[
             rf"|\b(?:{names})\s*,?\s*(?:\(\s*(?P<y2>(?:19|20)\d\d)\s*\)|(?:of|signed\s+in|agreed"
             rf"\s+in|concluded\s+in|reached\s+in|struck\s+in|sealed\s+in)\s+(?P<y3>(?:19|20)\d\d))"
         )
-        agreements.append((str(a["name"]), int(a["year"]), pattern))
+        names_list = [str(a["name"]), *(str(x) for x in a.get("aliases") or [])]
+        agreements.append((str(a["name"]), int(a["year"]), pattern, names_list))
     return bodies, wrong, wrong_re, agreements
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> frozenset[str]:
+    """Words of the canonical names that a near miss must keep (all but one of them)."""
+    return frozenset(w for _, words in _name_tables()[0] for w in words) - {"of", "the"}
 
 
 def _near_miss(written: str, canonical: str) -> bool:
@@ -61,15 +68,18 @@ def check_names(text: str) -> list[FactualIssue]:
     """Bodies named with a wrong word and agreements given a wrong year."""
     bodies, wrong, wrong_re, agreements = _name_tables()
     hits: list[tuple[int, int, str]] = []  # start, end, canonical name
-    if wrong_re is not None:
+    lowered_text = text.lower()
+    if wrong_re is not None and any(w in lowered_text for w in wrong):
         for m in wrong_re.finditer(text):
             hits.append((m.start(), m.end(), wrong[m.group(0).lower()]))
     # runs of capitalised words ("UN Securities Council"): each window as long as a
     # canonical name that differs from it in one word, spelt near the canonical word
+    vocabulary = _vocabulary()
     for run in _RUN.finditer(text):
+        lowered = run.group(0).lower()
+        if " " not in lowered or vocabulary.isdisjoint(lowered.split()):
+            continue  # a one-word run, or one sharing no word with any canonical name
         spans = [(w.start(), w.end(), w.group(0).lower()) for w in _WORD.finditer(run.group(0))]
-        if len(spans) < 2:
-            continue
         for name, words in bodies:
             n = len(words)
             for i in range(len(spans) - n + 1):
@@ -90,7 +100,9 @@ def check_names(text: str) -> list[FactualIssue]:
                 "institution_name", start, end, written, f"'{written}': the body is the {name}", 0.7
             )
         )
-    for name, year, pattern in agreements:
+    for name, year, pattern, names in agreements:
+        if not any(n in text for n in names):
+            continue  # a plain substring test first: most texts name none of them
         for m in pattern.finditer(text):
             stated = int(m.group("y1") or m.group("y2") or m.group("y3"))
             if stated != year:
