@@ -106,7 +106,8 @@ def test_screen_file_csv_to_parquet_and_back(
     for record in table.to_dict("records"):
         record = {k: (None if pd.isna(v) else v) for k, v in record.items()}
         _assert_same(record, want[record["id"]])
-    assert summary.rows == len(query_rows) and summary.errors == 4
+    assert summary.rows == len(query_rows)
+    assert summary.errors == sum(1 for r in want.values() if r["status"] == "error") >= 4
     assert summary.matched == sum(1 for r in want.values() if r["match_count"] not in ("", "0"))
 
     # Parquet in, CSV out.
