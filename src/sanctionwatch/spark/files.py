@@ -101,15 +101,21 @@ def screen_file(
     cols = columns or ColumnMap()
     chosen = screener or _screener(settings, lists, sources, algorithm)
     parallel = session.sparkContext.defaultParallelism
+    spread = df.rdd.getNumPartitions() < parallel
     if keep_order:
+        # Range-partition the cheap input by row number, so the partitions (and the
+        # part files written from them) follow input order and the screened rows need
+        # no sort afterwards (a sort would sample, so screen, the rows twice).
         from pyspark.sql import functions as F
 
         df = df.withColumn(ORDER_COLUMN, F.monotonically_increasing_id())
-    if df.rdd.getNumPartitions() < parallel:
+        count = max(df.rdd.getNumPartitions(), parallel * 2 if spread else 0)
+        df = df.repartitionByRange(count, ORDER_COLUMN).sortWithinPartitions(ORDER_COLUMN)
+    elif spread:
         df = df.repartition(parallel * 2)
     result = screen_dataframe(df, chosen, columns=cols, limit=limit, threshold=threshold)
     if keep_order:
-        result = result.orderBy(ORDER_COLUMN).drop(ORDER_COLUMN)
+        result = result.drop(ORDER_COLUMN)
     writer = result.write.mode("overwrite" if overwrite else "errorifexists")
     if out_fmt == "parquet":
         writer.parquet(out)
