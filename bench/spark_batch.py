@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import csv
 import os
+import pickle
 import random
 import shutil
 import sys
@@ -162,9 +163,10 @@ def run(args: argparse.Namespace, lists: list[Path], work: Path) -> None:
     t0 = time.perf_counter()
     screener = screener_from_files(lists)
     entities = len(screener.index.records)
+    size = len(pickle.dumps(screener.index, protocol=pickle.HIGHEST_PROTOCOL))
     print(
         f"index: {entities:,} entities from {', '.join(p.name for p in lists)} "
-        f"built in {time.perf_counter() - t0:.1f} s",
+        f"built in {time.perf_counter() - t0:.1f} s; {size / 2**20:.1f} MiB broadcast",
         flush=True,
     )
     cols = ColumnMap(name="name", birth_date="birth_date", country="country")
