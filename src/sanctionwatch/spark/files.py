@@ -95,7 +95,10 @@ def screen_file(
     if "://" not in out and Path(out).exists() and not overwrite:
         raise InputError(f"{out}: already exists; remove it or pass overwrite")
     session = spark if spark is not None else spark_session(master)
-    df = read_table(session, src, input_format, encoding=encoding)
+    charset = (
+        "UTF-8" if encoding.lower().replace("_", "-") in ("utf-8-sig", "utf8-sig") else encoding
+    )
+    df = read_table(session, src, input_format, encoding=charset)
     if ORDER_COLUMN in df.columns:
         raise InputError(f"the input has a column named {ORDER_COLUMN}")
     cols = columns or ColumnMap()
