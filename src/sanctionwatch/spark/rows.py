@@ -16,7 +16,6 @@ from typing import Any
 
 import pandas as pd
 
-from sanctionwatch.documents import DocumentInput, analyse_many
 from sanctionwatch.errors import InputError
 from sanctionwatch.screening import Match, Query, Screener, parse_kind
 from sanctionwatch.screening.batch import ColumnMap
@@ -249,6 +248,8 @@ def analyse_frame(frame: pd.DataFrame, columns: DocumentColumns) -> pd.DataFrame
     """One row per claim found in the documents of ``frame`` (id column first, then
     :data:`CLAIM_FIELDS`). A document that cannot be analysed (no text) gives one row
     with ``error`` set; a document without claims gives no row."""
+    from sanctionwatch.documents import DocumentInput, analyse_many  # spaCy: only when used
+
     ids = _column(frame, columns.id)
     inputs: list[tuple[Any, DocumentInput]] = []
     rows: list[tuple[Any, ...]] = []
