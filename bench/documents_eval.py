@@ -101,6 +101,7 @@ def gold_obligations(label: str | None) -> list[ObKey]:
         if re.search(rf"\b{alias}\b", label) and not re.search(r"\b(?:1[5-9]|2[0-9])\d\d\b", label):
             return [(number, None)]
     for part in re.split(r";", label):
+        part = re.sub(r"\bpre-(?:UNSCR\s*)?\d{4}", "", part)  # "pre-UNSCR 2397": before it
         nums = re.findall(r"(?<!\d)(1[5-9]\d\d|2[0-9]\d\d)(?!\d)(?:\s+(OP\s?\d+))?", part)
         for num, para in nums:
             out.append((int(num), para.replace(" ", "") if para else None))
@@ -208,6 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--no-reference", action="store_true", help="skip the full-spaCy reference timing"
     )
+    ap.add_argument("--ner", action="store_true", help="add spaCy's entity recogniser")
+    ap.add_argument(
+        "--model-sentences", action="store_true", help="statistical sentence recogniser, not rules"
+    )
     args = ap.parse_args(argv)
     if not args.articles.is_dir():
         print(
@@ -226,7 +231,8 @@ def main(argv: list[str] | None = None) -> int:
     from sanctionwatch.documents import DocumentInput, analyse_many
     from sanctionwatch.documents.pipeline import warm_up
 
-    warm_up()
+    opts = {"ner": args.ner, "model_sentences": args.model_sentences}
+    warm_up(**opts)
     t_load = time.perf_counter() - t0
     inputs = [
         DocumentInput(a.text, title=a.header.get("title"), outlet=a.header.get("outlet"),
@@ -234,11 +240,11 @@ def main(argv: list[str] | None = None) -> int:
         for a in articles
     ]  # fmt: skip
     t1 = time.perf_counter()
-    analyses = analyse_many(inputs)
+    analyses = analyse_many(inputs, **opts)
     t_first = time.perf_counter() - t1
     t2 = time.perf_counter()
     for _ in range(args.repeat):
-        analyse_many(inputs)
+        analyse_many(inputs, **opts)
     t_rep = time.perf_counter() - t2
     speed = len(inputs) * args.repeat / t_rep if args.repeat else len(inputs) / t_first
     speed_cold = len(inputs) / (t_load + t_first)
@@ -327,6 +333,9 @@ def main(argv: list[str] | None = None) -> int:
         )
 
     print(f"articles: {len(articles)} from {args.articles}")
+    kind = "statistical" if args.model_sentences else "rule-based"
+    extra = ", entity recogniser" if args.ner else ""
+    print(f"pipeline: rules, spaCy tokenizer, {kind} sentences{extra}")
     print(f"gold claims: {ngold['full']}  predicted: {npred['full']}")
     print("\nclaims (micro)            precision  recall  F1")
     for mode in kinds:

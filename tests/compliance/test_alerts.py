@@ -2,12 +2,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from sanctionwatch.compliance.alerts import (
     ListChange,
     NameMention,
     RecordedStatus,
+    _norm,
     deadline_alerts,
     list_change_alerts,
+    names_in_texts,
     status_alerts,
 )
 from sanctionwatch.compliance.designations import link_designations
@@ -65,3 +70,41 @@ def test_us_designation_of_two_entities_is_linked() -> None:
     assert link_designations([three]) == []
     too_late = replace(US_ON_CHINA, published=date(2021, 1, 1))
     assert link_designations([too_late]) == []
+
+
+def test_bad_designation_entries_give_clear_errors() -> None:
+    import pytest
+
+    from sanctionwatch.compliance.designations import _event
+    from sanctionwatch.errors import InputError
+
+    good = {"id": "x", "authority": "US", "list_source": "ofac_sdn", "date": "2020-01-14",
+            "entities": [{"name": "A B", "ref": "1"}]}  # fmt: skip
+    assert _event(good).date == date(2020, 1, 14)
+    for broken, problem in [
+        ({**good, "date": "14 Jan"}, "bad entry 'x'"),
+        ({**good, "entities": []}, "non-empty list"),
+        ({k: v for k, v in good.items() if k != "authority"}, "'authority'"),
+        ("just text", "not a mapping"),
+    ]:
+        with pytest.raises(InputError, match=problem):
+            _event(broken)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.characters(categories=["L"]), min_size=2, max_size=8),
+             min_size=2, max_size=3),
+    st.text(max_size=60),
+    st.text(max_size=60),
+)  # fmt: skip
+def test_a_changed_name_is_found_wherever_it_stands(
+    words: list[str], before: str, after: str
+) -> None:
+    name = " ".join(words)
+    text = f"{before} {name}, {after}"
+    change = ListChange("un", "X1", (name,), "added")
+    found = names_in_texts([change], [("d", "t", text)])
+    if len(_norm(name).split()) >= 2:
+        assert [m.document_id for m in found] == ["d"]
+        assert len(list_change_alerts([change], found)) == 1

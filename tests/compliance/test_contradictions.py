@@ -1,9 +1,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
-from sanctionwatch.compliance.contradictions import Kind, ReferenceIssue, find_contradictions
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctionwatch.compliance.contradictions import (
+    Kind,
+    ReferenceIssue,
+    find_contradictions,
+    number_contradictions,
+)
 from tests.compliance.facts import (
     ADMISSION,
     EXPERTS,
@@ -72,3 +80,38 @@ def test_document_against_knowledge_base() -> None:
 def test_no_duplicates() -> None:
     found = find_contradictions([ILYICHEV, EXPERTS, ILYICHEV, EXPERTS])
     assert len(found) == 1
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 10**6), st.sampled_from(["RU", "CN"]), st.integers(0, 2000)),
+        max_size=8,
+    )
+)
+def test_number_pairs_match_a_plain_recount(items: list[tuple[int, str, int]]) -> None:
+    base = date(2018, 1, 1)
+    obs = [
+        replace(REMAINING, value=float(v), state=s, as_of=base + timedelta(days=d), sentence=f"{i}")
+        for i, (v, s, d) in enumerate(items)
+    ]
+    found = number_contradictions(obs)
+    expected = 0
+    for i, a in enumerate(obs):
+        for b in obs[i + 1 :]:
+            if a.state == b.state and max(a.value, b.value) / min(a.value, b.value) >= 1.5:
+                expected += 1
+    assert len(found) == expected
+    for c in found:
+        hi, lo = c.observations
+        gap = abs(((hi.as_of or base) - (lo.as_of or base)).days)
+        assert c.explained is (gap >= 180)
+
+
+def test_one_sentence_change_and_flows_are_not_contradictions() -> None:
+    said = "Workers fell from 34,000 to 11,000 since the resolution."
+    before = replace(REMAINING, value=34000, sentence=said, as_of=None)
+    after = replace(REMAINING, value=11000, sentence=said, as_of=None)
+    assert number_contradictions([before, after]) == []
+    visas = [replace(REMAINING, unit="visas", value=v, sentence=str(v)) for v in (3067, 753)]
+    assert number_contradictions(visas) == []

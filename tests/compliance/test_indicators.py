@@ -13,6 +13,7 @@ from sanctionwatch.compliance.indicators import (
     Point,
     Series,
     detect_surges,
+    obligation_for,
     parse_csv,
     read_csv,
     series_from_text,
@@ -87,6 +88,19 @@ def test_csv_import_and_surges(tmp_path: Path) -> None:
     assert tourist.suspicion == "experts suspect work on tourist visas"
     # a fall is not a surge
     assert not any(s.indicator == "trade" for s in surges)
+
+
+def test_trade_surges_map_to_the_goods_obligation() -> None:
+    text = CSV + "trade,CN,refined petroleum exports to KP,2018,1000,barrels,customs,\n"
+    text += "trade,CN,refined petroleum exports to KP,2019,5000,barrels,customs,\n"
+    text += "trade,XX,garden gnomes,2018,1,units,customs,\ntrade,XX,garden gnomes,2019,9,units,x,\n"
+    surges = {s.category: s for s in detect_surges(parse_csv(text))}
+    assert surges["refined petroleum exports to kp"].obligation_id == "2397-OP5"
+    assert surges["garden gnomes"].obligation_id is None
+    assert obligation_for("trade", "coal imports") == (
+        "2371-OP8",
+        "DPRK coal, iron and iron ore exports are banned",
+    )
 
 
 @pytest.mark.parametrize(

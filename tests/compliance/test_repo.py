@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
@@ -11,9 +10,11 @@ from sanctionwatch.compliance.model import ReportFiling, Status
 from sanctionwatch.compliance.repo import ComplianceRepository
 from sanctionwatch.compliance.rules import assess
 from sanctionwatch.errors import InputError
-from sanctionwatch.settings import Settings
-from sanctionwatch.store.db import open_store
+from sanctionwatch.store.db import Store
 from tests.compliance.facts import EXPERTS, ILYICHEV, OP8
+from tests.store.backends import store, store_settings
+
+__all__ = ["store", "store_settings"]  # fixtures: SQLite, and PostgreSQL when configured
 
 CSV = (
     "indicator,state,category,period,value\n"
@@ -22,8 +23,8 @@ CSV = (
 
 
 @pytest.fixture()
-def repo(tmp_path: Path) -> ComplianceRepository:
-    return ComplianceRepository(open_store(Settings(home=tmp_path)))
+def repo(store: Store) -> ComplianceRepository:
+    return ComplianceRepository(store)
 
 
 def test_migration_creates_tables(repo: ComplianceRepository) -> None:

@@ -103,3 +103,106 @@ def test_across_sentence_quote_gets_one_speaker() -> None:
     an = analyse_text(text, kb=None)
     assert {q.speaker for q in an.quotes} == {"Le Thi Hang"}
     assert {q.speaker_country for q in an.quotes} == {"VN"}
+
+
+def test_statistical_components_on_request_give_the_same_claims() -> None:
+    from sanctionwatch.documents import DocumentInput, analyse_many
+
+    inp = [DocumentInput(STORY, published="2021")]
+    (fast,) = analyse_many(inp, kb=None)
+    (full,) = analyse_many(inp, kb=None, ner=True, model_sentences=True)
+    assert [(c.subject_state, c.stance) for c in full.claims] == [
+        (c.subject_state, c.stance) for c in fast.claims
+    ]
+    people = {m.text for m in full.mentions if m.kind == "person"}
+    assert "Batbayar Dorj" in people
+
+
+def test_negated_accusation_is_not_an_allegation() -> None:
+    text = (
+        "The inspectors did not accuse any country of illicitly shipping oil to North Korea "
+        "under the UN sanctions.\n"
+    )
+    assert claims_of(text) == []
+
+
+def test_cooperation_between_two_states_in_violation() -> None:
+    text = (
+        "Observers presented evidence to UN member states of arms deliveries between Iran and "
+        "Russia in violation of UN sanctions.\n"
+    )
+    assert claims_of(text) == [("IR", "alleges_violation"), ("RU", "alleges_violation")]
+
+
+def test_attribution_after_an_opening_phrase() -> None:
+    text = (
+        "Citing shipping records and satellite images, the panel said that Myanmar had "
+        "violated the UN arms embargo.\n"
+    )
+    an = analyse_text(text, kb=None)
+    assert [(c.subject_state, c.stance, c.speaker) for c in an.claims] == [
+        ("MM", "alleges_violation", "the panel")
+    ]
+
+
+def test_expulsion_is_a_measure_and_the_two_countries_are_not_counted() -> None:
+    text = (
+        "Under UN sanctions pressure, Peru gave the North Korean ambassador five days to leave "
+        "the country, and the two countries cut ties.\n"
+    )
+    an = analyse_text(text, kb=None)
+    # "the two countries" are the two just named: both cut ties
+    assert [(c.subject_state, c.stance) for c in an.claims] == [
+        ("PE", "reports_measure"),
+        ("KP", "reports_measure"),
+    ]
+    assert an.quantities == []
+
+
+def test_banned_trade_by_the_targeted_state_is_an_alleged_violation(kb: object) -> None:
+    text = (
+        "North Korea is under UN sanctions that ban its coal exports.\n"
+        "An expert group estimated that North Korea exported 1.2m tons of coal to ports abroad "
+        "last year.\n"
+    )
+    an = analyse_text(text, published="2021-03-01", kb=kb)
+    figures = [c for c in an.claims if c.quantities]
+    assert [(c.subject_state, c.stance) for c in figures] == [("KP", "alleges_violation")]
+    assert figures[0].obligation_id is not None
+
+
+def test_wire_story_with_a_seizure_a_denial_and_an_assurance() -> None:
+    text = (
+        "SEOUL, March 3 (Yonhap) -- South Korea has seized a Panama-flagged tanker suspected of "
+        "passing oil to a North Korean vessel at sea in violation of UN sanctions, officials "
+        "said Tuesday.\n"
+        "Panama's maritime authority denied any wrongdoing, saying the vessel had been "
+        "struck off its register in January.\n"
+        "China's foreign ministry spokesman Wang Wenbin said Beijing strictly implements all "
+        "Security Council resolutions on North Korea.\n"
+    )
+    an = analyse_text(text, published="2021", kb=None)
+    assert (an.document.dateline, an.document.outlet) == ("Seoul", "Yonhap")
+    assert an.document.published == date(2021, 3, 3)
+    got = [(c.subject_state, c.stance, c.speaker) for c in an.claims]
+    assert got == [
+        ("KR", "reports_measure", "officials"),
+        ("PA", "denies_violation", "Panama's maritime authority"),
+        ("CN", "asserts_compliance", "Wang Wenbin"),
+    ]
+    assert an.claims[0].evidence.startswith("South Korea has seized")
+
+
+def test_a_state_reporting_its_own_measure_and_figure() -> None:
+    text = (
+        "Vietnam said on Friday it had sent home all North Korean workers before the UN "
+        "deadline, according to a statement from its foreign ministry.\n"
+        "The statement said 120 workers had left the country by December 2019.\n"
+    )
+    an = analyse_text(text, published="2020-03-06", kb=None)
+    assert [(c.subject_state, c.stance) for c in an.claims] == [
+        ("VN", "reports_measure"),
+        ("VN", "other"),
+    ]
+    (figure,) = an.claims[1].quantities
+    assert (figure.value, figure.unit, figure.as_of) == (120, "workers", "2019-12")

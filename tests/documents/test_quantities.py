@@ -51,6 +51,10 @@ def test_suffix_scales_tonnes_kg_percent_and_ratio() -> None:
     ]
 
 
+def test_definite_number_words_refer_back_and_are_not_counted() -> None:
+    assert q("After the two countries said so, two countries followed.") == [(2, "countries", None)]
+
+
 def test_years_and_unitless_numbers_are_not_quantities() -> None:
     assert q("In 2019 the resolution 2397 was cited, and the 2022 World Cup was held.") == []
     assert q("They work 10-hour shifts for one-year contracts.") == []

@@ -177,3 +177,169 @@ def test_ofac_csv_not_utf8(tmp_path: Path) -> None:
     path.write_bytes(b'1,"A\xff\xfe",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- \r\n')
     with pytest.raises(ListParseError, match="not valid UTF-8"):
         consume(path)
+
+
+def _write_xlsx(path: Path, header: list[str]) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Last Updated", "14/04/2025"])
+    ws.append(header)
+    ws.append(["KIM", "Jong", *[""] * (len(header) - 3), "1"])
+    wb.save(path)
+
+
+def test_xlsx_with_changed_header(tmp_path: Path) -> None:
+    from sanctionwatch.lists.uk import REQUIRED_COLUMNS
+
+    header = [c for c in REQUIRED_COLUMNS if c not in ("Group ID", "Regime")] + ["Regime Name"]
+    path = tmp_path / "ConList.xlsx"
+    _write_xlsx(path, header)
+    assert detect_format(path) == "uk-xlsx"
+    with pytest.raises(ListParseError, match=r"missing columns: Group ID, Regime$"):
+        parse_file(path)
+
+
+def test_truncated_xlsx(tmp_path: Path) -> None:
+    data = shared_file("lists/uk/ConList_2025-04-14.xlsx").read_bytes()
+    path = tmp_path / "ConList.xlsx"
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ListParseError, match="damaged"):
+        parse_file(path)
+    with pytest.raises(ListParseError, match="damaged or truncated xlsx"):
+        parse_file(path, "uk-xlsx")
+
+
+def test_uk_csv_with_changed_header(tmp_path: Path) -> None:
+    lines = (
+        shared_file("lists/uk/hmt_conlist_sample_2020-04-27.csv").read_text("utf-8").splitlines()
+    )
+    lines[1] = lines[1].replace("Group ID", "Group Number")
+    path = tmp_path / "ConList.csv"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(ListParseError, match=r"missing columns: Group ID$"):
+        parse_file(path)
+
+
+def test_wrong_source_for_uk(tmp_path: Path) -> None:
+    un = shared_file(UN)
+    with pytest.raises(ListParseError, match="missing columns"):
+        parse_file(un, "uk-csv")
+    with pytest.raises(ListParseError, match="damaged or truncated xlsx"):
+        parse_file(un, "uk-xlsx")
+
+
+def test_eu_export_with_wrong_namespace(tmp_path: Path) -> None:
+    path = tmp_path / "export.xml"
+    path.write_text('<export xmlns="urn:other" generationDate="2020-01-01"/>', encoding="utf-8")
+    with pytest.raises(ListParseError, match="unrecognised XML list"):
+        parse_file(path)
+    with pytest.raises(ListParseError, match="not an EU FSF export"):
+        parse_file(path, "eu-fsf-xml")
+
+
+def test_eu_oj_csv_missing_columns(tmp_path: Path) -> None:
+    path = tmp_path / "annex.csv"
+    path.write_text("celex,recordId,schema\n32017R1509,1,Person\n", encoding="utf-8")
+    with pytest.raises(ListParseError, match=r"missing columns: annex, name$"):
+        parse_file(path, "eu-oj-csv")
+
+
+def _un_doc(body: str) -> str:
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<CONSOLIDATED_LIST dateGenerated="2026-01-01T00:00:00Z"><INDIVIDUALS/><ENTITIES>'
+        f"{body}</ENTITIES></CONSOLIDATED_LIST>\n"
+    )
+
+
+def test_hostile_unicode_in_names(tmp_path: Path) -> None:
+    path = tmp_path / "un.xml"
+    spoof = "KIM\u202e NUG\u202c JONG\u200b UN\ufeff"  # bidi override, zero-width, BOM
+    persian = "\u0645\u06cc\u200c\u0631\u0648\u062f"  # ZWNJ is part of the word
+    path.write_text(
+        _un_doc(
+            f"<ENTITY><FIRST_NAME>{spoof}</FIRST_NAME><REFERENCE_NUMBER>KPe.900</REFERENCE_NUMBER>"
+            f"<ENTITY_ALIAS><QUALITY>Good</QUALITY><ALIAS_NAME>{persian}</ALIAS_NAME></ENTITY_ALIAS>"
+            "</ENTITY>"
+        ),
+        encoding="utf-8",
+    )
+    (entity,) = list(parse_file(path).entities)
+    assert entity.names[0].full == "KIM NUG JONG UN"
+    assert entity.names[1].full == persian
+    assert entity.names[1].script == "Arab"
+
+
+def test_control_characters_are_not_xml(tmp_path: Path) -> None:
+    path = tmp_path / "un.xml"
+    path.write_bytes(_un_doc("<ENTITY><FIRST_NAME>A\x01B</FIRST_NAME></ENTITY>").encode())
+    with pytest.raises(ListParseError, match="not well-formed XML at line 2"):
+        consume(path)
+
+
+def test_excessive_nesting(tmp_path: Path) -> None:
+    path = tmp_path / "deep.xml"
+    path.write_text(_un_doc("<ENTITY>" + "<a>" * 300 + "</a>" * 300 + "</ENTITY>"), "utf-8")
+    with pytest.raises(ListParseError, match="not well-formed XML at line 2: Excessive depth"):
+        consume(path)
+
+
+def test_vessel_heuristic(tmp_path: Path) -> None:
+    """An entry is a vessel only when it has an IMO number and no company words."""
+    path = tmp_path / "un.xml"
+    path.write_text(
+        _un_doc(
+            "<ENTITY><FIRST_NAME>NAM SAN 8</FIRST_NAME><REFERENCE_NUMBER>KPe.901</REFERENCE_NUMBER>"
+            "<COMMENTS1>DPRK-flagged tanker. IMO number: 8122347.</COMMENTS1></ENTITY>"
+            "<ENTITY><FIRST_NAME>NAM SAN SHIPPING CO</FIRST_NAME>"
+            "<REFERENCE_NUMBER>KPe.902</REFERENCE_NUMBER>"
+            "<COMMENTS1>Owner of the tanker NAM SAN 8. IMO number: 5787684.</COMMENTS1></ENTITY>"
+        ),
+        encoding="utf-8",
+    )
+    vessel, company = parse_file(path).entities
+    assert (vessel.kind.value, [i.value for i in vessel.identifiers]) == ("vessel", ["8122347"])
+    assert (company.kind.value, [i.value for i in company.identifiers]) == (
+        "organisation",
+        ["5787684"],
+    )
+
+
+def _replace_in_zip(src: Path, dst: Path, member: str, data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            zout.writestr(item, data if item.filename == member else zin.read(item.filename))
+
+
+def _good_xlsx(path: Path) -> bytes:
+    import zipfile
+
+    from sanctionwatch.lists.uk import REQUIRED_COLUMNS
+
+    header = list(REQUIRED_COLUMNS)
+    _write_xlsx(path, header)
+    assert len(list(parse_file(path).entities)) == 1  # the untouched workbook is fine
+    with zipfile.ZipFile(path) as zf:
+        return zf.read("xl/worksheets/sheet1.xml")
+
+
+def test_xlsx_with_broken_sheet_xml(tmp_path: Path) -> None:
+    sheet = _good_xlsx(tmp_path / "ok.xlsx")
+    bad = tmp_path / "bad.xlsx"
+    _replace_in_zip(tmp_path / "ok.xlsx", bad, "xl/worksheets/sheet1.xml", sheet[: len(sheet) // 2])
+    with pytest.raises(ListParseError, match="not well-formed XML inside the file"):
+        consume(bad)
+
+
+def test_xlsx_with_entity_bomb(tmp_path: Path) -> None:
+    sheet = _good_xlsx(tmp_path / "ok.xlsx")
+    doctype = b'<?xml version="1.0"?><!DOCTYPE x [<!ENTITY a "aaaa"><!ENTITY b "&a;&a;&a;">]>'
+    bomb = tmp_path / "bomb.xlsx"
+    body = sheet[sheet.index(b"<worksheet") :]
+    _replace_in_zip(tmp_path / "ok.xlsx", bomb, "xl/worksheets/sheet1.xml", doctype + body)
+    with pytest.raises(ListParseError, match="entity declarations are not allowed"):
+        consume(bomb)

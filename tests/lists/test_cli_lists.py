@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import socket
 from pathlib import Path
 
@@ -13,6 +14,9 @@ from typer.testing import CliRunner
 
 from sanctionwatch.cli import app
 from tests.conftest import shared_file
+from tests.lists.test_update import Server, manifest_for, server
+
+__all__ = ["server"]
 
 runner = CliRunner()
 
@@ -100,3 +104,89 @@ def test_clear_errors_on_an_empty_store(tmp_path: Path) -> None:
     assert code == 1 and "unknown export format 'xml'" in err
     code, _, err = run(db, "update", "--from", str(tmp_path / "missing.xml"))
     assert code == 1 and "no such file or folder" in err
+
+
+def test_update_from_url_then_not_modified(server: Server, tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    shutil.copyfile(
+        shared_file("lists/un/consolidated_2026-02-27.xml"), server.root / "consolidated.xml"
+    )
+    url = server.url("consolidated.xml")
+    env = {
+        "SANCTIONWATCH_SOURCES_FILE": str(manifest_for(tmp_path, url)),
+        "SANCTIONWATCH_HOME": str(tmp_path / "home"),
+    }
+    db = tmp_path / "sw.db"
+    code, out, err = run(db, "update", "--source", "un", env=env)
+    assert code == 0, err
+    assert out.startswith("un: new (version 1, 1003 entities, published 2026-02-27 00:00)")
+    assert out.rstrip().endswith(url)
+    code, out, _ = run(db, "update", env=env)
+    assert code == 0 and out.startswith("un: not modified")
+
+
+def ofac_ent_nums(path: Path) -> set[str]:
+    """ent_num of every row, read with the csv module (the file ends in a 0x1A byte)."""
+    with path.open(newline="", encoding="latin-1") as fh:
+        return {row[0] for row in csv.reader(fh) if len(row) == 12}
+
+
+@pytest.mark.slow
+def test_ofac_csv_versions_ordered_by_given_publication_dates(tmp_path: Path) -> None:
+    registry = pytest.importorskip("sanctionwatch.lists.registry")
+    if "ofac-csv" not in registry.FORMATS:
+        pytest.skip("OFAC CSV parser not available")
+    db = tmp_path / "sw.db"
+    new = shared_file("lists/ofac/sdn_csv_2024-05-03/sdn.csv")
+    old = shared_file("lists/ofac/sdn_csv_2024-04-26/sdn.csv")
+    # The newer file first: the dates given, not the import order, decide which is current.
+    code, out, err = run(db, "update", "--from", str(new), "--published", "2024-05-03")
+    assert code == 0, err
+    assert out.startswith("ofac_sdn: new (version 1, 14965 entities, published 2024-05-03")
+    code, out, err = run(db, "update", "--from", str(old), "--published", "2024-04-26")
+    assert code == 0, err
+
+    code, out, _ = run(db, "changes", "--source", "ofac", "--format", "json")
+    assert code == 0
+    [report] = json.loads(out)
+    assert report["source"] == "ofac_sdn"
+    assert report["new_version"]["id"] == 1
+    new_refs, old_refs = ofac_ent_nums(new), ofac_ent_nums(old)
+    assert len(new_refs) == 14965 and len(old_refs) == 14668
+    assert {a["ref"] for a in report["added"]} == new_refs - old_refs
+    assert {r["ref"] for r in report["removed"]} == old_refs - new_refs
+    assert (len(report["added"]), len(report["removed"])) == (305, 8)
+
+
+def test_ftm_export_imports_back_through_the_cli(tmp_path: Path) -> None:
+    registry = pytest.importorskip("sanctionwatch.lists.registry")
+    if "ftm-json" not in registry.FORMATS:
+        pytest.skip("FtM importer not available")
+    source_db, copy_db = tmp_path / "a.db", tmp_path / "b.db"
+    code, _, err = run(
+        source_db, "update", "--from", str(shared_file("lists/un/consolidated_2026-02-27.xml"))
+    )
+    assert code == 0, err
+    exported = tmp_path / "un.ftm.json"
+    code, _, err = run(source_db, "export", "--format", "ftm", "-o", str(exported))
+    assert code == 0 and "wrote 1003 entities" in err
+    code, out, err = run(copy_db, "update", "--from", str(exported))
+    assert code == 0, err
+    assert out.startswith("ftm: new (version 1, 1003 entities")
+
+
+def test_changes_over_several_datasets_notes_those_with_one_version(tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    db = tmp_path / "sw.db"
+    for rel in ("un/consolidated_2025-11-20.xml", "un/consolidated_2026-02-27.xml"):
+        assert run(db, "update", "--from", str(shared_file(f"lists/{rel}")))[0] == 0
+    eu = shared_file("lists/eu/eu_oj_32017R1509_dprk_annexes.csv")
+    code, out, err = run(db, "update", "--from", str(eu))
+    assert code == 0 and out.startswith("eu_dprk_oj: new"), err
+
+    code, out, err = run(db, "changes", "--format", "json")
+    assert code == 0
+    assert [d["source"] for d in json.loads(out)] == ["un"]
+    assert "note: only one version of 'eu_dprk_oj' is stored; nothing to compare" in err
+    code, _, err = run(db, "changes", "--source", "eu")
+    assert code == 1 and "only one version of 'eu_dprk_oj'" in err

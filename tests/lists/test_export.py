@@ -83,12 +83,12 @@ def test_export_errors(store: Store) -> None:
 
 def test_ftm_export_of_real_un_list_reads_back(store: Store, tmp_path: Path) -> None:
     registry = pytest.importorskip("sanctionwatch.lists.registry")
-    pytest.importorskip("sanctionwatch.lists.ftm")
+    ftm = pytest.importorskip("sanctionwatch.lists.ftm")
     if "ftm-json" not in registry.FORMATS:
         pytest.skip("ftm-json importer not registered")
     path = shared_file("lists/un/consolidated_2026-02-27.xml")
     repo = ListRepository(store)
-    repo.import_snapshot(registry.parse_file(path), file_sha256="d" * 64, origin=str(path))
+    info = repo.import_snapshot(registry.parse_file(path), file_sha256="d" * 64, origin=str(path))
     target = tmp_path / "un.ftm.json"
     with target.open("w", encoding="utf-8") as fh:
         written = export_entities(repo, "ftm", fh, ["un"])
@@ -99,6 +99,10 @@ def test_ftm_export_of_real_un_list_reads_back(store: Store, tmp_path: Path) -> 
 
     lines = [json.loads(line) for line in target.read_text(encoding="utf-8").splitlines()]
     assert sum(1 for o in lines if o["schema"] == "Person") == people
+    # Provenance: every object names the stored version it was exported from.
+    assert {o.get("dataset_version") for o in lines} == {info.label}
+    assert info.label.startswith("un@2026-02-27#")
+    assert [o["id"] for o in lines] == [ftm.ftm_id(e) for e in repo.current_entities(["un"])]
     back = list(registry.parse_file(target, fmt="ftm-json").entities)
     assert len(back) == written
     stored = {e.primary_name for e in repo.current_entities(["un"])}

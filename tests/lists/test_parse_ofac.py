@@ -67,7 +67,9 @@ def test_folder_and_file_give_the_trio() -> None:
         alt_rows = [r for r in csv.reader(fh) if len(r) == 5]
     for ent_num, _alt, alt_type, alt_name, _remarks in alt_rows:
         names = {n.full: n.kind for n in from_folder[ent_num].names}
-        alias = " ".join(alt_name.split())  # the parser collapses runs of spaces
+        # the parser collapses runs of spaces and drops double quotes around a name
+        alias = " ".join(alt_name.split())
+        alias = alias[1:-1] if alias[:1] == alias[-1:] == '"' else alias
         assert alias in names
         if alt_type.strip() == "fka":
             assert names[alias] in (NameKind.FORMER, NameKind.PRIMARY)
@@ -125,6 +127,15 @@ def test_remarks_become_fields(sdn2024: dict) -> None:
         "381420754",
         "issued 07 Dec 2011 expires 07 Dec 2016",
     )
+    sharif = sdn2024["6944"]  # "Passport B 960789; alt. Passport G 649385 issued ..."
+    assert [(i.value, i.note) for i in sharif.identifiers] == [
+        ("B 960789", None),
+        ("G 649385", "issued 08 Sep 2006 expires 17 Jul 2011"),
+    ]
+    assert [str(b.start) for b in sharif.birth_dates] == ["1969", "1963", "1964-02-11"]
+    yusong = sdn2024["23149"]  # "Nationality of Registration Korea, North" is no nationality
+    assert yusong.extra["nationality_of_registration"] == "kp"
+    assert yusong.nationalities == []
     tanker = sdn2024["15036"]
     ids = {(i.kind, i.value) for i in tanker.identifiers}
     assert {(IdentifierKind.IMO, "9187629"), (IdentifierKind.MMSI, "572469210")} <= ids
@@ -197,3 +208,18 @@ def test_ofac_xml_excerpt_entry() -> None:
     assert e.birth_dates[0].start == PartialDate(1950, 6, 5)
     assert e.nationalities == ["pk"]
     assert e.programmes == ["SDGT"]
+
+
+def test_byte_order_mark_is_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "sdn.csv"
+    path.write_bytes(
+        b'\xef\xbb\xbf36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,'
+        b"-0- ,-0- \r\n\x1a"
+    )
+    assert detect_format(path) == "ofac-csv"
+    (entity,) = parse_file(path).entities
+    assert (entity.ref, entity.primary_name, entity.programmes) == (
+        "36",
+        "AEROCARIBBEAN AIRLINES",
+        ["CUBA"],
+    )

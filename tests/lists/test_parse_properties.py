@@ -112,3 +112,41 @@ def test_remarks_round_trip(day: date, passport: str, imo: str, alias: str) -> N
     assert [(n.full, n.kind) for n in facts.names] == [
         (" ".join(alias.split()), NameKind.STRONG_ALIAS)
     ]
+
+
+cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=40)
+
+
+@given(
+    st.lists(
+        st.tuples(cell, st.sampled_from(["individual", "vessel", "aircraft", "-0- "]), cell),
+        min_size=1,
+        max_size=20,
+    )
+)
+@settings(max_examples=60, deadline=None)
+def test_sdn_csv_file_round_trip(rows: list[tuple[str, str, str]]) -> None:
+    """Rows written the way OFAC writes them (CRLF, quoted, 0x1A at the end) read back."""
+    import csv
+    import io
+    import tempfile
+    from pathlib import Path
+
+    from sanctionwatch.lists.common import clean
+    from sanctionwatch.lists.registry import parse_file
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_NONNUMERIC)
+    for i, (name, sdn_type, remarks) in enumerate(rows, start=1):
+        writer.writerow([i, name, sdn_type, "DPRK3] [DPRK4", *["-0- "] * 7, remarks or "-0- "])
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "sdn.csv"
+        path.write_bytes(buf.getvalue().encode("utf-8") + b"\x1a")
+        entities = list(parse_file(path, "ofac-csv").entities)
+    assert [e.ref for e in entities] == [str(i) for i in range(1, len(rows) + 1)]
+    for entity, (name, _type, remarks) in zip(entities, rows, strict=True):
+        assert entity.programmes == ["DPRK3", "DPRK4"]
+        assert entity.remarks == clean(remarks)
+        if clean(name):
+            assert entity.names[0].full == clean(name)
+            assert entity.names[0].kind is NameKind.PRIMARY

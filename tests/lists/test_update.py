@@ -18,15 +18,9 @@ import httpx
 import pytest
 
 from sanctionwatch.errors import InputError
+from sanctionwatch.lists.download import DownloadError, download
 from sanctionwatch.lists.sources import load_manifest
-from sanctionwatch.lists.update import (
-    DownloadError,
-    discover,
-    download,
-    file_sha256,
-    import_from,
-    update_sources,
-)
+from sanctionwatch.lists.update import discover, file_sha256, import_from, update_sources
 from sanctionwatch.settings import Settings
 from sanctionwatch.store.db import open_store
 from sanctionwatch.store.lists_repo import ListRepository
@@ -181,6 +175,14 @@ def test_download_timeout_is_retried_then_reported(server: Server, tmp_path: Pat
     assert len(server.requests) == 2
 
 
+def test_download_refuses_an_enormous_file(server: Server, tmp_path: Path) -> None:
+    (server.root / "big.xml").write_bytes(b"x" * 5000)
+    with httpx.Client() as client, pytest.raises(DownloadError) as err:
+        download(client, server.url("big.xml"), tmp_path / "out", max_bytes=4096)
+    assert err.value.message == f"cannot download {server.url('big.xml')}: larger than 4096 bytes"
+    assert len(server.requests) == 1
+
+
 def test_download_conditional_get_gives_none_on_304(server: Server, tmp_path: Path) -> None:
     (server.root / "f.txt").write_bytes(b"payload")
     with httpx.Client() as client:
@@ -245,7 +247,7 @@ def test_too_small_list_is_rejected_and_nothing_stored(server: Server, tmp_path:
     assert outcome.failed
     assert outcome.message == (
         "un: only 1003 entities parsed, expected at least 2000 for a complete list "
-        "(truncated or wrong file?)"
+        "(truncated or wrong file? --no-check imports it anyway)"
     )
     assert versions(settings) == []
     [outcome] = update_sources(settings, ["un"], check=False, backoff=0.01)
@@ -259,7 +261,19 @@ def test_truncated_download_is_rejected_and_nothing_stored(server: Server, tmp_p
     settings = settings_for(tmp_path, manifest_for(tmp_path, server.url("consolidated.xml")))
     [outcome] = update_sources(settings, ["un"], backoff=0.01)
     assert outcome.failed
-    assert "consolidated.xml" in outcome.message
+    assert outcome.message.startswith(server.url("consolidated.xml") + ": ")
+    assert versions(settings) == []
+
+
+def test_html_page_instead_of_the_list_is_rejected(server: Server, tmp_path: Path) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    (server.root / "consolidated.xml").write_text(
+        "<!DOCTYPE html><html><body>Service unavailable</body></html>", encoding="utf-8"
+    )
+    settings = settings_for(tmp_path, manifest_for(tmp_path, server.url("consolidated.xml")))
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.failed
+    assert outcome.message.startswith(server.url("consolidated.xml") + ": ")
     assert versions(settings) == []
 
 
@@ -273,7 +287,7 @@ def test_import_folder_detects_formats_and_dedups(shared_data: Path, tmp_path: P
     outcomes = import_from(settings, folder)
     files = sorted(folder.glob("*.xml"))
     assert [o.status for o in outcomes] == ["new"] * len(files)
-    assert [o.origin for o in outcomes] == [str(p) for p in files]
+    assert [o.origin for o in outcomes] == [str(p.resolve()) for p in files]
     stored = versions(settings)
     assert [v.entity_count for v in stored] == [un_count(p) for p in files]  # by date
     assert {v.sha256 for v in stored} == {file_sha256([p]) for p in files}
@@ -349,3 +363,30 @@ def test_bad_manifest_is_a_clear_error(tmp_path: Path, text: str, problem: str) 
     with pytest.raises(InputError) as err:
         load_manifest(Settings(sources_file=path))
     assert str(path) in err.value.message and problem in err.value.message
+
+
+def test_update_through_the_manifest_retries_times_out_and_reports_404(
+    server: Server, tmp_path: Path
+) -> None:
+    pytest.importorskip("sanctionwatch.lists.registry")
+    shutil.copyfile(
+        shared_file("lists/un/consolidated_2026-02-27.xml"), server.root / "consolidated.xml"
+    )
+    url = server.url("consolidated.xml")
+    settings = settings_for(tmp_path, manifest_for(tmp_path, url), timeout=0.5, retries=2)
+
+    server.delay["/consolidated.xml"] = 2.0
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.failed and outcome.message.startswith(f"cannot reach {url}: timed out")
+    assert len(server.requests) == 2 and versions(settings) == []
+
+    server.delay.clear()
+    server.plan["/consolidated.xml"] = [500]
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.status == "new", outcome.message
+    assert len(server.requests) == 4  # the 500, then the file
+
+    (server.root / "consolidated.xml").unlink()
+    [outcome] = update_sources(settings, ["un"], backoff=0.01)
+    assert outcome.failed and outcome.message == f"cannot download {url}: HTTP 404 Not Found"
+    assert len(versions(settings)) == 1

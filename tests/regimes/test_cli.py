@@ -12,11 +12,20 @@ from sanctionwatch.cli import app
 RUNNER = CliRunner()
 
 
+def _flat(output: str) -> str:
+    """Output with rich's line wrapping undone."""
+    return " ".join(output.split())
+
+
 def test_obligations_json_filters_by_regime() -> None:
     result = RUNNER.invoke(app, ["obligations", "--regime", "iran", "--format", "json"])
     assert result.exit_code == 0, result.output
     rows = json.loads(result.stdout)
     assert rows and all(row["resolution"] == 2231 for row in rows)
+    by_id = {row["id"]: row for row in rows}
+    assert by_id["2231-annexB-5"]["paragraph_confirmed"] is True
+    assert by_id["2231-annexB-3"]["paragraph_confirmed"] is False
+    assert by_id["2231-annexB-5"]["ends"] == "2020-10-18"
     result = RUNNER.invoke(app, ["obligations", "--regime", "dprk"])
     assert result.exit_code == 0 and "2397-OP8" in result.stdout
 
@@ -32,11 +41,11 @@ def test_deadlines_missed_and_upcoming() -> None:
 
 def test_deadlines_bad_input_is_one_clear_line() -> None:
     result = RUNNER.invoke(app, ["deadlines", "--as-of", "2019-13-01"])
-    assert result.exit_code == 1 and "not a date" in result.output
+    assert result.exit_code == 1 and "not a date" in _flat(result.output)
     result = RUNNER.invoke(app, ["deadlines", "--missed", "--upcoming"])
-    assert result.exit_code == 1 and "not both" in result.output
+    assert result.exit_code == 1 and "not both" in _flat(result.output)
     result = RUNNER.invoke(app, ["obligations", "--regime", "atlantis"])
-    assert result.exit_code == 1 and "unknown regime" in result.output
+    assert result.exit_code == 1 and "unknown regime" in _flat(result.output)
 
 
 def test_check_refs(tmp_path: Path) -> None:
@@ -57,12 +66,12 @@ def test_check_refs(tmp_path: Path) -> None:
 
 def test_check_refs_refuses_unusable_files(tmp_path: Path) -> None:
     missing = RUNNER.invoke(app, ["check-refs", str(tmp_path / "none.txt")])
-    assert missing.exit_code == 1 and "cannot read" in missing.output
+    assert missing.exit_code == 1 and "cannot read" in _flat(missing.output)
     binary = tmp_path / "blob.bin"
     binary.write_bytes(b"\x00\x01\x02resolution 2397")
     result = RUNNER.invoke(app, ["check-refs", str(binary)])
-    assert result.exit_code == 1 and "binary" in result.output
+    assert result.exit_code == 1 and "binary" in _flat(result.output)
     latin = tmp_path / "latin1.txt"
     latin.write_bytes("r\xe9solution 2397".encode("latin-1"))
     result = RUNNER.invoke(app, ["check-refs", str(latin)])
-    assert result.exit_code == 1 and "not UTF-8" in result.output
+    assert result.exit_code == 1 and "not UTF-8" in _flat(result.output)

@@ -71,3 +71,37 @@ def test_missed_and_upcoming_split_the_calendar() -> None:
     ]
     assert ("report", date(2019, 3, 22)) in [(d.kind, d.due) for d in missed]
     assert {d.regime for d in deadlines(kb, regime="iran")} == {"iran"}
+
+
+@given(st.text(max_size=60), st.dates(min_value=date(1946, 1, 1), max_value=date(2100, 1, 1)))
+def test_any_rule_text_gives_a_date_or_a_clear_error(rule: str, adopted: date) -> None:
+    try:
+        result = resolve_rule(rule, adopted)
+    except ValueError as exc:
+        assert "deadline rule" in str(exc) or "date" in str(exc)
+    else:
+        assert result is None or isinstance(result, date)
+
+
+@given(st.integers(0, 9999), st.dates(min_value=date(1946, 1, 1), max_value=date(2100, 1, 1)))
+def test_day_rules_count_days(days: int, adopted: date) -> None:
+    assert resolve_rule(f"{days} days after adoption", adopted) == adopted + timedelta(days=days)
+
+
+def test_rule_past_the_calendar_is_a_clear_error() -> None:
+    with pytest.raises(ValueError, match="out of range"):
+        resolve_rule("9999 years after adoption", ADOPTED)
+
+
+def test_rule_with_an_impossible_anchor_date() -> None:
+    with pytest.raises(ValueError, match="0000-00-00 is not a date"):
+        resolve_rule("0 days after 0000-00-00", ADOPTED)
+
+
+def test_panel_reports_are_on_the_calendar() -> None:
+    kb = load_kb()
+    assert all(d.kind != "panel report" for d in deadlines(kb))
+    panel = [d for d in deadlines(kb, regime="dprk", panel=True) if d.kind == "panel report"]
+    assert ("2018-09-07", 2407) in [(d.due.isoformat(), d.resolution) for d in panel]
+    assert all(d.obligation_id == "1874-OP26" and d.regime == "dprk" for d in panel)
+    assert [d for d in deadlines(kb, regime="iran", panel=True) if d.kind == "panel report"] == []

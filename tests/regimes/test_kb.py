@@ -58,7 +58,11 @@ def test_dprk_regime_lists_the_measure_resolutions_and_panel_end() -> None:
     assert measures <= {ob.resolution for ob in KB.obligations("dprk")}
     assert reg.panel_ended == date(2024, 4, 30)
     renewals = [p.resolution for p in reg.panel if p.resolution]
-    assert renewals[-1] == 2680 and 2627 in renewals and 2407 in renewals
+    assert renewals == sorted(renewals) and renewals[-1] == 2680
+    # every DPRK resolution after 1874 that sets no measure appears in the Panel history
+    measures = {ob.resolution for ob in KB.obligations("dprk")}
+    assert set(reg.resolutions) - measures - {1718} == set(renewals) - {1874}
+    assert all(p.sources or p.status == "unconfirmed" for p in reg.panel)
     assert KB.obligation("1874-OP26").ends == date(2024, 4, 30)
 
 
@@ -120,10 +124,19 @@ def test_a_second_regime_proves_the_model_general() -> None:
 def test_unknown_ids_raise_clear_errors() -> None:
     with pytest.raises(NotFoundError, match="2397-OP99"):
         KB.obligation("2397-OP99")
-    with pytest.raises(NotFoundError, match="known: dprk, iran"):
+    with pytest.raises(NotFoundError, match="known: dprk, iran, libya"):
         KB.obligations("atlantis")
     assert KB.obligations("DPRK") == KB.obligations("dprk")
 
 
 def test_load_kb_is_cached() -> None:
     assert load_kb() is KB
+
+
+def test_libya_reporting_deadline_matches_the_committee_note() -> None:
+    # the 1970 Committee told States the 120 days ran "to 26 June 2011"
+    ob = KB.obligation("1970-OP25")
+    assert ob.reporting[0].due_rule == "120 days after adoption"
+    assert ob.reporting[0].due == date(2011, 6, 26)
+    assert {o.paragraph for o in KB.obligations("libya")} >= {"OP9", "OP10", "OP15", "OP17"}
+    assert KB.regime_of(1970) == KB.regime_of(1973) == "libya"

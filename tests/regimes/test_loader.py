@@ -6,6 +6,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sanctionwatch.errors import InputError
 from sanctionwatch.regimes.kb import build_kb
@@ -115,3 +117,48 @@ def test_missing_column_and_repeated_number(data_copy: Path) -> None:
     added.write_text("number,adopted\n2800,2025-01-01\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="missing column"):
         build_kb(data_copy)
+
+
+def test_hostile_yaml_is_refused(tmp_path: Path) -> None:
+    from sanctionwatch.regimes.loader import read_regime
+
+    laughs = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        prev = f"*a{i - 1}"
+        laughs.append(f"a{i}: &a{i} [{', '.join([prev] * 9)}]")
+    path = tmp_path / "laughs.yaml"
+    path.write_text("\n".join(laughs) + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="values"):
+        read_regime(path, {})
+    path.write_text("key: " + "[" * 60 + "]" * 60 + "\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="nested"):
+        read_regime(path, {})
+    path.write_text("key: !!python/object:os.system echo\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="line 1"):
+        read_regime(path, {})
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_regime_text_loads_or_fails_clearly(text: str) -> None:
+    from sanctionwatch.regimes.loader import read_regime
+
+    try:
+        read_regime(Path("any.yaml"), {}, text=text)
+    except DataFileError as exc:
+        assert exc.message.startswith("any.yaml")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_any_index_text_loads_or_fails_clearly(text: str) -> None:
+    from sanctionwatch.regimes.loader import read_index
+
+    try:
+        rows = list(
+            read_index(Path("any.csv"), text="number,adopted,subject,topic,regime\n" + text)
+        )
+    except DataFileError as exc:
+        assert exc.message.startswith("any.csv")
+    else:
+        assert all(r.number > 0 and r.topic for r in rows)

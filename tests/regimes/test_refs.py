@@ -198,3 +198,104 @@ def test_never_crashes_and_spans_hold(text: str, published: date | None) -> None
         assert text[ref.start : ref.end] == ref.text
         assert 0.0 <= ref.confidence <= 1.0
         assert ref.number is None or ref.number > 0
+
+
+def test_dates_of_other_actors_or_sentences_do_not_contradict() -> None:
+    text = "Russia adopted new rules in March 2019 to comply with resolution 2397 on North Korea."
+    assert _only(find_references(text), number=2397).problem is None
+    text = (
+        "In March 2016 the Council adopted resolution 2270 on North Korea. "
+        "Resolution 2397 later capped refined petroleum."
+    )
+    refs = find_references(text)
+    assert [(r.number, r.resolved, r.problem) for r in refs] == [
+        (2270, 2270, None),
+        (2397, 2397, None),
+    ]
+
+
+def test_adoption_date_in_the_same_clause() -> None:
+    text = "Resolution 2397, adopted in September 2017, targets North Korea."
+    ref = _only(find_references(text), number=2397)
+    assert ref.problem is not None and "September 2017" in ref.problem
+    text = "Resolution 2397, adopted on 22 December 2017, targets North Korea."
+    assert _only(find_references(text), number=2397).problem is None
+
+
+LABEL_TO_IDS = {
+    "UNSCR 2397 OP8 worker repatriation": {"2397-OP8"},
+    "UNSCR 2375 OP17 ban on new work authorizations": {"2375-OP17"},
+    "UNSCR 2397 OP5 refined petroleum cap": {"2397-OP5"},
+    "UNSCR 2397 OP5 refined petroleum reporting": {"2397-OP5"},
+    "UNSCR 2371 coal export ban": {"2371-OP8"},
+    "UNSCR 2371 coal import ban": {"2371-OP8"},
+    "UNSCR 1718 / 1874 arms embargo": {"1718-arms-embargo"},
+    "JCPOA enriched uranium stockpile limit": {"2231-annexA-stockpile"},
+    "JCPOA enrichment level limits": {"2231-annexA-enrichment"},
+    "UN Panel of Experts mandate (UNSCR 1874)": {"1874-OP26"},
+    "UNSCR 2375 / 2397 labour export": {"2375-OP17", "2397-OP8"},
+}
+
+
+def test_keywords_link_annotated_claims_to_their_obligation() -> None:
+    """The annotators' obligation labels, mapped to KB ids, against keyword ranking.
+
+    The keywords were written with these sentences in view, so this guards against
+    regressions; it does not measure how well they generalise.
+    """
+    annotations = shared_file("articles/dev/annotations.jsonl")
+    total = top = 0
+    for line in annotations.read_text(encoding="utf-8").splitlines():
+        for claim in json.loads(line)["claims"]:
+            want = LABEL_TO_IDS.get(claim["obligation"])
+            if want is None:
+                continue
+            total += 1
+            ranked = obligation_scores(claim["evidence_sentence"])
+            top += bool(ranked) and ranked[0][0] in want
+    assert total >= 30
+    assert top / total >= 0.85, (top, total)
+
+
+def test_month_and_year_before_resolution() -> None:
+    text = "A December 2017 UN Security Council resolution told States to repatriate workers."
+    ref = _only(find_references(text), number=None)
+    assert ref.text == "December 2017 UN Security Council resolution"
+    assert ref.resolved == 2397 and ref.obligation_id == "2397-OP8"
+    assert find_references("a12017 resolution") == []
+
+
+def test_date_written_after_the_number() -> None:
+    ref = _only(find_references("Resolution 2379 of 22 December 2017 on North Korea"), number=2379)
+    assert ref.resolved == 2397
+    assert ref.problem is not None and "22 December 2017" in ref.problem
+    ok = _only(find_references("resolution 2397 of 22 December 2017"), number=2397)
+    assert ok.problem is None and ok.confidence == 0.95
+
+
+def test_unnumbered_reference_outside_the_known_regimes_is_left_alone() -> None:
+    text = "In December 2017 the Security Council adopted a resolution on South Sudan."
+    assert find_references(text) == []
+    text = "In December 2017 the Security Council adopted a resolution on North Korea."
+    assert [r.resolved for r in find_references(text)] == [2397]
+
+
+def test_resolutions_of_other_bodies_are_not_taken() -> None:
+    text = "General Assembly resolution 1514 (XV) and Human Rights Council resolution 10/5."
+    assert find_references(text) == []
+    text = "The Assembly's resolution 2397 differs from Security Council resolution 2397."
+    assert [r.text for r in find_references(text)] == ["Security Council resolution 2397"]
+
+
+def test_un_sanctions_imposed_last_year() -> None:
+    text = "The UN sanctions imposed last year barred new work permits for North Koreans."
+    ref = _only(find_references(text, published=date(2018, 8, 3)), number=None)
+    assert ref.text == "UN sanctions" and ref.resolved == 2375
+    assert ref.obligation_id == "2375-OP17" and ref.confidence >= 0.7
+    assert find_references("Trade goes on in defiance of UN sanctions, a panel said.") == []
+
+
+def test_other_regimes_cited_in_passing_are_not_flagged() -> None:
+    text = "North Korea, like Syria under resolution 2118, was told to give up such weapons."
+    ref = _only(find_references(text), number=2118)
+    assert ref.resolved == 2118 and ref.problem is None and ref.confidence < 0.9

@@ -15,6 +15,7 @@ from sanctionwatch.lists.model import (
     PartialDate,
 )
 from sanctionwatch.screening import Screener
+from tests.store.backends import store, store_settings  # noqa: F401  (SQLite, PostgreSQL)
 
 PERSON = EntityKind.PERSON
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -17,13 +16,7 @@ from sanctionwatch.screening.decisions import (
     query_key,
     record_decision,
 )
-from sanctionwatch.settings import Settings
-from sanctionwatch.store.db import Store, open_store
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Store:
-    return open_store(Settings(home=tmp_path))
+from sanctionwatch.store.db import Store
 
 
 def test_decision_shows_on_later_screening(store: Store, screener: Screener) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
@@ -9,7 +11,7 @@ import pytest
 from sqlalchemy import func, inspect, select
 
 from sanctionwatch.errors import InputError, ListParseError
-from sanctionwatch.lists.model import Entity, ListSnapshot
+from sanctionwatch.lists.model import Entity, ListSnapshot, Name, NameKind
 from sanctionwatch.store.db import Store
 from sanctionwatch.store.lists_repo import ListRepository, select_sources
 from sanctionwatch.store.lists_tables import (
@@ -234,3 +236,63 @@ def test_delete_version_removes_its_rows(store: Store) -> None:
     )
     repo.delete_version(info.id)
     assert table_counts(store) == dict.fromkeys(table_counts(store), 0)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u202eevil\u200b name",  # bidi override and zero-width space
+        "😀 КІМ Чен Ин 김정은 金正恩",
+        "‮\ufeffx",
+    ],
+)
+def test_hostile_unicode_round_trips(store: Store, text: str) -> None:
+    repo = ListRepository(store)
+    entity = make_entity("un", 1)
+    entity.names.append(Name(text, NameKind.WEAK_ALIAS))
+    repo.import_snapshot(snapshot("un", [entity]), file_sha256="7" * 64, origin="x")
+    stored = repo.entity("un", "T00001")
+    assert stored is not None and stored.names[-1].full == text
+    assert [e.ref for e in repo.find_by_name(text.upper())] == ["T00001"]
+
+
+@pytest.mark.parametrize("text", ["A\x00B", "\ud800x"])
+def test_unstorable_text_is_refused_the_same_on_every_backend(store: Store, text: str) -> None:
+    repo = ListRepository(store)
+    good = [make_entity("un", i) for i in range(1, 700)]
+    bad = make_entity("un", 700)
+    bad.extra["note"] = text
+    with pytest.raises(ListParseError, match="entity 'T00700': text with a NUL or unpaired"):
+        repo.import_snapshot(snapshot("un", [*good, bad]), file_sha256="8" * 64, origin="x")
+    assert set(table_counts(store).values()) == {0}
+
+
+def test_two_imports_of_the_same_file_at_once_store_one_version(store: Store) -> None:
+    """The second import waits on the first (write lock / unique index), then reports the
+    version the first stored as unchanged instead of failing."""
+    first_started, results = threading.Event(), {}
+
+    def slow(entities: list[Entity]) -> Iterator[Entity]:
+        for i, entity in enumerate(entities):
+            if i == 600:  # a batch is written: this transaction now holds the version row
+                first_started.set()
+                time.sleep(0.5)
+            yield entity
+
+    def run(name: str, entities: Iterator[Entity]) -> None:
+        results[name] = ListRepository(store).import_snapshot(
+            snapshot("un", entities), file_sha256="6" * 64, origin=name
+        )
+
+    entities = [make_entity("un", i) for i in range(1, 1001)]
+    first = threading.Thread(target=run, args=("first", slow(entities)))
+    first.start()
+    assert first_started.wait(30)
+    second = threading.Thread(target=run, args=("second", iter(entities)))
+    second.start()
+    first.join(60)
+    second.join(60)
+    assert not results["first"].unchanged and results["first"].entity_count == 1000
+    assert results["second"].unchanged and results["second"].id == results["first"].id
+    assert len(ListRepository(store).versions()) == 1
+    assert table_counts(store)["list_entities"] == 1000

@@ -119,6 +119,10 @@ def test_roles_and_audit(client: TestClient, store: Store) -> None:
     sent = b'{"name":"desk","role":"analyst"}'
     assert first["payload_sha256"] == hashlib.sha256(sent).hexdigest()
     assert first["payload_bytes"] == len(sent)
+    page = client.get("/audit", headers={"X-API-Key": admin, "Accept": "text/html"})
+    assert page.status_code == 200 and "apikey.create" in page.text
+    assert client.get("/audit.json", headers={"X-API-Key": admin}).json()["total"] == 2
+    assert client.get("/audit", headers={"X-API-Key": viewer}).status_code == 403
 
 
 def test_audit_trail_is_append_only(client: TestClient, store: Store) -> None:
@@ -136,3 +140,45 @@ def test_no_anonymous_reads_when_configured(tmp_path: Path) -> None:
         resp = client.get("/api/whoami")
         assert resp.status_code == 401
         assert "X-API-Key" in resp.json()["detail"]
+
+
+def test_browser_key_cookie_lets_pages_write(client: TestClient, store: Store) -> None:
+    analyst, _ = KeyRing(store).create("desk", "analyst")
+    form = {"text": "x", "published": ""}
+    # Keys exist: an anonymous browser form post is refused...
+    assert client.post("/documents", data=form, follow_redirects=False).status_code == 401
+    assert client.post("/session", data={"key": "sw_nope"}).status_code == 401
+    resp = client.post("/session", data={"key": analyst}, follow_redirects=False)
+    assert resp.status_code == 303
+    cookie = resp.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
+    # ...and with the key in its cookie, the same browser is the analyst.
+    assert client.get("/api/whoami").json() == {"name": "desk", "role": "analyst"}
+    client.post("/session/end")
+    assert client.get("/api/whoami").json()["name"] == "anonymous"
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("2023", True),
+        ("2020-01-23", True),
+        ("2019-12", True),
+        ("", True),
+        ("0000", False),
+        ("2023-13", False),
+        ("2023-02-30", False),
+        ("1066", False),
+        ("2023-1-5", False),
+        ("yesterday", False),
+    ],
+)
+def test_published_dates_are_checked(text: str, ok: bool) -> None:
+    from sanctionwatch.errors import InputError
+    from sanctionwatch.web.routers.documents import check_published
+
+    if ok:
+        assert check_published(text) == (text or None)
+    else:
+        with pytest.raises(InputError, match="not a date"):
+            check_published(text)

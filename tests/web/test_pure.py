@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from html import unescape
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from sanctionwatch.web.highlight import Span, to_html
@@ -33,6 +33,7 @@ def test_crossing_spans_are_cut() -> None:
     )
 
 
+@settings(deadline=None)  # no wall-clock limits in CI
 @given(
     st.text(max_size=60),
     st.lists(

@@ -69,6 +69,23 @@ def _state_after(text: str, end: int) -> str | None:
     return state_in(m.group(1), exclude=("KP",)) if m else None
 
 
+_ELSEWHERE = re.compile(
+    r"\b(abroad|overseas|worldwide|globally|region|gulf|middle east|africa|asia|europe)\b", re.I
+)
+
+
+def _place_of(text: str, q: Any, subject: str) -> str | None:
+    """The state a figure is about: one named right after it ("30,000 in Russia"), else
+    the claim's subject, unless the figure is about somewhere else ("abroad", "in the
+    Gulf region"): then None, as it is no figure for one state."""
+    named = _state_after(text, q.end)
+    if named is not None:
+        return named
+    if _ELSEWHERE.search(q.what or "") or _ELSEWHERE.search(text[q.end : q.end + 40]):
+        return None
+    return subject
+
+
 def _observation(q: Any, state: str, meta: Any, speaker: str | None, sentence: str) -> Observation:
     return Observation(
         state=state,
@@ -95,10 +112,9 @@ def evidence_from_analysis(analysis: Any) -> list[Evidence]:
             continue
         speaker_state, kind = classify(state, c.speaker, c.speaker_affiliation)
         quantities = tuple(
-            _observation(
-                q, _state_after(analysis.text, q.end) or state, meta, c.speaker, c.evidence
-            )
+            _observation(q, where, meta, c.speaker, c.evidence)
             for q in c.quantities
+            if (where := _place_of(analysis.text, q, state)) is not None
         )
         out.append(
             Evidence(

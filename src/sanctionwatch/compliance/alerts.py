@@ -90,6 +90,8 @@ def deadline_alerts(assessments: Iterable[Assessment]) -> list[Alert]:
     out = []
     for a in assessments:
         final = a.obligation.final_report
+        if a.rule == "no-evidence":
+            continue  # nothing on record points either way: not worth an alert
         if a.final_report_missing and final is not None:
             out.append(
                 Alert(

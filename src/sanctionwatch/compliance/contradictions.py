@@ -31,6 +31,9 @@ __all__ = [
 
 SIMILAR_DATES_DAYS = 180  # as-of dates closer than this count as "similar"
 NUMBER_RATIO = 1.5  # figures this far apart disagree
+# Stocks (how many are there) can be compared across statements; flows (visas issued,
+# tonnes shipped) need their periods, so they are compared as indicator series instead.
+STOCK_UNITS = frozenset({"workers", "work permits"})
 
 
 class Kind(StrEnum):
@@ -84,6 +87,17 @@ def _q(ev: Evidence) -> str:
     return text if len(text) <= 140 else text[:139] + "\u2026"
 
 
+def _first_per_day(items: Sequence[Evidence]) -> list[Evidence]:
+    """The first statement of each (obligation, date), in the order given."""
+    seen: set[tuple[str | None, date | None]] = set()
+    out = []
+    for e in items:
+        if (e.obligation_id, e.published) not in seen:
+            seen.add((e.obligation_id, e.published))
+            out.append(e)
+    return out
+
+
 def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradiction]:
     out: list[Contradiction] = []
     by_state: dict[str, list[Evidence]] = defaultdict(list)
@@ -95,6 +109,8 @@ def _statement_contradictions(evidence: Sequence[Evidence]) -> list[Contradictio
         third = [e for e in items if e.source_kind is not SourceKind.OWN]
         admissions = [e for e in own if e.polarity is Polarity.NONCOMPLIANT]
         claims = [e for e in own if e.polarity is Polarity.COMPLIANT]
+        # Only the first statement per (obligation, date) can start a contradiction below.
+        admissions, claims = _first_per_day(admissions), _first_per_day(claims)
         seen: set[tuple[str | None, date | None, date | None]] = set()
         for adm in admissions:
             for claim in claims:
@@ -180,6 +196,9 @@ def _as_of(obs: Observation) -> tuple[date | None, str]:
 def _fmt(obs: Observation) -> str:
     approx = "about " if obs.approx else ""
     what = obs.what or obs.unit
+    if obs.unit and obs.unit.lower() not in what.lower():
+        # the unit first; the text's description after it when it says more than a word
+        what = f"{obs.unit} ({what})" if len(what.split()) > 1 else obs.unit
     who = f" per {obs.speaker}" if obs.speaker else ""
     return f"{approx}{obs.value:,.0f} {what}{who}"
 
@@ -194,13 +213,14 @@ def number_contradictions(
     """Pairs of figures for the same quantity that differ by ``ratio`` or more."""
     groups: dict[tuple[str, str], list[Observation]] = defaultdict(list)
     for obs in observations:
-        if obs.value > 0:
-            groups[quantity_key(obs)].append(obs)
+        key = quantity_key(obs)
+        if obs.value > 0 and key[1] in STOCK_UNITS:
+            groups[key].append(obs)
     out: list[Contradiction] = []
     for (state, _unit), items in sorted(groups.items()):
         for a, b in combinations(items, 2):
-            if a.sentence and a.sentence == b.sentence and a.value == b.value:
-                continue
+            if a.sentence and a.sentence == b.sentence and a.document_id == b.document_id:
+                continue  # one sentence's figures ("from 34,000 to 11,000") are a change
             hi, lo = (a, b) if a.value >= b.value else (b, a)
             if hi.value / lo.value < ratio:
                 continue

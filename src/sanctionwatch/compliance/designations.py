@@ -64,26 +64,28 @@ class DesignationLink:
     why: str
 
 
-def _event(raw: dict[str, object]) -> DesignationEvent:
+def _event(raw: object) -> DesignationEvent:
+    if not isinstance(raw, dict):
+        raise InputError(f"designations data: an entry is not a mapping: {raw!r}")
     try:
         ents = raw["entities"]
-        assert isinstance(ents, list)
+        if not isinstance(ents, list) or not ents:
+            raise TypeError("entities must be a non-empty list")
+        when = raw["date"]
         return DesignationEvent(
             id=str(raw["id"]),
             authority=str(raw["authority"]),
             list_source=str(raw["list_source"]),
-            date=raw["date"]
-            if isinstance(raw["date"], date)
-            else date.fromisoformat(str(raw["date"])),
+            date=when if isinstance(when, date) else date.fromisoformat(str(when)),
             obligation_id=str(raw["obligation_id"]) if raw.get("obligation_id") else None,
             target_state=str(raw["target_state"]) if raw.get("target_state") else None,
             topic=str(raw.get("topic", "")),
-            keywords=tuple(str(k) for k in raw.get("keywords", []) or []),  # type: ignore[attr-defined]
+            keywords=tuple(str(k) for k in raw.get("keywords") or []),
             entities=tuple(
                 ListedEntity(str(e["name"]), str(e["ref"]), str(e.get("note", ""))) for e in ents
             ),
         )
-    except (KeyError, AssertionError, ValueError, TypeError) as exc:
+    except (KeyError, ValueError, TypeError, AttributeError) as exc:
         raise InputError(f"designations data: bad entry {raw.get('id')!r}: {exc}") from None
 
 
@@ -102,13 +104,14 @@ def _fits(ev: Evidence, event: DesignationEvent) -> str | None:
     if not _ACTION.search(text):
         return None
     low = text.lower()
-    if not any(k.lower() in low for k in event.keywords):
+    keyword = next((k for k in event.keywords if k.lower() in low), None)
+    if keyword is None:
         return None
     who = ev.speaker_state or state_in(" ".join(p for p in (ev.affiliation, ev.speaker) if p))
     named = state_in(text)
     if event.authority not in (who, named):
         return None
-    reasons = [f"designating state {event.authority}", f"topic ({event.topic})"]
+    reasons = [f"designating state {event.authority}", f"topic (\u201c{keyword}\u201d)"]
     m = _COUNT.search(text)
     if m:
         n = int(m.group(1)) if m.group(1).isdigit() else _COUNTS[m.group(1).lower()]
@@ -126,10 +129,16 @@ def link_designations(
     evidence: Iterable[Evidence], events: Sequence[DesignationEvent] | None = None
 ) -> list[DesignationLink]:
     events = load_events() if events is None else events
-    out = []
+    found: dict[tuple[str, str | None, int | None, str], DesignationLink] = {}
     for ev in evidence:
         for event in events:
             why = _fits(ev, event)
-            if why:
-                out.append(DesignationLink(event, ev, why))
-    return out
+            if not why:
+                continue
+            # One sentence may give several claims (about China, about the US measure):
+            # link it once, through the claim about the targeted state where there is one.
+            key = (event.id, ev.document_id, ev.start, ev.sentence)
+            have = found.get(key)
+            if have is None or (ev.state == event.target_state != have.evidence.state):
+                found[key] = DesignationLink(event, ev, why)
+    return list(found.values())

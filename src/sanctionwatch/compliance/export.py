@@ -30,6 +30,7 @@ def evidence_dict(ev: Evidence) -> dict[str, Any]:
         "end": ev.end,
         "sentence": ev.sentence,
         "confidence": ev.confidence,
+        "via": ev.via,
     }
 
 

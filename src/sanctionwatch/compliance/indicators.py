@@ -25,11 +25,13 @@ __all__ = [
     "DEFAULT_SURGE_THRESHOLD",
     "INDICATOR_OBLIGATIONS",
     "MAX_CSV_BYTES",
+    "TRADE_OBLIGATIONS",
     "Point",
     "Series",
     "Surge",
     "detect_surges",
     "merge_series",
+    "obligation_for",
     "parse_csv",
     "read_csv",
     "series_from_text",
@@ -48,6 +50,42 @@ INDICATOR_OBLIGATIONS: dict[str, tuple[str, str]] = {
     "workers": ("2397-OP8", "DPRK nationals earning income must be repatriated"),
     "work permits": ("2397-OP8", "DPRK nationals earning income must be repatriated"),
 }
+# Trade figures: the goods named in the series' category decide the obligation.
+TRADE_OBLIGATIONS: tuple[tuple[re.Pattern[str], str, str], ...] = (
+    (
+        re.compile(r"\bcoal|iron\b", re.I),
+        "2371-OP8",
+        "DPRK coal, iron and iron ore exports are banned",
+    ),
+    (
+        re.compile(r"\bseafood|fish|lead\b", re.I),
+        "2371-lead-seafood",
+        "DPRK lead and seafood exports are banned",
+    ),
+    (
+        re.compile(r"\btextile|garment|cloth", re.I),
+        "2375-textiles",
+        "DPRK textile exports are banned",
+    ),
+    (
+        re.compile(r"\brefined|petroleum|diesel|gasoline", re.I),
+        "2397-OP5",
+        "refined petroleum supplied to the DPRK is capped at 500,000 barrels a year",
+    ),
+    (re.compile(r"\bcrude\b", re.I), "2397-OP4", "crude oil supplied to the DPRK is capped"),
+)
+
+
+def obligation_for(indicator: str, category: str) -> tuple[str | None, str]:
+    """The obligation a jump in this indicator may point at evading, and why."""
+    if indicator in INDICATOR_OBLIGATIONS:
+        return INDICATOR_OBLIGATIONS[indicator]
+    if indicator in ("trade", "imports", "exports"):
+        for pattern, obligation, why in TRADE_OBLIGATIONS:
+            if pattern.search(category):
+                return obligation, why
+    return None, ""
+
 
 _PERIOD = re.compile(r"^(?:19|20)\d\d(?:-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?)?$")
 
@@ -96,6 +134,7 @@ class Surge:
     why: str = ""  # why this indicator matters for the obligation
     suspicion: str | None = None
     sources: tuple[str, ...] = field(default=())
+    published: date | None = None  # when the later figure was published, if known
 
     @property
     def label(self) -> str:
@@ -146,7 +185,7 @@ def detect_surges(
             ratio = after.value / before.value
             if ratio < threshold:
                 continue
-            obligation, why = INDICATOR_OBLIGATIONS.get(s.indicator, (None, ""))
+            obligation, why = obligation_for(s.indicator, s.category)
             surges.append(
                 Surge(
                     indicator=s.indicator,
@@ -163,6 +202,7 @@ def detect_surges(
                     why=why,
                     suspicion=s.suspicion,
                     sources=tuple(dict.fromkeys(p.source for p in (before, after) if p.source)),
+                    published=after.published,
                 )
             )
     return surges
@@ -267,14 +307,14 @@ def parse_csv(text: str, *, origin: str = "<csv>") -> list[Series]:
     return sorted(out, key=lambda s: s.key)
 
 
-def read_csv(path: Path) -> list[Series]:
+def read_csv(path: Path, *, max_bytes: int = MAX_CSV_BYTES) -> list[Series]:
     """Read an indicator CSV file (UTF-8, with or without a BOM)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"{path}: cannot read: {exc.strerror}") from None
-    if size > MAX_CSV_BYTES:
-        raise InputError(f"{path}: {size} bytes is more than the {MAX_CSV_BYTES} allowed")
+    if size > max_bytes:
+        raise InputError(f"{path}: {size} bytes is more than the {max_bytes} allowed")
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -50,13 +50,17 @@ class Polarity(StrEnum):
     NEUTRAL = "neutral"
 
 
+_POLARITY: dict[str, Polarity] = {
+    Stance.ASSERTS_COMPLIANCE.value: Polarity.COMPLIANT,
+    Stance.DENIES_VIOLATION.value: Polarity.COMPLIANT,
+    Stance.ADMITS_NONCOMPLIANCE.value: Polarity.NONCOMPLIANT,
+    Stance.ALLEGES_VIOLATION.value: Polarity.NONCOMPLIANT,
+}
+
+
 def polarity_of(stance: str) -> Polarity:
     """Which way a statement points, whoever says it."""
-    if stance in (Stance.ASSERTS_COMPLIANCE, Stance.DENIES_VIOLATION):
-        return Polarity.COMPLIANT
-    if stance in (Stance.ADMITS_NONCOMPLIANCE, Stance.ALLEGES_VIOLATION):
-        return Polarity.NONCOMPLIANT
-    return Polarity.NEUTRAL
+    return _POLARITY.get(str(stance), Polarity.NEUTRAL)
 
 
 class SourceKind(StrEnum):

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import re
 
-from sanctionwatch.compliance.model import Evidence, SourceKind
+from sanctionwatch.compliance.model import SourceKind
 
-__all__ = ["INDEPENDENT_WORDS", "STATE_WORDS", "classify", "source_kind", "state_in"]
+__all__ = ["INDEPENDENT_WORDS", "STATE_WORDS", "classify", "state_in"]
 
 # Words that name a state or its government. Longest phrases are tried first.
 STATE_WORDS: dict[str, str] = {
@@ -182,7 +182,3 @@ def classify(
     if code == subject_state.upper():
         return code, SourceKind.OWN
     return code, SourceKind.THIRD_STATE
-
-
-def source_kind(ev: Evidence) -> SourceKind:
-    return ev.source_kind

@@ -73,6 +73,9 @@ class Brief:
     citations: list[Citation] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
     charts: list[Chart] = field(default_factory=list)
+    # (list source, ref) -> the name on the stored list, or None when not stored there;
+    # filled by the caller that has the lists store (see service.check_listed).
+    listed: dict[tuple[str, str], str | None] = field(default_factory=dict)
     _by_key: dict[str, int] = field(default_factory=dict)
 
     def timeline_svg(self) -> str:
@@ -198,7 +201,7 @@ def build_brief(
                                 obs.stated_in)  # fmt: skip
     for surge in surges:
         if surge.suspicion:
-            brief.cite_text(surge.suspicion, ", ".join(surge.sources), None)
+            brief.cite_text(surge.suspicion, ", ".join(surge.sources), surge.published)
     tl.append(TimelineEntry(a.as_of, "assessed", f"status as of this date: {a.status.value}"))
     order = {"adopted": 0, "deadline": 1, "report due": 2, "indicator": 3, "designation": 4,
              "statement": 5, "assessed": 6}  # fmt: skip
@@ -226,12 +229,15 @@ def _env() -> Environment:
 
 
 def _context(brief: Brief) -> dict[str, object]:
+    from sanctionwatch.compliance.rules import RULES
+
     surge_cites = {
-        s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), None)
+        s.label: brief.cite_text(s.suspicion, ", ".join(s.sources), s.published)
         for s in brief.surges
         if s.suspicion
     }
-    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites}
+    rules = [(r.name, r.status.value, r.description) for r in RULES]
+    return {"b": brief, "a": brief.assessment, "surge_cites": surge_cites, "rules": rules}
 
 
 def render_markdown(brief: Brief) -> str:

@@ -279,7 +279,14 @@ def _final_report_reason(f: Facts) -> tuple[bool, Reason | None]:
     final = f.obligation.final_report
     if final is None or final.due is None:
         return False, None
-    filed = [r for r in f.filings if r.state == f.state and r.obligation_id == f.obligation.id]
+    filed = [
+        r
+        for r in f.filings
+        if r.state == f.state
+        and r.obligation_id == f.obligation.id
+        and (r.what == final.what or "final" in r.what.lower())
+        and (r.filed_on is None or r.filed_on <= f.as_of)
+    ]
     if filed:
         r = filed[-1]
         return False, Reason("final-report", f"{r.what} filed on {r.filed_on} ({r.source})")

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from sanctionwatch.compliance import adapters
@@ -49,7 +50,36 @@ from sanctionwatch.compliance.report import Brief, build_brief
 from sanctionwatch.compliance.rules import assess
 from sanctionwatch.errors import NotFoundError
 
-__all__ = ["Picture", "build_picture"]
+__all__ = ["Picture", "build_picture", "filings_from_evidence"]
+
+_SUBMITTED = re.compile(r"\b(submit\w*|filed|sent|presented|delivered|handed)\b", re.I)
+_REPORT_KIND = re.compile(r"\b(final|midterm|mid-term|interim)\s+report\b", re.I)
+
+
+def filings_from_evidence(
+    evidence: Iterable[Evidence], obligations: Mapping[str, ObligationView]
+) -> list[ReportFiling]:
+    """Reports a state says (or is reported) to have submitted under an obligation:
+    "Russia submitted its final report to the 1718 Committee". Only a statement that
+    names the report (final, midterm) and a submission counts; it is filed no later than
+    the document's date."""
+    out = []
+    for ev in evidence:
+        ob = obligations.get(ev.obligation_id or "")
+        if ob is None or ev.stance != "reports_measure" or not _SUBMITTED.search(ev.sentence):
+            continue
+        m = _REPORT_KIND.search(ev.sentence)
+        if m is None:
+            continue
+        kind = "final" if m.group(1).lower() == "final" else "midterm"
+        duty = next((r for r in ob.reporting if kind in r.what.lower()), None)
+        if duty is None:
+            continue
+        source = (
+            f"{ev.who}, {ev.document_title or ev.document_id}: \u201c{ev.sentence.strip()}\u201d"
+        )
+        out.append(ReportFiling(ev.state, ob.id, duty.what, ev.published, source))
+    return out
 
 
 @dataclass(slots=True)
@@ -98,6 +128,21 @@ class Picture:
         evidence = self.evidence_for(ob.id)
         return assess(evidence, ob, as_of, state=state, surges=surges, filings=self.filings)
 
+    def _assess_pairs(self, pairs: Sequence[tuple[str, str]], as_of: date) -> list[Assessment]:
+        """Like :meth:`assess` for many pairs, sorting the evidence out once."""
+        surges = self.surges()
+        grouped: dict[tuple[str, str], list[Evidence]] = {}
+        for ob_id in sorted({o for _, o in pairs}):
+            for ev in self.evidence_for(ob_id):
+                grouped.setdefault((ev.state.upper(), ob_id), []).append(ev)
+        out = []
+        for state, ob_id in pairs:
+            ob = self.obligations[ob_id]
+            mine = [x for x in surges if x.obligation_id == ob_id and x.state == state]
+            evidence = grouped.get((state, ob_id), [])
+            out.append(assess(evidence, ob, as_of, state=state, surges=mine, filings=self.filings))
+        return out
+
     def assess_all(
         self, as_of: date, *, state: str | None = None, obligation_id: str | None = None
     ) -> list[Assessment]:
@@ -110,7 +155,7 @@ class Picture:
         ]
         if not pairs and state and obligation_id:
             pairs = [(state.upper(), obligation_id)]
-        return [self.assess(s, o, as_of) for s, o in pairs]
+        return self._assess_pairs(pairs, as_of)
 
     # --- contradictions, links, alerts --------------------------------------------
 
@@ -180,6 +225,7 @@ def build_picture(
         pic.mentions += adapters.mentions_from_analysis(analysis)
         series += adapters.series_from_analysis(analysis)
     pic.series = merge_series(series)
+    pic.filings += filings_from_evidence(pic.evidence, pic.obligations)
     # Figures that make up an indicator series are compared as a series, not as rivals.
     in_series = {(p.sentence, p.value) for s in pic.series for p in s.points}
     pic.observations = [o for o in pic.observations if (o.sentence, o.value) not in in_series]
@@ -248,9 +294,12 @@ def load_analyses(store: Any) -> list[Any]:
         )
     out: list[Any] = []
     for d in docs:
+        title = d.title
+        if not title and d.origin:  # name the document after its file or address
+            title = Path(d.origin).name or d.origin
         meta = DocumentMeta(
             sha256=d.sha256,
-            title=d.title,
+            title=title,
             outlet=d.outlet,
             url=d.url,
             published=d.published,
@@ -330,3 +379,18 @@ def load_list_changes(store: Any) -> list[ListChange]:
                 names += [n.full for n in entity.names if n.full not in names]
             out.append(ListChange(source, change.ref, tuple(names), change.action, version))
     return out
+
+
+def check_listed(store: Any, brief: Brief) -> None:
+    """Look up the linked designations' entries in the stored lists (sets ``brief.listed``)."""
+    from sanctionwatch.store.lists_repo import ListRepository
+
+    repo = ListRepository(store)
+    sources = set(repo.sources())
+    for link in brief.links:
+        src = link.event.list_source
+        if src not in sources:
+            continue
+        for e in link.event.entities:
+            entity = repo.entity(src, e.ref)
+            brief.listed[(src, e.ref)] = entity.primary_name if entity is not None else None

@@ -20,19 +20,24 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
+from sanctionwatch.documents.subjects import (
+    COUNT_ONLY,
+    fallback_subjects,
+    last_pair,
+    subjects_of,
+    within,
+)
 
-__all__ = ["SentenceFacts", "build_claims", "subjects_of"]
+__all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
-_GOV_OF = re.compile(
-    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
-)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -46,70 +51,26 @@ class SentenceFacts:
     references: list[ReferenceInfo]
 
 
-def _is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
-    """Is this country mention the state acting (rather than a place, target or adjective)?"""
-    before = text[: hit.start - base]
-    words = re.findall(r"[\w’'.-]+", before[-40:].lower())
-    if _GOV_OF.search(before):
-        return True
-    if words:
-        prev = words[-1]
-        if prev == "the" and len(words) > 1:
-            prev = words[-2]
-        if prev in gaz.non_actor_preceders:
-            return False
-    after = text[hit.end - base : hit.end - base + 40]
-    possessive = bool(re.match(r"['’]s\b", after))
-    if hit.how == "demonym":
-        tail = after.lower().lstrip()
-        return any(tail.startswith(noun) for noun in gaz.government_nouns)
-    if re.match(r"\s*-\s*(?:based|flagged|related)", after):
-        return False
-    return possessive or hit.how in ("name", "capital")
-
-
-def subjects_of(
-    text: str,
-    base: int,
-    hits: list[CountryHit],
-    gaz: Gazetteer,
-    skip: tuple[int, int] | None,
-) -> list[str]:
-    """Actor states in ``text`` (which starts at document offset ``base``), in order;
-    two states joined by "and" are both returned."""
-    out: list[str] = []
-    actors: list[CountryHit] = []
-    prev: tuple[CountryHit, bool] | None = None
-    for h in hits:
-        if skip and skip[0] <= h.start < skip[1]:
-            continue
-        flag = _is_actor(h, text, base, gaz)
-        if prev is not None and re.fullmatch(
-            r"\s*(?:and|or|,)\s*", text[prev[0].end - base : h.start - base]
-        ):
-            flag = prev[1]  # "between Russia and China": both, or neither, act
-        prev = (h, flag)
-        if flag:
-            actors.append(h)
-    if not actors:
-        return out
-    first = actors[0]
-    out.append(first.iso2)
-    for nxt in actors[1:]:
-        between = text[first.end - base : nxt.start - base]
-        if (
-            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
-            and nxt.iso2 not in out
-        ):
-            out.append(nxt.iso2)
-            first = nxt
-        else:
-            break
-    return out
-
-
 def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
     return [m.group(0) for m in gaz.patterns[name].finditer(text)]
+
+
+_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
+
+
+def _split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
+    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
+    words before the cue ("did not accuse any countries of illicitly providing")."""
+    plain: list[str] = []
+    negated: list[str] = []
+    for m in gaz.patterns[name].finditer(text):
+        window = text[max(0, m.start() - 40) : m.start()]
+        window = re.split(r"[,;:]|\bbut\b", window)[-1]
+        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
+            negated.append(m.group(0))
+        else:
+            plain.append(m.group(0))
+    return plain, negated
 
 
 def build_claims(
@@ -127,7 +88,11 @@ def build_claims(
     for f in facts:
         s = f.sentence
         text = s.text
-        found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states)
+        link = _link(f, index, published, doc_link, gaz)
+        banned = link is not None and index.category(link.obligation_id) in BAN_CATEGORIES
+        found = _sentence_claims(
+            f, gaz, prev_countries, prev_subjects, speaker_states, banned, index.target(gaz)
+        )
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
@@ -137,7 +102,6 @@ def build_claims(
             prev_countries = seen_here
         if not found:
             continue
-        link = _link(f, index, published, doc_link, gaz)
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence in found:
@@ -173,6 +137,9 @@ def build_claims(
         prev_subjects = [c[0] for c in found if c[0] != "ALL"] or prev_subjects
     return claims
 
+
+# a line that does not end a sentence: a headline, caption or page furniture
+_HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
 _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
@@ -210,9 +177,11 @@ def _link(
     if link is None:
         return doc_link if gaz.patterns["generic_obligation"].search(text) else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id for _, ob, _ in index.score(text, published)}
+        scored = {ob.id for _, ob, _ in index.score(text, published)}  # cached
         if doc_link.obligation_id in scored:
             return doc_link
+        if doc_link.how == "document+reference" and link.score < 2.0:
+            return doc_link  # one keyword does not outweigh a resolution the text names
     return link
 
 
@@ -222,10 +191,12 @@ def _sentence_claims(
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
-    if not gaz.patterns["topic"].search(text):
+    if not gaz.patterns["topic"].search(text) or _HEADLINE.search(text):
         return []
     att = f.attribution
     if att is not None:
@@ -244,8 +215,9 @@ def _sentence_claims(
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
-            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state
-        )
+            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
+            banned, target,
+        )  # fmt: skip
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -266,17 +238,36 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
+    banned: bool = False,
+    target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
+    if all_states and re.search(
+        r"\b(?:to|with|among|from|by|of)\s+$", content[: all_states.start()]
+    ):
+        all_states = None  # "presented evidence to UN member states": recipients, not subject
     obligation = gaz.patterns["obligation_statement"].search(content)
+    if all_states and not obligation:
+        # "all countries" is general only under an obligation ("were ordered to",
+        # "demanded that all countries"), which may sit in the attribution
+        obligation = gaz.patterns["obligation_statement"].search(text)
+        if not obligation:
+            all_states = None
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else _last_pair(prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else last_pair(prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
+    if not subjects and att is not None and not att.direct:
+        a_start = att.attribution_start - f.sentence.start
+        a_text = text[a_start : att.attribution_end - f.sentence.start]
+        a_hits = [h for h in f.countries if att.attribution_start <= h.start < att.attribution_end]
+        speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
+        if len(speakers) > 1:
+            subjects, content = speakers, text  # the speakers are what the sentence is about
     if not subjects:
         if (
             att
@@ -285,18 +276,21 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
+        elif _PRONOUN_START.match(content) and speaker_state and speaker_state not in STATE_KINDS:
+            subjects = [speaker_state]  # "Qatar said it was in full compliance"
         elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
             subjects = prev_subjects[:1]
         elif att and speaker_state and speaker_state not in STATE_KINDS:
             subjects = [speaker_state]
     if not subjects and not (all_states or obligation):
-        subjects = _fallback_subjects(content, c_start, hits, f, prev_subjects)
+        subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
         return []
-    violation = _cues("violation", content, gaz)
-    compliance = _cues("compliance", content, gaz)
+    violation, _ = _split_negated("violation", content, gaz)
+    compliance, not_complying = _split_negated("compliance", content, gaz)
+    violation += not_complying  # "was not complying with": a breach
     admission = _cues("admission", content, gaz)
     denial = _cues("denial", content, gaz) or (
         _cues("denial", text, gaz) if att and not att.direct else []
@@ -310,46 +304,43 @@ def _clause_claims(
             att is None and _self_statement(text, subject, f.countries)
         )
         third = speaker_state is not None and speaker_state != subject
+        # a named speaker whose state is not known is taken to speak for the state only
+        # when defending it ("will fulfil", "missed the deadline"), never when accusing it
+        unknown = att is not None and speaker_state is None and att.speaker.name is not None
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
-        elif compliance and self_speaker:
+        elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
             stances.append(("asserts_compliance", compliance, 0.8))
-        elif admission and self_speaker:
+        elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
+        elif measure and violation and content.find(measure[0]) < content.find(violation[0]):
+            # the state acts first, the breach is someone else's: "South Korea seized a
+            # tanker suspected of ... in violation of UN sanctions"
+            stances.append(("reports_measure", measure, 0.65))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif f.quantities and any(q.start >= c_start for q in f.quantities):
+        elif banned and subject == target and _TRADE.search(content):
+            # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
+            stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
+        elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
+        elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
+            stances.append(("other", statistic, 0.45))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
 
 
-_IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _fallback_subjects(
-    content: str, c_start: int, hits: list[CountryHit], f: SentenceFacts, prev_subjects: list[str]
-) -> list[str]:
-    """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
-    else, for a figure, the previous subject or the first state named."""
-    for h in hits:
-        if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
-            return [h.iso2]
-    if f.quantities:
-        if (
-            re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
-            and prev_subjects
-        ):
-            return prev_subjects[:1]
-        if hits:
-            return [hits[0].iso2]
-    return []
+_TRADE = re.compile(
+    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought|deliver(?:ed|ing)|"
+    r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
 
 
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
@@ -363,13 +354,3 @@ def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
             r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
         )
     )
-
-
-def _last_pair(countries: list[str]) -> list[str]:
-    out: list[str] = []
-    for c in reversed(countries):
-        if c not in out:
-            out.append(c)
-        if len(out) == 2:
-            break
-    return list(reversed(out))

@@ -62,6 +62,9 @@ class Gazetteer:
                     for phrase in field.split("|"):
                         if phrase:
                             lookup[phrase] = (iso2, how)
+                            lookup[phrase.replace("'", "’")] = (iso2, how)
+                            if how == "demonym" and phrase[-1] in "nie":
+                                lookup[phrase + "s"] = (iso2, how)  # "North Koreans"
                             if how == "name":
                                 self.country_names[phrase.lower()] = iso2
         self._country_lookup = lookup
@@ -87,6 +90,7 @@ class Gazetteer:
             sorted(cues["government_nouns"], key=len, reverse=True)
         )
         self.non_actor_preceders: frozenset[str] = frozenset(cues["non_actor_preceders"])
+        self.titles: frozenset[str] = frozenset(str(t) for t in cues["titles"])
         self.patterns: dict[str, re.Pattern[str]] = {
             key: re.compile(value, re.IGNORECASE)
             for key, value in cues.items()

@@ -58,49 +58,109 @@ class ObligationLink:
 
 
 class ObligationIndex:
-    """Obligations of the knowledge base with their keyword patterns."""
+    """Obligations of the knowledge base with their keywords, matched in one pass."""
 
     def __init__(self, kb: Any | None) -> None:
         self.kb = kb
-        self.entries: list[tuple[Any, int, date | None, list[tuple[str, re.Pattern[str]]]]] = []
+        self.entries: list[tuple[Any, int, date | None]] = []
+        self.entry_regimes: list[str | None] = []
+        self.regime: str | None = None  # the regime the current document is about
+        self._regime_res: list[tuple[str, re.Pattern[str]]] = []
+        self._by_keyword: dict[str, list[int]] = {}
+        self._prefixes: dict[str, list[str]] = {}
+        self._keyword_re: re.Pattern[str] | None = None
+        self._cache: dict[tuple[str, date | None], list[tuple[float, Any, int]]] = {}
         if kb is None:
             return
         for ob in kb.obligations():
             res = kb.resolution(int(ob.resolution))
             adopted = getattr(res, "adopted", None) if res is not None else None
-            pats = [
-                (
-                    k,
-                    re.compile(
-                        r"(?<!\w)" + re.escape(k).replace(r"\ ", r"\s+") + r"(?!\w)", re.IGNORECASE
-                    ),
+            self.entries.append((ob, int(ob.resolution), adopted))
+            regime_of = getattr(kb, "regime_of", None)
+            self.entry_regimes.append(regime_of(int(ob.resolution)) if regime_of else None)
+            for k in ob.keywords or []:
+                key = " ".join(str(k).lower().split())
+                if len(key) > 2:
+                    self._by_keyword.setdefault(key, []).append(len(self.entries) - 1)
+        keys = sorted(self._by_keyword, key=len, reverse=True)
+        if keys:
+            alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
+            # a lookahead finds keywords that start at every position, overlapping ones too
+            self._keyword_re = re.compile(rf"(?<!\w)(?=({alternation})(?!\w))", re.IGNORECASE)
+        for key, regime in (getattr(kb, "regimes", None) or {}).items():
+            aliases = [a for a in (getattr(regime, "aliases", None) or []) if a]
+            if aliases:
+                alternation = "|".join(
+                    re.escape(str(a)) for a in sorted(aliases, key=len, reverse=True)
                 )
-                for k in (ob.keywords or [])
-                if k and len(k) > 2
+                self._regime_res.append((key, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)))
+        for k in keys:
+            self._prefixes[k] = [
+                p for p in keys if k.startswith(p) and (len(p) == len(k) or not k[len(p)].isalnum())
             ]
-            self.entries.append((ob, int(ob.resolution), adopted, pats))
 
     def label(self, obligation_id: str | None, resolution: int | None) -> str:
-        if obligation_id and self.kb is not None:
-            for ob, _, _, _ in self.entries:
+        if obligation_id:
+            for ob, _, _ in self.entries:
                 if ob.id == obligation_id:
-                    return f"UNSCR {ob.resolution} {ob.paragraph} {ob.title}".strip()
+                    return f"UNSCR {ob.resolution} {ob.paragraph or ''} {ob.title}".replace(
+                        "  ", " "
+                    ).strip()
         if resolution is not None:
             return f"UNSCR {resolution}"
         return ""
 
+    def category(self, obligation_id: str | None) -> str | None:
+        for ob, _, _ in self.entries:
+            if ob.id == obligation_id:
+                return str(getattr(ob, "category", "") or "") or None
+        return None
+
+    def target(self, gaz: Any) -> str | None:
+        """The state the current document's regime is directed at (from its name)."""
+        if self.regime is None or self.kb is None:
+            return None
+        regime = (getattr(self.kb, "regimes", None) or {}).get(self.regime)
+        hits = gaz.countries(str(getattr(regime, "name", "") or ""))
+        return str(hits[0].iso2) if hits else None
+
+    def new_document(self, text: str = "") -> None:
+        """Start a document: forget cached scores and find the regime it is about (the one
+        whose names it mentions most), so that keywords of other regimes are not matched."""
+        self._cache.clear()
+        counts = [(len(pat.findall(text)), key) for key, pat in self._regime_res]
+        counts = [c for c in counts if c[0]]
+        self.regime = max(counts)[1] if counts else None
+
+    def keywords_in(self, text: str) -> set[str]:
+        if self._keyword_re is None:
+            return set()
+        found: set[str] = set()
+        for m in self._keyword_re.finditer(text):
+            key = " ".join(m.group(1).lower().split())
+            found.update(self._prefixes.get(key, [key]))
+        return found
+
     def score(self, text: str, published: date | None) -> list[tuple[float, Any, int]]:
+        """Obligations whose keywords occur in ``text``, best first (cached per text)."""
+        cache_key = (text, published)
+        cached = self._cache.get(cache_key)
+        if cached is not None:
+            return cached
+        totals: dict[int, float] = {}
+        for key in self.keywords_in(text):
+            for idx in self._by_keyword.get(key, []):
+                if self.regime and self.entry_regimes[idx] not in (None, self.regime):
+                    continue
+                totals[idx] = totals.get(idx, 0.0) + 1.0 + 0.02 * len(key)  # longer: more specific
         scored = []
-        for ob, number, adopted, pats in self.entries:
+        for idx, total in totals.items():
+            ob, number, adopted = self.entries[idx]
             if published is not None and adopted is not None and adopted > published:
                 continue
-            s = 0.0
-            for keyword, pat in pats:
-                if pat.search(text):
-                    s += 1.0 + 0.02 * len(keyword)  # longer phrases are more specific
-            if s:
-                scored.append((s, ob, number))
+            scored.append((total, ob, number))
         scored.sort(key=lambda item: (-item[0], -item[2]))
+        self._cache[cache_key] = scored
         return scored
 
     def link(
@@ -113,13 +173,8 @@ class ObligationIndex:
                 strength = 1.0 + 2.0 * ref.confidence
                 if scored and scored[0][1].id != ref.obligation_id and scored[0][0] > strength:
                     break  # an unnumbered, uncertain reference: the sentence's own words win
-                return ObligationLink(
-                    ref.obligation_id,
-                    res,
-                    self.label(ref.obligation_id, res),
-                    strength,
-                    "reference",
-                )
+                label = self.label(ref.obligation_id, res)
+                return ObligationLink(ref.obligation_id, res, label, strength, "reference")
         resolved = [r.resolved for r in refs if r.resolved]
         if resolved:
             for s, ob, number in scored:

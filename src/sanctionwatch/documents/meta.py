@@ -118,7 +118,7 @@ _DATELINE_RE = re.compile(
     (?P<place>[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){{0,2}})
     (?:,\s*(?P<mon>{_MON})\s+(?P<day>\d{{1,2}}))?
     \s*(?:\((?P<agency>[A-Za-z][\w./ -]{{0,20}})\))?
-    \s*(?P<dash>[-–—:])?\s*""",
+    \s*(?P<dash>--|[-–—:])?\s*""",
     re.VERBOSE,
 )
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
-from sanctionwatch.documents.gazetteer import Gazetteer, gazetteer
+from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink, default_kb, find_refs
 from sanctionwatch.documents.meta import (
     PartialDate,
@@ -38,10 +38,12 @@ from sanctionwatch.documents.model import (
 from sanctionwatch.documents.nlp import load_nlp
 from sanctionwatch.documents.quantities import find_quantities
 from sanctionwatch.documents.quotes import attribute, to_quote
+from sanctionwatch.errors import InputError
 
 __all__ = ["DocumentInput", "analyse_many", "analyse_text", "warm_up"]
 
 _KB_UNSET: Any = object()
+MAX_CHARS = 20_000_000  # the rule pipeline; the statistical components allow 1,000,000
 
 
 @dataclass(slots=True)
@@ -76,9 +78,9 @@ def _context(kb: Any) -> _Context:
     return ctx
 
 
-def warm_up() -> None:
+def warm_up(*, ner: bool = False, model_sentences: bool = False) -> None:
     """Load the spaCy model and the knowledge base now (not on the first document)."""
-    load_nlp()
+    load_nlp(ner=ner, model_sentences=model_sentences)
     _context(_KB_UNSET)
 
 
@@ -104,10 +106,23 @@ def analyse_many(
     *,
     kb: Any = _KB_UNSET,
     screener: Any = None,
+    ner: bool = False,
+    model_sentences: bool = False,
     batch_size: int = 32,
 ) -> list[Analysis]:
+    """Analyse a batch. ``ner=True`` adds spaCy's entity recogniser (persons and
+    organisations beyond speakers; on by default when a ``screener`` is given);
+    ``model_sentences=True`` splits sentences with the model's statistical recogniser
+    instead of the rule-based splitter."""
     ctx = _context(kb)
-    nlp = load_nlp()
+    nlp = load_nlp(ner=ner or screener is not None, model_sentences=model_sentences)
+    for i, inp in enumerate(inputs):
+        if len(inp.text) > nlp.max_length:
+            hint = "" if nlp.max_length == MAX_CHARS else " with --model-sentences/--ner"
+            raise InputError(
+                f"document {i + 1}: {len(inp.text):,} characters is over the limit of "
+                f"{nlp.max_length:,}{hint}"
+            )
     docs = nlp.pipe((i.text for i in inputs), batch_size=batch_size)
     return [_analyse(inp, doc, ctx, screener) for inp, doc in zip(inputs, docs, strict=True)]
 
@@ -153,17 +168,35 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
 def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Analysis:
     text = inp.text
     gaz = ctx.gaz
+    ctx.index.new_document(text)
     meta, body_start = _meta(inp)
     published = meta.published
     sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)
-    persons = [e.text for e in doc.ents if e.label_ == "PERSON" and " " in e.text.strip()]
-    persons += [e.text for e in doc.ents if e.label_ == "PERSON" and " " not in e.text.strip()]
+    ents = list(doc.ents) if doc.has_annotation("ENT_IOB") else []
+    persons = [e.text for e in ents if e.label_ == "PERSON" and " " in e.text.strip()]
+    persons += [e.text for e in ents if e.label_ == "PERSON" and " " not in e.text.strip()]
     mentions: list[Mention] = []
     countries = [h for h in gaz.countries(text) if h.start >= body_start]
+    # a government body acts for its state ("OFAC designated ...", "the Treasury said")
+    countries += [
+        CountryHit(o.start, o.end, o.text, o.state, "org")
+        for o in gaz.organisations(text)
+        if o.kind == "gov"
+        and o.start >= body_start
+        and not any(h.start <= o.start < h.end for h in countries)
+    ]
+    countries.sort(key=lambda h: h.start)
     sent_of = _sentence_finder(sentences)
     for h in countries:
+        if h.how == "org":
+            continue
         mentions.append(Mention("country", h.text, h.start, h.end, sent_of(h.start), h.iso2, h.how))
-    for e in doc.ents:
+    for o in gaz.organisations(text):
+        if o.start >= body_start:
+            mentions.append(
+                Mention("org", o.text, o.start, o.end, sent_of(o.start), o.state, "gazetteer")
+            )
+    for e in ents:
         if e.label_ in ("PERSON", "ORG") and e.start_char >= body_start:
             kind = "person" if e.label_ == "PERSON" else "org"
             mentions.append(
@@ -204,6 +237,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     errors = [_error_dict(r) for r in references if r.problem]
     entities = _screen(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
+    _speaker_mentions(text, attributions.values(), mentions)
     return Analysis(
         meta,
         text,
@@ -248,6 +282,34 @@ def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list
     return out
 
 
+def _speaker_mentions(text: str, attributions: Iterable[Any], mentions: list[Mention]) -> None:
+    """Speakers named in attributions become person mentions with role and affiliation."""
+    known = {(m.start, m.end) for m in mentions}
+    for a in attributions:
+        sp = a.speaker
+        if not sp.name:
+            continue
+        pos = text.find(
+            sp.name, a.attribution_start, max(a.attribution_end, a.attribution_start + 300)
+        )
+        if pos < 0 or (pos, pos + len(sp.name)) in known:
+            continue
+        known.add((pos, pos + len(sp.name)))
+        mentions.append(
+            Mention(
+                "person",
+                sp.name,
+                pos,
+                pos + len(sp.name),
+                a.sentence,
+                sp.country,
+                "speaker",
+                role=sp.role,
+                affiliation=sp.affiliation,
+            )
+        )
+
+
 def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
     return {
         "kind": "resolution_number",
@@ -288,6 +350,7 @@ def _document_link(
 ) -> ObligationLink | None:
     """The obligation the document is mostly about (for sentences that do not name one)."""
     votes: dict[tuple[str | None, int | None], float] = {}
+    named: set[tuple[str | None, int | None]] = set()
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     for f in facts:
         link = index.link(f.sentence.text, f.references, published)
@@ -296,11 +359,15 @@ def _document_link(
         key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
         # one vote per sentence; a checked resolution reference counts more
         votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        if any(r.number is not None and r.problem is None for r in f.references):
+            named.add(key)
         links[key] = link
     if not votes:
         return None
-    best = links[max(votes, key=lambda k: votes[k])]
-    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, "document")
+    key = max(votes, key=lambda k: votes[k])
+    best = links[key]
+    how = "document+reference" if key in named else "document"
+    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
 
 
 def _screen(screener: Any, mentions: Iterable[Mention]) -> list[dict[str, Any]]:

@@ -204,6 +204,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         bare_year = bool(_YEARLIKE.match(digits)) and not m.group("suffix") and not m.group("scale")
         if unit is None and m.group("words"):
             continue  # "one country": a number in words needs its own unit
+        if (
+            m.group("words")
+            and unit == "countries"
+            and re.search(r"\b(?:the|both|these|those)\s+$", before, re.I)
+        ):
+            continue  # "the two countries" refers back to states just named; it does not count
         if unit is None:
             after = text[m.end() : m.end() + 12]
             between = text[m.end() : found[idx + 1][0].start()] if idx + 1 < len(found) else ""

@@ -16,21 +16,9 @@ from dataclasses import dataclass
 
 from sanctionwatch.documents.gazetteer import Gazetteer
 from sanctionwatch.documents.model import Quote, Sentence
+from sanctionwatch.documents.speakers import BACK_REFERENCE, Speaker, clean_speaker, parse_speaker
 
-__all__ = ["Attribution", "Speaker", "attribute", "parse_speaker"]
-
-
-@dataclass(slots=True)
-class Speaker:
-    text: str
-    name: str | None
-    role: str | None
-    affiliation: str | None
-    country: str | None  # ISO2, "UN", "INT", "MEDIA" or None
-
-    @property
-    def label(self) -> str:
-        return self.name or self.text
+__all__ = ["Attribution", "Speaker", "attribute", "parse_speaker", "to_quote"]
 
 
 @dataclass(slots=True)
@@ -55,27 +43,13 @@ _VERBS = (
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
-    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend)?"
+    r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend"
+    r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
 )
 _AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
-_ORG_WORD = (
-    r"Ministry|Department|Office|Council|Embassy|Government|Agency|Committee|Commission|Panel|"
-    r"Treasury|Team|Service|Bureau|Administration|Mission|Parliament|Court|Secretariat"
-)
-_AFFIL_RE = re.compile(
-    rf"(?:[A-Z][\w’'.-]*\s+){{0,4}}(?:{_ORG_WORD})(?:\s+of(?:\s+the)?\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,3}})?"
-)
-_BACK_RE = re.compile(
-    r"^(?:he|she|it|they|the\s+(?:diplomat|minister|official|spokesman|spokeswoman|spokesperson|"
-    r"ministry|paper|newspaper|agency|panel|report|government|ambassador|embassy|source|committee|"
-    r"statement|office|department|team|organisation|organization|watchdog))$",
-    re.IGNORECASE,
-)
-_NAME_RE = re.compile(r"(?:[A-Z][a-z’'-]+|[A-Z]\.)(?:\s+(?:[A-Z][a-z’'-]+|[A-Z]\.))*")
-
-# a quote followed by its attribution: ,” said Zakharova / ,” Ilyichev said / ," it said
 _AFTER_SAID_X = re.compile(
-    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+(?P<spk>[^,.;“”\"]{2,80}?)\s*(?:[,.;]|$)"
+    r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+"
+    r"(?P<spk>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.|$)"
 )
 _AFTER_NAME_ROLE = re.compile(
     rf"^\s*[,.]?\s*(?P<spk>[A-Z][^,.;“”\"]{{1,60}}?,\s+(?:a|an|the)\s+[^,;“”\"]{{2,100}}?),{_AUX}\s+(?P<verb>said|says|told\s+[A-Z]\w+|told\s+reporters|added)\b"
@@ -96,11 +70,22 @@ _LEAD = re.compile(
 _APPOS = re.compile(
     rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
+# "The ministry's acting permanent secretary, Lineekela Mboti, yesterday rejected ..."
+_ROLE_NAME = re.compile(
+    r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
+    rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"
+)
 _TRAIL = re.compile(
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
 )
+# "Publishing photographs and logs, the panel said that North Korea had violated ..."
+_MID = re.compile(
+    rf",\s+(?P<spk>(?:the|a|an)\s+[^,;“”\"]{{1,60}}?|[A-Z][^,;“”\"]{{1,60}}?){_AUX}\s+"
+    rf"(?P<verb>said|says|told|added|stated|reported|confirmed|announced|estimated|warned)\b"
+    rf"(?:(?<=told)\s+\w+)?{_WHEN}(?:\s+that)?\s+(?=\S.{{20}})"
+)
 _ACCORDING = re.compile(
-    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|\.\s|\.?$)"
+    r"\b[Aa]ccording\s+to\s+(?P<spk>(?:the\s+)?[^,;]{2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.\s|\.?$)"
 )
 _QUOTED_AS = re.compile(
     r"(?P<spk0>[^,.;]{1,60}?)\s+quoted\s+(?P<spk>[^,.;]{2,80}?)\s+as\s+saying\b"
@@ -108,65 +93,6 @@ _QUOTED_AS = re.compile(
 _WHAT_SAY = re.compile(
     r"\bin\s+what\s+(?P<spk>[^,.;]{2,60}?)\s+(?P<verb>say|says|said|call|called)\b"
 )
-
-_BAD_SPEAKER = re.compile(
-    r"\b(?:that|which|who|whether|because|if|when|while|and\s+that|will|would|after|before|since|"
-    r"are|is|were|was|has|have|had|can|could|should|must)\b|^(?:the\s+)?(?:data|number|report\s+that|text)\b",
-    re.IGNORECASE,
-)
-
-
-def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
-    """Split "Russian Foreign Ministry spokeswoman Maria Zakharova" into its parts."""
-    text = text.strip().strip(",")
-    name = None
-    for person in persons:
-        if person and person in text:
-            name = person
-            break
-    if name is None:
-        tail = _NAME_RE.findall(text)
-        if tail and text.endswith(tail[-1]) and len(tail[-1].split()) >= 2:
-            candidate = tail[-1]
-            if (
-                not gaz.countries(candidate)
-                and not _AFFIL_RE.search(candidate)
-                and not gaz.organisations(candidate)
-            ):
-                name = candidate
-    affiliation = None
-    affs = _AFFIL_RE.findall(text)
-    if affs:
-        affiliation = affs[-1].strip()
-    country = None
-    for hit in gaz.countries(text):
-        before = text[: hit.start].split()
-        if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
-            continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
-        country = hit.iso2
-        break
-    if country is None:
-        orgs = gaz.organisations(text)
-        if orgs:
-            country = orgs[0].state
-            affiliation = affiliation or orgs[0].canonical
-    role = text
-    if name:
-        role = text.replace(name, "").strip(" ,")
-    if affiliation and role:
-        role = role.replace(affiliation, "").strip(" ,")
-    role_text = re.sub(r"^(?:the|a|an|of|of\s+the)\s+|\s+(?:of|of\s+the)$", "", role).strip()
-    return Speaker(text, name, role_text or None, affiliation, country)
-
-
-def _clean_speaker(spk: str) -> str | None:
-    spk = spk.strip()
-    spk = re.sub(r"^(?:and|but|while|as|also|then|however|meanwhile)\s+", "", spk, flags=re.I)
-    if not spk or len(spk.split()) > 16 or _BAD_SPEAKER.search(spk):
-        return None
-    if not (spk[0].isupper() or re.match(r"(?:a|an|the|he|she|it|they)\b", spk, re.I)):
-        return None
-    return spk
 
 
 class _Memory:
@@ -176,7 +102,7 @@ class _Memory:
 
     def resolve(self, raw: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         bare = raw.strip()
-        if _BACK_RE.match(bare) and self.last is not None:
+        if BACK_REFERENCE.match(bare) and self.last is not None:
             return self.last
         words = bare.split()
         if len(words) == 1 and bare in self.by_surname:
@@ -257,7 +183,7 @@ def _attribute_quote(
     inner = text[qe - 3 : qe]
     if "," in inner or "," in after[:2]:
         m = _AFTER_SAID_X.match(after)
-        if m and _clean_speaker(m.group("spk")):
+        if m and clean_speaker(m.group("spk")):
             return (
                 memory.resolve(m.group("spk"), gaz, persons),
                 m.group("verb"),
@@ -273,7 +199,7 @@ def _attribute_quote(
                 qe + m1.end("verb"),
             )
         m2 = _AFTER_X_SAID.match(after)
-        if m2 and _clean_speaker(m2.group("spk")):
+        if m2 and clean_speaker(m2.group("spk")):
             return (
                 memory.resolve(m2.group("spk"), gaz, persons),
                 m2.group("verb"),
@@ -283,7 +209,7 @@ def _attribute_quote(
     start_sentence = next((s for s in sentences if s.start <= qs < s.end), None)
     before = text[start_sentence.start if start_sentence else max(0, qs - 200) : qs]
     m3 = _BEFORE.search(before)
-    if m3 and _clean_speaker(m3.group("spk")):
+    if m3 and clean_speaker(m3.group("spk")):
         base = qs - len(before)
         return (
             memory.resolve(m3.group("spk"), gaz, persons),
@@ -299,7 +225,7 @@ def _reported(
 ) -> Attribution | None:
     t = s.text
     m = _QUOTED_AS.search(t)
-    if m and _clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
         return Attribution(
             s.index,
@@ -312,7 +238,7 @@ def _reported(
             s.start + m.end(),
         )
     m = _WHAT_SAY.search(t)
-    if m and _clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
         return Attribution(
             s.index,
@@ -324,8 +250,15 @@ def _reported(
             s.start + m.start(),
             s.start + m.end(),
         )
+    m = _ROLE_NAME.match(t)
+    if m and clean_speaker(m.group("spk").replace(",", " ")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
+            s.start + m.start("spk"), s.start + m.end(),
+        )  # fmt: skip
     m = _APPOS.match(t)
-    if m and _clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
         return Attribution(
             s.index,
@@ -338,7 +271,7 @@ def _reported(
             s.start + m.end(),
         )
     m = _LEAD.match(t)
-    if m and _clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
         return Attribution(
             s.index,
@@ -351,7 +284,7 @@ def _reported(
             s.start + m.end(),
         )
     for m in _TRAIL.finditer(t):
-        if _clean_speaker(m.group("spk")):
+        if clean_speaker(m.group("spk")):
             sp = memory.resolve(m.group("spk"), gaz, persons)
             return Attribution(
                 s.index,
@@ -363,8 +296,15 @@ def _reported(
                 s.start + m.start(),
                 s.start + m.end(),
             )
+    m = _MID.search(t)
+    if m and clean_speaker(m.group("spk")):
+        sp = memory.resolve(m.group("spk"), gaz, persons)
+        return Attribution(
+            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
+            s.start + m.start("spk"), s.start + m.end(),
+        )  # fmt: skip
     m = _ACCORDING.search(t)
-    if m and _clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
         return Attribution(
             s.index,

@@ -30,6 +30,8 @@ def analyse_source(
     outlet: str | None = None,
     published: str | date | None = None,
     store: bool = True,
+    model_sentences: bool = False,
+    ner: bool = False,
 ) -> list[AnalysedDocument]:
     """Read ``source`` (file, folder or URL), analyse every document, and store them all
     in one transaction (or none, if anything fails before that)."""
@@ -47,7 +49,7 @@ def analyse_source(
         )
         for r in raws
     ]
-    analyses = analyse_many(inputs)
+    analyses = analyse_many(inputs, model_sentences=model_sentences, ner=ner)
     saved: list[SaveResult | None] = [None] * len(analyses)
     if store:
         from sanctionwatch.store.db import open_store

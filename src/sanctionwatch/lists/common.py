@@ -7,9 +7,8 @@ from functools import lru_cache
 
 from rigour.text.scripts import text_scripts
 
-__all__ = ["clean", "script_code", "split_programmes"]
+__all__ = ["clean", "clean_name", "script_code", "split_programmes"]
 
-_WS = re.compile(r"\s+")
 
 # Unicode script long names (as rigour reports them) -> ISO 15924 codes.
 _ISO15924 = {
@@ -40,14 +39,40 @@ _ISO15924 = {
 }
 
 
+# Invisible format characters that can hide or reorder text (bidi overrides, zero-width
+# spaces, BOM...). ZWJ/ZWNJ (U+200D/U+200C) stay: they change how Persian/Indic words read.
+_FORMAT_CHARS = re.compile(
+    r"[\u00ad\u061c\u180e\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]"
+)
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def clean(text: str | None) -> str | None:
-    """Whitespace collapsed and trimmed; ``None`` for empty or ``-0-`` values."""
-    if text is None:
+    """Whitespace collapsed and trimmed, control and invisible format characters removed;
+    ``None`` for empty or ``-0-`` values."""
+    if not text:
         return None
-    out = _WS.sub(" ", text).strip()
+    if not text.isascii():
+        text = _FORMAT_CHARS.sub("", text)
+    if not text.isprintable():
+        text = _CONTROL_CHARS.sub("", text)
+    out = " ".join(text.split())
     if not out or out == "-0-":
         return None
     return out
+
+
+# Quote pairs wrapped around whole names. A single ASCII apostrophe is left alone: it
+# transliterates the Arabic ayn ("'ABD ALLAH, 'Issam 'Ali").
+_QUOTE_PAIRS = {('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"), ("‘", "’")}
+
+
+def clean_name(text: str | None) -> str | None:
+    """:func:`clean`, then quotes wrapped around the whole name removed."""
+    value = clean(text)
+    while value and len(value) > 1 and (value[0], value[-1]) in _QUOTE_PAIRS:
+        value = clean(value[1:-1])
+    return value
 
 
 @lru_cache(maxsize=4096)
@@ -56,6 +81,8 @@ def script_code(text: str) -> str | None:
 
     Han mixed with Hangul counts as Hangul, Han with kana as Japanese.
     """
+    if text.isascii():
+        return "Latn" if any(ch.isalpha() for ch in text) else None
     counts: dict[str, int] = {}
     for ch in text:
         if ch.isalpha():

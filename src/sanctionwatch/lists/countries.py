@@ -6,6 +6,7 @@ known territory is kept as written, so nothing the list says is lost.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rigour.territories import lookup_territory
@@ -13,6 +14,9 @@ from rigour.territories import lookup_territory
 from sanctionwatch.lists.common import clean
 
 __all__ = ["country_code", "country_or_text"]
+
+_PARENS = re.compile(r"\([^()]*\)")
+_SEVERAL = re.compile(r"[.,;&]|\band\b|\bor\b", re.I)
 
 
 @lru_cache(maxsize=8192)
@@ -22,6 +26,16 @@ def country_code(text: str | None) -> str | None:
     if value is None or len(value) > 120:
         return None
     territory = lookup_territory(value)
+    if territory is None and not _SEVERAL.search(value):
+        # misspellings and word orders ("Repubic of Moldova", "Congo (Democratic
+        # Republic)"); never for text that may name several countries
+        territory = lookup_territory(value, fuzzy=True)
+        if territory is not None and (territory.ftm_country or "") != territory.code:
+            territory = None  # a region or city matched loosely: not good enough
+    if territory is None:
+        bare = clean(_PARENS.sub(" ", value))  # "Iraq (previous address)"
+        if bare and bare != value:
+            territory = lookup_territory(bare)
     if territory is None:
         return None
     code = territory.ftm_country or territory.code

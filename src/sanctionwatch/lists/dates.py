@@ -42,6 +42,7 @@ _MONTH_RE = (
 _ISO = re.compile(
     r"^(?P<y>\d{4})(?:-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?)?(?:T\d[\d:.]*(?:Z|[+-]\d\d:?\d\d)?|[+-]\d\d:\d\d|Z)?$"
 )
+_MY = re.compile(r"^(?P<m>\d{1,2})/(?P<y>\d{4})$")
 _DMY = re.compile(r"^(?P<d>\d{1,2})[/.](?P<m>\d{1,2})[/.](?P<y>\d{4})$")
 _TEXT = re.compile(r"^(?:(?P<d>\d{1,2})\s+)?" + _MONTH_RE + r",?\s+(?P<y>\d{4})$", re.IGNORECASE)
 _YEAR = re.compile(r"^(?P<y>\d{4})$")
@@ -81,6 +82,9 @@ def parse_partial(text: str | None) -> PartialDate | None:
     m = _DMY.match(value)
     if m:
         return _make(int(m["y"]), int(m["m"]), int(m["d"]))
+    m = _MY.match(value)
+    if m:
+        return _make(int(m["y"]), int(m["m"]), None)
     m = _TEXT.match(value)
     if m:
         month = _MONTHS[m["mon"].lower()[:3]]

@@ -14,6 +14,7 @@ from typing import Any
 
 from sanctionwatch.errors import InputError
 from sanctionwatch.lists.model import Entity
+from sanctionwatch.store.entity_json import entity_json
 from sanctionwatch.store.lists_repo import ListRepository, VersionInfo
 
 __all__ = ["Change", "ListDiff", "VersionDiff", "compare_versions", "diff_entities"]
@@ -53,13 +54,20 @@ def changed_fields(old: Mapping[str, Any], new: Mapping[str, Any]) -> tuple[str,
     return tuple(sorted(k for k in keys if old.get(k) != new.get(k)))
 
 
+def _as_dict(entity: Entity) -> dict[str, Any]:
+    try:
+        return entity_json(entity)  # fast; refuses text no database stores
+    except ValueError:
+        return entity.to_dict()
+
+
 def diff_entities(old: Mapping[str, Entity], new: Mapping[str, Entity]) -> ListDiff:
     """Compare two versions given as maps of list reference -> entity."""
     added = [Change("added", ref, new[ref].primary_name) for ref in sorted(new.keys() - old)]
     removed = [Change("removed", ref, old[ref].primary_name) for ref in sorted(old.keys() - new)]
     changed = []
     for ref in sorted(old.keys() & new.keys()):
-        before, after = old[ref].to_dict(), new[ref].to_dict()
+        before, after = _as_dict(old[ref]), _as_dict(new[ref])
         fields = changed_fields(before, after)
         if fields:
             changed.append(

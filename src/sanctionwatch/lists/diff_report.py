@@ -25,7 +25,12 @@ CHANGE_FORMATS = ("table", "json", "csv")
 
 def collect_changes(
     settings: Settings, sources: Sequence[str] | None, since: date | None
-) -> list[VersionDiff]:
+) -> tuple[list[VersionDiff], list[str]]:
+    """Diffs of every selected dataset, and notes on those that have nothing to compare.
+
+    With one dataset selected, having nothing to compare is an error; with several, the
+    others are still reported.
+    """
     store = open_store(settings)
     try:
         repo = ListRepository(store)
@@ -33,7 +38,17 @@ def collect_changes(
         if not keys:
             wanted = ", ".join(sources or []) or "any source"
             raise InputError(f"nothing stored for {wanted}; run `sanctionwatch update` first")
-        return [compare_versions(repo, key, since) for key in keys]
+        if len(keys) == 1:
+            return [compare_versions(repo, keys[0], since)], []
+        diffs, notes = [], []
+        for key in keys:
+            try:
+                diffs.append(compare_versions(repo, key, since))
+            except InputError as exc:
+                notes.append(exc.message)
+        if not diffs:
+            raise InputError("; ".join(notes))
+        return diffs, notes
     finally:
         store.dispose()
 
@@ -79,7 +94,9 @@ def render_changes(
 ) -> None:
     if fmt not in CHANGE_FORMATS:
         raise InputError(f"unknown format {fmt!r}; use one of {', '.join(CHANGE_FORMATS)}")
-    diffs = collect_changes(settings, sources, since)
+    diffs, notes = collect_changes(settings, sources, since)
+    for note in notes:
+        Console(stderr=True).print(f"note: {note}", highlight=False, markup=False)
     if fmt == "json":
         text = json.dumps(changes_as_json(diffs), ensure_ascii=False, indent=2)
         sys.stdout.write(text + "\n")

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from sanctionwatch.errors import ListParseError
-from sanctionwatch.lists.common import clean, split_programmes
+from sanctionwatch.lists.common import clean, clean_name, split_programmes
 from sanctionwatch.lists.countries import country_or_text
 from sanctionwatch.lists.model import (
     Address,
@@ -75,7 +75,7 @@ def parse_ofac_csv(path: Path, source: str | None = None) -> ListSnapshot:
 
 def _rows(path: Path, width: int) -> Iterator[tuple[int, list[str]]]:
     """Data rows of a headerless OFAC CSV, with line numbers; checks the column count."""
-    with path.open("r", encoding="utf-8", newline="") as fh:
+    with path.open("r", encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh, strict=True)
         pending: tuple[int, list[str]] | None = None
         try:
@@ -160,6 +160,8 @@ def parse_sdn_row(row: list[str], source: str = SOURCE, extra_remarks: str = "")
     entity.nationalities = facts.nationalities
     entity.identifiers = facts.identifiers
     entity.gender = facts.gender
+    if facts.registration_countries:
+        entity.extra["nationality_of_registration"] = "; ".join(facts.registration_countries)
     if call_sign:
         entity.identifiers.append(Identifier(IdentifierKind.CALL_SIGN, call_sign))
     for key, value in (
@@ -184,7 +186,7 @@ def _primary(name: str, kind: EntityKind) -> Name:
 
 def _add_aliases(entity: Entity, rows: Iterable[list[str]]) -> None:
     for row in rows:
-        alias = clean(row[3])
+        alias = clean_name(row[3])
         if not alias or any(n.full == alias for n in entity.names):
             continue
         kind = _ALT_KIND.get((clean(row[2]) or "").lower(), NameKind.STRONG_ALIAS)

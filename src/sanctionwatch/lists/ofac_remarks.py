@@ -29,6 +29,10 @@ _ALIAS = re.compile(r"\b([afn])\.k\.a\.,?\s*'(.+?)'(?=\s*(?:[;,.)]|$))", re.I)
 _ALIAS_KIND = {"a": NameKind.STRONG_ALIAS, "n": NameKind.STRONG_ALIAS, "f": NameKind.FORMER}
 _ID_COUNTRY = re.compile(r"^(?P<value>.+?)\s*\((?P<country>[^()]+)\)(?P<rest>.*)$")
 _ALT = re.compile(r"^alt\.\s+", re.I)
+# where a number ends and the words about it begin: "G 649385 issued 08 Sep 2006"
+_NOTE_START = re.compile(
+    r"\s+(?=(?:issued|expires|expiring|expired|valid|dated|registered|alt\.)\b|-\s)", re.I
+)
 
 # clause prefix (case-insensitive, after an optional "alt. ") -> identifier kind
 _ID_PREFIXES: tuple[tuple[str, IdentifierKind], ...] = (
@@ -71,6 +75,7 @@ class RemarkFacts:
     nationalities: list[str] = field(default_factory=list)
     identifiers: list[Identifier] = field(default_factory=list)
     gender: str | None = None
+    registration_countries: list[str] = field(default_factory=list)
 
 
 def split_clauses(text: str) -> list[str]:
@@ -123,11 +128,14 @@ def _identifier(clause: str, lowered: str) -> Identifier | None:
             country = country_or_text(m["country"])
             note = clean(m["rest"])
         else:
-            parts = body.split(" ", 1)
-            body = parts[0]
-            note = clean(parts[1]) if len(parts) > 1 else None
+            m = _NOTE_START.search(body)
+            if m:
+                note = clean(body[m.end() :])
+                body = body[: m.start()]
         value = clean(body)
         if not value or len(value) > 80:
+            return None
+        if kind is not IdentifierKind.SWIFT_BIC and not any(c.isdigit() for c in value):
             return None
         if kind is IdentifierKind.REGISTRATION and prefix.startswith("aircraft"):
             note = "aircraft tail number" if note is None else f"aircraft tail number; {note}"
@@ -156,6 +164,10 @@ def parse_remarks(text: str | None) -> RemarkFacts:
             place = clean(clause[4:])
             if place and place not in facts.birth_places:
                 facts.birth_places.append(place)
+        elif lowered.startswith("nationality of registration "):
+            value = country_or_text(clause[len("nationality of registration ") :])
+            if value and value not in facts.registration_countries:
+                facts.registration_countries.append(value)
         elif lowered.startswith(("nationality ", "citizen ")):
             value = country_or_text(clause.split(" ", 1)[1])
             if value and value not in facts.nationalities:

@@ -67,6 +67,7 @@ def parse_ofac_xml(path: Path, source: str | None = None) -> ListSnapshot:
     )
     namespace = doc.root_nsmap.get(None)
     if namespace is not None and namespace not in NAMESPACES:
+        doc.close()
         raise ListParseError(path, f"unknown sdnList namespace {namespace!r}")
     records = doc.records
     published = None

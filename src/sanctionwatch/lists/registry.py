@@ -14,9 +14,11 @@ import io
 import json
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from xml.etree.ElementTree import ParseError as StdlibParseError
 
 from lxml import etree
 
@@ -54,6 +56,36 @@ def _ofac_xml() -> Parser:
     return parse_ofac_xml
 
 
+def _uk_xlsx() -> Parser:
+    from sanctionwatch.lists.uk import parse_uk_xlsx
+
+    return parse_uk_xlsx
+
+
+def _uk_csv() -> Parser:
+    from sanctionwatch.lists.uk import parse_uk_csv
+
+    return parse_uk_csv
+
+
+def _eu_fsf() -> Parser:
+    from sanctionwatch.lists.eu import parse_eu_fsf_xml
+
+    return parse_eu_fsf_xml
+
+
+def _eu_oj() -> Parser:
+    from sanctionwatch.lists.eu import parse_eu_oj_csv
+
+    return parse_eu_oj_csv
+
+
+def _ftm() -> Parser:
+    from sanctionwatch.lists.ftm import parse_ftm_json
+
+    return parse_ftm_json
+
+
 FORMATS: dict[str, FormatInfo] = {
     "un-xml": FormatInfo("un-xml", "un", "UN Security Council Consolidated List XML", _un),
     "ofac-csv": FormatInfo(
@@ -62,6 +94,15 @@ FORMATS: dict[str, FormatInfo] = {
     "ofac-xml": FormatInfo(
         "ofac-xml", "ofac_sdn", "OFAC sdnList XML (sdn.xml, non-SDN consolidated.xml)", _ofac_xml
     ),
+    "eu-fsf-xml": FormatInfo(
+        "eu-fsf-xml", "eu_fsf", "EU Financial Sanctions Files XML export", _eu_fsf
+    ),
+    "eu-oj-csv": FormatInfo(
+        "eu-oj-csv", "eu_dprk_oj", "EU Official Journal DPRK annexes (FtM-style CSV)", _eu_oj
+    ),
+    "uk-xlsx": FormatInfo("uk-xlsx", "uk", "UK OFSI Consolidated List (ConList.xlsx)", _uk_xlsx),
+    "uk-csv": FormatInfo("uk-csv", "uk", "UK OFSI Consolidated List (ConList.csv)", _uk_csv),
+    "ftm-json": FormatInfo("ftm-json", "ftm", "FollowTheMoney entities, JSON lines", _ftm),
 }
 
 # Errors a parser may let through from the libraries it uses; all become ListParseError.
@@ -75,6 +116,8 @@ _PARSE_ERRORS: tuple[type[Exception], ...] = (
     OSError,
     EOFError,
     zipfile.BadZipFile,
+    zlib.error,
+    StdlibParseError,  # openpyxl reads sheet XML with the standard library
 )
 
 _XML_ROOT = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)[\s>/]")
@@ -185,8 +228,20 @@ def parse_file(path: Path, fmt: str | None = None, source: str | None = None) ->
 
 
 def _guard(path: Path, entities: Iterator[Entity]) -> Iterator[Entity]:
+    """Turn library errors into ListParseError and keep refs unique within the file.
+
+    A reference met a second time (hand-edited excerpts do this) gets ``#2``, ``#3``...
+    appended and ``extra["duplicate_of"]`` set, so no entry is silently dropped.
+    """
+    seen: dict[str, int] = {}
     try:
-        yield from entities
+        for entity in entities:
+            count = seen.get(entity.ref, 0) + 1
+            seen[entity.ref] = count
+            if count > 1:
+                entity.extra["duplicate_of"] = entity.ref
+                entity.ref = f"{entity.ref}#{count}"
+            yield entity
     except ListParseError:
         raise
     except _PARSE_ERRORS as exc:
@@ -200,4 +255,8 @@ def _describe(exc: Exception) -> str:
         return f"damaged zip/xlsx file: {exc}"
     if isinstance(exc, EOFError):
         return f"truncated: {exc}"
+    if isinstance(exc, StdlibParseError):
+        return f"not well-formed XML inside the file ({exc}); damaged or truncated?"
+    if isinstance(exc, zlib.error):
+        return f"damaged compressed data: {exc}"
     return f"{type(exc).__name__}: {exc}"

@@ -87,7 +87,8 @@ class Source(BaseModel):
         if count < self.entities.min:
             raise InputError(
                 f"{self.key}: only {count} entities parsed, expected at least "
-                f"{self.entities.min} for a complete list (truncated or wrong file?)"
+                f"{self.entities.min} for a complete list (truncated or wrong file? "
+                "--no-check imports it anyway)"
             )
         if count > self.entities.max:
             raise InputError(

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from sanctionwatch.lists.common import script_code
+from sanctionwatch.lists.common import clean_name, script_code
 from sanctionwatch.lists.countries import country_or_text
 from sanctionwatch.lists.dates import parse_birth_date, parse_date, parse_datetime, parse_partial
 from sanctionwatch.lists.model import (
@@ -162,11 +162,11 @@ def _names(el: etree._Element, person: bool) -> list[Name]:
     full = " ".join(p for p in parts if p)
     if full:
         names.append(Name(full, NameKind.PRIMARY, script=script_code(full)))
-    original = child_text(el, "NAME_ORIGINAL_SCRIPT")
+    original = clean_name(child_text(el, "NAME_ORIGINAL_SCRIPT"))
     if original:
         names.append(Name(original, NameKind.ORIGINAL_SCRIPT, script=script_code(original)))
     for node in el.iterfind("INDIVIDUAL_ALIAS" if person else "ENTITY_ALIAS"):
-        alias = child_text(node, "ALIAS_NAME")
+        alias = clean_name(child_text(node, "ALIAS_NAME"))
         if not alias:
             continue
         quality = (child_text(node, "QUALITY") or "").lower()

@@ -10,56 +10,26 @@ parsed completely and passed the sanity checks: the import is one transaction.
 from __future__ import annotations
 
 import hashlib
-import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from tempfile import TemporaryDirectory
-from typing import Protocol
 
 import httpx
 
 from sanctionwatch.errors import InputError, ListParseError, SanctionwatchError
+from sanctionwatch.lists.download import USER_AGENT, QuietReporter, Reporter, download
 from sanctionwatch.lists.model import ListSnapshot
 from sanctionwatch.lists.sources import Manifest, Source, load_manifest
 from sanctionwatch.settings import Settings
 from sanctionwatch.store.db import open_store
 from sanctionwatch.store.lists_repo import ListRepository, VersionInfo, select_sources
 
-__all__ = [
-    "DownloadError",
-    "Outcome",
-    "Reporter",
-    "download",
-    "file_sha256",
-    "import_from",
-    "update_sources",
-]
+__all__ = ["Outcome", "file_sha256", "import_from", "update_sources"]
 
-RETRY_STATUS = frozenset({408, 425, 429, 500, 502, 503, 504})
 OFAC_SIBLINGS = ("alt.csv", "add.csv", "sdn_comments.csv")
-USER_AGENT = "sanctionwatch (+https://github.com/sanctionwatch/sanctionwatch)"
-
-
-class DownloadError(SanctionwatchError):
-    """An official file could not be downloaded."""
-
-    status_code = 502
-
-
-class Reporter(Protocol):
-    def download(self, url: str, done: int, total: int | None) -> None: ...
-
-    def imported(self, source: str, count: int, expected: int | None) -> None: ...
-
-
-class QuietReporter:
-    def download(self, url: str, done: int, total: int | None) -> None:
-        return None
-
-    def imported(self, source: str, count: int, expected: int | None) -> None:
-        return None
 
 
 @dataclass(slots=True)
@@ -171,8 +141,12 @@ def import_from(
     fmt: str | None = None,
     check: bool = True,
     reporter: Reporter | None = None,
+    published: datetime | None = None,
 ) -> list[Outcome]:
-    """Import a local list file, or every list file found under a folder."""
+    """Import a local list file, or every list file found under a folder.
+
+    ``published`` is used as the publication date of files that state none (OFAC's CSV).
+    """
     reporter = reporter or QuietReporter()
     if not path.exists():
         raise InputError(f"no such file or folder: {path}")
@@ -193,7 +167,16 @@ def import_from(
                     outcomes.append(Outcome("?", "skipped", str(target), message=exc.problem))
                     continue
             outcomes.append(
-                _import_one(repo, manifest, target, sources, fmt, check=check, reporter=reporter)
+                _import_one(
+                    repo,
+                    manifest,
+                    target,
+                    sources,
+                    fmt,
+                    check=check,
+                    reporter=reporter,
+                    published=published,
+                )
             )
     finally:
         store.dispose()
@@ -211,12 +194,15 @@ def _import_one(
     *,
     check: bool,
     reporter: Reporter,
+    published: datetime | None,
 ) -> Outcome:
     from sanctionwatch.lists import registry
 
     origin = str(path.resolve())
     try:
         snapshot = registry.parse_file(path, fmt=fmt)
+        if snapshot.published is None and published is not None:
+            snapshot.published = published
         if sources and not select_sources([snapshot.source], sources):
             return Outcome(snapshot.source, "skipped", origin, message="not a selected source")
         return _store_snapshot(
@@ -229,61 +215,11 @@ def _import_one(
             reporter=reporter,
         )
     except SanctionwatchError as exc:
-        return Outcome("?", "failed", origin, message=exc.message)
+        message = exc.message if origin in exc.message else f"{origin}: {exc.message}"
+        return Outcome("?", "failed", origin, message=message)
 
 
 # --- downloads -----------------------------------------------------------------------------
-
-
-def download(
-    client: httpx.Client,
-    url: str,
-    dest: Path,
-    *,
-    headers: dict[str, str] | None = None,
-    retries: int = 3,
-    backoff: float = 1.0,
-    reporter: Reporter | None = None,
-) -> httpx.Headers | None:
-    """Fetch ``url`` into ``dest``; return the response headers, or None for 304.
-
-    Transport errors, timeouts and 408/429/5xx answers are retried ``retries`` times in
-    all, waiting ``backoff``, 2x, 4x ... seconds; other HTTP errors fail at once.
-    """
-    reporter = reporter or QuietReporter()
-    problem = ""
-    reached = False
-    for attempt in range(1, max(retries, 1) + 1):
-        if attempt > 1:
-            time.sleep(backoff * 2 ** (attempt - 2))
-        try:
-            with client.stream("GET", url, headers=headers or {}) as resp:
-                reached = True
-                if resp.status_code == 304:
-                    return None
-                if resp.status_code >= 400:
-                    problem = f"HTTP {resp.status_code} {resp.reason_phrase}".strip()
-                    if resp.status_code in RETRY_STATUS:
-                        continue
-                    raise DownloadError(f"cannot download {url}: {problem}")
-                length = resp.headers.get("content-length", "")
-                total = int(length) if length.isdigit() else None
-                done = 0
-                with dest.open("wb") as fh:
-                    for chunk in resp.iter_bytes(1 << 16):
-                        fh.write(chunk)
-                        done += len(chunk)
-                        reporter.download(url, done, total)
-                if total is not None and done != total:
-                    problem = f"received {done} of {total} bytes"
-                    continue
-                return resp.headers
-        except httpx.TimeoutException as exc:
-            problem = f"timed out ({type(exc).__name__})"
-        except httpx.TransportError as exc:
-            problem = str(exc) or type(exc).__name__
-    verb = "cannot download" if reached else "cannot reach"
-    raise DownloadError(f"{verb} {url}: {problem} (after {max(retries, 1)} attempts)")
 
 
 def update_sources(
@@ -365,25 +301,39 @@ def _update_one(
             if i == 0:
                 headers = got
         assert headers is not None
-        from sanctionwatch.lists import registry
+        try:
+            return _store_download(repo, source, folder, files, headers, check, reporter)
+        except ListParseError as exc:
+            raise InputError(f"{source.main_url}: {exc.problem}") from exc
 
-        snapshot = registry.parse_file(
-            folder if len(files) > 1 else files[0], fmt=source.format, source=source.key
-        )
-        last_modified = headers.get("last-modified")
-        if snapshot.published is None and last_modified:
-            try:
-                snapshot.published = parsedate_to_datetime(last_modified)
-            except (TypeError, ValueError):
-                snapshot.published = None
-        return _store_snapshot(
-            repo,
-            snapshot,
-            list_files(folder if len(files) > 1 else files[0], source.format),
-            origin=source.main_url,
-            source=source,
-            check=check,
-            reporter=reporter,
-            etag=headers.get("etag"),
-            last_modified=last_modified,
-        )
+
+def _store_download(
+    repo: ListRepository,
+    source: Source,
+    folder: Path,
+    files: list[Path],
+    headers: httpx.Headers,
+    check: bool,
+    reporter: Reporter,
+) -> Outcome:
+    from sanctionwatch.lists import registry
+
+    target = folder if len(files) > 1 else files[0]
+    snapshot = registry.parse_file(target, fmt=source.format, source=source.key)
+    last_modified = headers.get("last-modified")
+    if snapshot.published is None and last_modified:
+        try:
+            snapshot.published = parsedate_to_datetime(last_modified)
+        except (TypeError, ValueError):
+            snapshot.published = None
+    return _store_snapshot(
+        repo,
+        snapshot,
+        list_files(target, source.format),
+        origin=source.main_url,
+        source=source,
+        check=check,
+        reporter=reporter,
+        etag=headers.get("etag"),
+        last_modified=last_modified,
+    )

@@ -9,7 +9,8 @@ including problems met half way through iteration.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import weakref
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
@@ -66,6 +67,7 @@ class XmlRecords:
     root_attrib: dict[str, str]
     root_nsmap: dict[str | None, str]
     records: Iterator[etree._Element] = field(repr=False)
+    close: Callable[[], None] = field(repr=False, default=lambda: None)
 
 
 def _syntax_error(path: Path, fh: IO[bytes], exc: etree.XMLSyntaxError) -> ListParseError:
@@ -136,12 +138,16 @@ def open_records(
     except BaseException:
         fh.close()
         raise
+    stream = _iter_records(path, fh, parser, records)
+    # a snapshot dropped before (or without) reading its entities still closes the file
+    weakref.finalize(stream, fh.close)
     return XmlRecords(
         path=path,
         root_name=name,
         root_attrib={str(k): str(v) for k, v in root.attrib.items()},
         root_nsmap=dict(root.nsmap),
-        records=_iter_records(path, fh, parser, records),
+        records=stream,
+        close=fh.close,
     )
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["Deadline", "add_months", "deadlines", "resolve_rule"]
 
 _RELATIVE = re.compile(
-    r"^(?:within\s+|no later than\s+)?(?P<n>\d{1,4})\s+(?P<unit>day|month|year)s?\s+"
+    r"^(?:within\s+|no later than\s+)?(?P<n>[0-9]{1,4})\s+(?P<unit>day|month|year)s?\s+"
     r"(?:after|from|of)\s+(?:the\s+(?:date\s+of\s+)?)?(?P<anchor>adoption|[0-9]{4}-[0-9]{2}-[0-9]{2})$"
 )
 _OPEN = {"immediately", "immediate", "open-ended", "ongoing", "none"}
@@ -59,19 +59,29 @@ def resolve_rule(rule: str | date | None, adopted: date) -> date | None:
         )
     count = int(match["n"])
     anchor_text = match["anchor"]
-    anchor = adopted if anchor_text == "adoption" else date.fromisoformat(anchor_text)
+    try:
+        anchor = adopted if anchor_text == "adoption" else date.fromisoformat(anchor_text)
+    except ValueError:
+        raise ValueError(f"deadline rule {rule!r}: {anchor_text} is not a date") from None
     unit = match["unit"]
-    if unit == "day":
-        return anchor + timedelta(days=count)
-    return add_months(anchor, count * 12 if unit == "year" else count)
+    try:
+        if unit == "day":
+            return anchor + timedelta(days=count)
+        return add_months(anchor, count * 12 if unit == "year" else count)
+    except (OverflowError, ValueError):
+        raise ValueError(f"deadline rule {rule!r} gives a date out of range") from None
+
+
+Kind = Literal["obligation", "report", "expiry", "panel report"]
 
 
 @dataclass(frozen=True, slots=True)
 class Deadline:
-    """One dated event of the calendar: an obligation's deadline, a report due, an expiry."""
+    """One dated event of the calendar: an obligation's deadline, a report due by States,
+    an expiry, or a report due from a regime's panel of experts."""
 
     due: date
-    kind: Literal["obligation", "report", "expiry"]
+    kind: Kind
     obligation_id: str
     resolution: int
     regime: str | None
@@ -98,56 +108,45 @@ def deadlines(
     as_of: date | None = None,
     which: Literal["all", "missed", "upcoming"] = "all",
     regime: str | None = None,
+    panel: bool = False,
 ) -> list[Deadline]:
     """Every dated deadline, report and expiry in the knowledge base, oldest first.
 
     ``missed`` keeps those before ``as_of`` (today by default): the date has passed, so a
     State that had not acted by then missed it. ``upcoming`` keeps those on or after it.
+    ``panel=True`` adds the reports due from a regime's panel of experts, listed under the
+    obligation that set the panel up ("1874-OP26").
     """
     today = as_of or date.today()
     rows: list[Deadline] = []
+
+    def add(
+        due: date | None, kind: Kind, ob_id: str, res: int, what: str, rule: str | None
+    ) -> None:
+        if due is not None:
+            rows.append(Deadline(due, kind, ob_id, res, kb.regime_of(res), what, rule, due < today))
+
     for ob in kb.obligations(regime):
-        reg = kb.regime_of(ob.resolution)
-        if ob.deadline is not None:
-            rows.append(
-                Deadline(
-                    ob.deadline,
-                    "obligation",
-                    ob.id,
-                    ob.resolution,
-                    reg,
-                    ob.title,
-                    ob.deadline_rule,
-                    ob.deadline < today,
-                )
-            )
+        add(ob.deadline, "obligation", ob.id, ob.resolution, ob.title, ob.deadline_rule)
         for duty in ob.reporting:
-            if duty.due is not None:
-                rows.append(
-                    Deadline(
+            add(duty.due, "report", ob.id, ob.resolution, duty.what, duty.due_rule)
+        add(ob.ends, "expiry", ob.id, ob.resolution, f"ends: {ob.title}", ob.ends_rule)
+    keys = ([regime.casefold()] if regime else list(kb.regimes)) if panel else []
+    for key in keys:
+        reg = kb.regimes[key]
+        if reg.panel_obligation is None:
+            continue
+        for step in reg.panel:
+            for duty in step.reports:
+                if step.resolution is not None:
+                    add(
                         duty.due,
-                        "report",
-                        ob.id,
-                        ob.resolution,
-                        reg,
+                        "panel report",
+                        reg.panel_obligation,
+                        step.resolution,
                         duty.what,
                         duty.due_rule,
-                        duty.due < today,
                     )
-                )
-        if ob.ends is not None:
-            rows.append(
-                Deadline(
-                    ob.ends,
-                    "expiry",
-                    ob.id,
-                    ob.resolution,
-                    reg,
-                    f"ends: {ob.title}",
-                    ob.ends_rule,
-                    ob.ends < today,
-                )
-            )
     if which == "missed":
         rows = [r for r in rows if r.passed]
     elif which == "upcoming":

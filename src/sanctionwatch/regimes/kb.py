@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from datetime import date
 from pathlib import Path
 
 from sanctionwatch.errors import NotFoundError
@@ -17,14 +16,28 @@ __all__ = ["KnowledgeBase", "load_kb"]
 class KnowledgeBase:
     """Resolutions by number, regimes by key, obligations by id."""
 
-    __slots__ = ("_by_regime", "_obligations", "_regime_of", "regimes", "resolutions")
+    __slots__ = (
+        "_by_month",
+        "_by_regime",
+        "_by_resolution",
+        "_obligations",
+        "_regime_of",
+        "highest",
+        "regimes",
+        "resolutions",
+    )
 
     def __init__(self, resolutions: Iterable[Resolution], regimes: Iterable[RegimeFile]) -> None:
         self.resolutions: dict[int, Resolution] = {r.number: r for r in resolutions}
+        self.highest = max(self.resolutions, default=0)
+        self._by_month: dict[tuple[int, int], list[Resolution]] = {}
+        for res in self.resolutions.values():
+            self._by_month.setdefault((res.adopted.year, res.adopted.month), []).append(res)
         self.regimes: dict[str, RegimeFile] = {}
         self._regime_of: dict[int, str] = {}
         self._obligations: dict[str, Obligation] = {}
         self._by_regime: dict[str, list[Obligation]] = {}
+        self._by_resolution: dict[int, list[Obligation]] = {}
         for reg in regimes:
             self.regimes[reg.key] = reg
             for number in reg.resolutions:
@@ -32,6 +45,7 @@ class KnowledgeBase:
             self._by_regime[reg.key] = list(reg.obligations)
             for ob in reg.obligations:
                 self._obligations[ob.id] = ob
+                self._by_resolution.setdefault(ob.resolution, []).append(ob)
         for res in self.resolutions.values():
             if res.regime and res.regime in self.regimes:
                 self._regime_of.setdefault(res.number, res.regime)
@@ -62,19 +76,17 @@ class KnowledgeBase:
         return self._obligations.get(obligation_id)
 
     def by_resolution(self, number: int) -> list[Obligation]:
-        return [ob for ob in self._obligations.values() if ob.resolution == number]
+        return list(self._by_resolution.get(number, ()))
+
+    def measure_resolutions(self) -> list[int]:
+        """Numbers of the resolutions that lay down at least one obligation, ascending."""
+        return sorted(self._by_resolution)
 
     def adopted_in(self, year: int, month: int | None = None) -> list[Resolution]:
         """Resolutions adopted in a year (and month), by number."""
-        return [
-            r
-            for r in self.resolutions.values()
-            if r.adopted.year == year and (month is None or r.adopted.month == month)
-        ]
-
-    @property
-    def newest(self) -> date:
-        return max(r.adopted for r in self.resolutions.values())
+        months = [month] if month is not None else range(1, 13)
+        found = [r for m in months for r in self._by_month.get((year, m), ())]
+        return sorted(found, key=lambda r: r.number)
 
 
 def build_kb(folder: Path) -> KnowledgeBase:

@@ -32,6 +32,8 @@ __all__ = [
 
 Path_ = tuple[str | int, ...]
 _INDEX_COLUMNS = ("number", "adopted", "subject", "topic", "regime")
+_MAX_DEPTH = 40  # regime files nest five or six levels
+_MAX_VALUES = 200_000  # bounds what YAML aliases can expand to ("billion laughs")
 
 try:
     _Loader: Any = yaml.CSafeLoader
@@ -61,15 +63,22 @@ def data_dir() -> Path:
 def read_index(path: Path, *, text: str | None = None) -> Iterator[Resolution]:
     """Rows of a resolution index file; a bad row raises :class:`DataFileError`."""
     content = path.read_text(encoding="utf-8") if text is None else text
-    reader = csv.DictReader(io.StringIO(content))
-    missing = [c for c in _INDEX_COLUMNS if c not in (reader.fieldnames or [])]
-    if missing:
-        raise DataFileError(path, 1, f"missing column(s): {', '.join(missing)}")
+    reader = csv.DictReader(io.StringIO(content, newline=""))
+    try:
+        missing = [c for c in _INDEX_COLUMNS if c not in (reader.fieldnames or [])]
+        if missing:
+            raise DataFileError(path, 1, f"missing column(s): {', '.join(missing)}")
+        yield from _index_rows(path, reader)
+    except csv.Error as exc:
+        raise DataFileError(path, reader.line_num or None, f"CSV: {exc}") from None
+
+
+def _index_rows(path: Path, reader: csv.DictReader[str]) -> Iterator[Resolution]:
     previous = 0
     for row in reader:
         line = reader.line_num
         number_text = (row.get("number") or "").strip()
-        if not number_text.isdigit() or int(number_text) <= 0:
+        if not (number_text.isascii() and number_text.isdigit()) or int(number_text) <= 0:
             raise DataFileError(path, line, f"bad resolution number {number_text!r}")
         number = int(number_text)
         if number <= previous:
@@ -95,7 +104,12 @@ def read_index(path: Path, *, text: str | None = None) -> Iterator[Resolution]:
 
 def _plain(node: yaml.Node, path: Path_, lines: dict[Path_, int], where: Path, loader: Any) -> Any:
     """A composed YAML node as plain Python values, recording each value's line."""
-    lines[path] = node.start_mark.line + 1
+    line = node.start_mark.line + 1
+    if len(path) > _MAX_DEPTH:
+        raise DataFileError(where, line, f"nested more than {_MAX_DEPTH} levels deep")
+    if len(lines) >= _MAX_VALUES:
+        raise DataFileError(where, line, f"more than {_MAX_VALUES} values (aliases?)")
+    lines[path] = line
     if isinstance(node, yaml.MappingNode):
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
@@ -174,6 +188,9 @@ def _cross_check(
         for src in step.sources:
             if src not in source_ids:
                 raise fail(("panel", i, "sources"), f"source {src!r} is not listed in sources")
+    ids = {ob.id for ob in regime.obligations}
+    if regime.panel_obligation is not None and regime.panel_obligation not in ids:
+        raise fail(("panel_obligation",), f"unknown obligation {regime.panel_obligation!r}")
     seen: set[str] = set()
     obligations = []
     for i, ob in enumerate(regime.obligations):

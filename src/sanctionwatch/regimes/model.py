@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, computed_field, field_validator, model_validator
 
 __all__ = [
     "CATEGORIES",
@@ -179,10 +179,13 @@ class Obligation(_Model):
             raise ValueError("sources: name at least one source, or set status: unconfirmed")
         return self
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def paragraph_confirmed(self) -> bool:
+        """True when a source read states the paragraph number."""
         return self.paragraph is not None and "paragraph" not in self.unconfirmed
 
+    @computed_field  # type: ignore[prop-decorator]
     @property
     def label(self) -> str:
         where = self.paragraph or "paragraph unconfirmed"
@@ -197,7 +200,13 @@ class MandateRenewal(_Model):
     until: date | None = None
     reports: list[ReportingDuty] = Field(default_factory=list)
     status: Status
-    sources: list[str] = Field(min_length=1)
+    sources: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _sourced(self) -> MandateRenewal:
+        if not self.sources and self.status != "unconfirmed":
+            raise ValueError("sources: name at least one source, or set status: unconfirmed")
+        return self
 
 
 class RegimeFile(_Model):
@@ -211,6 +220,7 @@ class RegimeFile(_Model):
     aliases: list[str] = Field(min_length=1)
     note: str | None = None
     panel: list[MandateRenewal] = Field(default_factory=list)
+    panel_obligation: str | None = None
     panel_ended: date | None = None
     obligations: list[Obligation] = Field(min_length=1)
     sources: list[Source] = Field(min_length=1)

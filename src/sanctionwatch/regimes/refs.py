@@ -14,53 +14,62 @@ sentence, with a lower confidence.
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import asdict, dataclass
 from datetime import date
-from pathlib import Path
 
-from sanctionwatch.errors import InputError
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
+from sanctionwatch.regimes.keywords import fold, keyword_index, obligation_scores
 from sanctionwatch.regimes.model import Obligation, Resolution
 from sanctionwatch.regimes.textcues import (
     MONTH,
     DateCue,
     Sentences,
     adoption_cues,
+    date_after,
     deadline_cues,
     month_number,
     paragraph_near,
 )
 
-__all__ = ["Reference", "find_references", "obligation_scores", "read_text_file"]
+__all__ = ["Reference", "find_references", "obligation_scores"]
 
 _FLAGS = re.IGNORECASE | re.ASCII
 _NUM = r"[0-9]{2,4}(?:\s*\((?:19|20)[0-9]{2}\))?"
 _EXPLICIT = re.compile(
     r"(?P<sres>\bS/RES/(?P<n1>[0-9]{1,4})\s*\((?P<y1>[0-9]{4})\))"
-    r"|(?P<lead>\b(?:UNSCRs?|UNSC\s+resolutions?|(?:Security\s+Council\s+)?resolutions?)"
+    r"|(?P<lead>\b(?:UNSCRs?|UNSC\s+resolutions?|(?:Security\s+Council\s+)?resolutions?|"
+    r"Res\.)"
     r"(?:\s*\(UNSCRs?\))?"
     r"(?:\s+No(?:s)?\.?|\s+numbers?)?\s*)"
-    rf"(?P<list>(?<![0-9]){_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*)(?![0-9])"
+    rf"(?P<list>(?<![0-9]){_NUM}(?:\s*(?:,|and|&|or)\s*{_NUM})*)(?![0-9]|\s*/)"
     r"|\bresolution\b[^.;\n]{0,60}?\b(?P<said>numbers?\s+(?P<n3>[0-9]{3,4}))(?![0-9])",
+    _FLAGS,
+)
+_OTHER_BODY = re.compile(
+    r"(?:general\s+assembly|assembly|human\s+rights\s+council|board\s+of\s+governors|"
+    r"\bGA|\bHRC|\bIAEA)(?:'s)?\s*$",
     _FLAGS,
 )
 _ITEM = re.compile(r"(?P<n>[0-9]{2,4})(?:\s*\((?P<y>[0-9]{4})\))?", _FLAGS)
 _UN = r"(?:U\.\s?N\.|UN|United\s+Nations)"
+# starts with the year so that the regex engine can skip ahead quickly; the month before
+# it ("a December 2017 resolution") is read backwards with _MONTH_BEFORE
 _YEAR_RES = re.compile(
-    rf"\b(?:(?P<month>{MONTH})\s+)?(?P<year>(?:19|20)[0-9]{{2}})\s+(?:{_UN}\s+)?"
+    rf"(?P<year>(?:19|20)[0-9]{{2}})\s+(?:{_UN}\s+)?"
     r"(?:Security\s+Council\s+|UNSC\s+)?(?:sanctions?\s+)?resolution\b(?!s)",
     _FLAGS,
 )
+_MONTH_BEFORE = re.compile(rf"\b(?P<month>{MONTH})\s+$", _FLAGS)
 _COUNCIL = re.compile(
-    rf"\b(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)\b(?![^.;\n]{{0,45}}\bcommittee\b)"
+    rf"\b(?:(?:(?:the\s+)?{_UN}\s+)?(?:Security\s+Council|UNSC)|{_UN}\s+sanctions)\b"
+    r"(?![^.;\n]{0,45}\bcommittee\b)"
     r"(?P<after>[^.;\n]{0,80})",
     _FLAGS,
 )
 _ACTION = re.compile(
     r"\b(?:resolution|adopted|passed|introduced|imposed|approved|ordered|demanded|required|"
-    r"capped|banned|decided|obliged|obligated|voted)\b",
+    r"capped|banned|barred|prohibited|decided|obliged|obligated|voted)\b",
     _FLAGS,
 )
 
@@ -82,62 +91,6 @@ class Reference:
         return asdict(self)
 
 
-# --- obligation keywords ------------------------------------------------------------
-
-
-@functools.lru_cache(maxsize=4)
-def _keyword_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    out = {}
-    for ob in kb.obligations():
-        if ob.keywords:
-            words = sorted(ob.keywords, key=len, reverse=True)
-            body = "|".join(re.escape(k) for k in words)
-            # a lookahead finds overlapping phrases ("hiring of north korean" and
-            # "north korean workers" in "hiring of north korean workers")
-            out[ob.id] = re.compile(rf"(?<![\w-])(?=((?:{body}))(?![\w-]))")
-    return out
-
-
-@functools.lru_cache(maxsize=4)
-def _regime_patterns(kb: KnowledgeBase) -> dict[str, re.Pattern[str]]:
-    return {
-        key: re.compile(
-            r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in reg.aliases) + r")(?![\w-])"
-        )
-        for key, reg in kb.regimes.items()
-    }
-
-
-def _fold(text: str) -> str:
-    return text.casefold().replace("’", "'").replace("‘", "'")
-
-
-def obligation_scores(
-    text: str, *, kb: KnowledgeBase | None = None, regime: str | None = None
-) -> list[tuple[str, int]]:
-    """Obligations whose keywords occur in ``text``.
-
-    Returns (obligation id, number of distinct keywords found), best first.
-    """
-    base = kb or load_kb()
-    folded = _fold(text)
-    allowed = {ob.id for ob in base.obligations(regime)} if regime else None
-    scores = []
-    for ob_id, pattern in _keyword_patterns(base).items():
-        if allowed is not None and ob_id not in allowed:
-            continue
-        hits = {m.group(1) for m in pattern.finditer(folded)}
-        if hits:
-            scores.append((ob_id, len(hits)))
-    scores.sort(key=lambda item: (-item[1], item[0]))
-    return scores
-
-
-def _regimes_in(text: str, kb: KnowledgeBase) -> set[str]:
-    folded = _fold(text)
-    return {key for key, pattern in _regime_patterns(kb).items() if pattern.search(folded)}
-
-
 # --- context ------------------------------------------------------------------------
 
 
@@ -147,14 +100,49 @@ class _Context:
     deadlines: list[DateCue]
     regimes: set[str]
     sentence: str
+    scores: dict[str, int]
 
 
-def _context(sentences: Sentences, pos: int, kb: KnowledgeBase, published: date | None) -> _Context:
+_Memo = dict[tuple[int, int, bool], _Context]
+
+
+_REACH = 300  # characters of context on each side; bounds the work per reference
+_ANAPHORA = re.compile(r"\b(?:the|this|that|said)\s+(?:resolution|document|text)\b", _FLAGS)
+_HAS_NUMBER = re.compile(r"(?:resolutions?|UNSCRs?|S/RES/)\s*(?:No\.?\s*)?[0-9]{2,4}", _FLAGS)
+
+
+def _context(
+    sentences: Sentences,
+    pos: int,
+    kb: KnowledgeBase,
+    published: date | None,
+    memo: _Memo,
+    *,
+    numbered: bool = False,
+) -> _Context:
+    """Cues from the reference's sentence; the previous sentence fills in when the sentence
+    has none and, for a numbered reference, points back to it ("The resolution received
+    the number 2379" after "In December 2017, the Council introduced ...").
+
+    A long sentence is read in windows of a few hundred characters around the reference;
+    windows are shared by nearby references, so the work stays linear in the text."""
     i = sentences.index(pos)
-    own, previous = sentences.get(i), sentences.get(i - 1)
+    block = pos // _REACH
+    key = (i, block, numbered)
+    if key in memo:
+        return memo[key]
+    start, end = sentences.spans[i]
+    own = sentences.text[max(start, (block - 1) * _REACH) : min(end, (block + 2) * _REACH)]
+    prev_start, prev_end = sentences.spans[i - 1] if i > 0 else (0, 0)
+    previous = sentences.text[max(prev_start, prev_end - _REACH) : prev_end]
+    if numbered and not (_ANAPHORA.search(own) and not _HAS_NUMBER.search(previous)):
+        previous = ""
     cues = adoption_cues(own, published) or adoption_cues(previous, published)
-    regimes = _regimes_in(own, kb) or _regimes_in(previous, kb)
-    return _Context(cues[0] if cues else None, deadline_cues(own, published), regimes, own)
+    regimes = keyword_index(kb).regimes(own) or keyword_index(kb).regimes(previous)
+    scores = dict(obligation_scores(own, kb=kb))
+    ctx = _Context(cues[0] if cues else None, deadline_cues(own, published), regimes, own, scores)
+    memo[key] = ctx
+    return ctx
 
 
 def _label(kb: KnowledgeBase, regime: str) -> str:
@@ -167,7 +155,7 @@ def _on_topic(res: Resolution, regimes: set[str], kb: KnowledgeBase) -> bool:
     own = kb.regime_of(res.number)
     if own is not None:
         return own in regimes
-    topic = _fold(f"{res.topic} {res.subject}")
+    topic = fold(f"{res.topic} {res.subject}")
     if "(thematic)" in topic or "(institutional)" in topic:
         return True
     return any(
@@ -196,7 +184,7 @@ def _best_obligation(
     kb: KnowledgeBase, numbers: list[int], ctx: _Context
 ) -> tuple[str | None, int | None, int]:
     """The best (obligation id, resolution, score) among the resolutions' obligations."""
-    scores = dict(obligation_scores(ctx.sentence, kb=kb))
+    scores = ctx.scores
     best: tuple[int, str | None, int | None] = (0, None, None)
     for number in sorted(numbers):
         for ob in kb.by_resolution(number):
@@ -209,9 +197,8 @@ def _best_obligation(
 
 def _measure_resolutions(kb: KnowledgeBase, regimes: set[str], cue: DateCue | None) -> list[int]:
     """Resolutions of the regimes that carry obligations, filtered by a date cue."""
-    numbers = {ob.resolution for ob in kb.obligations()}
     out = []
-    for number in sorted(numbers):
+    for number in kb.measure_resolutions():
         res = kb.resolution(number)
         if res is None:
             continue
@@ -231,22 +218,22 @@ def _when(res: Resolution) -> str:
 
 
 def _check_number(
-    kb: KnowledgeBase, number: int, year: int | None, ctx: _Context, para: str | None
+    kb: KnowledgeBase, number: int, stated: DateCue | None, ctx: _Context, para: str | None
 ) -> tuple[int | None, float, str | None, str | None]:
-    """(resolved, confidence, obligation id, problem) for a number as written."""
+    """(resolved, confidence, obligation id, problem) for a number as written.
+
+    ``stated`` is a date written with the number itself ("2397 (2017)", "2397 of 22
+    December 2017"); it outweighs dates elsewhere in the sentence."""
     res = kb.resolution(number)
     if res is None:
-        newest = max(kb.resolutions)
         problem = (
-            f"no resolution {number}: the newest in the index is {newest}"
-            if number > newest + 150
+            f"no resolution {number}: the newest in the index is {kb.highest}"
+            if number > kb.highest + 150
             else None
         )
         return None, 0.4 if problem else 0.6, None, problem
     problems = []
-    cue = ctx.adoption
-    if year is not None and year != res.adopted.year:
-        cue = DateCue(f"({year})", year)
+    cue = stated or ctx.adoption
     date_ok = cue is None or cue.fits(res.adopted)
     topic_ok = _on_topic(res, ctx.regimes, kb)
     if not date_ok and cue is not None:
@@ -255,14 +242,18 @@ def _check_number(
         problems.append(" and ".join(f"the {_label(kb, r)} context" for r in sorted(ctx.regimes)))
     if not problems:
         ob_id = _obligation_for(kb, number, ctx, para)
-        return number, 0.95 if year is not None else 0.9, ob_id, None
+        return number, 0.95 if stated is not None else 0.9, ob_id, None
     own = kb.regime_of(number)
     regimes = ctx.regimes or ({own} if own else set())
     candidates = _measure_resolutions(kb, regimes, cue if not date_ok else None)
     if not date_ok and not candidates and cue is not None:
         candidates = [r.number for r in kb.adopted_in(cue.year or 0, cue.month)]
-    choice = _pick(kb, number, candidates, ctx)
+    choice = _pick(kb, number, candidates, ctx, dated=not date_ok)
     said = f"{number} ({_when(res)}) is on {res.topic}"
+    if choice is None and date_ok:
+        # only the regime named nearby differs and nothing points to another resolution:
+        # texts often cite other regimes in passing ("like Syria under resolution 2118")
+        return number, 0.7, None, None
     if choice is None:
         return number, 0.5, None, f"number {number} contradicts {' and '.join(problems)}: {said}"
     target = kb.resolution(choice)
@@ -284,13 +275,19 @@ def _check_number(
     return choice, 0.8 if transposed else 0.65, ob_id, problem
 
 
-def _pick(kb: KnowledgeBase, number: int, candidates: list[int], ctx: _Context) -> int | None:
+def _pick(
+    kb: KnowledgeBase, number: int, candidates: list[int], ctx: _Context, *, dated: bool
+) -> int | None:
+    """The resolution the text most likely means instead of ``number``.
+
+    ``dated``: the candidates fit a date stated in the text, so one keyword (or a single
+    candidate) is enough; otherwise two keywords or the same digits are needed."""
     if not candidates:
         return None
-    if len(candidates) == 1:
+    if dated and len(candidates) == 1:
         return candidates[0]
     _, best_res, score = _best_obligation(kb, candidates, ctx)
-    if score > 0 and best_res is not None:
+    if best_res is not None and score >= (1 if dated else 2):
         return best_res
     same_digits = [c for c in candidates if sorted(str(c)) == sorted(str(number))]
     return same_digits[0] if len(same_digits) == 1 else None
@@ -306,11 +303,13 @@ def _obligation_for(kb: KnowledgeBase, number: int, ctx: _Context, para: str | N
 
 
 def _numbered(
-    text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None
+    text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None, memo: _Memo
 ) -> list[Reference]:
     refs = []
     items: list[tuple[int, int, int, int | None]]
     for match in _EXPLICIT.finditer(text):
+        if match["lead"] and _OTHER_BODY.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "General Assembly resolution 1514": not the Security Council's
         if match["sres"]:
             items = [(match.start(), match.end(), int(match["n1"]), int(match["y1"]))]
         elif match["said"]:
@@ -323,9 +322,10 @@ def _numbered(
                 year = int(item["y"]) if item["y"] else None
                 items.append((start, base + item.end(), int(item["n"]), year))
         for start, end, number, year in items:
-            ctx = _context(sentences, start, kb, published)
+            ctx = _context(sentences, start, kb, published, memo, numbered=True)
             para = paragraph_near(text, start, end)
-            resolved, confidence, ob_id, problem = _check_number(kb, number, year, ctx, para)
+            stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
+            resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
             if match["sres"] and problem is None:
                 confidence = max(confidence, 0.98)
             refs.append(
@@ -342,31 +342,40 @@ def _unnumbered(
     sentences: Sentences,
     kb: KnowledgeBase,
     published: date | None,
+    memo: _Memo,
     taken: list[Reference],
 ) -> list[Reference]:
     refs: list[Reference] = []
     busy = {sentences.index(r.start) for r in taken}
     spans: list[tuple[int, int, DateCue | None]] = []
     for match in _YEAR_RES.finditer(text):
-        month = month_number(match["month"]) if match["month"] else None
-        spans.append(
-            (match.start(), match.end(), DateCue(match.group(), int(match["year"]), month))
-        )
+        start = match.start()
+        if start > 0 and text[start - 1].isalnum():
+            continue
+        before = _MONTH_BEFORE.search(text, max(0, start - 12), start)
+        month = month_number(before["month"]) if before else None
+        start = before.start() if before else start
+        said = DateCue(text[start : match.end()], int(match["year"]), month)
+        spans.append((start, match.end(), said))
     for match in _COUNCIL.finditer(text):
         if _ACTION.search(match["after"]):
             spans.append((match.start(), match.start("after"), None))
     spans.sort(key=lambda s: s[0])
-    for start, end, cue in spans:
+    for start, end, written in spans:
         i = sentences.index(start)
         if i in busy:
             continue
-        ctx = _context(sentences, start, kb, published)
-        cue = cue or ctx.adoption
+        ctx = _context(sentences, start, kb, published, memo)
+        cue = written or ctx.adoption
         regimes = ctx.regimes
         candidates = _measure_resolutions(kb, regimes, cue)
         if not candidates:
             continue
         ob_id, best_res, score = _best_obligation(kb, candidates, ctx)
+        if not regimes and score == 0:
+            # nothing ties the text to a regime of the knowledge base: "In December 2017
+            # the Council adopted a resolution on South Sudan" is not about 2397
+            continue
         if len(candidates) == 1:
             resolved = candidates[0]
             if best_res != resolved:
@@ -392,29 +401,8 @@ def find_references(
     if not text.strip():
         return []
     sentences = Sentences(text)
-    numbered = _numbered(text, sentences, base, published)
-    refs = numbered + _unnumbered(text, sentences, base, published, numbered)
+    memo: _Memo = {}
+    numbered = _numbered(text, sentences, base, published, memo)
+    refs = numbered + _unnumbered(text, sentences, base, published, memo, numbered)
     refs.sort(key=lambda r: (r.start, r.end))
     return refs
-
-
-MAX_TEXT_BYTES = 20_000_000
-
-
-def read_text_file(path: Path) -> str:
-    """A UTF-8 text file for checking; a clear :class:`InputError` when it is not one."""
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror or exc})") from None
-    if not path.is_file():
-        raise InputError(f"{path}: not a file")
-    if size > MAX_TEXT_BYTES:
-        raise InputError(f"{path}: {size} bytes is over the {MAX_TEXT_BYTES} byte limit")
-    data = path.read_bytes()
-    if b"\x00" in data[:8192]:
-        raise InputError(f"{path}: looks binary, expected UTF-8 text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start})") from None

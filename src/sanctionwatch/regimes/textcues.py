@@ -18,6 +18,7 @@ __all__ = [
     "DateCue",
     "Sentences",
     "adoption_cues",
+    "date_after",
     "deadline_cues",
     "month_number",
     "paragraph_near",
@@ -44,6 +45,9 @@ _ADOPT_VERB = re.compile(
     r"demanded|required|decided)\b",
     _FLAGS,
 )
+_COUNCIL_ACTS = re.compile(
+    r"(?:council|unsc|resolution|u\.\s?n\.|\bun\b|united nations)[^.;:!?]{0,50}$", _FLAGS
+)
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
     r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
@@ -52,6 +56,8 @@ _MONTH_YEAR = re.compile(
 _RELATIVE_MONTH = re.compile(
     rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS
 )
+_LAST_YEAR = re.compile(r"\blast\s+year\b", _FLAGS)
+_MONTH_END = re.compile(rf"\b{MONTH}\s+$", _FLAGS)
 _DEADLINE = re.compile(
     r"\b(?:by|before|until|till|no\s+later\s+than|deadline(?:\s+of)?)\s+(?:the\s+)?"
     rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})(?:\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?)?"
@@ -61,6 +67,12 @@ _DEADLINE = re.compile(
 )
 _PARAGRAPH = re.compile(
     r"\b(?:paragraph|para\.?|OP)\s*(?P<n>[0-9]{1,2})(?:\s*\((?P<sub>[a-z])\))?(?![0-9])", _FLAGS
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*(?:of|dated|adopted\s+(?:on|in)|passed\s+(?:on|in))\s+"
+    rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
+    r"(?P<year>(?:19|20)[0-9]{2})\b",
+    _FLAGS,
 )
 _DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|deadline)\s*$", _FLAGS)
 
@@ -137,24 +149,38 @@ def _day(match: re.Match[str]) -> int | None:
 
 
 def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]:
-    """Dates in a sentence that say when the Council acted (not deadlines)."""
-    cues: list[DateCue] = []
-    if not _ADOPT_VERB.search(sentence):
-        return cues
+    """Dates in a sentence that say when the Council acted (not deadlines), nearest first.
+
+    The sentence must have the Council (or a resolution) acting: "the UN Security Council
+    introduced", "resolution 2397, adopted on". "Russia adopted rules in March 2019" is not
+    an adoption date of a resolution.
+    """
+    verbs = [
+        m.start()
+        for m in _ADOPT_VERB.finditer(sentence)
+        if _COUNCIL_ACTS.search(sentence, max(0, m.start() - 70), m.start())
+    ]
+    if not verbs:
+        return []
+    found: list[tuple[int, DateCue]] = []
     for match in _MONTH_YEAR.finditer(sentence):
         if _DEADLINE_WORDS.search(sentence, max(0, match.start() - 20), match.start()):
             continue
-        cues.append(
-            DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
-        )
+        cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
+        found.append((match.start(), cue))
     if published is not None:
         for match in _RELATIVE_MONTH.finditer(sentence):
             month = month_number(match["month"] or match["month2"])
             year = published.year if month < published.month else published.year - 1
             if match["month2"]:
                 year = published.year - 1
-            cues.append(DateCue(match.group(), year, month))
-    return cues
+            found.append((match.start(), DateCue(match.group(), year, month)))
+        for match in _LAST_YEAR.finditer(sentence):
+            if _MONTH_END.search(sentence, max(0, match.start() - 12), match.start()):
+                continue  # "December last year", read above with its month
+            found.append((match.start(), DateCue(match.group(), published.year - 1)))
+    found.sort(key=lambda item: min(abs(item[0] - v) for v in verbs))
+    return [cue for _, cue in found]
 
 
 def deadline_cues(sentence: str, published: date | None = None) -> list[DateCue]:
@@ -167,6 +193,15 @@ def deadline_cues(sentence: str, published: date | None = None) -> list[DateCue]
         year = int(match["year"]) if match["year"] else None
         cues.append(DateCue(match.group(), year, month_number(match["month"]), _day(match)))
     return cues
+
+
+def date_after(text: str, pos: int) -> DateCue | None:
+    """A date written right after a resolution number: "2397 of 22 December 2017"."""
+    match = _DATE_AFTER.match(text, pos)
+    if match is None:
+        return None
+    label = match.group().strip(" ,")
+    return DateCue(label, int(match["year"]), month_number(match["month"]), _day(match))
 
 
 def paragraph_near(text: str, start: int, end: int, reach: int = 40) -> str | None:

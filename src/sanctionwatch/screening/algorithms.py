@@ -14,8 +14,8 @@ from typing import ClassVar, Protocol
 
 from rapidfuzz.distance import JaroWinkler
 
+from sanctionwatch import names
 from sanctionwatch.errors import InputError
-from sanctionwatch.screening import _names as names
 from sanctionwatch.screening.index import EntityRecord, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.score import Scored, score_entity

@@ -16,8 +16,8 @@ from datetime import UTC, datetime
 from sqlalchemy import DateTime, Integer, String, Text, select
 from sqlalchemy.orm import Mapped, mapped_column
 
+from sanctionwatch import names
 from sanctionwatch.errors import InputError
-from sanctionwatch.screening import _names as names
 from sanctionwatch.screening.types import Match, Query
 from sanctionwatch.store.base import Base
 from sanctionwatch.store.db import Store

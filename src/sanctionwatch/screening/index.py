@@ -18,19 +18,24 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
+import numpy as np
+
+from sanctionwatch import names
 from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
-from sanctionwatch.screening import _names as names
 
 __all__ = [
+    "KIND_CODES",
     "EntityRecord",
     "IndexedName",
     "NameForm",
+    "Postings",
     "ScreeningIndex",
     "clean_identifier",
     "grams",
     "prepare_forms",
 ]
 
+KIND_CODES = {kind: code for code, kind in enumerate(EntityKind)}
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 _IMO_PREFIX = re.compile(r"^IMO")
 
@@ -47,13 +52,13 @@ def grams(key: str) -> set[str]:
 
 
 def _length_factor(token: str) -> float:
-    return 0.45 if len(token) == 1 else 0.85 if len(token) == 2 else 1.0
+    return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
 
 class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
-    __slots__ = ("compact", "keys", "legal", "method", "phon", "tokens", "weights")
+    __slots__ = ("compact", "keys", "known", "legal", "method", "phon", "tokens", "weights")
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
@@ -63,6 +68,7 @@ class NameForm:
         self.method = method
         self.legal = legal
         self.weights: tuple[float, ...] = ()
+        self.known: tuple[bool, ...] = ()  # query forms: is each token used by some list?
 
     def __repr__(self) -> str:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
@@ -75,6 +81,7 @@ class NameForm:
         form = cls.__new__(cls)
         form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
         form.compact = "".join(form.keys)
+        form.known = ()
         return form
 
 
@@ -83,19 +90,21 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()
     for lf in names.latin_forms(text):
-        latin = lf.text
-        legal: str | None = None
+        variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         if kind is not EntityKind.PERSON:
-            latin, legal = names.legal_form(latin)
-        toks = names.tokens(latin)
-        if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
-            stripped = names.strip_titles(toks)
-            toks = stripped or toks
-        key = tuple(toks)
-        if not key or key in seen:
-            continue
-        seen.add(key)
-        forms.append(NameForm(key, lf.method, legal))
+            bare, legal = names.legal_form(lf.text)
+            if legal is not None and bare.strip():
+                # Both: legal-form tables differ in what they strip ("general corp"?).
+                variants.insert(0, (bare, legal, lf.method))
+        for latin, legal, method in variants:
+            toks = names.tokens(latin)
+            if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+                toks = names.strip_titles(toks) or toks
+            key = tuple(toks)
+            if not key or key in seen:
+                continue
+            seen.add(key)
+            forms.append(NameForm(key, method, legal))
     return forms
 
 
@@ -180,15 +189,41 @@ class EntityRecord:
         return record
 
 
+class Postings:
+    """An inverted index stored compactly: one int32 array and a slice per key."""
+
+    def __init__(self, lists: dict[str, list[int]]) -> None:
+        self.slices: dict[str, tuple[int, int]] = {}
+        flat: list[int] = []
+        for key, ids in lists.items():
+            self.slices[key] = (len(flat), len(flat) + len(ids))
+            flat.extend(ids)
+        self.data = np.asarray(flat, dtype=np.int32)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.slices
+
+    def __len__(self) -> int:
+        return len(self.slices)
+
+    def get(self, key: str) -> np.ndarray | None:
+        where = self.slices.get(key)
+        return None if where is None else self.data[where[0] : where[1]]
+
+
 class ScreeningIndex:
     """Names, keys and weights for a set of entities. Build with :meth:`build`."""
 
     def __init__(self) -> None:
         self.records: list[EntityRecord] = []
         self.names: list[IndexedName] = []
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.by_phonetic: dict[str, list[int]] = defaultdict(list)
-        self.by_gram: dict[str, list[str]] = defaultdict(list)
+        self.by_key = Postings({})
+        self.by_phonetic = Postings({})
+        self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
+        self.gram_keys: list[str] = []
+        self.gram_key_sizes = np.zeros(0, dtype=np.float32)
+        self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
+        self.entity_kind = np.zeros(0, dtype=np.int8)  # KIND_CODES of each entity
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
@@ -202,7 +237,11 @@ class ScreeningIndex:
             "names": [n.state() for n in self.names],
             "by_key": self.by_key,
             "by_phonetic": self.by_phonetic,
+            "name_entity": self.name_entity,
+            "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
+            "gram_keys": self.gram_keys,
+            "gram_key_sizes": self.gram_key_sizes,
             "by_identifier": self.by_identifier,
             "idf": self.idf,
             "max_idf": self.max_idf,
@@ -213,7 +252,11 @@ class ScreeningIndex:
         self.names = [IndexedName.from_state(n) for n in state["names"]]
         self.by_key = state["by_key"]
         self.by_phonetic = state["by_phonetic"]
+        self.name_entity = state["name_entity"]
+        self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
+        self.gram_keys = state["gram_keys"]
+        self.gram_key_sizes = state["gram_key_sizes"]
         self.by_identifier = state["by_identifier"]
         self.idf = state["idf"]
         self.max_idf = state["max_idf"]
@@ -234,6 +277,8 @@ class ScreeningIndex:
     def _build(cls, entities: Iterable[Entity]) -> ScreeningIndex:
         index = cls()
         df: dict[str, int] = defaultdict(int)
+        by_key: dict[str, list[int]] = defaultdict(list)
+        by_phonetic: dict[str, list[int]] = defaultdict(list)
         for entity in entities:
             eidx = len(index.records)
             record = EntityRecord(entity)
@@ -256,22 +301,30 @@ class ScreeningIndex:
                 phons = {p for f in forms for p in f.phon if len(p) >= 2}
                 for key in keys:
                     df[key] += 1
-                    index.by_key[key].append(nidx)
+                    by_key[key].append(nidx)
                 for phon in phons:
-                    index.by_phonetic[phon].append(nidx)
+                    by_phonetic[phon].append(nidx)
         total = max(len(index.names), 1)
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
+        by_gram: dict[str, list[int]] = defaultdict(list)
         for key in df:
             if len(key) >= 3:
+                kid = len(index.gram_keys)
+                index.gram_keys.append(key)
                 for gram in grams(key):
-                    index.by_gram[gram].append(key)
+                    by_gram[gram].append(kid)
+        index.by_gram = Postings(by_gram)
+        index.gram_key_sizes = np.asarray(
+            [len(grams(k)) for k in index.gram_keys], dtype=np.float32
+        )
         for iname in index.names:
             for form in iname.forms:
                 form.weights = index.weights(form)
-        index.by_key = dict(index.by_key)
-        index.by_phonetic = dict(index.by_phonetic)
-        index.by_gram = dict(index.by_gram)
+        index.by_key = Postings(by_key)
+        index.by_phonetic = Postings(by_phonetic)
+        index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
+        index.entity_kind = np.asarray([KIND_CODES[r.kind] for r in index.records], dtype=np.int8)
         index.by_identifier = dict(index.by_identifier)
         return index
 
@@ -287,25 +340,22 @@ class ScreeningIndex:
     def similar_keys(self, key: str, limit: int = 12, minimum: float = 0.55) -> list[str]:
         """Known variant keys sharing most 3-grams with ``key`` (for misspellings)."""
         mine = grams(key)
-        counts: dict[str, int] = defaultdict(int)
-        by_gram = self.by_gram
-        for gram in mine:
-            for other in by_gram.get(gram, ()):
-                counts[other] += 1
-        scored = []
-        size = len(mine)
-        for other, shared in counts.items():
-            dice = 2.0 * shared / (size + len(other) + 1)
-            if dice >= minimum and other != key:
-                scored.append((dice, other))
-        scored.sort(reverse=True)
-        return [other for _, other in scored[:limit]]
+        found = [p for p in (self.by_gram.get(g) for g in mine) if p is not None]
+        if not found:
+            return []
+        counts = np.bincount(np.concatenate(found), minlength=len(self.gram_keys))
+        dice = 2.0 * counts / (len(mine) + self.gram_key_sizes)
+        good = np.flatnonzero(dice >= minimum)
+        if len(good) > limit:
+            good = good[np.argpartition(-dice[good], limit)[:limit]]
+        ranked = good[np.argsort(-dice[good], kind="stable")]
+        return [self.gram_keys[k] for k in ranked.tolist() if self.gram_keys[k] != key]
 
     def split_known(self, token: str) -> list[str] | None:
         """Split an unspaced token into two or three known tokens, if possible."""
         if len(token) < 4 or names.variant_key(token) in self.by_key:
             return None
-        known = self.by_key
+        known = self.by_key.slices
         best: list[str] | None = None
         for i in range(2, len(token) - 1):
             head = token[:i]

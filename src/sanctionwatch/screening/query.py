@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from followthemoney.types import registry
+from typing import Any
 
+from sanctionwatch.lists.countries import country_code
 from sanctionwatch.lists.model import PartialDate
 from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
 from sanctionwatch.screening.index import prepare_forms as _forms
@@ -24,6 +25,7 @@ class PreparedQuery:
     """A query with its name forms weighted by the index and its facts cleaned."""
 
     __slots__ = (
+        "aligned",
         "birth",
         "cache",
         "country",
@@ -43,6 +45,7 @@ class PreparedQuery:
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
         self.cache: dict[int, dict[tuple[int, str], tuple[float, str]]] = {}
+        self.aligned: dict[tuple[int, tuple[str, ...]], Any] = {}  # NameScore by form pair
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
@@ -61,8 +64,18 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq.forms = forms + extra
     for form in pq.forms:
         form.weights = index.weights(form)
+        # Leniency for short tokens (see token_similarity): a Latin token no list uses
+        # is likely misspelt; Arabic script leaves out short vowels, so its
+        # transliteration only guesses at a spelling. Pinyin and Hangul romanisations
+        # are exact syllable systems: no leniency there.
+        if form.method.startswith("arabic"):
+            form.known = (False,) * len(form.keys)
+        elif form.method.startswith("latin"):
+            form.known = tuple(key in index.by_key for key in form.keys)
+        else:
+            form.known = (True,) * len(form.keys)
     if query.country:
-        code = registry.country.clean_text(query.country)
+        code = country_code(query.country)
         if code is None:
             pq.notes.append(
                 Feature("country", 0.0, 0.0, f"country {query.country!r} not recognised, ignored")

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
+from sanctionwatch import names
 from sanctionwatch.lists.model import NameKind, PartialDate
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
@@ -25,26 +26,59 @@ from sanctionwatch.screening.types import Feature
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
 
 PAIR_MIN = 0.6
-SHORT_MIN = 0.8  # short tokens pair only when nearly equal
+SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
+PHONETIC = 0.88
+PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
+SWAPPED = 0.95  # factor when each side has a name part the other lacks
+SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
+JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
 similarity = Indel.normalized_similarity
 
 
-def token_similarity(qt: str, qk: str, qp: str, ct: str, ck: str, cp: str) -> tuple[float, str]:
-    """Similarity of two tokens in [0, 1] and how it was found."""
+def token_similarity(
+    qt: str, qk: str, qp: str, ct: str, ck: str, cp: str, q_known: bool = True
+) -> tuple[float, str]:
+    """Similarity of two tokens in [0, 1] and how it was found.
+
+    Short tokens are syllables (Korean, Chinese, Vietnamese names) or short words where
+    one letter makes another name ("yong" / "myong", "song" / "bong"), so the shorter
+    the pair, the more an edit costs: 3 letters or fewer must agree by key, 4-5
+    letters lose twice the edit distance, and phonetic agreement counts only from 4.
+    A query token no list uses (``q_known`` false) is more likely a misspelling than
+    another name, so 4-5 letter tokens are then compared without the extra cost.
+    """
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
     if len(qt) == 1 or len(ct) == 1:
-        if qt[0] == ct[0]:
+        # A query initial stands for a name; a lone letter in the entry is often just
+        # a particle ("Jihad-e-Islami") and is not expanded.
+        if len(qt) == 1 and qt[0] == ct[0]:
             return 0.9, "initial"
         return 0.0, "none"
+    shortest = min(len(qt), len(ct))
     sim = max(similarity(qk, ck), similarity(qt, ct))
-    if qp and qp == cp and qt[0] == ct[0] and sim < 0.88:
-        return 0.88, "phonetic"
-    if sim < SHORT_MIN and min(len(qt), len(ct)) <= 3:
+    how = "fuzzy"
+    if qp and qp == cp and qt[0] == ct[0] and shortest >= 4 and PHONETIC_FLOOR <= sim < PHONETIC:
+        sim, how = PHONETIC, "phonetic"
+    if shortest <= 3:
+        return (sim, how) if sim >= SHORT_MIN else (0.0, "none")
+    if shortest <= 5 and q_known:
+        sim = 2.0 * sim - 1.0
+    return sim, how
+
+
+def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
+    """A consonant skeleton from unvowelled script (Arabic) against a Latin token."""
+    cs = names.consonant_skeleton(ct)
+    if not qs or not cs:
         return 0.0, "none"
-    return sim, "fuzzy"
+    if qs == cs:
+        return SKELETON, "skeleton"
+    if min(len(qs), len(cs)) <= 3:
+        return 0.0, "none"
+    return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
 
 
 class NameScore:
@@ -68,7 +102,9 @@ def align(
 ) -> NameScore:
     """Token-set alignment of a query form with a candidate form."""
     qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
+    known = qf.known or (True,) * len(qtoks)
     ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
+    skeletal = qf.method.endswith("skeleton")
     options: list[tuple[float, int, int, str]] = []
     for i, qt in enumerate(qtoks):
         for j, ct in enumerate(ctoks):
@@ -76,10 +112,14 @@ def align(
             if cache is not None:
                 got = cache.get((i, ck))
                 if got is None:
-                    got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j])
+                    got = (
+                        skeleton_similarity(qt, ct)
+                        if skeletal
+                        else token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
+                    )
                     cache[(i, ck)] = got
             else:
-                got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j])
+                got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
             if got[0] >= PAIR_MIN:
                 options.append((got[0], i, j, got[1]))
     options.sort(reverse=True)
@@ -108,11 +148,18 @@ def align(
     missing_q = [qtoks[i] for i in range(len(qtoks)) if i not in used_q]
     missing_c = [ctoks[j] for j in range(len(ctoks)) if j not in used_c]
     den += sum(qw[i] for i in range(len(qtoks)) if i not in used_q)
-    den += EXTRA_CANDIDATE * sum(cw[j] for j in range(len(ctoks)) if j not in used_c)
+    # Extra entry tokens cost half when the query is a shortened form of the entry
+    # (every query token found); when both sides have parts the other lacks, one name
+    # part was swapped for another, and the entry's extra part counts in full.
+    extra = EXTRA_CANDIDATE if len(used_q) == len(qtoks) else 1.0
+    den += extra * sum(cw[j] for j in range(len(ctoks)) if j not in used_c)
     score = num / den if den else 0.0
+    if missing_q and missing_c:
+        score *= SWAPPED
     if len(qtoks) != len(ctoks) and (missing_q or missing_c):
         joined = similarity(qf.compact, cf.compact)
-        if joined >= 0.9 and joined * 0.97 > score:
+        same_start = qf.compact[:1] == cf.compact[:1]
+        if joined >= JOINED_MIN and same_start and joined * 0.97 > score:
             q_text = " ".join(qtoks)
             c_text = " ".join(ctoks)
             return NameScore(joined * 0.97, [(q_text, c_text, joined, "joined")], [], [])
@@ -134,13 +181,18 @@ def _best_name(
     best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
     cache = pq.cache
+    aligned = pq.aligned  # the same name is often on several lists: align it once
     for nidx in name_ids:
         iname = index.names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
         for qf_no, qf in enumerate(pq.forms):
             sub = cache.setdefault(qf_no, {})
             for cf in iname.forms:
-                result = align(qf, cf, sub)
+                memo = (qf_no, cf.tokens)
+                result = aligned.get(memo)
+                if result is None:
+                    result = align(qf, cf, sub)
+                    aligned[memo] = result
                 value = result.score * factor
                 if value > best[0]:
                     best = (value, nidx, result, qf, cf)

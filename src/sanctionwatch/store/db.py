@@ -44,7 +44,9 @@ class Store:
             path = Path(url.removeprefix("sqlite:///"))
             if str(path) != ":memory:":
                 path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine: Engine = create_engine(url, future=True)
+        # SQLite: wait up to 30 s for another process's write (two imports at once).
+        connect_args = {"timeout": 30} if url.startswith("sqlite") else {}
+        self.engine: Engine = create_engine(url, future=True, connect_args=connect_args)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)

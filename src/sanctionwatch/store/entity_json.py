@@ -3,12 +3,16 @@
 ``Entity.to_dict`` goes through ``dataclasses.asdict`` (which deep-copies every value);
 this walks the dataclass fields once instead and gives exactly the same dictionary:
 ``None``, ``[]`` and ``{}`` values dropped, enums as their values, dates in ISO form.
+
+Text no database can hold the same way (a NUL character, an unpaired surrogate) raises
+ValueError here, so that SQLite and PostgreSQL accept and refuse the same entities.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import enum
+import re
 from datetime import date, datetime
 from typing import Any
 
@@ -17,7 +21,8 @@ from sanctionwatch.lists.model import Entity
 __all__ = ["entity_json"]
 
 _FIELDS: dict[type, tuple[str, ...]] = {}
-_EMPTY: tuple[object, ...] = (None, [], {})
+_EMPTY: tuple[Any, ...] = (None, [], {})
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
 
 
 def _fields(cls: type) -> tuple[str, ...]:
@@ -28,14 +33,25 @@ def _fields(cls: type) -> tuple[str, ...]:
 
 
 def _value(value: Any) -> Any:
+    kind = type(value)
+    if kind is str:
+        if _UNSTORABLE.search(value):
+            raise ValueError(f"text with a NUL or unpaired surrogate character: {value!r}")
+        return value
+    if kind is int or kind is bool or kind is float:
+        return value
+    if kind is list or kind is tuple:
+        return [_value(v) for v in value]
+    if kind in _FIELDS:
+        return _object(value)
     if isinstance(value, enum.Enum):
         return value.value
-    if isinstance(value, str | int | float | bool):
+    if isinstance(value, str):
+        return _value(str(value))
+    if isinstance(value, int | float):
         return value
-    if isinstance(value, list | tuple):
-        return [_value(v) for v in value]
     if isinstance(value, dict):
-        return {k: _value(v) for k, v in value.items() if v not in _EMPTY}
+        return {_value(k): _value(v) for k, v in value.items() if v not in _EMPTY}
     if isinstance(value, date | datetime):
         return value.isoformat()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):

@@ -134,15 +134,10 @@ class ListRepository:
         rolls the whole import back.
         """
         try:
+            found = self._by_sha(snapshot.source, file_sha256)
+            if found is not None:
+                return replace(found, unchanged=True)
             with self.store.session() as session:
-                found = session.scalar(
-                    select(ListVersionRow).where(
-                        ListVersionRow.source == snapshot.source,
-                        ListVersionRow.sha256 == file_sha256,
-                    )
-                )
-                if found is not None:
-                    return replace(_info(found), unchanged=True)
                 row = ListVersionRow(
                     source=snapshot.source,
                     format=snapshot.format,
@@ -164,8 +159,21 @@ class ListRepository:
                 row.entity_count = count
                 info = _info(row)
         except IntegrityError as exc:
+            # Another process stored the same file while this import ran.
+            stored = self._by_sha(snapshot.source, file_sha256)
+            if stored is not None:
+                return replace(stored, unchanged=True)
             raise StoreError(f"cannot store {snapshot.source} from {origin}: {exc.orig}") from exc
         return info
+
+    def _by_sha(self, source: str, sha256: str) -> VersionInfo | None:
+        with self.store.session() as session:
+            row = session.scalar(
+                select(ListVersionRow).where(
+                    ListVersionRow.source == source, ListVersionRow.sha256 == sha256
+                )
+            )
+            return _info(row) if row is not None else None
 
     def _insert_entities(
         self,
@@ -174,41 +182,57 @@ class ListRepository:
         snapshot: ListSnapshot,
         progress: Callable[[int], None] | None,
     ) -> int:
-        insert_entities = insert(ENTITIES).returning(ENTITIES.c.id, sort_by_parameter_order=True)
         seen: set[str] = set()
         count = 0
         iterator = iter(snapshot.entities)
         while batch := list(islice(iterator, BATCH)):
-            rows = []
+            rows: list[dict[str, Any]] = []
+            names: list[dict[str, Any]] = []
+            idents: list[dict[str, Any]] = []
             for entity in batch:
+                ref = entity.ref
                 if entity.source != snapshot.source:
                     raise InputError(
-                        f"{snapshot.path}: entity {entity.ref!r} is from dataset "
+                        f"{snapshot.path}: entity {ref!r} is from dataset "
                         f"{entity.source!r}, not {snapshot.source!r}"
                     )
-                if entity.ref in seen:
-                    raise ListParseError(snapshot.path, f"reference {entity.ref!r} appears twice")
-                seen.add(entity.ref)
+                if ref in seen:
+                    raise ListParseError(snapshot.path, f"reference {ref!r} appears twice")
+                seen.add(ref)
+                try:
+                    data = entity_json(entity)
+                except ValueError as exc:
+                    raise ListParseError(snapshot.path, f"entity {ref!r}: {exc}") from exc
                 rows.append(
                     {
                         "version_id": version_id,
-                        "ref": entity.ref,
+                        "ref": ref,
                         "kind": entity.kind.value,
                         "name": entity.primary_name,
-                        "data": entity_json(entity),
+                        "data": data,
                     }
                 )
-            ids = session.execute(insert_entities, rows).scalars().all()
-            names = [
-                {"entity_id": eid, "name": n.full, "key": name_key(n.full), "kind": n.kind.value}
-                for eid, entity in zip(ids, batch, strict=True)
-                for n in entity.names
-            ]
-            idents = [
-                {"entity_id": eid, "kind": i.kind.value, "value": i.value, "country": i.country}
-                for eid, entity in zip(ids, batch, strict=True)
-                for i in entity.identifiers
-            ]
+                names.extend(
+                    {
+                        "version_id": version_id,
+                        "ref": ref,
+                        "name": n.full,
+                        "key": name_key(n.full),
+                        "kind": n.kind.value,
+                    }
+                    for n in entity.names
+                )
+                idents.extend(
+                    {
+                        "version_id": version_id,
+                        "ref": ref,
+                        "kind": i.kind.value,
+                        "value": i.value,
+                        "country": i.country,
+                    }
+                    for i in entity.identifiers
+                )
+            session.execute(insert(ENTITIES), rows)
             if names:
                 session.execute(insert(NAMES), names)
             if idents:
@@ -234,10 +258,9 @@ class ListRepository:
         with self.store.session() as session:
             if session.get(ListVersionRow, version_id) is None:
                 raise NotFoundError(f"no list version {version_id}")
-            entity_ids = select(ListEntityRow.id).where(ListEntityRow.version_id == version_id)
-            session.execute(delete(ListNameRow).where(ListNameRow.entity_id.in_(entity_ids)))
+            session.execute(delete(ListNameRow).where(ListNameRow.version_id == version_id))
             session.execute(
-                delete(ListIdentifierRow).where(ListIdentifierRow.entity_id.in_(entity_ids))
+                delete(ListIdentifierRow).where(ListIdentifierRow.version_id == version_id)
             )
             session.execute(delete(ListEntityRow).where(ListEntityRow.version_id == version_id))
             session.execute(delete(ListVersionRow).where(ListVersionRow.id == version_id))
@@ -316,7 +339,11 @@ class ListRepository:
         """Current entities having a name equal to ``name`` (casefolded, spaces collapsed)."""
         return self._lookup(
             select(ListEntityRow.id, ListEntityRow.version_id, ListEntityRow.data)
-            .join(ListNameRow, ListNameRow.entity_id == ListEntityRow.id)
+            .join(
+                ListNameRow,
+                (ListNameRow.version_id == ListEntityRow.version_id)
+                & (ListNameRow.ref == ListEntityRow.ref),
+            )
             .where(ListNameRow.key == name_key(name)),
             sources,
         )
@@ -325,7 +352,11 @@ class ListRepository:
         """Current entities carrying the identifier ``value`` (exact match)."""
         return self._lookup(
             select(ListEntityRow.id, ListEntityRow.version_id, ListEntityRow.data)
-            .join(ListIdentifierRow, ListIdentifierRow.entity_id == ListEntityRow.id)
+            .join(
+                ListIdentifierRow,
+                (ListIdentifierRow.version_id == ListEntityRow.version_id)
+                & (ListIdentifierRow.ref == ListEntityRow.ref),
+            )
             .where(ListIdentifierRow.value == value.strip()),
             sources,
         )

@@ -1,7 +1,8 @@
 """Tables of the official-lists store: versions, entities, and lookup tables.
 
 Every row traces back to one list version (``list_versions``): an entity belongs to
-the version it was published in, and its names and identifiers belong to that entity.
+the version it was published in, and its names and identifiers belong to that entity
+(by the entity's key: version id and list reference).
 The schema itself is created only by the ``lists`` alembic migration branch.
 """
 
@@ -10,7 +11,17 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -59,12 +70,20 @@ class ListNameRow(Base):
     """Every name of an entity (primary and aliases), for lookups by name."""
 
     __tablename__ = "list_names"
-    __table_args__ = (Index("ix_list_names_key", "key"),)
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["version_id", "ref"],
+            ["list_entities.version_id", "list_entities.ref"],
+            name="fk_list_names_entity_list_entities",
+            ondelete="CASCADE",
+        ),
+        Index("ix_list_names_entity", "version_id", "ref"),
+        Index("ix_list_names_key", "key"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("list_entities.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(Integer)
+    ref: Mapped[str] = mapped_column(String(128))
     name: Mapped[str] = mapped_column(Text)
     key: Mapped[str] = mapped_column(Text)  # casefolded, whitespace collapsed
     kind: Mapped[str] = mapped_column(String(32))
@@ -74,12 +93,20 @@ class ListIdentifierRow(Base):
     """Every identifier of an entity (passport, IMO number, ...), for lookups."""
 
     __tablename__ = "list_identifiers"
-    __table_args__ = (Index("ix_list_identifiers_value", "value"),)
+    __table_args__ = (
+        ForeignKeyConstraint(
+            ["version_id", "ref"],
+            ["list_entities.version_id", "list_entities.ref"],
+            name="fk_list_identifiers_entity_list_entities",
+            ondelete="CASCADE",
+        ),
+        Index("ix_list_identifiers_entity", "version_id", "ref"),
+        Index("ix_list_identifiers_value", "value"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    entity_id: Mapped[int] = mapped_column(
-        ForeignKey("list_entities.id", ondelete="CASCADE"), index=True
-    )
+    version_id: Mapped[int] = mapped_column(Integer)
+    ref: Mapped[str] = mapped_column(String(128))
     kind: Mapped[str] = mapped_column(String(32))
     value: Mapped[str] = mapped_column(Text)
     country: Mapped[str | None] = mapped_column(String(64))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -59,8 +60,10 @@ def _info(row: ApiKeyRow) -> ApiKeyInfo:
 class KeyRing:
     """Create, look up, list and revoke API keys in one :class:`Store`."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, *, cache_seconds: float = 2.0) -> None:
         self.store = store
+        self.cache_seconds = cache_seconds
+        self._active: tuple[float, bool] | None = None
 
     def create(self, name: str, role: str) -> tuple[str, ApiKeyInfo]:
         """A new key for ``role``: returns the key itself (shown once) and its record."""
@@ -82,6 +85,7 @@ class KeyRing:
             session.add(row)
             session.flush()
             info = _info(row)
+        self._active = None
         return key, info
 
     def lookup(self, key: str) -> Principal | None:
@@ -93,10 +97,17 @@ class KeyRing:
             return Principal(row.name, row.role)
 
     def any_active(self) -> bool:
+        """Whether any unrevoked key exists. Asked on every anonymous request, so the
+        answer is kept for ``cache_seconds`` (keys made here reset it at once; keys made
+        by another process count from at most that long after)."""
+        now = time.monotonic()
+        if self._active is not None and now - self._active[0] < self.cache_seconds:
+            return self._active[1]
         with self.store.session() as session:
             count = session.scalar(
                 select(func.count()).select_from(ApiKeyRow).where(ApiKeyRow.revoked.is_(False))
             )
+        self._active = (now, bool(count))
         return bool(count)
 
     def all(self) -> list[ApiKeyInfo]:
@@ -110,4 +121,6 @@ class KeyRing:
                 raise NotFoundError(f"no API key starts with {prefix!r}")
             for row in rows:
                 row.revoked = True
-            return _info(rows[0])
+            info = _info(rows[0])
+        self._active = None
+        return info

@@ -15,6 +15,7 @@ from sanctionwatch.web.context import WebContext
 from sanctionwatch.web.middleware import AUDIT_KEY
 
 __all__ = [
+    "KEY_COOKIE",
     "MAX_LIMIT",
     "AuthError",
     "Ctx",
@@ -28,6 +29,7 @@ __all__ = [
 ]
 
 MAX_LIMIT = 500
+KEY_COOKIE = "sanctionwatch_key"  # set by the /session page for browsers
 T = TypeVar("T")
 
 api_key_header = APIKeyHeader(
@@ -66,7 +68,7 @@ def principal(
 ) -> Principal:
     """The key's principal; without a key, anonymous as the settings allow (see
     ``web_anonymous_read`` and ``web_open_until_keys``)."""
-    key = key or _bearer(request)
+    key = key or _bearer(request) or request.cookies.get(KEY_COOKIE)
     if key:
         found = ctx.keys.lookup(key)
         if found is None:
@@ -97,7 +99,10 @@ def writer(action: str, role: str = "analyst") -> Callable[..., Coroutine[Any, A
     async def dependency(request: Request, who: Who) -> Principal:
         if not who.can(role):
             if who.name == "anonymous":
-                raise AuthError(f"this needs an API key with the {role} role (X-API-Key)")
+                raise AuthError(
+                    f"this needs an API key with the {role} role: send it in the X-API-Key "
+                    "header, or give it to this browser on the /session page"
+                )
             raise ForbiddenError(f"this needs the {role} role; key {who.name!r} is a {who.role}")
         request.scope.setdefault("state", {})[AUDIT_KEY] = (who.name, who.role, action)
         return who

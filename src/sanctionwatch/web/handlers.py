@@ -9,6 +9,7 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import ValidationError
 from starlette.exceptions import HTTPException
 
 from sanctionwatch.errors import SanctionwatchError
@@ -71,6 +72,14 @@ def install_handlers(app: FastAPI) -> None:
         ]
         return error_response(request, 422, validation_message(errors), errors=plain)
 
+    async def on_model(request: Request, exc: Exception) -> Response:
+        assert isinstance(exc, ValidationError)
+        errors: list[dict[str, Any]] = [dict(e) for e in exc.errors()]
+        for err in errors:
+            err["loc"] = ("body", *tuple(err.get("loc") or ()))
+        return error_response(request, 422, validation_message(errors))
+
     app.add_exception_handler(SanctionwatchError, on_error)
+    app.add_exception_handler(ValidationError, on_model)
     app.add_exception_handler(HTTPException, on_http)
     app.add_exception_handler(RequestValidationError, on_validation)

@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse, Response
+from markupsafe import Markup
 
 from sanctionwatch.web.middleware import WANT_JSON_KEY
 
@@ -25,6 +26,13 @@ def wants_json(request: Request) -> bool:
     return first == "application/json" or ("json" in accept and "html" not in accept)
 
 
+def _presentation(value: Any) -> bool:
+    """Rendered markup (a map, a chart, highlighted text): the page's, not the data's."""
+    if isinstance(value, Markup):
+        return True
+    return isinstance(value, list) and bool(value) and all(isinstance(v, Markup) for v in value)
+
+
 def page(
     request: Request,
     template: str,
@@ -35,7 +43,8 @@ def page(
 ) -> Response:
     """Render ``template`` with ``data``, or return ``data`` itself as JSON."""
     if wants_json(request):
-        return JSONResponse(jsonable_encoder(data), status_code=status_code)
+        plain = {k: v for k, v in data.items() if not _presentation(v)}
+        return JSONResponse(jsonable_encoder(plain), status_code=status_code)
     ctx = request.app.state.ctx
     path = request.url.path.rstrip("/") or ""
     query = f"?{request.url.query}" if request.url.query else ""

@@ -8,22 +8,26 @@ request that needs a missing one gets 503 with the module named.
 from __future__ import annotations
 
 import importlib
+from collections import OrderedDict
 from types import ModuleType
 from typing import Any
 
 from sanctionwatch.errors import InputError, SanctionwatchError
 from sanctionwatch.web.context import WebContext
 
+KEEP_ANALYSES = 64
+
 __all__ = [
     "CapabilityMissingError",
     "analyse",
     "analysis_of",
-    "doc_count",
     "kb",
     "list_repo",
     "module",
     "optional_screener",
     "picture",
+    "picture_or_none",
+    "remember",
     "screener",
     "stored_documents",
 ]
@@ -55,7 +59,7 @@ def _versions_stamp(ctx: WebContext) -> tuple[tuple[str, int], ...]:
 def screener(ctx: WebContext) -> Any:
     """A screener over the newest version of every stored list, rebuilt when a new
     version is imported. Raises InputError when no list is stored."""
-    screening = module("sanctionwatch.screening")
+    screening = module("sanctionwatch.screening.screener")
     stamp = _versions_stamp(ctx)
     if not stamp:
         raise InputError("no lists in the store yet; import one with `sanctionwatch update`")
@@ -65,12 +69,9 @@ def screener(ctx: WebContext) -> Any:
     )
 
 
-def doc_count(ctx: WebContext) -> int:
-    repo = module("sanctionwatch.documents.repo").DocumentRepository(ctx.store)
-    return int(repo.document_count())
-
-
-def stored_documents(ctx: WebContext, sha256: str | None = None) -> list[dict[str, Any]]:
+def stored_documents(
+    ctx: WebContext, sha256: str | None = None, *, with_text: bool = True
+) -> list[dict[str, Any]]:
     """Stored documents, newest first (or the one with ``sha256``), with their text."""
     from sqlalchemy import select
 
@@ -78,7 +79,8 @@ def stored_documents(ctx: WebContext, sha256: str | None = None) -> list[dict[st
     query = select(row_type).order_by(row_type.id.desc())
     if sha256 is not None:
         query = query.where(row_type.sha256 == sha256)
-    keys = ("id", "sha256", "title", "outlet", "url", "origin", "published", "text")
+    keys: tuple[str, ...] = ("id", "sha256", "title", "outlet", "url", "origin", "published")
+    keys += ("text",) if with_text else ()
     with ctx.store.session() as session:
         return [{k: getattr(r, k) for k in keys} for r in session.scalars(query)]
 
@@ -105,28 +107,43 @@ def analyse(doc: dict[str, Any], ctx: WebContext | None = None) -> Any:
 
 
 def analysis_of(ctx: WebContext, doc: dict[str, Any]) -> Any:
-    """The analysis of a stored document, computed once per content hash."""
-    return ctx.cached(f"analysis:{doc['sha256']}", doc["sha256"], lambda: analyse(doc, ctx))
+    """The full analysis of a stored document (for its highlighted page), computed once
+    per content hash and kept for the last :data:`KEEP_ANALYSES` documents viewed."""
+    with ctx.lock:
+        kept: OrderedDict[str, Any] = ctx.cache.setdefault("analyses", OrderedDict())
+        if doc["sha256"] in kept:
+            kept.move_to_end(doc["sha256"])
+            return kept[doc["sha256"]]
+    analysis = analyse(doc, ctx)
+    remember(ctx, doc["sha256"], analysis)
+    return analysis
+
+
+def remember(ctx: WebContext, sha256: str, analysis: Any) -> None:
+    with ctx.lock:
+        kept: OrderedDict[str, Any] = ctx.cache.setdefault("analyses", OrderedDict())
+        kept[sha256] = analysis
+        while len(kept) > KEEP_ANALYSES:
+            kept.popitem(last=False)
+
+
+def picture_or_none(ctx: WebContext) -> Any | None:
+    """The picture, or None in a build without the compliance capability (pages that
+    only show it alongside other things then leave it out)."""
+    try:
+        return picture(ctx)
+    except CapabilityMissingError:
+        return None
 
 
 def picture(ctx: WebContext) -> Any:
-    """The compliance picture (stored documents' evidence, imported indicators and
-    filings), rebuilt when any of them changes."""
+    """The compliance picture (stored claims, imported indicators and filings), exactly
+    as the command line builds it, rebuilt when any of them changes."""
     service = module("sanctionwatch.compliance.service")
     compliance_repo = module("sanctionwatch.compliance.repo").ComplianceRepository(ctx.store)
-    docs = stored_documents(ctx)
     stamp = (
-        tuple(d["sha256"] for d in docs),
+        tuple(d["sha256"] for d in stored_documents(ctx, with_text=False)),
         tuple(compliance_repo.origins()),
         len(compliance_repo.filings()),
     )
-
-    def build() -> Any:
-        return service.build_picture(
-            [analysis_of(ctx, d) for d in reversed(docs)],
-            service.load_obligations(),
-            imported=compliance_repo.series(),
-            filings=compliance_repo.filings(),
-        )
-
-    return ctx.cached("picture", stamp, build)
+    return ctx.cached("picture", stamp, lambda: service.load_picture(ctx.store))

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-__all__ = ["REGIME_KEYS", "TOPIC_FIXES", "convert", "main"]
+__all__ = ["REGIME_FIXES", "REGIME_KEYS", "TOPIC_FIXES", "convert", "main"]
 
 # Regime labels of the source, mapped to the knowledge base's keys.
 REGIME_KEYS = {"DPRK 1718": "dprk"}
@@ -36,6 +36,8 @@ TOPIC_FIXES = {
     2224: ("Iran", "iran"),
     2231: ("Iran (JCPOA endorsement)", "iran"),
 }
+# Sanctions resolutions of regimes the source does not flag: (topic, regime key).
+REGIME_FIXES = {1970: ("Libya", "libya"), 1973: ("Libya", "libya")}
 SUBJECT_MAX = 160
 COLUMNS = ("number", "adopted", "subject", "topic", "regime")
 
@@ -57,8 +59,8 @@ def convert(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
         date.fromisoformat(when)  # refuses anything but YYYY-MM-DD
         topic = " ".join((row.get("country_or_topic") or "").split())
         regime = REGIME_KEYS.get((row.get("regime") or "").strip(), "")
-        if number in TOPIC_FIXES:
-            topic, fixed = TOPIC_FIXES[number]
+        if number in TOPIC_FIXES or number in REGIME_FIXES:
+            topic, fixed = TOPIC_FIXES.get(number) or REGIME_FIXES[number]
             regime = fixed or regime
         subject = _short(row.get("title_or_subject") or "")
         yield {

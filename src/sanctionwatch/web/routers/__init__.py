@@ -38,4 +38,5 @@ def mount_swagger(app: FastAPI) -> None:
             swagger_js_url="/static/swagger/swagger-ui-bundle.js",
             swagger_css_url="/static/swagger/swagger-ui.css",
             swagger_favicon_url="/static/swagger/favicon-32x32.png",
+            swagger_ui_parameters={"validatorUrl": None},  # no badge from an outside site
         )

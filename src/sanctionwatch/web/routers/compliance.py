@@ -42,8 +42,11 @@ def assessments_for(
     state: str | None = None,
     obligation_id: str | None = None,
     as_of: date | None = None,
+    required: bool = True,
 ) -> list[dict[str, Any]]:
-    pic = services.picture(ctx)
+    pic = services.picture(ctx) if required else services.picture_or_none(ctx)
+    if pic is None:
+        return []
     found = pic.assess_all(as_of or date.today(), state=state, obligation_id=obligation_id)
     out = []
     for a in found:
@@ -58,8 +61,10 @@ def status_map(assessments: list[dict[str, Any]]) -> Markup:
     return Markup(tile_map_svg(statuses, title="compliance status by state"))
 
 
-def _alerts(ctx: WebContext, as_of: date | None) -> list[dict[str, Any]]:
-    pic = services.picture(ctx)
+def _alerts(ctx: WebContext, as_of: date | None, required: bool = True) -> list[dict[str, Any]]:
+    pic = services.picture(ctx) if required else services.picture_or_none(ctx)
+    if pic is None:
+        return []
     repo = services.module("sanctionwatch.compliance.repo").ComplianceRepository(ctx.store)
     service = services.module("sanctionwatch.compliance.service")
     changes = service.load_list_changes(ctx.store) if _has_lists(ctx) else []
@@ -141,7 +146,7 @@ def api_report(
 def dashboard(request: Request, ctx: Ctx, who: Reader, obligation: Obligation = None) -> Response:
     regimes = services.module("sanctionwatch.regimes")
     kb = services.kb()
-    assessments = assessments_for(ctx)
+    assessments = assessments_for(ctx, required=False)
     with_evidence = sorted({a["obligation_id"] for a in assessments})
     chosen = obligation or (with_evidence[0] if with_evidence else "2397-OP8")
     on_chosen = [a for a in assessments if a["obligation_id"] == chosen]
@@ -155,8 +160,9 @@ def dashboard(request: Request, ctx: Ctx, who: Reader, obligation: Obligation = 
             {k: a[k] for k in ("state", "state_name", "obligation_id", "status", "headline")}
             for a in assessments
         ],
-        "alerts": _alerts(ctx, None)[:10],
+        "alerts": _alerts(ctx, None, required=False)[:10],
         "map": status_map(on_chosen),
+        "map_statuses": {a["state"]: a["status"] for a in on_chosen},
         "colours": STATUS_COLOURS,
     }
     return page(request, "dashboard.html", data, title="Dashboard")

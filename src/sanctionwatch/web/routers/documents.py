@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
@@ -39,9 +40,29 @@ class DocumentIn(BaseModel):
     )
 
 
+def check_published(text: str | None) -> str | None:
+    """``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` naming a real day, month or year (1900 to
+    2100), or None; anything else is an InputError."""
+    if text is None or not text.strip():
+        return None
+    value = text.strip()
+    if PUBLISHED.match(value):
+        parts = [int(p) for p in value.split("-")]
+        year, month, day = parts[0], (parts[1:2] or [1])[0], (parts[2:3] or [1])[0]
+        if 1900 <= year <= 2100:
+            try:
+                date(year, month, day)
+            except ValueError:
+                pass
+            else:
+                return value
+    raise InputError(f"published {text!r} is not a date: use YYYY, YYYY-MM or YYYY-MM-DD")
+
+
 def _raw(body: DocumentIn, ctx: WebContext) -> dict[str, Any]:
     """The document to analyse, as stored-document fields, from text or a URL."""
     ingest = services.module("sanctionwatch.documents.ingest")
+    body.published = check_published(body.published)
     if body.text and body.text.strip():
         text = ingest.check_text(body.text.replace("\r\n", "\n"), "the pasted text")
         return {
@@ -72,7 +93,7 @@ def _save(ctx: WebContext, doc: dict[str, Any]) -> dict[str, Any]:
     analysis = services.analyse(doc, ctx)
     repo = services.module("sanctionwatch.documents.repo").DocumentRepository(ctx.store)
     result = repo.save(analysis, origin=doc.get("origin"))
-    ctx.cache[f"analysis:{result.sha256}"] = (result.sha256, analysis)
+    services.remember(ctx, result.sha256, analysis)
     return {**asdict(result), "analysis": analysis}
 
 
@@ -221,9 +242,7 @@ async def inbox_submit(
     published: Annotated[str, Form(max_length=10)] = "",
     file: Annotated[UploadFile | None, File()] = None,
 ) -> Response:
-    when = published.strip() or None
-    if when is not None and not PUBLISHED.match(when):
-        raise InputError(f"published {published!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    when = check_published(published)
     if file is not None and file.filename:
         ingest = services.module("sanctionwatch.documents.ingest")
         raw = ingest.read_bytes(await file.read(), file.filename, content_type=file.content_type)

@@ -87,7 +87,7 @@ def obligation_page(request: Request, ctx: Ctx, obligation_id: str, who: Reader)
     from sanctionwatch.web.routers.compliance import assessments_for, status_map
 
     kb, ob = _obligation(obligation_id)
-    assessments = assessments_for(ctx, obligation_id=ob.id)
+    assessments = assessments_for(ctx, obligation_id=ob.id, required=False)
     data = {
         "obligation": obligation_dict(ob, kb),
         "deadlines": [d for d in _deadlines("all", None, None) if d["obligation_id"] == ob.id],

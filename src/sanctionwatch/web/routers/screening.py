@@ -8,11 +8,13 @@ import io
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Form, Path, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from sanctionwatch.errors import InputError
+from sanctionwatch.screening.yente import EntityMatchQuery, EntityMatchResponse
+from sanctionwatch.screening.yente import match as yente_match
 from sanctionwatch.web import services
 from sanctionwatch.web.auth import Principal
 from sanctionwatch.web.batch import BatchJobs, read_rows
@@ -25,6 +27,7 @@ __all__ = ["router"]
 router = APIRouter()
 Decider = Annotated[Principal, Depends(writer("screening.decision"))]
 Limit = Annotated[int, Query(ge=1, le=100, description="Most matches to return.")]
+MAX_QUERIES = 100
 Name = Annotated[str, Query(min_length=1, max_length=500, description="A name, any script.")]
 
 
@@ -78,25 +81,25 @@ def screen(
     return [match_dict(m) for m in matches]
 
 
-@router.post("/match/{dataset}", tags=["screening"])
+@router.post("/match/{dataset}", tags=["screening"], response_model=EntityMatchResponse)
 def match(
     ctx: Ctx,
-    dataset: str,
-    body: dict[str, Any],
+    dataset: Annotated[str, Path(max_length=64)],
+    body: EntityMatchQuery,
     who: Reader,
     limit: Annotated[int, Query(ge=1, le=500)] = 5,
     threshold: Annotated[float | None, Query(ge=0, le=1)] = None,
     cutoff: Annotated[float, Query(ge=0, le=1)] = 0.0,
-) -> dict[str, Any]:
+) -> EntityMatchResponse:
     """Match entities against a dataset, in yente's request and response format:
     ``{"queries": {"q1": {"schema": "Person", "properties": {"name": ["..."]}}}}``.
-    ``dataset`` is ``default`` (every list) or a dataset key such as ``un``."""
-    yente = services.module("sanctionwatch.screening.yente")
-    request = yente.EntityMatchQuery.model_validate(body)
-    response = yente.match(
-        services.screener(ctx), dataset, request, limit=limit, threshold=threshold, cutoff=cutoff
+    ``dataset`` is ``default`` (every list) or a dataset key such as ``un``. A query
+    that cannot be screened gets ``status`` 400 in its own response."""
+    if len(body.queries) > MAX_QUERIES:
+        raise InputError(f"{len(body.queries)} queries in one request; the limit is {MAX_QUERIES}")
+    result: EntityMatchResponse = yente_match(
+        services.screener(ctx), dataset, body, limit=limit, threshold=threshold, cutoff=cutoff
     )
-    result: dict[str, Any] = response.model_dump(mode="json", by_alias=True)
     return result
 
 

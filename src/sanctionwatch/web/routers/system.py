@@ -5,14 +5,22 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import Response
+from fastapi import APIRouter, Depends, Form, Request
+from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from sanctionwatch import __version__
 from sanctionwatch.errors import InputError
 from sanctionwatch.web.auth import ROLES, Principal
-from sanctionwatch.web.deps import Ctx, ForbiddenError, Pages, Reader, writer
+from sanctionwatch.web.deps import (
+    KEY_COOKIE,
+    AuthError,
+    Ctx,
+    ForbiddenError,
+    Pages,
+    Reader,
+    writer,
+)
 from sanctionwatch.web.render import page
 
 __all__ = ["router"]
@@ -97,3 +105,35 @@ def about(request: Request, ctx: Ctx, who: Reader) -> Response:
         "you": {"name": who.name, "role": who.role},
     }
     return page(request, "about.html", data, title="About")
+
+
+@router.get("/session", include_in_schema=False)
+def session_page(request: Request, who: Reader) -> Response:
+    data = {"you": {"name": who.name, "role": who.role}}
+    return page(request, "session.html", data, title="API key for this browser")
+
+
+@router.post("/session", include_in_schema=False)
+def session_start(ctx: Ctx, key: Annotated[str, Form(max_length=200)]) -> Response:
+    """Keep an API key in a cookie (HttpOnly, SameSite=Strict) so the pages can write."""
+    if ctx.keys.lookup(key.strip()) is None:
+        raise AuthError("unknown or revoked API key")
+    response = RedirectResponse("/session", status_code=303)
+    response.set_cookie(KEY_COOKIE, key.strip(), httponly=True, samesite="strict")
+    return response
+
+
+@router.post("/session/end", include_in_schema=False)
+def session_end() -> Response:
+    response = RedirectResponse("/session", status_code=303)
+    response.delete_cookie(KEY_COOKIE)
+    return response
+
+
+@router.get("/audit", include_in_schema=False)
+def audit_page(request: Request, ctx: Ctx, who: Reader, pages: Pages) -> Response:
+    _admin(who)
+    total, entries = ctx.audit.entries(limit=pages.limit, offset=pages.offset)
+    items = [asdict(e) for e in entries]
+    data = {"total": total, "limit": pages.limit, "offset": pages.offset, "items": items}
+    return page(request, "audit.html", data, title="Audit trail")

@@ -74,17 +74,18 @@ def upgrade() -> None:
         op.create_table(
             table,
             sa.Column("id", sa.Integer(), primary_key=True),
-            sa.Column("entity_id", sa.Integer(), nullable=False),
+            sa.Column("version_id", sa.Integer(), nullable=False),
+            sa.Column("ref", sa.String(128), nullable=False),
             *extra,
             sa.PrimaryKeyConstraint("id", name=f"pk_{table}"),
             sa.ForeignKeyConstraint(
-                ["entity_id"],
-                ["list_entities.id"],
-                name=f"fk_{table}_entity_id_list_entities",
+                ["version_id", "ref"],
+                ["list_entities.version_id", "list_entities.ref"],
+                name=f"fk_{table}_entity_list_entities",
                 ondelete="CASCADE",
             ),
         )
-        op.create_index(f"ix_{table}_entity_id", table, ["entity_id"])
+        op.create_index(f"ix_{table}_entity", table, ["version_id", "ref"])
     op.create_index("ix_list_names_key", "list_names", ["key"])
     op.create_index("ix_list_identifiers_value", "list_identifiers", ["value"])
 

@@ -1,0 +1,152 @@
+"""Which state a sentence is about: countries in actor position, not places or targets.
+
+"Moscow has rejected", "Russia's transfer of technology", "the government of North Korea",
+"violations ... by the DPRK" and government bodies ("OFAC designated") act; "sanctions
+against North Korea", "workers in Russia", "North Korean workers" and "the North Korea
+sanctions committee" do not. Two states joined by "and" act together, or neither does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+from sanctionwatch.documents.model import Quantity
+
+__all__ = ["COUNT_ONLY", "fallback_subjects", "is_actor", "last_pair", "subjects_of", "within"]
+
+# counts that do not make a statement about compliance on their own ("11 participating nations")
+COUNT_ONLY = {"countries", "flights", "locations"}
+
+_AGENT_BY = re.compile(
+    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
+    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied)"
+    r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_GOV_OF = re.compile(
+    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
+    """Is this country mention the state acting (rather than a place, target or adjective)?"""
+    before = text[: hit.start - base]
+    words = re.findall(r"[\w’'.-]+", before[-40:].lower())
+    after = text[hit.end - base : hit.end - base + 40]
+    possessive = bool(re.match(r"['’]s\b", after))
+    if _GOV_OF.search(before) or _AGENT_BY.search(before[-80:]):
+        return True  # "the government of X", "violations ... by X"
+    if re.match(r"\s*(?:sanctions?|related|-related|regime|sanctions\s+committee)\b", after, re.I):
+        return False  # "the North Korea sanctions committee": a modifier
+    prev = ""
+    if words:
+        prev = words[-1]
+        if prev == "the" and len(words) > 1:
+            prev = words[-2]
+    if (
+        possessive
+        and hit.how != "demonym"
+        and (prev == "of" or prev not in gaz.non_actor_preceders)
+    ):
+        return True  # "Russia's transfer of technology", "evidence of North Korea's exports"
+    if prev in gaz.non_actor_preceders:
+        return False
+    if hit.how == "demonym":
+        tail = after.lower().lstrip()
+        return any(tail.startswith(noun) for noun in gaz.government_nouns)
+    if re.match(r"\s*-\s*(?:based|flagged|related)", after):
+        return False
+    return possessive or hit.how in ("name", "capital", "org")
+
+
+def subjects_of(
+    text: str,
+    base: int,
+    hits: list[CountryHit],
+    gaz: Gazetteer,
+    skip: tuple[int, int] | None,
+) -> list[str]:
+    """Actor states in ``text`` (which starts at document offset ``base``), in order;
+    two states joined by "and" are both returned."""
+    out: list[str] = []
+    actors: list[CountryHit] = []
+    prev: tuple[CountryHit, bool] | None = None
+    for h in hits:
+        if skip and skip[0] <= h.start < skip[1]:
+            continue
+        flag = is_actor(h, text, base, gaz)
+        possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
+        between = text[prev[0].end - base : h.start - base] if prev is not None else ""
+        if prev is not None and not possessive and re.fullmatch(r"\s*(?:and|or|,)\s*", between):
+            flag = prev[1]  # "between Russia and China": both, or neither, act
+        prev = (h, flag)
+        if flag:
+            actors.append(h)
+    if not actors:
+        return out
+    first = actors[0]
+    out.append(first.iso2)
+    for nxt in actors[1:]:
+        between = text[first.end - base : nxt.start - base]
+        if (
+            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
+            and nxt.iso2 not in out
+        ):
+            out.append(nxt.iso2)
+            first = nxt
+        else:
+            break
+    if re.match(r"['’]s\b", text[first.end - base :]):
+        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
+        for h in actors:
+            if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
+                out.append(h.iso2)
+    return out
+
+
+def within(quantities: list[Quantity], start: int, content: str) -> list[Quantity]:
+    """The quantities inside one clause (``content`` starting at document offset ``start``)."""
+    return [q for q in quantities if start <= q.start < start + len(content)]
+
+
+_IN_COUNTRY = re.compile(r"\b(?:in|inside|within)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def fallback_subjects(
+    content: str,
+    c_start: int,
+    hits: list[CountryHit],
+    quantities: list[Quantity],
+    prev_subjects: list[str],
+) -> list[str]:
+    """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
+    else, for a figure, the previous subject or the first state named."""
+    for h in hits:
+        if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
+            return [h.iso2]
+    for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
+        if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
+            return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
+    figures = within(quantities, c_start, content)
+    if figures:
+        if (
+            re.match(r"\W*(?:there\s+(?:were|are|was|is)|the\s+number)\b", content, re.I)
+            and prev_subjects
+        ):
+            return prev_subjects[:1]
+        if hits:
+            return [hits[0].iso2]
+        if prev_subjects and any(q.unit not in COUNT_ONLY for q in figures):
+            return prev_subjects[:1]  # figures that go on about the state just discussed
+    return []
+
+
+def last_pair(countries: list[str]) -> list[str]:
+    out: list[str] = []
+    for c in reversed(countries):
+        if c not in out:
+            out.append(c)
+        if len(out) == 2:
+            break
+    return list(reversed(out))

@@ -1,0 +1,33 @@
+"""Keyword matching: whole words, overlapping phrases, prefixes, regimes."""
+
+from __future__ import annotations
+
+from sanctionwatch.regimes import load_kb, obligation_scores
+from sanctionwatch.regimes.keywords import keyword_index
+
+KB = load_kb()
+
+
+def test_overlapping_phrases_are_all_counted() -> None:
+    hits = keyword_index(KB).hits("a ban on the hiring of north korean workers")
+    assert {"hiring of north korean", "north korean workers"} <= hits["2375-OP17"]
+
+
+def test_shorter_keywords_inside_longer_ones_count() -> None:
+    hits = keyword_index(KB).hits("Coal exports rose.")
+    assert {"coal exports", "coal"} <= hits["2371-OP8"]
+
+
+def test_whole_words_only_and_case_and_apostrophes() -> None:
+    assert "2397-OP5" not in dict(obligation_scores("the undiesel fuelling"))
+    assert "2397-OP5" in dict(obligation_scores("DIESEL shipments"))
+    assert "1874-OP26" in dict(obligation_scores("the Panel’s report"))
+
+
+def test_regime_filter_and_regime_names() -> None:
+    assert {i for i, _ in obligation_scores("arms embargo", regime="libya")} == {"1970-OP9"}
+    index = keyword_index(KB)
+    assert index.regimes("Pyongyang and Tehran") == {"dprk", "iran"}
+    assert index.regimes("Gaddafi's assets") == {"libya"}
+    assert index.regimes("Iranian-made drones and North Korean-flagged ships") == {"iran", "dprk"}
+    assert index.regimes("Irani Street, Korean food") == set()
