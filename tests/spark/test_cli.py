@@ -26,10 +26,9 @@ def test_screen_file_on_spark_matches_the_local_engine(spark: Any, tmp_path: Pat
     common = ["--list", str(un), "--workers", "1"]
     local = runner.invoke(app, ["screen-file", str(src), "-o", str(tmp_path / "l.csv"), *common])
     assert local.exit_code == 0, local.output
+    spark_args = ["--engine", "spark", "--master", "local[2]"]
     on_spark = runner.invoke(
-        app,
-        ["screen-file", str(src), "-o", str(tmp_path / "s.parquet"), *common]
-        + ["--engine", "spark", "--master", "local[2]"],
+        app, ["screen-file", str(src), "-o", str(tmp_path / "s.parquet"), *common, *spark_args]
     )
     assert on_spark.exit_code == 0, on_spark.output
     with (tmp_path / "l.csv").open(encoding="utf-8") as fh:
