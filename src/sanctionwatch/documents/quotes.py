@@ -252,37 +252,10 @@ def _reported(
         )
     m = _ROLE_NAME.match(t)
     if m and clean_speaker(m.group("spk").replace(",", " ")):
-        sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(
-            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
-            s.start + m.start("spk"), s.start + m.end(),
-        )  # fmt: skip
-    m = _APPOS.match(t)
-    if m and clean_speaker(m.group("spk")):
-        sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(
-            s.index,
-            sp,
-            s.start + m.end(),
-            s.end,
-            False,
-            m.group("verb"),
-            s.start + m.start("spk"),
-            s.start + m.end(),
-        )
-    m = _LEAD.match(t)
-    if m and clean_speaker(m.group("spk")):
-        sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(
-            s.index,
-            sp,
-            s.start + m.end(),
-            s.end,
-            False,
-            m.group("verb"),
-            s.start + m.start("spk"),
-            s.start + m.end(),
-        )
+        return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
+    for m in (_APPOS.match(t), _LEAD.match(t)):
+        if m and clean_speaker(m.group("spk")):
+            return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     for m in _TRAIL.finditer(t):
         if clean_speaker(m.group("spk")):
             sp = memory.resolve(m.group("spk"), gaz, persons)
@@ -298,11 +271,7 @@ def _reported(
             )
     m = _MID.search(t)
     if m and clean_speaker(m.group("spk")):
-        sp = memory.resolve(m.group("spk"), gaz, persons)
-        return Attribution(
-            s.index, sp, s.start + m.end(), s.end, False, m.group("verb"),
-            s.start + m.start("spk"), s.start + m.end(),
-        )  # fmt: skip
+        return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     m = _ACCORDING.search(t)
     if m and clean_speaker(m.group("spk")):
         sp = memory.resolve(m.group("spk"), gaz, persons)
@@ -317,6 +286,20 @@ def _reported(
             s.start + m.end(),
         )
     return None
+
+
+def _opening(s: Sentence, m: re.Match[str], speaker: Speaker) -> Attribution:
+    """Speaker and verb come first ("X said ..."): the content is the rest of the sentence."""
+    return Attribution(
+        s.index,
+        speaker,
+        s.start + m.end(),
+        s.end,
+        False,
+        m.group("verb"),
+        s.start + m.start("spk"),
+        s.start + m.end(),
+    )
 
 
 def to_quote(att: Attribution, text: str) -> Quote:

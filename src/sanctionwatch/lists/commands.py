@@ -47,11 +47,20 @@ def update_cmd(
             help="Publication date for --from files that state none (OFAC CSV).",
         ),
     ] = None,
+    all_sources: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="Every list in the source manifest (the default; for cron jobs)."
+        ),
+    ] = False,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
+    from sanctionwatch.errors import InputError
     from sanctionwatch.lists.progress import RichReporter
     from sanctionwatch.lists.update import import_from, update_sources
 
+    if all_sources and (source or from_path is not None):
+        raise InputError("--all updates every list; leave out --source and --from")
     settings = settings_from(ctx)
     with RichReporter(err_console) as reporter:
         if from_path is not None:

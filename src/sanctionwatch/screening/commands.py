@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from sanctionwatch.clikit import console, err_console, handle_errors, settings_from
+from sanctionwatch.errors import InputError
 
 app = typer.Typer()
 
@@ -90,8 +91,12 @@ def screen_cmd(
 @handle_errors
 def screen_file_cmd(
     ctx: typer.Context,
-    src: Annotated[Path, typer.Argument(help="CSV file with a header row")],
-    out: Annotated[Path, typer.Option("-o", "--output", help="CSV file to write")],
+    src: Annotated[
+        Path, typer.Argument(help="CSV file with a header row (or Parquet with --engine spark)")
+    ],
+    out: Annotated[
+        Path, typer.Option("-o", "--output", help="CSV file to write (Parquet with spark)")
+    ],
     name_col: Annotated[str, typer.Option(help="Column holding the name")] = "name",
     kind_col: Annotated[str | None, typer.Option(help="Column holding the kind")] = None,
     dob_col: Annotated[str | None, typer.Option(help="Column holding the birth date")] = None,
@@ -104,14 +109,38 @@ def screen_file_cmd(
     algorithm: Annotated[str, typer.Option(help="sw-v1 or jaro-winkler")] = "sw-v1",
     lists: ListOpt = None,
     sources: SourceOpt = None,
+    engine: Annotated[str, typer.Option(help="local (this machine) or spark")] = "local",
+    master: Annotated[
+        str | None, typer.Option(help="Spark master with --engine spark, e.g. local[2]")
+    ] = None,
 ) -> None:
     """Screen every row of a CSV file; bad rows are reported in the output."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
 
     from sanctionwatch.screening.batch import ColumnMap, screen_file
 
+    if engine not in ("local", "spark"):
+        raise InputError(f"unknown engine {engine!r}: use local or spark")
     screener = _screener(ctx, lists, sources, algorithm)
     cols = ColumnMap(name_col, kind_col, dob_col, country_col, id_col)
+    if engine == "spark":
+        from sanctionwatch.spark import screen_file as spark_screen_file
+
+        done = spark_screen_file(
+            src,
+            out,
+            master=master or "local[*]",
+            screener=screener,
+            columns=cols,
+            limit=limit,
+            threshold=threshold,
+            encoding="UTF-8" if encoding == "utf-8-sig" else encoding,
+        )
+        console.print(
+            f"{done.rows} rows screened, {done.matched} with matches, "
+            f"{done.errors} with errors -> {out}"
+        )
+        return
     total = max(src.read_bytes().count(b"\n") - 1, 1) if src.is_file() else None
     with Progress(
         "{task.description}",

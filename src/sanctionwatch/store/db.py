@@ -15,7 +15,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -25,6 +25,7 @@ from sanctionwatch.settings import Settings
 __all__ = ["Store", "open_store"]
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+_MIGRATE_LOCK = 7_245_001  # an arbitrary, fixed advisory-lock key for schema upgrades
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -66,6 +67,10 @@ class Store:
         cfg = self.alembic_config()
         try:
             with self.engine.begin() as conn:
+                if self.dialect == "postgresql":
+                    # Several processes may open a fresh database at once (API workers,
+                    # a scheduled update): one migrates, the others wait for it.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATE_LOCK})
                 cfg.attributes["connection"] = conn
                 command.upgrade(cfg, "heads")
         except OperationalError as exc:
