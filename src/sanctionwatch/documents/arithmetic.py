@@ -205,6 +205,8 @@ def check_changes(
     that follow "from ... to" must be the percentage stated."""
     out: list[FactualIssue] = []
     for s in sentences:
+        if "%" not in s.text and "per" not in s.text:
+            continue  # no percentage: nothing to check
         for m in _CHANGE.finditer(s.text):
             if not re.search(r"\bfrom\b.*\bto\b", m.group("rest"), re.I):
                 continue

@@ -52,6 +52,7 @@ _COUNTED = re.compile(
     r"(?P<intro>(?:\s+[a-z]+){0,3}?\s*:\s*|\s*[—–]\s*|\s*\(\s*|,?\s+namely\s+|\s+(?:are|were)\s*:?\s+)",
     re.IGNORECASE,
 )
+_LIST_HINT = re.compile(r"[:(—–]|\bnamely\b|\b(?:are|were)\b")
 _LIST_END = re.compile(
     r"\)|[.;](?=\s+[A-Z]|\s*$)|[.;]\s*$|[—–\n]|\s+(?:is|are|were|was|have|has)\b"
 )
@@ -81,6 +82,8 @@ def check_lists(
     whether a phrase with "and" in it is one name ("Trinidad and Tobago")."""
     out: list[FactualIssue] = []
     for s in sentences:
+        if not _LIST_HINT.search(s.text):
+            continue  # no colon, dash, bracket or "namely/are/were": no list follows a count
         for m in _COUNTED.finditer(s.text):
             n = parse_number(m.group("n"))
             if n is None or n < 2:
