@@ -98,28 +98,32 @@ class NameScore:
 
 
 def align(
-    qf: NameForm, cf: NameForm, cache: dict[tuple[int, str], tuple[float, str]] | None = None
+    qf: NameForm, cf: NameForm, cache: list[dict[str, tuple[float, str]]] | None = None
 ) -> NameScore:
-    """Token-set alignment of a query form with a candidate form."""
+    """Token-set alignment of a query form with a candidate form.
+
+    ``cache`` holds, per query token, its similarity to each candidate variant key
+    seen so far (one dict per query token), so that a token shared by many list
+    names is compared once per query.
+    """
     qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
     known = qf.known or (True,) * len(qtoks)
     ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
     skeletal = qf.method.endswith("skeleton")
+    if cache is None:
+        cache = [{} for _ in qtoks]
     options: list[tuple[float, int, int, str]] = []
     for i, qt in enumerate(qtoks):
-        for j, ct in enumerate(ctoks):
-            ck = ckeys[j]
-            if cache is not None:
-                got = cache.get((i, ck))
-                if got is None:
-                    got = (
-                        skeleton_similarity(qt, ct)
-                        if skeletal
-                        else token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
-                    )
-                    cache[(i, ck)] = got
-            else:
-                got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
+        row = cache[i]
+        for j, ck in enumerate(ckeys):
+            got = row.get(ck)
+            if got is None:
+                got = (
+                    skeleton_similarity(qt, ctoks[j])
+                    if skeletal
+                    else token_similarity(qt, qkeys[i], qphon[i], ctoks[j], ck, cphon[j], known[i])
+                )
+                row[ck] = got
             if got[0] >= PAIR_MIN:
                 options.append((got[0], i, j, got[1]))
     options.sort(reverse=True)
@@ -186,7 +190,9 @@ def _best_name(
         iname = index.names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
         for qf_no, qf in enumerate(pq.forms):
-            sub = cache.setdefault(qf_no, {})
+            sub = cache.get(qf_no)
+            if sub is None:
+                sub = cache[qf_no] = [{} for _ in qf.tokens]
             for cf in iname.forms:
                 memo = (qf_no, cf.tokens)
                 result = aligned.get(memo)
