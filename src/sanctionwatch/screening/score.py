@@ -102,9 +102,11 @@ def align(
 ) -> NameScore:
     """Token-set alignment of a query form with a candidate form.
 
-    ``cache`` holds, per query token, its similarity to each candidate variant key
-    seen so far (one dict per query token), so that a token shared by many list
-    names is compared once per query.
+    ``cache`` holds, per query token, its similarity to each candidate token seen so
+    far (one dict per query token), so that a token shared by many list names is
+    compared once per query. It is keyed by the token itself, not its variant key:
+    tokens sharing a key ("abd", "abud") can differ in edit similarity, and a score
+    must not depend on which entries were scored before.
     """
     qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
     known = qf.known or (True,) * len(qtoks)
@@ -115,15 +117,15 @@ def align(
     options: list[tuple[float, int, int, str]] = []
     for i, qt in enumerate(qtoks):
         row = cache[i]
-        for j, ck in enumerate(ckeys):
-            got = row.get(ck)
+        for j, ct in enumerate(ctoks):
+            got = row.get(ct)
             if got is None:
                 got = (
-                    skeleton_similarity(qt, ctoks[j])
+                    skeleton_similarity(qt, ct)
                     if skeletal
-                    else token_similarity(qt, qkeys[i], qphon[i], ctoks[j], ck, cphon[j], known[i])
+                    else token_similarity(qt, qkeys[i], qphon[i], ct, ckeys[j], cphon[j], known[i])
                 )
-                row[ck] = got
+                row[ct] = got
             if got[0] >= PAIR_MIN:
                 options.append((got[0], i, j, got[1]))
     options.sort(reverse=True)
