@@ -76,7 +76,8 @@ def candidates(
             best[where] = np.maximum(best[where], hits[where] / total)
             hits[where] = 0.0
             reached.append(where)
-    names = np.unique(np.concatenate(reached)) if reached else np.zeros(0, dtype=np.int32)
+    # Names reached (some more than once: harmless for the maximum below).
+    names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
     per_entity = np.zeros(len(index.records), dtype=np.float32)
     np.maximum.at(per_entity, index.name_entity[names], best[names])
     for ident in pq.identifiers:
