@@ -51,19 +51,23 @@ def token_similarity(
     """
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
-    if len(qt) == 1 or len(ct) == 1:
+    lq, lc = len(qt), len(ct)
+    if lq == 1 or lc == 1:
         # A query initial stands for a name; a lone letter in the entry is often just
         # a particle ("Jihad-e-Islami") and is not expanded.
-        if len(qt) == 1 and qt[0] == ct[0]:
+        if lq == 1 and qt[0] == ct[0]:
             return 0.9, "initial"
         return 0.0, "none"
-    shortest = min(len(qt), len(ct))
+    shortest = lq if lq < lc else lc
+    if shortest <= 3:
+        # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
+        # edit similarity (that needs them equal, hence equal keys): only keys can.
+        sim = similarity(qk, ck)
+        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
     sim = max(similarity(qk, ck), similarity(qt, ct))
     how = "fuzzy"
-    if qp and qp == cp and qt[0] == ct[0] and shortest >= 4 and PHONETIC_FLOOR <= sim < PHONETIC:
+    if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
         sim, how = PHONETIC, "phonetic"
-    if shortest <= 3:
-        return (sim, how) if sim >= SHORT_MIN else (0.0, "none")
     if shortest <= 5 and q_known:
         sim = 2.0 * sim - 1.0
     return sim, how
