@@ -25,3 +25,24 @@ def test_missing_or_corrupt_file_gives_none(tmp_path: Path) -> None:
     bad = tmp_path / "bad.pkl"
     bad.write_bytes(b"not a pickle")
     assert Screener.load(bad) is None
+
+
+def test_a_loaded_index_saves_again(screener: Screener, tmp_path: Path) -> None:
+    """A loaded index keeps names and entities in saved form until they are used;
+    saving it again (some used, most not) gives an index that answers the same."""
+    first = tmp_path / "first.pkl"
+    screener.save(first)
+    loaded = Screener.load(first)
+    assert loaded is not None
+    loaded.screen(Query("Kim Jong Un"))  # some names and entities now built
+    second = tmp_path / "second.pkl"
+    loaded.save(second)
+    again = Screener.load(second)
+    assert again is not None
+    assert [r.entity.ref for r in again.index.records] == [
+        r.entity.ref for r in screener.index.records
+    ]
+    for q in ["Kim Jong Un", "Kim Jomg Un", "KimJongUn", "김정은", "John Smith"]:
+        want = [(m.key, m.score, m.matched_name) for m in screener.screen(Query(q))]
+        got = [(m.key, m.score, m.matched_name) for m in again.screen(Query(q))]
+        assert got == want, q

@@ -135,3 +135,24 @@ def test_scores_are_in_unit_interval(screener: Screener) -> None:
     for q in ["Kim Jong Un", "x", "Korea", "Chon Ma San"]:
         for m in screener.screen(Query(q, birth_date="1984-01-08", country="kp"), threshold=0):
             assert 0.0 <= m.score <= 1.0
+
+
+def test_a_score_does_not_depend_on_what_was_scored_before() -> None:
+    """ "abd" and "abdul" share a variant key but not their edit similarity to "abud":
+    the per-query token cache must not carry one's similarity over to the other."""
+    from sanctionwatch.lists.model import Entity, Name
+
+    screener = Screener.from_entities(
+        [
+            Entity("un", "QDi.001", EntityKind.PERSON, [Name("Abdul Rahman Yasin")]),
+            Entity("ofac_sdn", "22150", EntityKind.PERSON, [Name("AL-'ABD, Ahmad")]),
+        ]
+    )
+    yasin, abd = screener.index.records
+    query = Query("Ahmad Abud")
+    alone = screener.algorithm.score(screener.prepare(query), abd, screener.index)
+    pq = screener.prepare(query)
+    screener.algorithm.score(pq, yasin, screener.index)  # "abud" vs "abdul" first
+    after = screener.algorithm.score(pq, abd, screener.index)
+    assert after.score == alone.score
+    assert "abud unmatched" in after.features[0].detail  # 3 letters: no fuzzy pairing

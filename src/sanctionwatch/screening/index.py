@@ -15,8 +15,8 @@ import math
 import pickle
 import re
 from collections import defaultdict
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any, Generic, TypeVar
 
 import numpy as np
 
@@ -27,6 +27,7 @@ __all__ = [
     "KIND_CODES",
     "EntityRecord",
     "IndexedName",
+    "LazyTable",
     "NameForm",
     "Postings",
     "ScreeningIndex",
@@ -36,6 +37,9 @@ __all__ = [
 ]
 
 KIND_CODES = {kind: code for code, kind in enumerate(EntityKind)}
+_ENTITY_KINDS = {kind.value: kind for kind in EntityKind}
+_NAME_KINDS = {kind.value: kind for kind in NameKind}
+T = TypeVar("T")
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 _IMO_PREFIX = re.compile(r"^IMO")
 
@@ -123,7 +127,7 @@ class IndexedName:
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> IndexedName:
         entity, text, kind, forms = state
-        return cls(entity, text, NameKind(kind), [NameForm.from_state(f) for f in forms])
+        return cls(entity, text, _NAME_KINDS[kind], [NameForm.from_state(f) for f in forms])
 
 
 Birth = tuple[int, int | None, int | None, int | None, bool]  # year, month, day, end year, approx
@@ -183,10 +187,36 @@ class EntityRecord:
         record = cls.__new__(cls)
         record._entity = None
         record._blob, kind, record.names, countries, record.identifiers, imos, record.births = state
-        record.kind = EntityKind(kind)
+        record.kind = _ENTITY_KINDS[kind]
         record.countries = frozenset(countries)
         record.imos = frozenset(imos)
         return record
+
+
+class LazyTable(Generic[T]):
+    """A list whose items stay in their saved form (plain tuples) until first read.
+
+    Loading an index then costs one unpickling of tuples, and a query builds only the
+    few names and entities it touches."""
+
+    __slots__ = ("_items", "_make")
+
+    def __init__(self, items: list[Any], make: Callable[[Any], T]) -> None:
+        self._items = items
+        self._make = make
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __getitem__(self, i: int) -> T:
+        item = self._items[i]
+        if type(item) is tuple:
+            item = self._items[i] = self._make(item)
+        return item
+
+    def __iter__(self) -> Iterator[T]:
+        for i in range(len(self._items)):
+            yield self[i]
 
 
 class Postings:
@@ -215,8 +245,8 @@ class ScreeningIndex:
     """Names, keys and weights for a set of entities. Build with :meth:`build`."""
 
     def __init__(self) -> None:
-        self.records: list[EntityRecord] = []
-        self.names: list[IndexedName] = []
+        self.records: list[EntityRecord] | LazyTable[EntityRecord] = []
+        self.names: list[IndexedName] | LazyTable[IndexedName] = []
         self.by_key = Postings({})
         self.by_phonetic = Postings({})
         self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
@@ -248,8 +278,8 @@ class ScreeningIndex:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.records = [EntityRecord.from_state(r) for r in state["records"]]
-        self.names = [IndexedName.from_state(n) for n in state["names"]]
+        self.records = LazyTable(state["records"], EntityRecord.from_state)
+        self.names = LazyTable(state["names"], IndexedName.from_state)
         self.by_key = state["by_key"]
         self.by_phonetic = state["by_phonetic"]
         self.name_entity = state["name_entity"]
@@ -279,10 +309,13 @@ class ScreeningIndex:
         df: dict[str, int] = defaultdict(int)
         by_key: dict[str, list[int]] = defaultdict(list)
         by_phonetic: dict[str, list[int]] = defaultdict(list)
+        records: list[EntityRecord] = []
+        inames: list[IndexedName] = []
+        index.records, index.names = records, inames
         for entity in entities:
             eidx = len(index.records)
             record = EntityRecord(entity)
-            index.records.append(record)
+            records.append(record)
             for ident in record.identifiers:
                 index.by_identifier[ident].append(eidx)
             seen_texts: set[str] = set()
@@ -295,7 +328,7 @@ class ScreeningIndex:
                 if not forms:
                     continue
                 nidx = len(index.names)
-                index.names.append(IndexedName(eidx, text, name.kind, forms))
+                inames.append(IndexedName(eidx, text, name.kind, forms))
                 record.names.append(nidx)
                 keys = {k for f in forms for k in f.keys}
                 phons = {p for f in forms for p in f.phon if len(p) >= 2}

@@ -44,7 +44,7 @@ class PreparedQuery:
         self.identifiers: list[str] = []
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
-        self.cache: dict[int, dict[tuple[int, str], tuple[float, str]]] = {}
+        self.cache: dict[int, list[dict[str, tuple[float, str]]]] = {}
         self.aligned: dict[tuple[int, tuple[str, ...]], Any] = {}  # NameScore by form pair
 
 

@@ -51,19 +51,23 @@ def token_similarity(
     """
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
-    if len(qt) == 1 or len(ct) == 1:
+    lq, lc = len(qt), len(ct)
+    if lq == 1 or lc == 1:
         # A query initial stands for a name; a lone letter in the entry is often just
         # a particle ("Jihad-e-Islami") and is not expanded.
-        if len(qt) == 1 and qt[0] == ct[0]:
+        if lq == 1 and qt[0] == ct[0]:
             return 0.9, "initial"
         return 0.0, "none"
-    shortest = min(len(qt), len(ct))
+    shortest = lq if lq < lc else lc
+    if shortest <= 3:
+        # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
+        # edit similarity (that needs them equal, hence equal keys): only keys can.
+        sim = similarity(qk, ck)
+        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
     sim = max(similarity(qk, ck), similarity(qt, ct))
     how = "fuzzy"
-    if qp and qp == cp and qt[0] == ct[0] and shortest >= 4 and PHONETIC_FLOOR <= sim < PHONETIC:
+    if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
         sim, how = PHONETIC, "phonetic"
-    if shortest <= 3:
-        return (sim, how) if sim >= SHORT_MIN else (0.0, "none")
     if shortest <= 5 and q_known:
         sim = 2.0 * sim - 1.0
     return sim, how
@@ -98,28 +102,34 @@ class NameScore:
 
 
 def align(
-    qf: NameForm, cf: NameForm, cache: dict[tuple[int, str], tuple[float, str]] | None = None
+    qf: NameForm, cf: NameForm, cache: list[dict[str, tuple[float, str]]] | None = None
 ) -> NameScore:
-    """Token-set alignment of a query form with a candidate form."""
+    """Token-set alignment of a query form with a candidate form.
+
+    ``cache`` holds, per query token, its similarity to each candidate token seen so
+    far (one dict per query token), so that a token shared by many list names is
+    compared once per query. It is keyed by the token itself, not its variant key:
+    tokens sharing a key ("abd", "abud") can differ in edit similarity, and a score
+    must not depend on which entries were scored before.
+    """
     qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
     known = qf.known or (True,) * len(qtoks)
     ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
     skeletal = qf.method.endswith("skeleton")
+    if cache is None:
+        cache = [{} for _ in qtoks]
     options: list[tuple[float, int, int, str]] = []
     for i, qt in enumerate(qtoks):
+        row = cache[i]
         for j, ct in enumerate(ctoks):
-            ck = ckeys[j]
-            if cache is not None:
-                got = cache.get((i, ck))
-                if got is None:
-                    got = (
-                        skeleton_similarity(qt, ct)
-                        if skeletal
-                        else token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
-                    )
-                    cache[(i, ck)] = got
-            else:
-                got = token_similarity(qt, qkeys[i], qphon[i], ct, ck, cphon[j], known[i])
+            got = row.get(ct)
+            if got is None:
+                got = (
+                    skeleton_similarity(qt, ct)
+                    if skeletal
+                    else token_similarity(qt, qkeys[i], qphon[i], ct, ckeys[j], cphon[j], known[i])
+                )
+                row[ct] = got
             if got[0] >= PAIR_MIN:
                 options.append((got[0], i, j, got[1]))
     options.sort(reverse=True)
@@ -186,7 +196,9 @@ def _best_name(
         iname = index.names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
         for qf_no, qf in enumerate(pq.forms):
-            sub = cache.setdefault(qf_no, {})
+            sub = cache.get(qf_no)
+            if sub is None:
+                sub = cache[qf_no] = [{} for _ in qf.tokens]
             for cf in iname.forms:
                 memo = (qf_no, cf.tokens)
                 result = aligned.get(memo)

@@ -37,31 +37,47 @@ def candidates(
     """
     size = len(index.names)
     best = np.zeros(size, dtype=np.float32)
+    hits = np.zeros(size, dtype=np.float32)
+    reach = np.zeros(size, dtype=np.float32)  # one token's credit; reset after each token
     by_key, by_phon = index.by_key, index.by_phonetic
+    reached: list[np.ndarray] = []
     for form in pq.forms:
-        hits = np.zeros(size, dtype=np.float32)
         found = False
+        touched: list[np.ndarray] = []
         for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
             key, phon, weight = form.keys[i], form.phon[i], form.weights[i]
             posting = by_key.get(key)
             if posting is not None and len(posting) > COMMON_POSTING and found:
                 continue
-            reach = np.zeros(size, dtype=np.float32)
+            parts: list[np.ndarray] = []
             if posting is None and len(key) >= 3:
                 for other in index.similar_keys(key):
                     near = by_key.get(other)
                     if near is not None:
                         reach[near] = 0.6 * weight
+                        parts.append(near)
             ppost = by_phon.get(phon) if len(phon) >= 2 else None
             if ppost is not None and len(ppost) <= COMMON_POSTING:
                 reach[ppost] = 0.8 * weight
+                parts.append(ppost)
             if posting is not None:
                 reach[posting] = weight
-            hits += reach
+                parts.append(posting)
+            if parts:
+                # Duplicate indexes add once: a token credits each name at most once.
+                where = parts[0] if len(parts) == 1 else np.concatenate(parts)
+                hits[where] += reach[where]
+                reach[where] = 0.0
+                touched.append(where)
             found = found or posting is not None
-        total = sum(form.weights) or 1.0
-        np.maximum(best, hits / total, out=best)
-    names = np.flatnonzero(best)
+        if touched:
+            where = np.concatenate(touched)
+            total = sum(form.weights) or 1.0
+            best[where] = np.maximum(best[where], hits[where] / total)
+            hits[where] = 0.0
+            reached.append(where)
+    # Names reached (some more than once: harmless for the maximum below).
+    names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
     per_entity = np.zeros(len(index.records), dtype=np.float32)
     np.maximum.at(per_entity, index.name_entity[names], best[names])
     for ident in pq.identifiers:
