@@ -39,3 +39,9 @@ def test_status_lists_the_stored_versions(tmp_path: Path) -> None:
     data = json.loads(result.output)
     assert [(v["source"], v["entities"]) for v in data["lists"]] == [("un", 1003)]
     assert not data["next_steps"][0].startswith("sanctionwatch update")
+
+
+def test_status_with_an_unknown_format_is_a_clear_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["--db", str(tmp_path / "s.db"), "status", "--format", "xml"])
+    assert result.exit_code == 1
+    assert "unknown format 'xml'" in result.output
