@@ -44,8 +44,12 @@ def read_table(path: Path) -> dict[str, str] | None:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         return None
+    try:
+        fingerprint = rigour_fingerprint()
+    except ImportError:  # a rigour without its territory data where we read it
+        return None
     header, _, body = text.partition("\n")
-    if header != _HEADER + rigour_fingerprint():
+    if header != _HEADER + fingerprint:
         return None
     table: dict[str, str] = {}
     for line in body.split("\n"):
