@@ -482,6 +482,8 @@ def main() -> None:
                 clean_total[name][1] += bad
         print(f"| {cls} | {n} | " + " | ".join(cells) + " |")
     n_clean = clean_total["sw-v1"][0]
+    if not n_clean:
+        return
     cells = [f"{1000 * clean_total[n][1] / clean_total[n][0]:.1f}" for n in names]
     print(f"| all clean queries | {n_clean} | " + " | ".join(cells) + " |")
     print(f"\n  seed {args.seed}, {K} candidates per query, {time.perf_counter() - started:.0f} s")

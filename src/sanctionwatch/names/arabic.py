@@ -136,11 +136,23 @@ def _skeleton_arabic(word: str) -> str:
     return consonant_skeleton(letters)
 
 
+# Spellings of one consonant folded together: digraphs (dh/d, kh/k, th/t, gh/g, sh/s,
+# ph/f, tz/ts), q/k, and v/b, f/p (one Hebrew letter each; Arabic has no p or v).
+_DIGRAPHS = (("dh", "d"), ("kh", "k"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ph", "p"),
+             ("tz", "ts"))  # fmt: skip
+_FOLD = str.maketrans({"q": "k", "v": "b", "f": "p"})
+
+
 @lru_cache(maxsize=1 << 16)
 def consonant_skeleton(token: str) -> str:
-    """Consonants of a Latin token, doubled letters merged, q read as k:
-    "mohammed", "muhammad" and Arabic محمد all give "mhmd"."""
-    text = token.replace("q", "k").translate(_LATIN_VOWELS)
+    """Consonants of a Latin token, doubled letters merged, spellings of one consonant
+    folded together (dh/d, kh/k, th/t, gh/g, sh/s, q/k, v/b, f/p): "mohammed",
+    "muhammad" and Arabic محمد all give "mhmd", "fadhil" and فاضل "pdl"."""
+    text = token
+    if "h" in text or "z" in text:
+        for digraph, single in _DIGRAPHS:
+            text = text.replace(digraph, single)
+    text = text.translate(_FOLD).translate(_LATIN_VOWELS)
     out: list[str] = []
     for ch in text:
         if not out or out[-1] != ch:

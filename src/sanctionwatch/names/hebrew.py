@@ -1,0 +1,96 @@
+"""Hebrew script to Latin: unvowelled, so a consonant reading and consonant skeletons.
+
+Hebrew writes few vowels: א ע ה (at the end) and the matres lectionis ו י stand for
+vowels or for nothing, ב כ פ read b/v, k/kh, p/f. A name is given a plain consonant
+reading ("hebrew": עדן לוי -> "edn lvi") and two consonant skeletons of the kind
+:func:`sanctionwatch.names.arabic.consonant_skeleton` gives for a Latin spelling (Eden
+-> "dn", Levy -> "lb", Federman -> "pdrmn"): one with ו read as a vowel, one with ו
+read as v. Skeleton forms are compared by skeleton, never by spelling.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from sanctionwatch.names.arabic import consonant_skeleton
+
+__all__ = ["romanize_hebrew"]
+
+MIN_SKELETON = 3  # consonants a skeleton form needs in all
+
+# Plain reading of each letter (final forms included); vowels and points drop out.
+_READING = {
+    "א": "a", "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "v", "ז": "z", "ח": "kh",
+    "ט": "t", "י": "i", "כ": "k", "ך": "kh", "ל": "l", "מ": "m", "ם": "m", "נ": "n",
+    "ן": "n", "ס": "s", "ע": "e", "פ": "p", "ף": "f", "צ": "ts", "ץ": "ts", "ק": "k",
+    "ר": "r", "ש": "sh", "ת": "t",
+}  # fmt: skip
+# Consonant of each letter in skeleton terms (see arabic.consonant_skeleton: vowels and
+# y, w dropped, v read as b, f as p, digraphs as their first letter); "" for letters
+# that stand for a vowel or a glottal stop.
+_SKELETON = {
+    "א": "", "ב": "b", "ג": "g", "ד": "d", "ה": "h", "ו": "", "ז": "z", "ח": "k",
+    "ט": "t", "י": "", "כ": "k", "ך": "k", "ל": "l", "מ": "m", "ם": "m", "נ": "n",
+    "ן": "n", "ס": "s", "ע": "", "פ": "p", "ף": "p", "צ": "ts", "ץ": "ts", "ק": "k",
+    "ר": "r", "ש": "s", "ת": "t",
+}  # fmt: skip
+
+
+# Letters read without dagesh (the usual reading inside a word): b -> v, k -> kh, p -> f.
+_SOFT = {"ב": "v", "כ": "kh", "פ": "f"}
+
+
+def _skeleton(word: str, vav_consonant: bool) -> str:
+    out: list[str] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        if ch == "ה" and i == last and i > 0:
+            value = ""  # final he: a vowel (Amana, Lehava)
+        elif ch == "ו" and vav_consonant:
+            value = "b"  # v, folded to b as consonant_skeleton folds Latin v
+        else:
+            value = _SKELETON.get(ch, "")
+        out.append(value)
+    return consonant_skeleton("".join(out))
+
+
+def _reading(word: str, soft: bool) -> str:
+    out: list[str] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        value = _READING.get(ch, "")
+        if ch == "ה" and i == last and i > 0:
+            value = "a"
+        elif ch == "ו" and i == last - 1 and word[last] == "י":
+            value = "v"  # final -וי: -vi (Levi)
+        elif ch == "ו" and 0 < i < last and word[i - 1] != "ו":
+            value = "o"
+        elif soft and ch in _SOFT and i > 0:
+            value = _SOFT[ch]
+        elif soft and ch == "פ":
+            value = "f"  # initial p/f: foreign names (Federman) have f
+        out.append(value)
+    return "".join(out)
+
+
+@lru_cache(maxsize=1 << 12)
+def romanize_hebrew(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """Latin forms of Hebrew words: ((text, method), ...) with methods "hebrew" (a
+    letter-by-letter reading), "hebrew-alt" (b, k, p read v, kh, f inside a word and an
+    initial p read f), "hebrew-skeleton" (ו as a vowel) and "hebrew-v-skeleton"
+    (ו as v), the skeletons only with MIN_SKELETON consonants or more. A word with no
+    consonant in skeleton terms keeps "a" there, so that
+    every word stays a token."""
+    out: list[tuple[str, str]] = []
+    for soft, method in ((False, "hebrew"), (True, "hebrew-alt")):
+        reading = " ".join(r for r in (_reading(w, soft) for w in words) if r)
+        if reading and all(reading != text for text, _ in out):
+            out.append((reading, method))
+    for vav, method in ((False, "hebrew-skeleton"), (True, "hebrew-v-skeleton")):
+        parts = [_skeleton(w, vav) or "a" for w in words if w]
+        skeleton = " ".join(parts)
+        if sum(len(p) for p in parts) < MIN_SKELETON:
+            continue  # one or two consonants match too many names
+        if all(skeleton != text for text, _ in out):
+            out.append((skeleton, method))
+    return tuple(out)
