@@ -206,7 +206,7 @@ _HEBREW_MARK = re.compile("(?<=[\u05d0-\u05ea])[\"'\u05f3\u05f4](?=[\u05d0-\u05e
 
 def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    if "\u05d0" <= max(text, default=" ") and _HEBREW_MARK.search(text):
+    if max(text, default=" ") >= "\u05d0" and _HEBREW_MARK.search(text):
         text = _HEBREW_MARK.sub("", text)
     text = text.translate(_CLEAN)
     words = text.split()

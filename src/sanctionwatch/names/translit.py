@@ -11,13 +11,13 @@ from anyascii import anyascii
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.names.chinese import romanize_chinese
 from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS, romanize_cyrillic
-from sanctionwatch.names.hebrew import romanize_hebrew
 from sanctionwatch.names.hangul import (
     romanize_hangul_name,
     romanize_hangul_word,
     split_hangul_name,
     surnames,
 )
+from sanctionwatch.names.hebrew import romanize_hebrew
 from sanctionwatch.names.korean_gloss import gloss_hangul_words
 from sanctionwatch.names.text import normalize, script_of
 
