@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sanctionwatch.names.arabic import consonant_skeleton
+from sanctionwatch.names.arabic import merge_doubles
 
 __all__ = ["romanize_hebrew"]
 
@@ -37,21 +37,29 @@ _SKELETON = {
 
 
 # Letters read without dagesh (the usual reading inside a word): b -> v, k -> kh, p -> f.
+_VOWELS = frozenset("aeiou")
 _SOFT = {"ב": "v", "כ": "kh", "פ": "f"}
 
 
-def _skeleton(word: str, vav_consonant: bool) -> str:
+def _vav_consonant(word: str, i: int) -> bool:
+    """Whether the ו at i reads v: first in the word, doubled (וו), or before a final
+    י (Levi); elsewhere it is taken for the vowel o or u."""
+    last = len(word) - 1
+    return i == 0 or (i < last and word[i + 1] == "ו") or (i == last - 1 and word[last] == "י")
+
+
+def _skeleton(word: str, every_vav: bool) -> str:
     out: list[str] = []
     last = len(word) - 1
     for i, ch in enumerate(word):
         if ch == "ה" and i == last and i > 0:
             value = ""  # final he: a vowel (Amana, Lehava)
-        elif ch == "ו" and vav_consonant:
+        elif ch == "ו" and (every_vav or _vav_consonant(word, i)):
             value = "b"  # v, folded to b as consonant_skeleton folds Latin v
         else:
             value = _SKELETON.get(ch, "")
         out.append(value)
-    return consonant_skeleton("".join(out))
+    return merge_doubles("".join(out))
 
 
 def _reading(word: str, soft: bool) -> str:
@@ -61,24 +69,31 @@ def _reading(word: str, soft: bool) -> str:
         value = _READING.get(ch, "")
         if ch == "ה" and i == last and i > 0:
             value = "a"
-        elif ch == "ו" and i == last - 1 and word[last] == "י":
-            value = "v"  # final -וי: -vi (Levi)
-        elif ch == "ו" and 0 < i < last and word[i - 1] != "ו":
-            value = "o"
+        elif ch == "ו":
+            value = "v" if _vav_consonant(word, i) else "o"
         elif soft and ch in _SOFT and i > 0:
             value = _SOFT[ch]
         elif soft and ch == "פ":
             value = "f"  # initial p/f: foreign names (Federman) have f
         out.append(value)
+    if (
+        len(out) > 2
+        and out[0]
+        and out[1]
+        and out[0][-1] not in _VOWELS
+        and out[1][0] not in _VOWELS
+    ):
+        out[0] += "e"  # two consonants first: a vowel between them (להבה lehava)
     return "".join(out)
 
 
 @lru_cache(maxsize=1 << 12)
 def romanize_hebrew(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Hebrew words: ((text, method), ...) with methods "hebrew" (a
-    letter-by-letter reading), "hebrew-alt" (b, k, p read v, kh, f inside a word and an
-    initial p read f), "hebrew-skeleton" (ו as a vowel) and "hebrew-v-skeleton"
-    (ו as v), the skeletons only with MIN_SKELETON consonants or more. A word with no
+    letter-by-letter reading, e after a first consonant followed by another),
+    "hebrew-alt" (b, k, p read v, kh, f inside a word and an
+    initial p read f), "hebrew-skeleton" (ו read as in the reading) and
+    "hebrew-v-skeleton" (every ו as v), the skeletons only with MIN_SKELETON consonants or more. A word with no
     consonant in skeleton terms keeps "a" there, so that
     every word stays a token."""
     out: list[tuple[str, str]] = []
