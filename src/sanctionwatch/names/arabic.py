@@ -60,7 +60,8 @@ def _letters(word: str, persian: bool = False) -> str:
         elif ch == "و" and persian:
             value = "v"
         elif ch == "ي" and 0 < i < last:
-            value = "i" if word[i - 1] not in "اوي" and word[i + 1] != "ا" else "y"
+            vowel_next = word[i + 1] == "ا" and not (persian and word[i + 1 :] == "ان")
+            value = "i" if word[i - 1] not in "اوي" and not vowel_next else "y"
         elif ch == "ي" and i == last and i > 0:
             value = "i"
         elif (ch == "ع" and i == 0 and last > 0 and word[1] not in "اوي") or (

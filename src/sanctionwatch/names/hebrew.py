@@ -91,11 +91,10 @@ def _reading(word: str, soft: bool) -> str:
 def romanize_hebrew(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Hebrew words: ((text, method), ...) with methods "hebrew" (a
     letter-by-letter reading, e after a first consonant followed by another),
-    "hebrew-alt" (b, k, p read v, kh, f inside a word and an
-    initial p read f), "hebrew-skeleton" (ו read as in the reading) and
-    "hebrew-v-skeleton" (every ו as v), the skeletons only with MIN_SKELETON consonants or more. A word with no
-    consonant in skeleton terms keeps "a" there, so that
-    every word stays a token."""
+    "hebrew-alt" (b, k, p read v, kh, f inside a word and an initial p read f),
+    "hebrew-skeleton" (ו read as in the reading) and "hebrew-v-skeleton" (every ו as
+    v); skeletons only with MIN_SKELETON consonants or more. A word with no consonant
+    in skeleton terms keeps "a" there, so that every word stays a token."""
     out: list[tuple[str, str]] = []
     for soft, method in ((False, "hebrew"), (True, "hebrew-alt")):
         reading = " ".join(r for r in (_reading(w, soft) for w in words) if r)
