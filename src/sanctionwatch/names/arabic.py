@@ -60,7 +60,8 @@ def _letters(word: str, persian: bool = False) -> str:
         elif ch == "و" and persian:
             value = "v"
         elif ch == "ي" and 0 < i < last:
-            vowel_next = word[i + 1] == "ا" and not (persian and word[i + 1 :] == "ان")
+            # Persian -ian after a stem of 3 letters or more (فاضلیان fazelian, بنیان bonyan)
+            vowel_next = word[i + 1] == "ا" and not (persian and i >= 3 and word[i + 1 :] == "ان")
             value = "i" if word[i - 1] not in "اوي" and not vowel_next else "y"
         elif ch == "ي" and i == last and i > 0:
             value = "i"
