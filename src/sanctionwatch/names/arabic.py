@@ -91,6 +91,7 @@ _SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")))
 _SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
 
 
+@lru_cache(maxsize=1 << 14)
 def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
     key = word.translate(_UNIFY)
     lex = _lexicon()
@@ -124,7 +125,7 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     for names with Persian letters), "arabic-skeleton" (consonants only, as
     consonant_skeleton gives for a Latin spelling) and, for compounds such as عز الدين,
     "arabic-joined" (izzuddin) and "arabic-joined-skeleton" (zdn)."""
-    persian = any(ch in _PERSIAN_LETTERS for w in words for ch in w)
+    persian = not _PERSIAN_LETTERS.isdisjoint("".join(words))
     words = _join_compounds(words)
     forms = [_word_forms(w) for w in words]
     primary = " ".join(f[0] for f in forms)
@@ -190,6 +191,7 @@ def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1 << 14)
 def _skeleton_arabic(word: str, persian: bool = False) -> str:
     key = word.translate(_UNIFY)
     if "|" in key:  # a joined compound (see _join_din): its article assimilated
@@ -199,20 +201,22 @@ def _skeleton_arabic(word: str, persian: bool = False) -> str:
         return merge_doubles(_skeleton_arabic(key[:-4]) + "lh") if len(key) > 4 else "lh"
     if key.startswith("ال") and len(key) > 3:
         return "l " + _skeleton_arabic(key[2:], persian)
-    letters = (
-        _PERSIAN_SKELETON.get(ch, "")
-        if persian and ch in _PERSIAN_SKELETON
-        else _skeleton_letter(ch)
-        for ch in key
-        if ch not in _SKELETON_DROP
-    )
-    return merge_doubles("".join(letters))
+    table = _skeleton_table(persian)
+    return merge_doubles("".join([table.get(ch, "") for ch in key]))
+
+
+@lru_cache(maxsize=2)
+def _skeleton_table(persian: bool) -> dict[str, str]:
+    """Arabic letter -> its consonant in skeleton terms ("" for vowel letters)."""
+    table = {ch: _skeleton_letter(ch) for ch in _LETTERS if ch not in _SKELETON_DROP}
+    if persian:
+        table.update(_PERSIAN_SKELETON)
+    return table
 
 
 _PERSIAN_SKELETON = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s"}
 
 
-@lru_cache(maxsize=256)
 def _skeleton_letter(ch: str) -> str:
     """One Arabic letter in consonant_skeleton's terms (folded, never a digraph)."""
     value = _LETTERS.get(ch, "")
