@@ -125,6 +125,25 @@ def test_persian_and_joined_arabic_names() -> None:
     assert texts("صدام حسين", "arabic-fa") == []
 
 
+def test_arabic_organisation_names_are_glossed() -> None:
+    # UN list: الجماعة الاسلامية المقاتلة الليبية, LIBYAN ISLAMIC FIGHTING GROUP
+    forms = texts("الجماعة الاسلامية المقاتلة الليبية", "arabic-gloss")
+    assert sorted(forms[0].split()) == sorted(tokens("Libyan Islamic Fighting Group"))
+    # UN list: الجماعة التونسية المقاتلة, TUNISIAN COMBATANT GROUP (second rendering)
+    forms = texts("الجماعة التونسية المقاتلة", "arabic-gloss")
+    assert sorted(forms[1].split()) == sorted(tokens("Tunisian Combatant Group"))
+    assert texts("القاعده في العراق", "arabic-gloss") == ["al qaida in iraq"]
+    # personal names have no organisation words: no glossed form
+    assert texts("صدام حسين التكريتي", "arabic-gloss") == []
+
+
+def test_arabic_compounds_written_joined() -> None:
+    assert "ezzeddine ismail" in texts("عز الدين إسماعيل")
+    assert "nuruddin" in texts("نور الدين")
+    # UN list: نظر محمدعبد البصیر (no space before عبد), NAZIR MOHAMMAD ABDUL BASIR
+    assert "nazr mohammed abdul basir" in texts("نظر محمدعبد البصیر")
+
+
 def test_consonant_skeleton_folds_spellings_of_one_letter() -> None:
     same = [("fadhil", "fadil"), ("fadhil", "fadel"), ("khalid", "kaled"), ("thamer", "tamer"),
             ("qasim", "kassem"), ("ghazi", "gazi"), ("rashid", "rasheed")]  # fmt: skip

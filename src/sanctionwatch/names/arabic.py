@@ -123,8 +123,10 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Arabic-script words: ((text, method), ...) with methods "arabic"
     (usual spellings), "arabic-alt" (second spellings), "arabic-fa" (Persian readings,
     for names with Persian letters), "arabic-skeleton" (consonants only, as
-    consonant_skeleton gives for a Latin spelling) and, for compounds such as عز الدين,
-    "arabic-joined" (izzuddin) and "arabic-joined-skeleton" (zdn)."""
+    consonant_skeleton gives for a Latin spelling), "arabic-gloss" (organisation words
+    in English, see _gloss) and, for compounds such as عز الدين,
+    "arabic-joined" (izzuddin), "arabic-joined-alt" (ezzeddine) and
+    "arabic-joined-skeleton" (zdn)."""
     persian = not _PERSIAN_LETTERS.isdisjoint("".join(words))
     words = _join_compounds(words)
     forms = [_word_forms(w) for w in words]
@@ -145,17 +147,60 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         fa_skeleton = " ".join(_skeleton_arabic(w, persian=True) for w in words)
         if fa_skeleton != skeleton:
             out.append((fa_skeleton, "arabic-fa-skeleton"))
+    glossed = _gloss(words)
+    if glossed is not None:
+        out.append((glossed, "arabic-gloss"))
+        other = _gloss(words, 1)
+        if other is not None and other != glossed:
+            out.append((other, "arabic-gloss-alt"))
     joined = _join_din(words)
     if joined != words:
         text = " ".join(_joined_word(w) for w in joined)
         out.append((text, "arabic-joined"))
+        alt = " ".join(_joined_word(w, 1) for w in joined)
+        if alt != text:
+            out.append((alt, "arabic-joined-alt"))
         out.append((" ".join(_skeleton_arabic(w) for w in joined), "arabic-joined-skeleton"))
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    return {word.translate(_UNIFY): english for word, english in read_table("arabic_gloss.tsv")}
+
+
+def _gloss(words: tuple[str, ...], which: int = 0) -> str | None:
+    """Organisation words in English, the rest romanised (الجماعة الاسلامية المقاتلة
+    الليبية -> "group islamic fighting libyan"); ``which`` picks among a word's
+    renderings ("fighting|combatant"). None when no word is known."""
+    table = _glossary()
+    out: list[str] = []
+    found = False
+    for word in words:
+        key = word.translate(_UNIFY)
+        english = table.get(key)
+        if english is None and key.startswith("ال") and len(key) > 3:
+            english = table.get(key[2:])
+        if english is None and key.endswith("ه"):  # ة written as ه
+            english = table.get(key[:-1] + "ة") or table.get(key[2:-1] + "ة")
+        found = found or english is not None
+        if english is not None:
+            choices = english.split("|")
+            out.append(choices[which] if which < len(choices) else choices[0])
+        else:
+            out.append(_word_forms(word)[0])
+    return " ".join(out) if found else None
+
+
 # Second parts of compound names ('Izz al-Din, 'Aziz al-Rahman) that the lists often
-# write joined to the first (Ezzedine, Azizirahman, Najmuddin), with the joined ending.
-_JOINED_ENDS = {"الدين": "uddin", "الرحمن": "urrahman", "الرحمان": "urrahman", "الحق": "ulhaq"}
+# write joined to the first (Ezzedine, Azizirahman, Najmuddin), with the joined endings
+# (eastern, and North African as in Ezzeddine, Abderrahmane).
+_JOINED_ENDS = {
+    "الدين": ("uddin", "eddine"),
+    "الرحمن": ("urrahman", "errahmane"),
+    "الرحمان": ("urrahman", "errahmane"),
+    "الحق": ("ulhaq", "elhak"),
+}
 
 
 def _join_din(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -169,11 +214,12 @@ def _join_din(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _joined_word(word: str) -> str:
+def _joined_word(word: str, which: int = 0) -> str:
+    forms = _word_forms(word.split("|")[0])
+    first = forms[which] if which < len(forms) else forms[0]
     if "|" not in word:
-        return _word_forms(word)[0]
-    head, end = word.split("|")
-    return _word_forms(head)[0].replace(" ", "") + _JOINED_ENDS[end]
+        return first
+    return first.replace(" ", "") + _JOINED_ENDS[word.split("|")[1]][which]
 
 
 def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
@@ -181,6 +227,9 @@ def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for word in words:
         key = word.translate(_UNIFY)
+        if len(key) > 4 and key.endswith("عبد"):  # written without its space: محمدعبد
+            out.append(word[:-3])
+            word = key = "عبد"
         last = out[-1].translate(_UNIFY) if out else ""
         if last == "عبد" or (
             last and ((key == "الله" and not last.endswith("الله")) or key in _SUFFIX_WORDS)
