@@ -22,6 +22,14 @@ _LETTERS = {
 _UNIFY = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ۀ": "ه"}
 )
+
+
+@lru_cache(maxsize=1 << 14)
+def _unify(word: str) -> str:
+    """A word with its letter forms unified (see _UNIFY)."""
+    return word.translate(_UNIFY)
+
+
 _SKELETON_DROP = frozenset("اويىةءؤئعیۍېےۓ")
 _LATIN_VOWELS = str.maketrans("", "", "aeiouyw")
 
@@ -30,7 +38,7 @@ _LATIN_VOWELS = str.maketrans("", "", "aeiouyw")
 def _lexicon() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for word, spellings in read_table("arabic_names.tsv"):
-        table.setdefault(word.translate(_UNIFY), tuple(spellings.split("|")))
+        table.setdefault(_unify(word), tuple(spellings.split("|")))
     return table
 
 
@@ -93,7 +101,7 @@ _SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
 
 @lru_cache(maxsize=1 << 14)
 def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
-    key = word.translate(_UNIFY)
+    key = _unify(word)
     lex = _lexicon()
     if key in lex:
         return lex[key]
@@ -149,10 +157,9 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
             out.append((fa_skeleton, "arabic-fa-skeleton"))
     glossed = _gloss(words)
     if glossed is not None:
-        out.append((glossed, "arabic-gloss"))
-        other = _gloss(words, 1)
-        if other is not None and other != glossed:
-            out.append((other, "arabic-gloss-alt"))
+        out.append((glossed[0], "arabic-gloss"))
+        if glossed[1] != glossed[0]:
+            out.append((glossed[1], "arabic-gloss-alt"))
     joined = _join_din(words)
     if joined != words:
         text = " ".join(_joined_word(w) for w in joined)
@@ -166,30 +173,34 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 
 @lru_cache(maxsize=1)
 def _glossary() -> dict[str, str]:
-    return {word.translate(_UNIFY): english for word, english in read_table("arabic_gloss.tsv")}
+    return {_unify(word): english for word, english in read_table("arabic_gloss.tsv")}
 
 
-def _gloss(words: tuple[str, ...], which: int = 0) -> str | None:
+def _gloss(words: tuple[str, ...]) -> tuple[str, str] | None:
     """Organisation words in English, the rest romanised (الجماعة الاسلامية المقاتلة
-    الليبية -> "group islamic fighting libyan"); ``which`` picks among a word's
-    renderings ("fighting|combatant"). None when no word is known."""
+    الليبية -> "group islamic fighting libyan"): with each word's first rendering, and
+    with its second where it has one ("fighting|combatant"). None when no word is
+    known."""
     table = _glossary()
-    out: list[str] = []
+    first: list[str] = []
+    second: list[str] = []
     found = False
     for word in words:
-        key = word.translate(_UNIFY)
+        key = _unify(word)
         english = table.get(key)
         if english is None and key.startswith("ال") and len(key) > 3:
             english = table.get(key[2:])
         if english is None and key.endswith("ه"):  # ة written as ه
             english = table.get(key[:-1] + "ة") or table.get(key[2:-1] + "ة")
-        found = found or english is not None
-        if english is not None:
-            choices = english.split("|")
-            out.append(choices[which] if which < len(choices) else choices[0])
-        else:
-            out.append(_word_forms(word)[0])
-    return " ".join(out) if found else None
+        if english is None:
+            first.append(_word_forms(word)[0])
+            second.append(first[-1])
+            continue
+        found = True
+        choices = english.split("|")
+        first.append(choices[0])
+        second.append(choices[-1])
+    return (" ".join(first), " ".join(second)) if found else None
 
 
 # Second parts of compound names ('Izz al-Din, 'Aziz al-Rahman) that the lists often
@@ -206,8 +217,8 @@ _JOINED_ENDS = {
 def _join_din(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for word in words:
-        key = word.translate(_UNIFY)
-        if key in _JOINED_ENDS and out and not out[-1].translate(_UNIFY).startswith("ال"):
+        key = _unify(word)
+        if key in _JOINED_ENDS and out and not _unify(out[-1]).startswith("ال"):
             out[-1] = f"{out[-1]}|{key}"
         else:
             out.append(word)
@@ -226,11 +237,11 @@ def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
     """ "عبد" + next word and word + "الله" are one name: عبد الله -> abdullah."""
     out: list[str] = []
     for word in words:
-        key = word.translate(_UNIFY)
+        key = _unify(word)
         if len(key) > 4 and key.endswith("عبد"):  # written without its space: محمدعبد
             out.append(word[:-3])
             word = key = "عبد"
-        last = out[-1].translate(_UNIFY) if out else ""
+        last = _unify(out[-1]) if out else ""
         if last == "عبد" or (
             last and ((key == "الله" and not last.endswith("الله")) or key in _SUFFIX_WORDS)
         ):
@@ -242,7 +253,7 @@ def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1 << 14)
 def _skeleton_arabic(word: str, persian: bool = False) -> str:
-    key = word.translate(_UNIFY)
+    key = _unify(word)
     if "|" in key:  # a joined compound (see _join_din): its article assimilated
         head, end = key.split("|")
         return merge_doubles(_skeleton_arabic(head).replace(" ", "") + _skeleton_arabic(end[2:]))
