@@ -101,6 +101,11 @@ def test_chinese_gloss_forms() -> None:
         "dongguan shengyin cnc equipment co ltd",
     ]
     assert legal_form(forms[1]) == ("dongguan shengyin cnc equipment", "co ltd")
+    # a second rendering of a word: UK list 中国控股有限公司, SINO HOLDINGS GROUP CO., LTD.
+    assert texts("中国控股有限公司", "zh-gloss") == [
+        "china holdings co ltd",
+        "sino holdings co ltd",
+    ]
     # personal names are not glossed: 金 (gold) stays a family name
     assert texts("金正恩", "zh-gloss") == []
     assert "kim jong un" in texts("金正恩")
@@ -142,6 +147,22 @@ def test_arabic_compounds_written_joined() -> None:
     assert "nuruddin" in texts("نور الدين")
     # UN list: نظر محمدعبد البصیر (no space before عبد), NAZIR MOHAMMAD ABDUL BASIR
     assert "nazr mohammed abdul basir" in texts("نظر محمدعبد البصیر")
+
+
+def test_arabic_name_variants_from_the_lists() -> None:
+    from sanctionwatch.names import variant_key
+
+    # spellings of one name on the lists (UN/UK: DJAMEL MOUSTFA, Tarak Ben Taher ...)
+    same = [("jamal", "djamel"), ("mustafa", "moustfa"), ("tariq", "tarak"), ("fadil", "fadhel"),
+            ("usama", "oussama"), ("hisham", "hicham"), ("sulayman", "slimane")]  # fmt: skip
+    for a, b in same:
+        assert variant_key(a) == variant_key(b), (a, b)
+    # other names stay apart
+    for a, b in [("jamal", "kamal"), ("tariq", "tahir"), ("zayd", "zayn"), ("hamid", "hamad")]:
+        assert variant_key(a) != variant_key(b), (a, b)
+    # French dj for ج: Djamel has the skeleton of جمال
+    assert consonant_skeleton("djamel") == "jml"
+    assert ("jml", "mstp") in skeletons("جمال مصطفى")
 
 
 def test_consonant_skeleton_folds_spellings_of_one_letter() -> None:

@@ -296,19 +296,20 @@ def merge_doubles(text: str) -> str:
 
 
 # Spellings of one consonant folded together: digraphs (dh/d, kh/k, th/t, gh/g, sh/s,
-# ph/f, tz/ts), q/k, and v/b, f/p (one Hebrew letter each; Arabic has no p or v).
+# ph/f, tz/ts, and French dj/j: Djamel), q/k, and v/b, f/p (one Hebrew letter each;
+# Arabic has no p or v).
 _DIGRAPHS = (("dh", "d"), ("kh", "k"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ph", "p"),
-             ("tz", "ts"))  # fmt: skip
+             ("tz", "ts"), ("dj", "j"))  # fmt: skip
 _FOLD = str.maketrans({"q": "k", "v": "b", "f": "p"})
 
 
 @lru_cache(maxsize=1 << 16)
 def consonant_skeleton(token: str) -> str:
     """Consonants of a Latin token, doubled letters merged, spellings of one consonant
-    folded together (dh/d, kh/k, th/t, gh/g, sh/s, q/k, v/b, f/p): "mohammed",
+    folded together (dh/d, kh/k, th/t, gh/g, sh/s, dj/j, q/k, v/b, f/p): "mohammed",
     "muhammad" and Arabic محمد all give "mhmd", "fadhil" and فاضل "pdl"."""
     text = token
-    if "h" in text or "z" in text:
+    if "h" in text or "z" in text or "dj" in text:
         for digraph, single in _DIGRAPHS:
             text = text.replace(digraph, single)
     return merge_doubles(text.translate(_FOLD).translate(_LATIN_VOWELS))

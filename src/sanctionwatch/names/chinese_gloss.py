@@ -64,26 +64,33 @@ def gloss_chinese_words(
     """Latin forms of a Chinese organisation name: "zh-gloss" (known words in English,
     each run of other characters as one pinyin word: dongguanshengyin cnc equipment co
     ltd) and "zh-gloss-pairs" (the runs' syllables joined two by two: dongguan shengyin
-    ...), the second only where it differs. ``pinyin`` gives a run's syllables. Empty
+    ...), the second only where it differs, and "zh-gloss-alt" with the second rendering
+    of words that have two (中国 china|sino). ``pinyin`` gives a run's syllables. Empty
     when no known word is found."""
     table, _ = _glossary()
     whole: list[str] = []
     paired: list[str] = []
+    other: list[str] = []
     found = False
     for word in words:
         for segment, known in segment_chinese_word(word):
             if known:
-                whole.append(table[segment])
-                paired.append(table[segment])
+                choices = table[segment].split("|")
+                whole.append(choices[0])
+                paired.append(choices[0])
+                other.append(choices[-1])
                 found = True
                 continue
             syllables = pinyin(segment)
             if syllables:
                 whole.append("".join(syllables))
                 paired.extend(_pairs(syllables))
+                other.append(whole[-1])
     if not found:
         return ()
     out = [(" ".join(whole), "zh-gloss")]
     if paired != whole:
         out.append((" ".join(paired), "zh-gloss-pairs"))
+    if other != whole:
+        out.append((" ".join(other), "zh-gloss-alt"))
     return tuple(out)
