@@ -226,3 +226,14 @@ def test_consonant_skeleton_gives_consonants(token: str) -> None:
     assert _is_skeleton(out)
     assert not set(out) & set("qvf")  # folded to k, b, p
     assert len(out) <= len(token)
+
+
+def test_ryong_and_yong_are_different_syllables() -> None:
+    """DPRK entries write 룡 Ryong and 용 Yong apart (CHOE Ryong Hae, RI Yong Ho), so the
+    two are not one variant class; South Korean spellings of each still are."""
+    from sanctionwatch.names import variant_key
+
+    assert variant_key("ryong") != variant_key("yong")
+    assert variant_key("yong") == variant_key("young") == variant_key("yeong")
+    assert variant_key("ryong") == variant_key("ryeong")
+    assert "choe ryong hae" in texts("최룡해")
