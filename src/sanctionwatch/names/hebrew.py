@@ -62,7 +62,7 @@ def _skeleton(word: str, every_vav: bool) -> str:
     return merge_doubles("".join(out))
 
 
-def _reading(word: str, soft: bool) -> str:
+def _reading(word: str, soft: bool, vowels: bool = False) -> str:
     out: list[str] = []
     last = len(word) - 1
     for i, ch in enumerate(word):
@@ -84,6 +84,11 @@ def _reading(word: str, soft: bool) -> str:
         and out[1][0] not in _VOWELS
     ):
         out[0] += "e"  # two consonants first: a vowel between them (להבה lehava)
+    if vowels:  # a between every two consonants (אמנה amana)
+        for i in range(len(out) - 1):
+            nxt = out[i + 1]
+            if out[i] and nxt and out[i][-1] not in _VOWELS and nxt[0] not in _VOWELS:
+                out[i] += "a"
     return "".join(out)
 
 
@@ -92,12 +97,14 @@ def romanize_hebrew(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Hebrew words: ((text, method), ...) with methods "hebrew" (a
     letter-by-letter reading, e after a first consonant followed by another),
     "hebrew-alt" (b, k, p read v, kh, f inside a word and an initial p read f),
+    "hebrew-a" (the alt reading with a between any two consonants: אמנה amana),
     "hebrew-skeleton" (ו read as in the reading) and "hebrew-v-skeleton" (every ו as
     v); skeletons only with MIN_SKELETON consonants or more. A word with no consonant
     in skeleton terms keeps "a" there, so that every word stays a token."""
     out: list[tuple[str, str]] = []
-    for soft, method in ((False, "hebrew"), (True, "hebrew-alt")):
-        reading = " ".join(r for r in (_reading(w, soft) for w in words) if r)
+    for soft, vowels, method in ((False, False, "hebrew"), (True, False, "hebrew-alt"),
+                                 (True, True, "hebrew-a")):  # fmt: skip
+        reading = " ".join(r for r in (_reading(w, soft, vowels) for w in words) if r)
         if reading and all(reading != text for text, _ in out):
             out.append((reading, method))
     for vav, method in ((False, "hebrew-skeleton"), (True, "hebrew-v-skeleton")):
