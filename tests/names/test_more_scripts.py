@@ -145,6 +145,26 @@ def test_arabic_organisation_names_are_glossed() -> None:
     assert texts("صدام حسين التكريتي", "arabic-gloss") == []
 
 
+def test_russian_organisation_names_are_glossed() -> None:
+    # UK list: Российский фонд прямых инвестиций, RUSSIAN DIRECT INVESTMENT FUND
+    forms = texts("Российский фонд прямых инвестиций", "ru-gloss")
+    assert sorted(forms[0].split()) == sorted(tokens("Russian Direct Investment Fund"))
+    # inflected forms share the stem; unknown words are romanised (BGN/PCGN)
+    assert texts("Международного детского центра Артек", "ru-gloss") == [
+        "international childrens center artek"
+    ]
+    # one known stem is as likely a surname: no gloss for persons like Банков, Фондов
+    assert texts("Иван Банков", "ru-gloss") == []
+    assert texts("Фондов Пётр Иванович", "ru-gloss") == []
+
+
+def test_arabic_endings_and_afghan_names() -> None:
+    # UN and UK lists: جمال حسين حسن زينيه, JAMAL HUSSEIN HASSAN ZEINIYE / ZAYNIYAH
+    assert "jamal hussein hassan ziniya" in texts("جمال حسين حسن زينيه")
+    # UN list: كُل آغا اسحاقزی, GUL AGHA ISHAKZAI
+    assert "gul agha ishakzai" in texts("كُل آغا اسحاقزی")
+
+
 def test_arabic_compounds_written_joined() -> None:
     assert "ezzeddine ismail" in texts("عز الدين إسماعيل")
     assert "nuruddin" in texts("نور الدين")
@@ -189,13 +209,15 @@ arabic_text = st.text(
     alphabet=st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويةءپچژگکیۀھ ")),
     max_size=20,
 )
+cyrillic_text = st.text(alphabet=st.sampled_from(list("абвгдежзийклмнопрстуфхцчшщъыьэюяіїєё -")),
+                        max_size=30)  # fmt: skip
 chinese_text = st.text(
     alphabet=st.sampled_from(list("有限公司数控设备香港國際东莞圣寅机器人厂市")), max_size=12
 )
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.one_of(hebrew_text, arabic_text, chinese_text))
+@given(st.one_of(hebrew_text, arabic_text, chinese_text, cyrillic_text))
 def test_new_readers_give_clean_tokens(text: str) -> None:
     for form in latin_forms(text):
         assert form.text.isascii() and form.text == form.text.lower()

@@ -37,6 +37,7 @@ def clear_caches() -> None:
         arabic,
         chinese,
         chinese_gloss,
+        cyrillic_gloss,
         hangul,
         hebrew,
         korean_gloss,
@@ -46,8 +47,8 @@ def clear_caches() -> None:
         variants,
     )
 
-    modules = (arabic, chinese, chinese_gloss, hangul, hebrew, korean_gloss, legal, text)
-    for module in (*modules, translit, variants):
+    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, korean_gloss)
+    for module in (*modules, legal, text, translit, variants):
         for value in vars(module).values():
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] != 1:

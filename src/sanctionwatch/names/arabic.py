@@ -57,6 +57,8 @@ def _letters(word: str, persian: bool = False) -> str:
     ع as a, a final ه after a consonant as a (زاده zada), a final زي as zai (اچکزي achakzai)."""
     if len(word) > 3 and word.endswith("زي"):
         return _letters(word[:-2], persian) + "zai"
+    if len(word) > 3 and word[-2:] in ("يه", "ية") and word[-3] not in "اوي":
+        return _letters(word[:-2], persian) + "iya"  # زينيه zayniya, -iyah / -iye
     out: list[str] = []
     last = len(word) - 1
     for i, ch in enumerate(word):
@@ -105,6 +107,8 @@ def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
     lex = _lexicon()
     if key in lex:
         return lex[key]
+    if len(key) > 4 and key.endswith("زي") and key[:-2] in lex:  # اسحاقزي ishaqzai
+        return tuple(f"{h}zai" for h in lex[key[:-2]][:2])
     for suffix, latin in _SUFFIXES:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             head = _word_forms(key[: -len(suffix)], persian)

@@ -11,6 +11,7 @@ from anyascii import anyascii
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.names.chinese import romanize_chinese
 from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS, romanize_cyrillic
+from sanctionwatch.names.cyrillic_gloss import gloss_cyrillic_words
 from sanctionwatch.names.hangul import (
     romanize_hangul_name,
     romanize_hangul_word,
@@ -62,7 +63,8 @@ def _hangul(words: tuple[str, ...]) -> Forms:
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:
     text = " ".join(words)
-    return tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
+    forms = tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
+    return forms + gloss_cyrillic_words(words, romanize_cyrillic)
 
 
 # Greek digraphs read as in the Greek standard ELOT 743 (passports): ου -> ou, αυ -> av ...
