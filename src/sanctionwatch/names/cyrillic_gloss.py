@@ -39,10 +39,8 @@ def gloss_cyrillic_words(
     """("russian fund direct investment", "ru-gloss") for a name with at least
     MIN_KNOWN known words, the others romanised with ``romanize``; () otherwise (one
     known stem alone is as likely a surname: Банков, Фондов)."""
-    out: list[str] = []
-    known = 0
-    for word in words:
-        english = _english(word)
-        known += english is not None
-        out.append(english if english is not None else romanize(word))
-    return ((" ".join(out), "ru-gloss"),) if known >= MIN_KNOWN else ()
+    english = [_english(word) for word in words]
+    if len(english) - english.count(None) < MIN_KNOWN:
+        return ()
+    out = [e if e is not None else romanize(w) for e, w in zip(english, words, strict=True)]
+    return ((" ".join(out), "ru-gloss"),)

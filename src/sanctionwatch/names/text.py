@@ -206,7 +206,9 @@ _HEBREW_MARK = re.compile("(?<=[\u05d0-\u05ea])[\"'\u05f3\u05f4](?=[\u05d0-\u05e
 
 def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
-    if max(text, default=" ") >= "\u05d0" and _HEBREW_MARK.search(text):
+    if ('"' in text or "'" in text or "\u05f3" in text or "\u05f4" in text) and (
+        _HEBREW_MARK.search(text)
+    ):
         text = _HEBREW_MARK.sub("", text)
     text = text.translate(_CLEAN)
     words = text.split()
