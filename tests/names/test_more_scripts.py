@@ -94,7 +94,7 @@ def test_uk_chinese_company_names_gloss_to_listed_names() -> None:
         "華信船務(香港)有限公司",  # HUAXIN SHIPPING HONGKONG LTD
         "海能機械(香港)有限公司",  # HAINENG MACHINERY (HONG KONG) CO., LIMITED
     } <= hits
-    assert len(hits) >= 6
+    assert len(hits) >= 7  # 7 of 24 on the list of 2025-04-14
 
 
 def test_chinese_gloss_forms() -> None:
