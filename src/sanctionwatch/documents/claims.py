@@ -16,6 +16,9 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sanctionwatch.documents.cues import cues as _cues
+from sanctionwatch.documents.cues import goods_violation, vetoed
+from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
@@ -31,13 +34,18 @@ from sanctionwatch.documents.subjects import (
 __all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
-BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
+# a state named again by a noun: "The country has stopped issuing visas"
+_STATE_BACK_REF = re.compile(
+    r"^\W*the\s+(?:country|nation|state|kingdom|government|regime|authorities)(?:['’]s)?\b"
+    r"(?!\s+(?:of|that|which|where)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -49,28 +57,6 @@ class SentenceFacts:
     quantities: list[Quantity]
     dates: list[DateMention]
     references: list[ReferenceInfo]
-
-
-def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
-    return [m.group(0) for m in gaz.patterns[name].finditer(text)]
-
-
-_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
-
-
-def _split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
-    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
-    words before the cue ("did not accuse any countries of illicitly providing")."""
-    plain: list[str] = []
-    negated: list[str] = []
-    for m in gaz.patterns[name].finditer(text):
-        window = text[max(0, m.start() - 40) : m.start()]
-        window = re.split(r"[,;:]|\bbut\b", window)[-1]
-        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
-            negated.append(m.group(0))
-        else:
-            plain.append(m.group(0))
-    return plain, negated
 
 
 def build_claims(
@@ -89,9 +75,9 @@ def build_claims(
         s = f.sentence
         text = s.text
         link = _link(f, index, published, doc_link, gaz)
-        banned = link is not None and index.category(link.obligation_id) in BAN_CATEGORIES
+        category = index.category(link.obligation_id) if link is not None else None
         found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, banned, index.target(gaz)
+            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz)
         )
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
@@ -198,12 +184,14 @@ def _sentence_claims(
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
-    banned: bool = False,
+    category: str | None = None,
     target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
-    if not gaz.patterns["topic"].search(text) or _HEADLINE.search(text):
+    # on the topic by its words, or by the linked obligation's keywords with a stance cue
+    topical = bool(gaz.patterns["topic"].search(text))
+    if _HEADLINE.search(text) or not (topical or category):
         return []
     att = f.attribution
     if att is not None:
@@ -223,8 +211,10 @@ def _sentence_claims(
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
             clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
-            banned, target,
+            category, target,
         )  # fmt: skip
+        if not topical:
+            found = [x for x in found if x[1] != "other"]  # figures alone: off the topic
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -245,7 +235,7 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
-    banned: bool = False,
+    category: str | None = None,
     target: str | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
@@ -283,10 +273,18 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
-        elif _PRONOUN_START.match(content) and speaker_state and speaker_state not in STATE_KINDS:
+        elif (
+            (_PRONOUN_START.match(content) or _STATE_BACK_REF.match(content))
+            and speaker_state
+            and speaker_state not in STATE_KINDS
+        ):
             subjects = [speaker_state]  # "Qatar said it was in full compliance"
-        elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
-            subjects = prev_subjects[:1]
+        elif (
+            _PRONOUN_START.match(content)
+            or _THAT_START.match(content)
+            or _STATE_BACK_REF.match(content)
+        ) and prev_subjects:
+            subjects = prev_subjects[:1]  # "It", "The country", "The government" go on
         elif att and speaker_state and speaker_state not in STATE_KINDS:
             subjects = [speaker_state]
     if not subjects and not (all_states or obligation):
@@ -331,9 +329,14 @@ def _clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif banned and subject == target and _TRADE.search(content):
-            # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
-            stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
+        elif not self_speaker and (
+            trade := goods_violation(content, c_start, subject, target, category, hits)
+        ):
+            # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
+            # tons of coal"), received from it or supplied to it by another state
+            stances.append(("alleges_violation", [trade], 0.55))
+        elif veto := vetoed(content):
+            stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
         elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
@@ -341,13 +344,6 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
-
-
-_TRADE = re.compile(
-    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought|deliver(?:ed|ing)|"
-    r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
-    re.IGNORECASE,
-)
 
 
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:

@@ -19,8 +19,8 @@ __all__ = ["COUNT_ONLY", "fallback_subjects", "is_actor", "last_pair", "subjects
 COUNT_ONLY = {"countries", "flights", "locations"}
 
 _AGENT_BY = re.compile(
-    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
-    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied)"
+    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales|vetoe?s?)\b"
+    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied|vetoed)"
     r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )

@@ -1,0 +1,167 @@
+"""Stance cues read from a clause: which fired, which are negated, which are only topics.
+
+Besides the cue patterns of ``data/cues.yaml`` this module holds the rules about goods
+and a state's conduct that do not rest on a single cue word:
+
+- a state receiving goods that the linked ban forbids from the targeted state ("China
+  imported coal from North Korea") or supplying goods to it ("sold refined petroleum to
+  North Korea") is alleged to breach the ban; the targeted state trading them itself
+  ("North Korea exported coal") likewise;
+- a state's veto ("a Russian veto", "China vetoed") is conduct on the sanctions, with no
+  stance on compliance (``other``);
+- breaches named only as what reports are about ("reports on sanctions breaches") are
+  a topic, not an allegation against anyone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+
+__all__ = ["cues", "goods_violation", "is_trade", "split_negated", "vetoed"]
+
+_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
+# "reports on sanctions breaches", "information about violations": breaches as a topic
+_TOPIC_OF = re.compile(
+    r"\b(?:reports?|reporting|information|briefings?|studies|research|data|findings)"
+    r"\s+(?:on|about|regarding|concerning)\s+(?:possible\s+|potential\s+|any\s+)?"
+    r"(?:sanctions?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
+
+
+def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
+    return [m.group(0) for m in gaz.patterns[name].finditer(text)]
+
+
+def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
+    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
+    words before the cue ("did not accuse any countries of illicitly providing").
+    Violations named only as the topic of reports are left out of both."""
+    plain: list[str] = []
+    negated: list[str] = []
+    for m in gaz.patterns[name].finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if (
+            name == "violation"
+            and _TOPIC_OF.search(before)
+            and not _AGENT_AFTER.match(text, m.end())
+        ):
+            continue  # "will release reports on sanctions breaches": accuses no one
+        window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
+        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
+            negated.append(m.group(0))
+        else:
+            plain.append(m.group(0))
+    return plain, negated
+
+
+# ---- goods ---------------------------------------------------------------------------
+
+_RECEIVE = re.compile(
+    r"\b(?:import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
+    r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in)\b",
+    re.IGNORECASE,
+)
+_SUPPLY = re.compile(
+    r"\b(?:export(?:ed|s|ing)|s(?:old|ells|elling)|suppl(?:ied|ies|ying)|ship(?:ped|s|ping)"
+    r"|deliver(?:ed|s|ing)|provid(?:ed|es|ing)|transferr(?:ed|ing)|smuggl(?:ed|es|ing))\b",
+    re.IGNORECASE,
+)
+_TRADE_SELF = re.compile(
+    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought"
+    r"|deliver(?:ed|ing)|smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)"
+    r"|procur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+# categories of the linked obligation: goods leaving the target, goods reaching it
+EXPORT_BANS = {"export ban"}
+SUPPLY_BANS = {"supply ban", "cap", "arms embargo"}
+
+
+def goods_violation(
+    clause: str,
+    base: int,
+    subject: str,
+    target: str | None,
+    category: str | None,
+    hits: list[CountryHit],
+) -> str | None:
+    """The trade verb that makes ``subject`` breach the linked ban, or None. ``clause``
+    starts at document offset ``base``; ``hits`` are the clause's country mentions."""
+    if target is None or category is None:
+        return None
+    found = _goods_violation(clause, base, subject, target, category, hits)
+    if found is None:
+        return None
+    verb_at = found[1]
+    before = clause[max(0, verb_at - 60) : verb_at]
+    if _REPORTED_OF.search(before):
+        return None  # "accused X of supplying": the subject accuses, someone else trades
+    if _NEGATOR.search(re.split(r"[,;:]|\bbut\b", before[-40:])[-1]):
+        return None  # "did not sell", "never imported"
+    return found[0]
+
+
+# the trade is what someone is accused of or asked about, not the subject's own act
+_REPORTED_OF = re.compile(
+    r"\b(?:accus\w*|alleg\w*|suspect\w*|charg\w*|investigat\w*)\b[^.;]{0,50}\bof\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _goods_violation(
+    clause: str,
+    base: int,
+    subject: str,
+    target: str,
+    category: str,
+    hits: list[CountryHit],
+) -> tuple[str, int] | None:
+    if subject == target:
+        m = _TRADE_SELF.search(clause)
+        return (m.group(0), m.start()) if m and category in EXPORT_BANS | SUPPLY_BANS else None
+    target_hits = [h for h in hits if h.iso2 == target]
+    if not target_hits:
+        return None
+    if category in EXPORT_BANS:
+        m = _RECEIVE.search(clause)
+        # goods from the target: "from North Korea", or "North Korean coal"
+        if m and any(
+            h.how == "demonym"
+            or re.search(r"\bfrom\s+(?:the\s+)?$", clause[: h.start - base][-12:], re.I)
+            for h in target_hits
+        ):
+            return m.group(0), m.start()
+    if category in SUPPLY_BANS:
+        m = _SUPPLY.search(clause)
+        # "sold refined petroleum to North Korea", "supplied Pyongyang with"
+        if m and any(
+            h.start - base > m.start()
+            and (
+                re.search(r"\bto\s+(?:the\s+)?$", clause[: h.start - base][-8:], re.I)
+                or m.end() + 2 >= h.start - base
+            )
+            for h in target_hits
+        ):
+            return m.group(0), m.start()
+    return None
+
+
+def is_trade(word: str) -> bool:
+    """Is ``word`` a trade verb of the goods rule (rather than a cue of ``cues.yaml``)?"""
+    return any(p.fullmatch(word) for p in (_RECEIVE, _SUPPLY, _TRADE_SELF))
+
+
+# ---- vetoes --------------------------------------------------------------------------
+
+_VETO = re.compile(r"\bveto(?:ed|es|ing)?\b", re.IGNORECASE)
+
+
+def vetoed(clause: str) -> str | None:
+    """The veto word of a clause ("a Russian veto", "China vetoed the draft")."""
+    m = _VETO.search(clause)
+    return m.group(0) if m else None

@@ -1,0 +1,86 @@
+"""Rules on goods, vetoes, reports about breaches and states named again by a noun.
+
+Every text here is written for these tests; each rule has a sentence it must turn into
+a claim and a near sentence it must leave alone.
+"""
+
+from __future__ import annotations
+
+from sanctionwatch.documents import analyse_text
+
+HEAD = "UN Security Council sanctions on North Korea are in force.\n"
+
+
+def claims(text: str, **kw: object) -> list[tuple[str, str, str | None]]:
+    an = analyse_text(HEAD + text, published="2019-06-01", **kw)  # type: ignore[arg-type]
+    return [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
+
+
+def test_state_importing_banned_goods_from_the_target_is_alleged_to_breach() -> None:
+    got = claims("Customs figures show China imported 20,000 tonnes of seafood from North Korea.")
+    assert ("CN", "alleges_violation", "2371-lead-seafood") in got
+    got = claims("Vietnamese companies bought North Korean seafood last year.")
+    assert ("VN", "alleges_violation", "2371-lead-seafood") in got
+
+
+def test_importing_other_goods_or_from_elsewhere_is_no_breach() -> None:
+    # the goods come from another state: nothing banned reaches the importer
+    got = claims("China imported 20,000 tonnes of seafood from Norway.")
+    assert not any(s == "alleges_violation" for _, s, _ in got)
+    # negated: "did not import"
+    got = claims("China did not import seafood from North Korea last year.")
+    assert ("CN", "alleges_violation", "2371-lead-seafood") not in got
+
+
+def test_state_supplying_capped_goods_to_the_target() -> None:
+    got = claims("Analysts say Russia supplied refined petroleum to North Korea through tankers.")
+    assert ("RU", "alleges_violation", "2397-OP5") in got
+
+
+def test_accusing_others_of_supplying_is_not_supplying() -> None:
+    got = claims(
+        "The United States did not accuse any countries of providing North Korea with "
+        "refined petroleum."
+    )
+    assert not any(st == "US" and s == "alleges_violation" for st, s, _ in got)
+
+
+def test_target_exporting_banned_goods_itself() -> None:
+    got = claims("North Korea exported 3,000 tonnes of seafood to China in May.")
+    assert ("KP", "alleges_violation", "2371-lead-seafood") in got
+
+
+def test_a_veto_is_conduct_without_a_stance() -> None:
+    got = claims("The panel of experts was disbanded after a Russian veto in the Council.")
+    assert ("RU", "other", "1874-OP26") in got
+    got = claims("The mandate of the panel of experts lapsed after it was vetoed by China.")
+    assert ("CN", "other", "1874-OP26") in got
+    # no state vetoes here
+    got = claims("The panel of experts was disbanded in April.")
+    assert not any(s == "other" and st in ("RU", "CN") for st, s, _ in got)
+
+
+def test_breaches_as_the_topic_of_reports_accuse_no_one() -> None:
+    text = (
+        "The envoy reaffirmed the U.S. commitment to denuclearisation and said the team "
+        "will publish reports on sanctions breaches."
+    )
+    assert not any(s == "alleges_violation" for _, s, _ in claims(text))
+    # with an agent the breaches are alleged: "reports on breaches by North Korea"
+    text = "The team published reports on sanctions breaches by North Korea."
+    assert ("KP", "alleges_violation") in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_the_country_refers_back_to_the_state_just_discussed() -> None:
+    text = (
+        "Mongolia has complied with the ban on North Korean workers, officials said.\n"
+        "The country stopped issuing work permits to North Koreans in 2017."
+    )
+    got = claims(text)
+    assert got[-1][:2] == ("MN", "reports_measure")
+    # "the country of origin": not a reference back
+    text = (
+        "Mongolia has complied with the ban on North Korean workers, officials said.\n"
+        "The country of origin stopped issuing work permits to them in 2017."
+    )
+    assert ("MN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)[1:]]
