@@ -23,7 +23,8 @@ resolution, so a keyword link to some resolution on a general statement counts a
 error. Quantities match by value+unit,
 factual errors by kind (and resolution number) per article: a gold error's kind is read
 from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, unit_conversion,
-list_count, agreement_year, institution_name; else "other", which nothing predicts).
+list_count, agreement_year, sanctions_year, institution_name; else "other", which
+nothing predicts).
 Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
 matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
@@ -211,6 +212,7 @@ GOLD_KINDS = (
     ),
     ("list_count", r"\blist(?:s|ing|ed)?\s+(?:only\s+)?\d+|\bfollowed by a list\b"),
     ("agreement_year", r"\b(?:JCPOA|agreement|deal|accord|treaty)\b[^.;]*\bof\s+(?:19|20)\d\d\b"),
+    ("sanctions_year", r"\bno\b[^.;]*\bresolution\s+was\s+adopted\s+in\s+(?:19|20)\d\d\b"),
     (
         "institution_name",
         r"\bthe body is\b|\bmisnam|'[^']*\b(?:Council|Committee|Team|Agency|Panel"

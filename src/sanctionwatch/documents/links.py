@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from sanctionwatch.documents.model import ReferenceInfo
 
-__all__ = ["ObligationIndex", "ObligationLink", "default_kb", "find_refs"]
+__all__ = ["ObligationIndex", "ObligationLink", "default_kb", "document_link", "find_refs"]
 
 
 def default_kb() -> Any | None:
@@ -189,3 +190,34 @@ class ObligationIndex:
             s, ob, number = scored[0]
             return ObligationLink(ob.id, number, self.label(ob.id, number), s, "keywords")
         return None
+
+
+def document_link(
+    facts: Sequence[Any], index: ObligationIndex, published: date | None
+) -> ObligationLink | None:
+    """The obligation the document is mostly about (for sentences that do not name one)."""
+    votes: dict[tuple[str | None, int | None], float] = {}
+    named: set[tuple[str | None, int | None]] = set()
+    links: dict[tuple[str | None, int | None], ObligationLink] = {}
+    for f in facts:
+        link = index.link(f.sentence.text, f.references, published)
+        if link is None or link.obligation_id is None:
+            continue
+        key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
+        # one vote per sentence; a checked resolution reference counts more
+        votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        if any(r.number is not None and r.problem is None for r in f.references):
+            named.add(key)
+        links[key] = link
+    if not votes:
+        return None
+    key = max(votes, key=lambda k: votes[k])
+    best = links[key]
+    resolved = {r.resolved for f in facts for r in f.references if r.resolved}
+    if key in named:
+        how = "document+reference"
+    elif best.resolution in resolved:
+        how = "document+described"  # "the December 2017 resolution", resolved by its date
+    else:
+        how = "document"
+    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
