@@ -56,6 +56,8 @@ class DocumentInput:
     published: date | str | None = None  # a date, or "2023" / "2019-12" to complete a dateline
     url: str | None = None
     metadata_date: date | None = None  # from HTML/PDF metadata
+    date_source: str = "given"  # where ``published`` came from: "given", "header"
+    date_inferred: bool = False  # ``published`` was itself inferred (a header says so)
 
 
 class _Context:
@@ -145,7 +147,8 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
         body_start = dateline.end
     full = hint.full() if hint else None
     if full is not None:
-        meta.published, meta.published_source = full, "given"
+        meta.published, meta.published_source = full, inp.date_source
+        meta.published_inferred = inp.date_inferred
     elif inp.metadata_date is not None:
         meta.published, meta.published_source = inp.metadata_date, "metadata"
     elif dateline is not None and dateline.month and dateline.day:
@@ -156,14 +159,14 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
             except ValueError:
                 meta.published = None
             meta.published_source = "dateline"
-            meta.published_inferred = hint is None
+            meta.published_inferred = hint is None or inp.date_inferred
     if meta.published is None:
         found = text_date(text)
         if found is not None:
             meta.published, meta.published_source = found, "text"
     if meta.published is None and hint is not None:
         meta.published = date(hint.year, hint.month or 1, 1)
-        meta.published_source, meta.published_inferred = "given (partial)", True
+        meta.published_source, meta.published_inferred = f"{inp.date_source} (partial)", True
     return meta, body_start
 
 
