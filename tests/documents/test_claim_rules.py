@@ -84,3 +84,31 @@ def test_the_country_refers_back_to_the_state_just_discussed() -> None:
         "The country of origin stopped issuing work permits to them in 2017."
     )
     assert ("MN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)[1:]]
+
+
+def test_the_speakers_name_does_not_pick_the_obligation() -> None:
+    # "UN experts" names the panel, not what North Korea is said to have done
+    got = claims("UN experts said North Korea shipped coal to Chinese ports in May.")
+    assert ("KP", "alleges_violation", "1874-OP26") not in got
+    assert ("KP", "alleges_violation", "2371-OP8") in got
+    # where the panel is what the sentence is about, it still links
+    got = claims("Russia vetoed the renewal of the panel of experts, diplomats said.")
+    assert ("RU", "other", "1874-OP26") in got
+
+
+def test_traders_and_ports_make_their_state_the_actor() -> None:
+    got = claims("Chinese ports received coal shipments from North Korea last year.")
+    assert ("CN", "alleges_violation", "2371-OP8") in got
+    # North Korean coal reaching a port is not the port's state acting when no one receives
+    got = claims("The ship carried coal from North Korea to a port in China.")
+    assert not any(st == "CN" and s == "alleges_violation" for st, s, _ in got)
+
+
+def test_both_countries_speaking_for_themselves() -> None:
+    text = (
+        "Vietnam and Malaysia expelled North Korean workers last year.\n"
+        "Both countries said they complied with the sanctions."
+    )
+    got = [(st, s) for st, s, _ in claims(text)]
+    assert ("VN", "asserts_compliance") in got and ("MY", "asserts_compliance") in got
+    assert ("KP", "asserts_compliance") not in got  # "North Korean" is no state named here

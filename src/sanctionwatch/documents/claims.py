@@ -20,7 +20,7 @@ from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import goods_violation, vetoed
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
@@ -83,7 +83,7 @@ def build_claims(
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
                     speaker_states.setdefault(f.attribution.speaker.label, subject)
-        seen_here = [h.iso2 for h in f.countries]
+        seen_here = [h.iso2 for h in f.countries if h.how != "demonym"]  # states named
         if seen_here:
             prev_countries = seen_here
         if not found:
@@ -161,13 +161,14 @@ def _link(
         r.number is not None for r in f.references
     ):
         return None  # "in full compliance with all UN sanctions": no single obligation
+    text = link_text(f)
     link = index.link(text, f.references, published)
     if doc_link is None:
         return link
     if link is None:
         # a sentence that only speaks of "sanctions" takes the document's obligation when
         # the document refers to its resolution; otherwise it is about sanctions in general
-        generic = gaz.patterns["generic_obligation"].search(text)
+        generic = gaz.patterns["generic_obligation"].search(f.sentence.text)
         return doc_link if generic and doc_link.how != "document" else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
         scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
@@ -255,7 +256,7 @@ def _clause_claims(
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else last_pair(prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else _previous_pair(prev_subjects, prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
     if not subjects and att is not None and not att.direct:
@@ -265,6 +266,11 @@ def _clause_claims(
         speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
         if len(speakers) > 1:
             subjects, content = speakers, text  # the speakers are what the sentence is about
+    pair_speaking = False
+    if not subjects and att is not None and _PAIR.search(att.speaker.label or ""):
+        # "Both countries said they complied": the last two states speak for themselves
+        subjects = _previous_pair(prev_subjects, prev_countries)
+        pair_speaking = len(subjects) == 2
     if not subjects:
         if (
             att
@@ -305,8 +311,10 @@ def _clause_claims(
     hedged = bool(gaz.patterns["hedge"].search(content))
     out: list[tuple[str, str, list[str], float]] = []
     for subject in subjects:
-        self_speaker = speaker_state == subject or (
-            att is None and _self_statement(text, subject, f.countries)
+        self_speaker = (
+            speaker_state == subject
+            or pair_speaking
+            or (att is None and _self_statement(text, subject, f.countries))
         )
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
@@ -344,6 +352,13 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
+
+
+def _previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[str]:
+    """The two states "both countries" refers to: the last sentence's two subjects, else
+    the last two states named."""
+    subjects = list(dict.fromkeys(prev_subjects))
+    return subjects[-2:] if len(subjects) >= 2 else last_pair(prev_countries)
 
 
 def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:

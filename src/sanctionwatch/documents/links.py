@@ -18,7 +18,14 @@ from typing import Any
 
 from sanctionwatch.documents.model import ReferenceInfo
 
-__all__ = ["ObligationIndex", "ObligationLink", "default_kb", "document_link", "find_refs"]
+__all__ = [
+    "ObligationIndex",
+    "ObligationLink",
+    "default_kb",
+    "document_link",
+    "find_refs",
+    "link_text",
+]
 
 
 def default_kb() -> Any | None:
@@ -192,6 +199,22 @@ class ObligationIndex:
         return None
 
 
+def link_text(facts: Any) -> str:
+    """A sentence's text for obligation keywords, the speaker's name blanked out: "UN
+    experts said X evaded the coal ban" is about the coal ban, not the experts' panel."""
+    text: str = facts.sentence.text
+    att = facts.attribution
+    label = att.speaker.label if att is not None else None
+    if not label:
+        return text
+    lo = att.attribution_start - facts.sentence.start
+    hi = att.attribution_end - facts.sentence.start
+    at = text.find(label, max(lo, 0), max(hi, 0))
+    if at < 0:
+        return text
+    return text[:at] + " " * len(label) + text[at + len(label) :]
+
+
 def document_link(
     facts: Sequence[Any], index: ObligationIndex, published: date | None
 ) -> ObligationLink | None:
@@ -200,7 +223,7 @@ def document_link(
     named: set[tuple[str | None, int | None]] = set()
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     for f in facts:
-        link = index.link(f.sentence.text, f.references, published)
+        link = index.link(link_text(f), f.references, published)
         if link is None or link.obligation_id is None:
             continue
         key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
