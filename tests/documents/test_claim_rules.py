@@ -112,3 +112,44 @@ def test_both_countries_speaking_for_themselves() -> None:
     got = [(st, s) for st, s, _ in claims(text)]
     assert ("VN", "asserts_compliance") in got and ("MY", "asserts_compliance") in got
     assert ("KP", "asserts_compliance") not in got  # "North Korean" is no state named here
+
+
+def test_workers_remaining_despite_the_deadline_in_two_states() -> None:
+    text = (
+        "The report said thousands of North Korean workers remained in China and Russia "
+        "despite a UN deadline to send them home."
+    )
+    got = claims(text)
+    assert ("CN", "alleges_violation", "2397-OP8") in got
+    assert ("RU", "alleges_violation", "2397-OP8") in got
+    # a place named apart from the first is not joined to it
+    text = (
+        "The report said thousands of North Korean workers remained in China despite a UN "
+        "deadline, while Russia sent its workers home."
+    )
+    assert ("RU", "alleges_violation", "2397-OP8") not in claims(text)
+
+
+def test_countries_must_is_a_general_obligation() -> None:
+    got = claims("Under the resolutions, countries must not import North Korean textiles.")
+    assert got == [("ALL", "other", "2375-textiles")]
+    # a named state that must do something is not all states
+    got = claims("Mongolia must now send home the remaining North Korean workers.")
+    assert ("ALL", "other", "2397-OP8") not in got
+
+
+def test_a_keyword_number_inside_a_larger_number_does_not_count() -> None:
+    # "2 million barrels" (the 2375 cap) is not in "3.2 million barrels"
+    got = claims(
+        "North Korea imported 3.2 million barrels of refined petroleum, far above the cap "
+        "of 500,000 barrels, the panel said."
+    )
+    assert ("KP", "alleges_violation", "2397-OP5") in got
+
+
+def test_the_targets_vessels_making_transfers_at_sea() -> None:
+    got = claims("The panel said North Korean vessels made 30 ship-to-ship transfers of coal.")
+    assert ("KP", "alleges_violation", "2375-OP11") in got
+    # inspections of transfers are no transfers made
+    got = claims("The panel said Japan made public photos of the ship-to-ship transfers.")
+    assert not any(s == "alleges_violation" for _, s, _ in got)

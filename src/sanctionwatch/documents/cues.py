@@ -19,7 +19,7 @@ import re
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 
-__all__ = ["cues", "goods_violation", "is_trade", "split_negated", "vetoed"]
+__all__ = ["cues", "goods_violation", "split_negated", "vetoed"]
 
 _NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 # "reports on sanctions breaches", "information about violations": breaches as a topic
@@ -76,9 +76,16 @@ _TRADE_SELF = re.compile(
     r"|procur(?:ed|ing))\b",
     re.IGNORECASE,
 )
-# categories of the linked obligation: goods leaving the target, goods reaching it
+_TRANSFERS = re.compile(
+    r"\b(?:made|mak(?:es|ing)|conduct(?:ed|s|ing)|carr(?:ied|ies|ying)\s+out|engag(?:ed|es|ing)"
+    r"\s+in)\b(?=[^.;]{0,50}\b(?:transfers?|transshipments?)\b)",
+    re.IGNORECASE,
+)
+# categories of the linked obligation: goods leaving the target, goods reaching it,
+# transfers at sea
 EXPORT_BANS = {"export ban"}
 SUPPLY_BANS = {"supply ban", "cap", "arms embargo"}
+MARITIME = {"maritime"}
 
 
 def goods_violation(
@@ -123,7 +130,10 @@ def _goods_violation(
 ) -> tuple[str, int] | None:
     if subject == target:
         m = _TRADE_SELF.search(clause)
-        return (m.group(0), m.start()) if m and category in EXPORT_BANS | SUPPLY_BANS else None
+        if m and category in EXPORT_BANS | SUPPLY_BANS:
+            return m.group(0), m.start()
+        m = _TRANSFERS.search(clause)  # "its vessels made 30 ship-to-ship transfers"
+        return (m.group(0), m.start()) if m and category in MARITIME else None
     target_hits = [h for h in hits if h.iso2 == target]
     if not target_hits:
         return None
@@ -149,11 +159,6 @@ def _goods_violation(
         ):
             return m.group(0), m.start()
     return None
-
-
-def is_trade(word: str) -> bool:
-    """Is ``word`` a trade verb of the goods rule (rather than a cue of ``cues.yaml``)?"""
-    return any(p.fullmatch(word) for p in (_RECEIVE, _SUPPLY, _TRADE_SELF))
 
 
 # ---- vetoes --------------------------------------------------------------------------

@@ -94,7 +94,10 @@ class ObligationIndex:
         if keys:
             alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
             # a lookahead finds keywords that start at every position, overlapping ones too
-            self._keyword_re = re.compile(rf"(?<!\w)(?=({alternation})(?!\w))", re.IGNORECASE)
+            # not inside a larger number: "2 million barrels" is not in "3.2 million barrels"
+            self._keyword_re = re.compile(
+                rf"(?<!\w)(?<!\d[.,])(?=({alternation})(?!\w))", re.IGNORECASE
+            )
         for key, regime in (getattr(kb, "regimes", None) or {}).items():
             aliases = [a for a in (getattr(regime, "aliases", None) or []) if a]
             if aliases:

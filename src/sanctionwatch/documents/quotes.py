@@ -95,15 +95,49 @@ _WHAT_SAY = re.compile(
 )
 
 
+# what a noun back-reference must find in an earlier speaker ("the ministry" is not the
+# panel of experts quoted last); nouns not listed (the official, the source) take the last
+_REFERS_TO = {
+    "ministry": ("ministry", "minister"),
+    "minister": ("minister",),
+    "embassy": ("embassy",),
+    "ambassador": ("ambassador",),
+    "committee": ("committee",),
+    "panel": ("panel", "experts"),
+    "government": ("government", "ministry", "minister", "office", "cabinet"),
+    "agency": ("agency", "news", "press"),
+    "paper": ("paper", "times", "post", "journal", "news", "daily"),
+    "newspaper": ("paper", "times", "post", "journal", "news", "daily"),
+    "office": ("office",),
+    "department": ("department",),
+    "team": ("team",),
+    "watchdog": ("watchdog", "agency", "iaea", "panel", "monitor"),
+}
+
+
 class _Memory:
     def __init__(self) -> None:
         self.last: Speaker | None = None
+        self.recent: list[Speaker] = []
         self.by_surname: dict[str, Speaker] = {}
+
+    def _referent(self, bare: str) -> Speaker | None:
+        words = bare.lower().split()
+        needs = _REFERS_TO.get(words[-1]) if words[0] == "the" else None
+        if needs is None:
+            return self.last
+        for sp in reversed(self.recent):
+            hay = " ".join(x for x in (sp.text, sp.role, sp.affiliation) if x).lower()
+            if any(n in hay for n in needs):
+                return sp
+        return None  # no earlier speaker fits: read the phrase as a new speaker
 
     def resolve(self, raw: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         bare = raw.strip()
         if BACK_REFERENCE.match(bare) and self.last is not None:
-            return self.last
+            found = self._referent(bare)
+            if found is not None:
+                return found
         words = bare.split()
         if len(words) == 1 and bare in self.by_surname:
             return self.by_surname[bare]
@@ -116,6 +150,7 @@ class _Memory:
 
     def remember(self, speaker: Speaker) -> None:
         self.last = speaker
+        self.recent = [*self.recent[-5:], speaker]
         if speaker.name:
             self.by_surname[speaker.name.split()[-1]] = speaker
 

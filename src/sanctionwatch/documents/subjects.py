@@ -122,9 +122,17 @@ def fallback_subjects(
 ) -> list[str]:
     """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
     else, for a figure, the previous subject or the first state named."""
-    for h in hits:
+    for i, h in enumerate(hits):
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
-            return [h.iso2]
+            out = [h.iso2]  # "workers in China and Russia": both places
+            prev = h
+            for nxt in hits[i + 1 :]:
+                gap = content[prev.end - c_start : nxt.start - c_start]
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:in\s+)?(?:the\s+)?", gap):
+                    break
+                out.append(nxt.iso2)
+                prev = nxt
+            return list(dict.fromkeys(out))
     for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
         if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
             return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
