@@ -153,3 +153,40 @@ def test_the_targets_vessels_making_transfers_at_sea() -> None:
     # inspections of transfers are no transfers made
     got = claims("The panel said Japan made public photos of the ship-to-ship transfers.")
     assert not any(s == "alleges_violation" for _, s, _ in got)
+
+
+IRAN = "The IAEA reports to the Security Council on Iran's nuclear programme.\n"
+
+
+def test_above_the_limit_is_a_breach_and_the_trailing_report_is_not_the_content() -> None:
+    text = IRAN + (
+        "Iran's stockpile of enriched uranium has grown to more than 15 times the limit, "
+        "the agency said in a confidential report on Monday."
+    )
+    an = analyse_text(text, published="2021-05-31")
+    got = [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
+    assert ("IR", "alleges_violation", "2231-annexA-stockpile") in got
+    [quote] = [q for q in an.quotes if "stockpile" in q.text]
+    assert quote.text.startswith("Iran's stockpile")
+    # a figure below the limit is no breach
+    text = IRAN + "Iran's stockpile of enriched uranium stayed below the limit, the agency said."
+    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2021-05-31").claims]
+    assert ("IR", "alleges_violation") not in got
+
+
+def test_the_jcpoa_named_instead_of_its_resolution() -> None:
+    text = IRAN + "The European parties said Iran's actions were a clear breach of the JCPOA."
+    [claim] = analyse_text(text, published="2021-05-31").claims
+    assert (claim.subject_state, claim.stance) == ("IR", "alleges_violation")
+    assert (claim.obligation_id, claim.obligation_label) == (None, "UNSCR 2231")
+    # before the resolution was adopted there is nothing to link
+    [claim] = analyse_text(text, published="2014-05-31").claims
+    assert claim.obligation_label is None
+
+
+def test_the_target_sending_workers_abroad() -> None:
+    got = claims("Despite this, Pyongyang continues to send North Korean workers to China.")
+    assert ("KP", "alleges_violation", "2397-OP8") in got
+    # receiving workers back home is not sending them out
+    got = claims("North Korea said it had received its workers back from China.")
+    assert ("KP", "alleges_violation", "2397-OP8") not in got

@@ -81,11 +81,18 @@ _TRANSFERS = re.compile(
     r"\s+in)\b(?=[^.;]{0,50}\b(?:transfers?|transshipments?)\b)",
     re.IGNORECASE,
 )
+_SENDS_WORKERS = re.compile(
+    r"\b(?:send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?)\b"
+    r"(?=[^.;]{0,40}\b(?:workers|labou?rers|labou?r|nationals)\b[^.;]{0,30}"
+    r"\b(?:abroad|overseas|to)\b)",
+    re.IGNORECASE,
+)
 # categories of the linked obligation: goods leaving the target, goods reaching it,
 # transfers at sea
 EXPORT_BANS = {"export ban"}
 SUPPLY_BANS = {"supply ban", "cap", "arms embargo"}
 MARITIME = {"maritime"}
+LABOUR = {"labour"}
 
 
 def goods_violation(
@@ -133,7 +140,10 @@ def _goods_violation(
         if m and category in EXPORT_BANS | SUPPLY_BANS:
             return m.group(0), m.start()
         m = _TRANSFERS.search(clause)  # "its vessels made 30 ship-to-ship transfers"
-        return (m.group(0), m.start()) if m and category in MARITIME else None
+        if m and category in MARITIME:
+            return m.group(0), m.start()
+        m = _SENDS_WORKERS.search(clause)  # "continues to send labourers overseas"
+        return (m.group(0), m.start()) if m and category in LABOUR else None
     target_hits = [h for h in hits if h.iso2 == target]
     if not target_hits:
         return None

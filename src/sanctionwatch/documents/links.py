@@ -14,7 +14,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from sanctionwatch.documents.model import ReferenceInfo
 
@@ -54,6 +58,21 @@ def find_refs(text: str, published: date | None, kb: Any | None) -> list[Referen
             )
         )
     return out
+
+
+_DATA = Path(__file__).with_name("data") / "instruments.yaml"
+
+
+@lru_cache(maxsize=1)
+def _instruments() -> tuple[tuple[str | None, re.Pattern[str], int], ...]:
+    """(regime or None, pattern, resolution) for instruments named instead of their
+    resolution ("the JCPOA": 2231), from ``data/instruments.yaml``."""
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return tuple(
+        (item.get("regime"), re.compile(p, re.IGNORECASE), int(item["resolution"]))
+        for item in raw["instruments"]
+        for p in item["patterns"]
+    )
 
 
 @dataclass(slots=True, frozen=True)
@@ -199,6 +218,12 @@ class ObligationIndex:
         if scored:
             s, ob, number = scored[0]
             return ObligationLink(ob.id, number, self.label(ob.id, number), s, "keywords")
+        for regime, pattern, number in _instruments():
+            if (regime is None or regime == self.regime) and pattern.search(text):
+                res = self.kb.resolution(number) if self.kb is not None else None
+                adopted = getattr(res, "adopted", None)
+                if published is None or adopted is None or adopted <= published:
+                    return ObligationLink(None, number, self.label(None, number), 1.0, "instrument")
         return None
 
 

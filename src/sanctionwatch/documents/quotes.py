@@ -75,8 +75,13 @@ _ROLE_NAME = re.compile(
     r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
     rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"
 )
+# "..., the agency said in a confidential report on Monday."
+_WHERE = (
+    r"(?:\s+(?:in|at|during|on|to|via|through)\s+(?:a|an|the|its|their|his|her)\s+"
+    r"[^,;“”\".]{1,60}?)?"
+)
 _TRAIL = re.compile(
-    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
+    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}{_WHERE}\s*(?:,|\.|$)"
 )
 # "Publishing photographs and logs, the panel said that North Korea had violated ..."
 _MID = re.compile(
