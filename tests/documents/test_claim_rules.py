@@ -190,3 +190,40 @@ def test_the_target_sending_workers_abroad() -> None:
     # receiving workers back home is not sending them out
     got = claims("North Korea said it had received its workers back from China.")
     assert ("KP", "alleges_violation", "2397-OP8") not in got
+
+
+def test_an_unnamed_official_defending_the_state_speaks_for_it() -> None:
+    text = (
+        "Mongolia will send home all North Korean workers by the end of the year to comply "
+        "with UN sanctions, a government official said on Tuesday."
+    )
+    assert ("MN", "asserts_compliance") in [(st, s) for st, s, _ in claims(text)]
+    # the same official accusing a state is not that state speaking
+    text = "North Korea breached the sanctions on coal, a government official said on Tuesday."
+    assert ("KP", "alleges_violation") in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_we_from_an_official_after_a_sentence_about_the_state() -> None:
+    text = (
+        "Mongolia has reduced the number of North Korean workers to 1,200.\n"
+        "\u201cWe are implementing the resolution in full,\u201d Deputy Labour Minister Bat-Erdene "
+        "told reporters."
+    )
+    assert ("MN", "asserts_compliance") in [(st, s) for st, s, _ in claims(text)]
+    # a rights activist saying "we" does not speak for the state
+    text = (
+        "Mongolia has reduced the number of North Korean workers to 1,200.\n"
+        "\u201cWe are watching the resolution closely,\u201d activist Sarnai Bold told reporters."
+    )
+    assert ("MN", "asserts_compliance") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_violations_of_other_things_and_calls_for_measures() -> None:
+    got = claims("North Korea has called the sanctions a violation of its sovereignty.")
+    assert ("KP", "alleges_violation") not in [(st, s) for st, s, _ in got]
+    got = claims("North Korea violated the sanctions by exporting coal, the panel said.")
+    assert ("KP", "alleges_violation") in [(st, s) for st, s, _ in got]
+    got = claims("The United States has urged countries to expel North Korean workers.")
+    assert ("US", "reports_measure") not in [(st, s) for st, s, _ in got]
+    got = claims("Kuwait has expelled North Korean workers, officials said.")
+    assert ("KW", "reports_measure") in [(st, s) for st, s, _ in got]

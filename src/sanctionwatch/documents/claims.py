@@ -266,7 +266,7 @@ def _clause_claims(
         speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
         if len(speakers) > 1:
             subjects, content = speakers, text  # the speakers are what the sentence is about
-    pair_speaking = False
+    pair_speaking = False  # the subjects speak for themselves
     if not subjects and att is not None and _PAIR.search(att.speaker.label or ""):
         # "Both countries said they complied": the last two states speak for themselves
         subjects = _previous_pair(prev_subjects, prev_countries)
@@ -279,6 +279,18 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
+        elif (
+            att
+            and _FIRST_PERSON.search(content)
+            and speaker_state is None
+            and _official(att)
+            and prev_subjects
+            and prev_subjects[0] != "ALL"
+        ):
+            # '"We are implementing the resolution," the deputy minister said', just after
+            # a sentence about that minister's state: the official speaks for it
+            subjects = prev_subjects[:1]
+            pair_speaking = True
         elif (
             (_PRONOUN_START.match(content) or _STATE_BACK_REF.match(content))
             and speaker_state
@@ -306,7 +318,7 @@ def _clause_claims(
     denial = _cues("denial", content, gaz) or (
         _cues("denial", text, gaz) if att and not att.direct else []
     )
-    measure = _cues("measure", content, gaz)
+    measure, _ = _split_negated("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     out: list[tuple[str, str, list[str], float]] = []
@@ -319,7 +331,11 @@ def _clause_claims(
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
         # when defending it ("will fulfil", "missed the deadline"), never when accusing it
-        unknown = att is not None and speaker_state is None and att.speaker.name is not None
+        unknown = (
+            att is not None
+            and speaker_state is None
+            and (att.speaker.name is not None or _official(att))
+        )
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
@@ -352,6 +368,19 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:government|ministry|minister|officials?|spokes(?:man|woman|person)|ambassador|envoy"
+    r"|embassy|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def _official(att: Attribution) -> bool:
+    """An official of a state not named ("a government official", "the deputy minister")."""
+    sp = att.speaker
+    return bool(_OFFICIAL.search(" ".join(x for x in (sp.text, sp.role, sp.affiliation) if x)))
 
 
 def _previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[str]:

@@ -29,6 +29,16 @@ _TOPIC_OF = re.compile(
     r"(?:sanctions?\s+|the\s+)?$",
     re.IGNORECASE,
 )
+_NOT_SANCTIONS = re.compile(
+    r"\s+(?:of|against|on)\s+(?:its|their|his|her|our|the\s+country['’]s|the)?\s*(?:own\s+)?"
+    r"(?:sovereignty|human\s+rights|rights|airspace|territor\w+|ceasefire|armistice|dignity)\b",
+    re.IGNORECASE,
+)
+_URGED = re.compile(
+    r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
+    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$",
+    re.IGNORECASE,
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
 
 
@@ -50,6 +60,10 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             and not _AGENT_AFTER.match(text, m.end())
         ):
             continue  # "will release reports on sanctions breaches": accuses no one
+        if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
+            continue  # "a violation of its sovereignty": not of the sanctions
+        if name == "measure" and _URGED.search(before):
+            continue  # "urged countries to expel": a call, not a measure taken
         window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
         if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
             negated.append(m.group(0))
