@@ -26,7 +26,9 @@ from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
     COUNT_ONLY,
     fallback_subjects,
-    last_pair,
+    is_official,
+    previous_pair,
+    self_statement,
     subjects_of,
     within,
 )
@@ -256,7 +258,7 @@ def _clause_claims(
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else _previous_pair(prev_subjects, prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else previous_pair(prev_subjects, prev_countries)
     else:
         subjects = subjects_of(content, c_start, hits, gaz, skip)
     if not subjects and att is not None and not att.direct:
@@ -269,7 +271,7 @@ def _clause_claims(
     pair_speaking = False  # the subjects speak for themselves
     if not subjects and att is not None and _PAIR.search(att.speaker.label or ""):
         # "Both countries said they complied": the last two states speak for themselves
-        subjects = _previous_pair(prev_subjects, prev_countries)
+        subjects = previous_pair(prev_subjects, prev_countries)
         pair_speaking = len(subjects) == 2
     if not subjects:
         if (
@@ -283,7 +285,7 @@ def _clause_claims(
             att
             and _FIRST_PERSON.search(content)
             and speaker_state is None
-            and _official(att)
+            and is_official(att)
             and prev_subjects
             and prev_subjects[0] != "ALL"
         ):
@@ -326,7 +328,7 @@ def _clause_claims(
         self_speaker = (
             speaker_state == subject
             or pair_speaking
-            or (att is None and _self_statement(text, subject, f.countries))
+            or (att is None and self_statement(text, subject, f.countries))
         )
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
@@ -334,7 +336,7 @@ def _clause_claims(
         unknown = (
             att is not None
             and speaker_state is None
-            and (att.speaker.name is not None or _official(att))
+            and (att.speaker.name is not None or is_official(att))
         )
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
@@ -368,36 +370,3 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
-
-
-_OFFICIAL = re.compile(
-    r"\b(?:government|ministry|minister|officials?|spokes(?:man|woman|person)|ambassador|envoy"
-    r"|embassy|authorities)\b",
-    re.IGNORECASE,
-)
-
-
-def _official(att: Attribution) -> bool:
-    """An official of a state not named ("a government official", "the deputy minister")."""
-    sp = att.speaker
-    return bool(_OFFICIAL.search(" ".join(x for x in (sp.text, sp.role, sp.affiliation) if x)))
-
-
-def _previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[str]:
-    """The two states "both countries" refers to: the last sentence's two subjects, else
-    the last two states named."""
-    subjects = list(dict.fromkeys(prev_subjects))
-    return subjects[-2:] if len(subjects) >= 2 else last_pair(prev_countries)
-
-
-def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
-    """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
-    subject is the sentence's first actor and a speech or stance verb follows it."""
-    first = hits[0] if hits else None
-    if first is None or first.iso2 != subject:
-        return False
-    return bool(
-        re.search(
-            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
-        )
-    )

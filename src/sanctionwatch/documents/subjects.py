@@ -12,8 +12,19 @@ import re
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.model import Quantity
+from sanctionwatch.documents.quotes import Attribution
 
-__all__ = ["COUNT_ONLY", "fallback_subjects", "is_actor", "last_pair", "subjects_of", "within"]
+__all__ = [
+    "COUNT_ONLY",
+    "fallback_subjects",
+    "is_actor",
+    "is_official",
+    "last_pair",
+    "previous_pair",
+    "self_statement",
+    "subjects_of",
+    "within",
+]
 
 # counts that do not make a statement about compliance on their own ("11 participating nations")
 COUNT_ONLY = {"countries", "flights", "locations"}
@@ -158,3 +169,36 @@ def last_pair(countries: list[str]) -> list[str]:
         if len(out) == 2:
             break
     return list(reversed(out))
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:government|ministry|minister|officials?|spokes(?:man|woman|person)|ambassador|envoy"
+    r"|embassy|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def is_official(att: Attribution) -> bool:
+    """An official of a state not named ("a government official", "the deputy minister")."""
+    sp = att.speaker
+    return bool(_OFFICIAL.search(" ".join(x for x in (sp.text, sp.role, sp.affiliation) if x)))
+
+
+def previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[str]:
+    """The two states "both countries" refers to: the last sentence's two subjects, else
+    the last two states named."""
+    subjects = list(dict.fromkeys(prev_subjects))
+    return subjects[-2:] if len(subjects) >= 2 else last_pair(prev_countries)
+
+
+def self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
+    """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
+    subject is the sentence's first actor and a speech or stance verb follows it."""
+    first = hits[0] if hits else None
+    if first is None or first.iso2 != subject:
+        return False
+    return bool(
+        re.search(
+            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
+        )
+    )
