@@ -227,3 +227,34 @@ def test_violations_of_other_things_and_calls_for_measures() -> None:
     assert ("US", "reports_measure") not in [(st, s) for st, s, _ in got]
     got = claims("Kuwait has expelled North Korean workers, officials said.")
     assert ("KW", "reports_measure") in [(st, s) for st, s, _ in got]
+
+
+def test_following_the_resolutions_is_compliance_but_following_them_in_time_is_not() -> None:
+    got = claims("China said Chinese companies strictly followed UN resolutions.")
+    assert ("CN", "asserts_compliance") in [(st, s) for st, s, _ in got]
+    got = claims("China's trade with North Korea fell following the sanctions, officials said.")
+    assert ("CN", "asserts_compliance") not in [(st, s) for st, s, _ in got]
+
+
+def test_a_blocked_proposal_to_blacklist_is_no_measure() -> None:
+    got = claims("Russia and China have blocked a US proposal to blacklist more ships.")
+    assert not any(s == "reports_measure" for _, s, _ in got)
+    got = claims("The United States blacklisted more ships on Friday.")
+    assert ("US", "reports_measure") in [(st, s) for st, s, _ in got]
+
+
+def test_a_state_that_spotted_transfers_reports_them() -> None:
+    text = "Japan has spotted North Korean tankers conducting ship-to-ship transfers at sea."
+    got = claims(text)
+    assert ("KP", "alleges_violation", "2375-OP11") in got
+    assert not any(st == "JP" for st, _, _ in got)
+
+
+def test_a_think_tank_is_not_the_state_it_is_based_in() -> None:
+    text = (
+        "North Korean restaurants in China are still operating despite the ban on joint "
+        "ventures, according to a report by a South Korean think tank."
+    )
+    got = [(st, s) for st, s, _ in claims(text)]
+    assert ("CN", "alleges_violation") in got
+    assert not any(st == "KR" for st, _ in got)

@@ -305,8 +305,13 @@ def _clause_claims(
             or _STATE_BACK_REF.match(content)
         ) and prev_subjects:
             subjects = prev_subjects[:1]  # "It", "The country", "The government" go on
-        elif att and speaker_state and speaker_state not in STATE_KINDS:
-            subjects = [speaker_state]
+        elif (
+            att
+            and speaker_state
+            and speaker_state not in STATE_KINDS
+            and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
+        ):
+            subjects = [speaker_state]  # a state's official or the state itself, not its press
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
@@ -370,3 +375,9 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
+
+
+def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
+    """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
+    think tank")?"""
+    return bool(re.search(rf"\b{re.escape(gaz.country_name(iso2))}\b", label))

@@ -36,7 +36,9 @@ _NOT_SANCTIONS = re.compile(
 )
 _URGED = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
-    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$",
+    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$"
+    r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?)"
+    r"\s+to\s+$",
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
@@ -63,7 +65,7 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
         if name == "measure" and _URGED.search(before):
-            continue  # "urged countries to expel": a call, not a measure taken
+            continue  # "urged countries to expel", "a proposal to blacklist": not taken
         window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
         if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
             negated.append(m.group(0))

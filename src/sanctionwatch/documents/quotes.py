@@ -39,7 +39,8 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|stated|noted|claimed|announced|warned|insisted|argued|"
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
     r"acknowledged|admitted|conceded|denied|rejected|assured|reaffirmed|maintains|maintained|"
-    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded"
+    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded|"
+    r"spotted|observed|detected|documented|photographed"
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
