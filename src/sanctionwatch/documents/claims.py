@@ -380,4 +380,4 @@ def _clause_claims(
 def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
-    return bool(re.search(rf"\b{re.escape(gaz.country_name(iso2))}\b", label))
+    return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
