@@ -258,3 +258,13 @@ def test_a_think_tank_is_not_the_state_it_is_based_in() -> None:
     got = [(st, s) for st, s, _ in claims(text)]
     assert ("CN", "alleges_violation") in got
     assert not any(st == "KR" for st, _ in got)
+
+
+def test_questions_and_open_questions_claim_nothing() -> None:
+    assert claims("Will Moscow comply with the resolution on North Korean workers?") == []
+    got = claims("It is unclear whether China has repatriated the North Korean workers.")
+    assert ("CN", "reports_measure") not in [(st, s) for st, s, _ in got]
+    got = claims("China has repatriated the North Korean workers, officials said.")
+    assert ("CN", "reports_measure") in [(st, s) for st, s, _ in got]
+    got = claims("Russia could face pressure to expel North Korean workers, diplomats said.")
+    assert ("RU", "reports_measure") not in [(st, s) for st, s, _ in got]

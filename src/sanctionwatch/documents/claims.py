@@ -129,6 +129,9 @@ def build_claims(
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
+# a question asks, it does not claim ("Will Moscow comply with the resolution?")
+_QUESTION = re.compile(r"\?\W*$")
+
 _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
     re.IGNORECASE,
@@ -194,7 +197,7 @@ def _sentence_claims(
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
     topical = bool(gaz.patterns["topic"].search(text))
-    if _HEADLINE.search(text) or not (topical or category):
+    if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
     att = f.attribution
     if att is not None:

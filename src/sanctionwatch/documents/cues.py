@@ -34,10 +34,12 @@ _NOT_SANCTIONS = re.compile(
     r"(?:sovereignty|human\s+rights|rights|airspace|territor\w+|ceasefire|armistice|dignity)\b",
     re.IGNORECASE,
 )
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^.;,]{0,50}$", re.IGNORECASE)
 _URGED = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
     r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$"
-    r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?)"
+    r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?"
+    r"|pressure|demands?)"
     r"\s+to\s+$",
     re.IGNORECASE,
 )
@@ -64,6 +66,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "will release reports on sanctions breaches": accuses no one
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
+        if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
+            continue  # "it is unclear whether China has repatriated them"
         if name == "measure" and _URGED.search(before):
             continue  # "urged countries to expel", "a proposal to blacklist": not taken
         window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
