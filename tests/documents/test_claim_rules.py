@@ -268,3 +268,12 @@ def test_questions_and_open_questions_claim_nothing() -> None:
     assert ("CN", "reports_measure") in [(st, s) for st, s, _ in got]
     got = claims("Russia could face pressure to expel North Korean workers, diplomats said.")
     assert ("RU", "reports_measure") not in [(st, s) for st, s, _ in got]
+
+
+def test_states_joined_by_as_well_as_act_together() -> None:
+    got = claims("Russia as well as China reported sales of refined petroleum to North Korea.")
+    pairs = [(st, s) for st, s, _ in got]
+    assert ("RU", "reports_measure") in pairs and ("CN", "reports_measure") in pairs
+    # a state in a comparison is not joined: "more than China"
+    got = claims("Russia reported more sales of refined petroleum than China.")
+    assert ("CN", "reports_measure") not in [(st, s) for st, s, _ in got]

@@ -40,6 +40,10 @@ _GOV_OF = re.compile(
 )
 
 
+_AND = r"and|,|or|,?\s*as\s+well\s+as|,?\s*along\s+with|,?\s*together\s+with|,\s*and"
+_JOINED = re.compile(rf"\s*(?:{_AND})\s*")
+
+
 def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     """Is this country mention the state acting (rather than a place, target or adjective)?"""
     before = text[: hit.start - base]
@@ -89,7 +93,7 @@ def subjects_of(
         flag = is_actor(h, text, base, gaz)
         possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
         between = text[prev[0].end - base : h.start - base] if prev is not None else ""
-        if prev is not None and not possessive and re.fullmatch(r"\s*(?:and|or|,)\s*", between):
+        if prev is not None and not possessive and _JOINED.fullmatch(between):
             flag = prev[1]  # "between Russia and China": both, or neither, act
         prev = (h, flag)
         if flag:
@@ -101,7 +105,7 @@ def subjects_of(
     for nxt in actors[1:]:
         between = text[first.end - base : nxt.start - base]
         if (
-            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
+            re.fullmatch(rf"\s*(?:['’]s)?\s*(?:{_AND})\s*(?:the\s+)?", between)
             and nxt.iso2 not in out
         ):
             out.append(nxt.iso2)
