@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from sanctionwatch.documents import analyse_text
-from sanctionwatch.documents.regions import check_regions, in_region
 from sanctionwatch.documents.gazetteer import gazetteer
+from sanctionwatch.documents.regions import check_regions, in_region
 
 
 def flags(text: str) -> list[str]:
