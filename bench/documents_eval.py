@@ -23,7 +23,8 @@ resolution, so a keyword link to some resolution on a general statement counts a
 error. Quantities match by value+unit,
 factual errors by kind (and resolution number) per article: a gold error's kind is read
 from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, unit_conversion,
-list_count, agreement_year, region, sanctions_year, institution_name; else "other", which
+list_count, agreement_year, region, place_name, sanctions_year, institution_name; else
+"other", which
 nothing predicts).
 Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
 matchings (state+stance, state) beside.
@@ -216,6 +217,7 @@ GOLD_KINDS = (
         "region",
         r"\b(?:South[\s-]?east|North[\s-]?east|East|Central|South)\s+Asian\s+(?:country|nation|state)\b|\b(?:Middle\s+Eastern|Gulf|African|European)\s+(?:country|nation|state)\b",
     ),
+    ("place_name", r"\bmisspel\w*|\bspelling\b|\bspelt\b|\btypo\b"),
     ("sanctions_year", r"\bno\b[^.;]*\bresolution\s+was\s+adopted\s+in\s+(?:19|20)\d\d\b"),
     (
         "institution_name",

@@ -37,6 +37,7 @@ from sanctionwatch.documents.model import (
     Sentence,
 )
 from sanctionwatch.documents.nlp import load_nlp
+from sanctionwatch.documents.places import check_places
 from sanctionwatch.documents.quantities import find_quantities
 from sanctionwatch.documents.quotes import attribute, to_quote
 from sanctionwatch.documents.regions import check_regions
@@ -254,6 +255,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
     issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
     issues += check_regions(text, countries)
+    issues += check_places(text)
     errors += [i.to_dict() for i in issues]
     entities = screen_mentions(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
