@@ -22,10 +22,9 @@ a paragraph-level label needs that paragraph; a "none" label needs a prediction 
 resolution, so a keyword link to some resolution on a general statement counts as an
 error. Quantities match by value+unit,
 factual errors by kind (and resolution number) per article: a gold error's kind is read
-from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, unit_conversion,
-list_count, agreement_year, region, place_name, sanctions_year, institution_name; else
-"other", which
-nothing predicts).
+from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, dimension,
+unit_conversion, list_count, agreement_year, region, place_name, sanctions_year,
+institution_name; else "other", which nothing predicts).
 Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
 matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
@@ -206,6 +205,7 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 GOLD_KINDS = (
     ("deadline", r"\bdeadline\b"),
     ("arithmetic", r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"),
+    ("dimension", r"\b\d[\d,.]*\s*(?:m|meters|metres|feet|ft)\s+(?:wide|in\s+width|beam)\b"),
     (
         "unit_conversion",
         r"\bconver(?:sion|ted)\b|\b\d+\s*(?:m|km|meters|metres|feet|miles)\s*="

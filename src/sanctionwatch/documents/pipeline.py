@@ -16,6 +16,7 @@ from typing import Any
 from sanctionwatch.documents.checks import Deadline, find_issues
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
+from sanctionwatch.documents.dimensions import check_ship_sizes
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
 from sanctionwatch.documents.links import ObligationIndex, default_kb, document_link, find_refs
 from sanctionwatch.documents.mentions import screen_mentions, speaker_mentions
@@ -256,6 +257,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
     issues += check_regions(text, countries)
     issues += check_places(text)
+    issues += check_ship_sizes(sentences)
     errors += [i.to_dict() for i in issues]
     entities = screen_mentions(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
