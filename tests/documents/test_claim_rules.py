@@ -277,3 +277,16 @@ def test_states_joined_by_as_well_as_act_together() -> None:
     # a state in a comparison is not joined: "more than China"
     got = claims("Russia reported more sales of refined petroleum than China.")
     assert ("CN", "reports_measure") not in [(st, s) for st, s, _ in got]
+
+
+def test_require_states_is_general_and_an_estimated_figure_is_no_speaker() -> None:
+    got = claims("UN sanctions require states to send North Korean workers home.")
+    assert got == [("ALL", "other", "2397-OP8")]
+    text = (
+        "North Korea earned an estimated $500 million a year from workers abroad, the US "
+        "State Department said."
+    )
+    an = analyse_text(HEAD + text, published="2019-06-01")
+    [quote] = [q for q in an.quotes if "earned" in q.text]
+    assert quote.speaker == "the US State Department"
+    assert ("US", "other") not in [(c.subject_state, c.stance) for c in an.claims]
