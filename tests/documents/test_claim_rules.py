@@ -290,3 +290,22 @@ def test_require_states_is_general_and_an_estimated_figure_is_no_speaker() -> No
     [quote] = [q for q in an.quotes if "earned" in q.text]
     assert quote.speaker == "the US State Department"
     assert ("US", "other") not in [(c.subject_state, c.stance) for c in an.claims]
+
+
+def test_allegations_worded_without_the_word_violation() -> None:
+    cases = {
+        "Russia has allowed thousands of North Korean workers to remain, the paper said.": "RU",
+        "Russia continues to host 10,000 North Korean labourers, the report said.": "RU",
+        "China has yet to send home the North Korean workers in its seafood plants.": "CN",
+        "Beijing has turned a blind eye to North Korean workers, analysts say.": "CN",
+        "Laos has not submitted its implementation report to the committee.": "LA",
+    }
+    for text, state in cases.items():
+        assert (state, "alleges_violation") in [(st, s) for st, s, _ in claims(text)], text
+    # near wordings that allege nothing
+    for text in (
+        "Russia has allowed the UN panel to visit its ports, the paper said.",
+        "China has sent home the North Korean workers in its seafood plants.",
+        "Laos has submitted its implementation report to the committee.",
+    ):
+        assert not any(s == "alleges_violation" for _, s, _ in claims(text)), text
