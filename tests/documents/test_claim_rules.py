@@ -309,3 +309,28 @@ def test_allegations_worded_without_the_word_violation() -> None:
         "Laos has submitted its implementation report to the committee.",
     ):
         assert not any(s == "alleges_violation" for _, s, _ in claims(text)), text
+
+
+def test_more_wordings_of_compliance_measures_and_denials() -> None:
+    cases = {
+        "Thailand has fully implemented the measures, its foreign ministry said.": (
+            "TH",
+            "asserts_compliance",
+        ),
+        "Kuwait said it was committed to the sanctions.": ("KW", "asserts_compliance"),
+        "Singapore has suspended all trade with North Korea.": ("SG", "reports_measure"),
+        "Uganda has cut military ties with North Korea in line with the resolutions.": (
+            "UG",
+            "reports_measure",
+        ),
+        "Malaysia closed a North Korean restaurant in Kuala Lumpur.": ("MY", "reports_measure"),
+        'Moscow called the reports "fake news".': ("RU", "denies_violation"),
+    }
+    for text, want in cases.items():
+        assert want in [(st, s) for st, s, _ in claims(text)], text
+    # trade that goes on, and news that is not about the claims
+    for text in (
+        "Singapore's trade with North Korea grew last year.",
+        "Moscow called the meeting a success.",
+    ):
+        assert claims(text) == [], text

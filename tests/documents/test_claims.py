@@ -239,7 +239,7 @@ def test_document_obligation_reaches_plain_sentences_only_with_a_resolution(kb: 
 
 def test_expelling_a_diplomat_is_a_measure_in_a_sanctions_story() -> None:
     text = (
-        "Under UN sanctions, Peru cut ties with Pyongyang.\n"
+        "Under UN sanctions, Peru reviewed its ties with Pyongyang.\n"
         "Officials said on Monday Peru had given the ambassador two weeks to leave the country.\n"
     )
     claims = analyse_text(text, kb=None).claims

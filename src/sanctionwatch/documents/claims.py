@@ -196,7 +196,9 @@ def _sentence_claims(
     s = f.sentence
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
-    topical = bool(gaz.patterns["topic"].search(text))
+    topical = bool(gaz.patterns["topic"].search(text)) or any(
+        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure")
+    )
     if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
     att = f.attribution
