@@ -334,3 +334,20 @@ def test_more_wordings_of_compliance_measures_and_denials() -> None:
         "Moscow called the meeting a success.",
     ):
         assert claims(text) == [], text
+
+
+def test_both_and_the_two_governments_refer_to_the_last_pair() -> None:
+    text = (
+        "A UN report said Russia and China had failed to repatriate North Korean workers.\n"
+        "Both have denied the allegations.\n"
+        "The two governments said they had complied with the resolutions."
+    )
+    got = [(st, s) for st, s, _ in claims(text)]
+    for state in ("RU", "CN"):
+        assert (state, "denies_violation") in got and (state, "asserts_compliance") in got
+    # "both" before a noun that is not a state is no pair
+    text = (
+        "A UN report said Russia and China had failed to repatriate North Korean workers.\n"
+        "Both reports have been denied by the panel."
+    )
+    assert ("CN", "denies_violation") not in [(st, s) for st, s, _ in claims(text)]

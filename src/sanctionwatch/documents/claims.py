@@ -39,7 +39,9 @@ STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
-    r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
+    r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
+    r"|^\W*both\s+(?=(?:have|had|has|are|were|deny|denied|say|said|reject\w*|insist\w*)\b)",
+    re.I,
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
 # a state named again by a noun: "The country has stopped issuing visas"
@@ -274,7 +276,9 @@ def _clause_claims(
         if len(speakers) > 1:
             subjects, content = speakers, text  # the speakers are what the sentence is about
     pair_speaking = False  # the subjects speak for themselves
-    if not subjects and att is not None and _PAIR.search(att.speaker.label or ""):
+    label = att.speaker.label if att is not None else ""
+    both = re.fullmatch(r"\W*both\W*", label, re.I) and _PAIR.match(f.sentence.text)
+    if not subjects and (_PAIR.search(label) or both):
         # "Both countries said they complied": the last two states speak for themselves
         subjects = previous_pair(prev_subjects, prev_countries)
         pair_speaking = len(subjects) == 2
