@@ -351,3 +351,16 @@ def test_both_and_the_two_governments_refer_to_the_last_pair() -> None:
         "Both reports have been denied by the panel."
     )
     assert ("CN", "denies_violation") not in [(st, s) for st, s, _ in claims(text)]
+
+
+LIBYA = "The UN arms embargo on Libya has been in force since 2011.\n"
+
+
+def test_a_state_sending_arms_to_an_embargoed_state() -> None:
+    text = LIBYA + "Turkey has sent military advisers and drones to the Tripoli government."
+    got = [(c.subject_state, c.stance, c.obligation_id) for c in analyse_text(text).claims]
+    assert ("TR", "alleges_violation", "1970-OP9") in got
+    # sending aid workers is no arms transfer
+    text = LIBYA + "Turkey has sent doctors and medicine to the Tripoli government."
+    got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
+    assert ("TR", "alleges_violation") not in got

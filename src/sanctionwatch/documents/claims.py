@@ -369,7 +369,7 @@ def _clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif not self_speaker and (
+        elif speaker_state != subject and (
             trade := goods_violation(content, c_start, subject, target, category, hits)
         ):
             # goods the linked ban forbids: traded by the targeted state ("exported 3.7m

@@ -87,6 +87,7 @@ _RECEIVE = re.compile(
 )
 _SUPPLY = re.compile(
     r"\b(?:export(?:ed|s|ing)|s(?:old|ells|elling)|suppl(?:ied|ies|ying)|ship(?:ped|s|ping)"
+    r"|sen(?:t|ds|ding)|fl(?:ew|own|ies)"
     r"|deliver(?:ed|s|ing)|provid(?:ed|es|ing)|transferr(?:ed|ing)|smuggl(?:ed|es|ing))\b",
     re.IGNORECASE,
 )
