@@ -364,3 +364,15 @@ def test_a_state_sending_arms_to_an_embargoed_state() -> None:
     text = LIBYA + "Turkey has sent doctors and medicine to the Tripoli government."
     got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
     assert ("TR", "alleges_violation") not in got
+
+
+def test_the_agent_of_a_passive_acts() -> None:
+    got = [(st, s) for st, s, _ in claims("North Korean workers were sent home by Russia.")]
+    assert ("RU", "reports_measure") in got
+    got = [(st, s) for st, s, _ in claims("The tanker was seized by South Korea in Yeosu.")]
+    assert ("KR", "reports_measure") in got
+    text = "North Koreans are still employed by Chinese companies, in breach of the sanctions."
+    assert ("CN", "alleges_violation") in [(st, s) for st, s, _ in claims(text)]
+    # a place reached "by" a route is no agent
+    got = claims("The workers travelled home by train through Russia.")
+    assert ("RU", "reports_measure") not in [(st, s) for st, s, _ in got]
