@@ -376,3 +376,13 @@ def test_the_agent_of_a_passive_acts() -> None:
     # a place reached "by" a route is no agent
     got = claims("The workers travelled home by train through Russia.")
     assert ("RU", "reports_measure") not in [(st, s) for st, s, _ in got]
+
+
+def test_an_adverb_before_the_speech_verb_and_evasion_to_fight() -> None:
+    got = claims("Washington has repeatedly accused Beijing of failing to enforce the sanctions.")
+    pairs = [(st, s) for st, s, _ in got]
+    assert ("CN", "alleges_violation") in pairs and ("US", "alleges_violation") not in pairs
+    got = claims("Japan and South Korea have urged China to crack down on sanctions evasion.")
+    assert not any(s == "alleges_violation" for _, s, _ in got)
+    got = claims("Japan said China had helped North Korea with sanctions evasion.")
+    assert ("CN", "alleges_violation") in [(st, s) for st, s, _ in got]

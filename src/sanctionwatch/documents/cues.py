@@ -34,6 +34,12 @@ _NOT_SANCTIONS = re.compile(
     r"(?:sovereignty|human\s+rights|rights|airspace|territor\w+|ceasefire|armistice|dignity)\b",
     re.IGNORECASE,
 )
+_COUNTERING = re.compile(
+    r"\b(?:crack\w*\s+down\s+on|clamp\w*\s+down\s+on|combat\w*|fight\w*(?:\s+against)?"
+    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*)"
+    r"\s+(?:the\s+|any\s+|possible\s+)?(?:UN\s+)?(?:sanctions?\s+)?$",
+    re.IGNORECASE,
+)
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^.;,]{0,50}$", re.IGNORECASE)
 _URGED = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
@@ -64,6 +70,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             and not _AGENT_AFTER.match(text, m.end())
         ):
             continue  # "will release reports on sanctions breaches": accuses no one
+        if name == "violation" and _COUNTERING.search(before):
+            continue  # "urged China to crack down on sanctions evasion": evasion to fight
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):

@@ -47,7 +47,11 @@ _WHEN = (
     r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend"
     r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
 )
-_AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
+_AUX = (
+    r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will"
+    r"|repeatedly|publicly|recently|openly|reportedly|formally|officially|again|already"
+    r"|strongly|flatly|firmly|categorically|consistently))*"
+)
 _AFTER_SAID_X = re.compile(
     r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+"
     r"(?P<spk>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.|$)"
