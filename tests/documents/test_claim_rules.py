@@ -386,3 +386,13 @@ def test_an_adverb_before_the_speech_verb_and_evasion_to_fight() -> None:
     assert not any(s == "alleges_violation" for _, s, _ in got)
     got = claims("Japan said China had helped North Korea with sanctions evasion.")
     assert ("CN", "alleges_violation") in [(st, s) for st, s, _ in got]
+
+
+def test_hiring_the_targets_workers() -> None:
+    text = "Russian companies had hired North Korean workers after the deadline, the panel said."
+    assert ("RU", "alleges_violation", "2397-OP8") in claims(text)
+    # the stock of workers is a figure, not a breach; not hiring is no breach
+    text = "Russian companies employed 30,000 North Korean workers in 2016, the panel said."
+    assert ("RU", "alleges_violation", "2397-OP8") not in claims(text)
+    text = "Russian companies have not hired North Korean workers since 2017, officials said."
+    assert ("RU", "alleges_violation", "2397-OP8") not in claims(text)

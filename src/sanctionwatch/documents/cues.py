@@ -4,9 +4,10 @@ Besides the cue patterns of ``data/cues.yaml`` this module holds the rules about
 and a state's conduct that do not rest on a single cue word:
 
 - a state receiving goods that the linked ban forbids from the targeted state ("China
-  imported coal from North Korea") or supplying goods to it ("sold refined petroleum to
-  North Korea") is alleged to breach the ban; the targeted state trading them itself
-  ("North Korea exported coal") likewise;
+  imported coal from North Korea"), supplying goods to it ("sold refined petroleum to
+  North Korea") or hiring its workers is alleged to breach the ban; the targeted state
+  trading the goods itself ("North Korea exported coal"), making transfers at sea or
+  sending workers abroad likewise;
 - a state's veto ("a Russian veto", "China vetoed") is conduct on the sanctions, with no
   stance on compliance (``other``);
 - breaches named only as what reports are about ("reports on sanctions breaches") are
@@ -116,6 +117,12 @@ _SENDS_WORKERS = re.compile(
     r"\b(?:abroad|overseas|to)\b)",
     re.IGNORECASE,
 )
+# new hires, not the stock of workers ("employed 30,000" is a figure, not a breach)
+_HIRES = re.compile(
+    r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|took\s+on|taken\s+on|brought\s+in)\b"
+    r"(?=[^.;]{0,40}\b(?:workers|labou?rers|nationals)\b)",
+    re.IGNORECASE,
+)
 # categories of the linked obligation: goods leaving the target, goods reaching it,
 # transfers at sea
 EXPORT_BANS = {"export ban"}
@@ -184,6 +191,10 @@ def _goods_violation(
             or re.search(r"\bfrom\s+(?:the\s+)?$", clause[: h.start - base][-12:], re.I)
             for h in target_hits
         ):
+            return m.group(0), m.start()
+    if category in LABOUR:
+        m = _HIRES.search(clause)  # "Russian companies hired North Korean workers"
+        if m:
             return m.group(0), m.start()
     if category in SUPPLY_BANS:
         m = _SUPPLY.search(clause)
