@@ -396,3 +396,16 @@ def test_hiring_the_targets_workers() -> None:
     assert ("RU", "alleges_violation", "2397-OP8") not in claims(text)
     text = "Russian companies have not hired North Korean workers since 2017, officials said."
     assert ("RU", "alleges_violation", "2397-OP8") not in claims(text)
+
+
+def test_what_the_resolutions_require_is_a_general_statement() -> None:
+    for text, ob in (
+        ("Resolution 2397 caps refined petroleum at 500,000 barrels a year.", "2397-OP5"),
+        ("The sanctions ban North Korean exports of seafood.", "2371-lead-seafood"),
+        ("Countries were barred from issuing new work permits to North Koreans.", "2375-OP17"),
+        ("The resolution gave countries 24 months to repatriate the workers.", "2397-OP8"),
+    ):
+        assert claims(text) == [("ALL", "other", ob)], text
+    # a state's own ban on something is its measure, not the resolutions' requirement
+    got = claims("Mongolia banned new work permits for North Koreans in 2017.")
+    assert ("ALL", "other", "2375-OP17") not in got
