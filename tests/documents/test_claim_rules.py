@@ -409,3 +409,22 @@ def test_what_the_resolutions_require_is_a_general_statement() -> None:
     # a state's own ban on something is its measure, not the resolutions' requirement
     got = claims("Mongolia banned new work permits for North Koreans in 2017.")
     assert ("ALL", "other", "2375-OP17") not in got
+
+
+def test_the_targets_figure_above_the_linked_cap() -> None:
+    text = IRAN + "Iran's stockpile stood at 3,241 kg of enriched uranium, the IAEA said."
+    got = [(c.subject_state, c.stance, c.obligation_id) for c in analyse_text(text).claims]
+    assert ("IR", "alleges_violation", "2231-annexA-stockpile") in got
+    text = IRAN + "Iran has begun enriching uranium to 60 percent at Natanz."
+    got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
+    assert ("IR", "alleges_violation") in got
+    # below the cap: a figure, no breach
+    text = IRAN + "Iran's stockpile stood at 190 kg of enriched uranium, the IAEA said."
+    got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
+    assert ("IR", "alleges_violation") not in got
+
+
+def test_returning_to_compliance_admits_being_out_of_it() -> None:
+    text = IRAN + "Tehran says it will return to full compliance if Washington lifts sanctions."
+    got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
+    assert ("IR", "admits_noncompliance") in got

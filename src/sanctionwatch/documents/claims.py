@@ -20,7 +20,7 @@ from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import goods_violation, vetoed
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text, unit_key
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
@@ -80,9 +80,11 @@ def build_claims(
         text = s.text
         link = _link(f, index, published, doc_link, gaz)
         category = index.category(link.obligation_id) if link is not None else None
+        limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz)
-        )
+            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz),
+            limits,
+        )  # fmt: skip
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
@@ -131,6 +133,9 @@ def build_claims(
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
+_CONDITION = re.compile(
+    r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
+)
 # a question asks, it does not claim ("Will Moscow comply with the resolution?")
 _QUESTION = re.compile(r"\?\W*$")
 
@@ -194,6 +199,7 @@ def _sentence_claims(
     speaker_states: dict[str, str],
     category: str | None = None,
     target: str | None = None,
+    limits: dict[str, float] | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
@@ -221,7 +227,7 @@ def _sentence_claims(
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
             clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
-            category, target,
+            category, target, limits,
         )  # fmt: skip
         if not topical:
             found = [x for x in found if x[1] != "other"]  # figures alone: off the topic
@@ -247,6 +253,7 @@ def _clause_claims(
     speaker_state: str | None,
     category: str | None = None,
     target: str | None = None,
+    limits: dict[str, float] | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
     subjects: list[str] = []
@@ -267,7 +274,10 @@ def _clause_claims(
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
         subjects = here[-2:] if len(here) >= 2 else previous_pair(prev_subjects, prev_countries)
     else:
-        subjects = subjects_of(content, c_start, hits, gaz, skip)
+        # a state in a condition does not act: "will comply if Washington lifts sanctions"
+        cond = _CONDITION.search(content)
+        main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
+        subjects = subjects_of(content, c_start, main, gaz, skip)
     if not subjects and att is not None and not att.direct:
         a_start = att.attribution_start - f.sentence.start
         a_text = text[a_start : att.attribution_end - f.sentence.start]
@@ -377,6 +387,9 @@ def _clause_claims(
             stances.append(("alleges_violation", [trade], 0.55))
         elif veto := vetoed(content):
             stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
+        elif subject == target and (over := _over_cap(f.quantities, c_start, content, limits)):
+            # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
+            stances.append(("alleges_violation", [over], 0.55))
         elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
@@ -390,3 +403,16 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
+
+
+def _over_cap(
+    quantities: list[Quantity], start: int, content: str, limits: dict[str, float] | None
+) -> str | None:
+    """A figure in the clause above the linked obligation's cap in the same unit."""
+    if not limits:
+        return None
+    for q in within(quantities, start, content):
+        cap = limits.get(unit_key(q.unit))
+        if cap is not None and q.value > cap:
+            return f"{q.value:g} {q.unit} over the cap of {cap:g}"
+    return None

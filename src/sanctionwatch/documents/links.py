@@ -29,6 +29,7 @@ __all__ = [
     "document_link",
     "find_refs",
     "link_text",
+    "unit_key",
 ]
 
 
@@ -73,6 +74,14 @@ def _instruments() -> tuple[tuple[str | None, re.Pattern[str], int], ...]:
         for item in raw["instruments"]
         for p in item["patterns"]
     )
+
+
+# units compared as one: a cap in tonnes read against "tons" (a difference of under 10%)
+_UNIT_KEY = {"tons": "tonnes", "tonnes": "tonnes", "metric tons": "tonnes"}
+
+
+def unit_key(unit: str) -> str:
+    return _UNIT_KEY.get(unit, unit)
 
 
 @dataclass(slots=True, frozen=True)
@@ -145,6 +154,18 @@ class ObligationIndex:
             if ob.id == obligation_id:
                 return str(getattr(ob, "category", "") or "") or None
         return None
+
+    def limits(self, obligation_id: str | None) -> dict[str, float]:
+        """The highest cap of the obligation in each unit ("barrels": 500000.0)."""
+        out: dict[str, float] = {}
+        for ob, _, _ in self.entries:
+            if ob.id != obligation_id:
+                continue
+            for q in getattr(ob, "quantities", None) or []:
+                for lim in getattr(q, "limits", None) or []:
+                    unit = _UNIT_KEY.get(str(lim.unit), str(lim.unit))
+                    out[unit] = max(out.get(unit, 0.0), float(lim.value))
+        return out
 
     def target(self, gaz: Any) -> str | None:
         """The state the current document's regime is directed at (from its name)."""
