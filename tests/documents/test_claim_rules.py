@@ -428,3 +428,9 @@ def test_returning_to_compliance_admits_being_out_of_it() -> None:
     text = IRAN + "Tehran says it will return to full compliance if Washington lifts sanctions."
     got = [(c.subject_state, c.stance) for c in analyse_text(text).claims]
     assert ("IR", "admits_noncompliance") in got
+
+
+def test_a_state_named_in_a_condition_does_not_act() -> None:
+    got = claims("Russia said it would expel the North Korean workers if China did the same.")
+    pairs = [(st, s) for st, s, _ in got]
+    assert ("RU", "reports_measure") in pairs and ("CN", "reports_measure") not in pairs

@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from sanctionwatch.documents.cues import cues as _cues
-from sanctionwatch.documents.cues import goods_violation, vetoed
+from sanctionwatch.documents.cues import goods_violation, over_cap, vetoed
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text, unit_key
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, sentence_link
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
@@ -78,7 +78,7 @@ def build_claims(
     for f in facts:
         s = f.sentence
         text = s.text
-        link = _link(f, index, published, doc_link, gaz)
+        link = sentence_link(f, index, published, doc_link, gaz)
         category = index.category(link.obligation_id) if link is not None else None
         limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
@@ -157,38 +157,6 @@ def _clauses(content: str) -> list[tuple[int, str]]:
 
 
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
-
-
-def _link(
-    f: SentenceFacts,
-    index: ObligationIndex,
-    published: date | None,
-    doc_link: ObligationLink | None,
-    gaz: Gazetteer,
-) -> ObligationLink | None:
-    """The sentence's own obligation; the document's main one where the sentence only
-    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
-    text = f.sentence.text
-    if gaz.patterns["general_scope"].search(text) and not any(
-        r.number is not None for r in f.references
-    ):
-        return None  # "in full compliance with all UN sanctions": no single obligation
-    text = link_text(f)
-    link = index.link(text, f.references, published)
-    if doc_link is None:
-        return link
-    if link is None:
-        # a sentence that only speaks of "sanctions" takes the document's obligation when
-        # the document refers to its resolution; otherwise it is about sanctions in general
-        generic = gaz.patterns["generic_obligation"].search(f.sentence.text)
-        return doc_link if generic and doc_link.how != "document" else None
-    if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
-        if scored.get(doc_link.obligation_id, -1.0) >= link.score:
-            return doc_link  # the document's obligation breaks a (near) tie, never outvotes
-        if doc_link.how == "document+reference" and link.score < 2.0:
-            return doc_link  # one keyword does not outweigh a resolution the text names
-    return link
 
 
 def _sentence_claims(
@@ -347,6 +315,7 @@ def _clause_claims(
     measure, _ = _split_negated("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
+    figures = within(f.quantities, c_start, content)
     out: list[tuple[str, str, list[str], float]] = []
     for subject in subjects:
         self_speaker = (
@@ -387,7 +356,7 @@ def _clause_claims(
             stances.append(("alleges_violation", [trade], 0.55))
         elif veto := vetoed(content):
             stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
-        elif subject == target and (over := _over_cap(f.quantities, c_start, content, limits)):
+        elif subject == target and (over := over_cap(figures, limits)):
             # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
             stances.append(("alleges_violation", [over], 0.55))
         elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
@@ -403,16 +372,3 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
-
-
-def _over_cap(
-    quantities: list[Quantity], start: int, content: str, limits: dict[str, float] | None
-) -> str | None:
-    """A figure in the clause above the linked obligation's cap in the same unit."""
-    if not limits:
-        return None
-    for q in within(quantities, start, content):
-        cap = limits.get(unit_key(q.unit))
-        if cap is not None and q.value > cap:
-            return f"{q.value:g} {q.unit} over the cap of {cap:g}"
-    return None

@@ -19,8 +19,10 @@ from __future__ import annotations
 import re
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+from sanctionwatch.documents.links import unit_key
+from sanctionwatch.documents.model import Quantity
 
-__all__ = ["cues", "goods_violation", "split_negated", "vetoed"]
+__all__ = ["cues", "goods_violation", "over_cap", "split_negated", "vetoed"]
 
 _NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 # "reports on sanctions breaches", "information about violations": breaches as a topic
@@ -220,3 +222,15 @@ def vetoed(clause: str) -> str | None:
     """The veto word of a clause ("a Russian veto", "China vetoed the draft")."""
     m = _VETO.search(clause)
     return m.group(0) if m else None
+
+
+def over_cap(quantities: list[Quantity], limits: dict[str, float] | None) -> str | None:
+    """A figure above the linked obligation's cap in the same unit ("3241 kg over the cap
+    of 300")."""
+    if not limits:
+        return None
+    for q in quantities:
+        cap = limits.get(unit_key(q.unit))
+        if cap is not None and q.value > cap:
+            return f"{q.value:g} {q.unit} over the cap of {cap:g}"
+    return None

@@ -29,6 +29,7 @@ __all__ = [
     "document_link",
     "find_refs",
     "link_text",
+    "sentence_link",
     "unit_key",
 ]
 
@@ -293,3 +294,35 @@ def document_link(
     else:
         how = "document"
     return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
+
+
+def sentence_link(
+    f: Any,
+    index: ObligationIndex,
+    published: date | None,
+    doc_link: ObligationLink | None,
+    gaz: Any,
+) -> ObligationLink | None:
+    """The sentence's own obligation; the document's main one where the sentence only
+    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
+    text = f.sentence.text
+    if gaz.patterns["general_scope"].search(text) and not any(
+        r.number is not None for r in f.references
+    ):
+        return None  # "in full compliance with all UN sanctions": no single obligation
+    text = link_text(f)
+    link = index.link(text, f.references, published)
+    if doc_link is None:
+        return link
+    if link is None:
+        # a sentence that only speaks of "sanctions" takes the document's obligation when
+        # the document refers to its resolution; otherwise it is about sanctions in general
+        generic = gaz.patterns["generic_obligation"].search(f.sentence.text)
+        return doc_link if generic and doc_link.how != "document" else None
+    if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
+        scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
+        if scored.get(doc_link.obligation_id, -1.0) >= link.score:
+            return doc_link  # the document's obligation breaks a (near) tie, never outvotes
+        if doc_link.how == "document+reference" and link.score < 2.0:
+            return doc_link  # one keyword does not outweigh a resolution the text names
+    return link
