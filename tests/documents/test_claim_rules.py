@@ -434,3 +434,14 @@ def test_a_state_named_in_a_condition_does_not_act() -> None:
     got = claims("Russia said it would expel the North Korean workers if China did the same.")
     pairs = [(st, s) for st, s, _ in got]
     assert ("RU", "reports_measure") in pairs and ("CN", "reports_measure") not in pairs
+
+
+def test_workers_leaving_and_numbers_falling_are_measures() -> None:
+    text = (
+        "North Korean workers are leaving Mongolia, with the number falling to about 500 "
+        "from 1,200 a year ago, officials said."
+    )
+    assert ("MN", "reports_measure") in [(st, s) for st, s, _ in claims(text)]
+    # prices falling, or workers leaving a site, are no such measure
+    text = "Coal prices in Mongolia are falling to about 50 dollars a tonne, traders said."
+    assert ("MN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)]
