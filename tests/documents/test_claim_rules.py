@@ -445,3 +445,13 @@ def test_workers_leaving_and_numbers_falling_are_measures() -> None:
     # prices falling, or workers leaving a site, are no such measure
     text = "Coal prices in Mongolia are falling to about 50 dollars a tonne, traders said."
     assert ("MN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_cues_read_through_quotation_marks_and_workers_remaining_after_the_deadline() -> None:
+    text = 'China said Beijing had "always strictly implemented" Security Council resolutions.'
+    assert ("CN", "asserts_compliance") in [(st, s) for st, s, _ in claims(text)]
+    text = "Thousands of North Korean workers remain in China weeks after the UN deadline expired."
+    assert ("CN", "alleges_violation", "2397-OP8") in claims(text)
+    # visas issued after the deadline are a figure, not an allegation by the text
+    text = "Russia issued 753 work visas to North Koreans after the deadline, data showed."
+    assert ("RU", "alleges_violation") not in [(st, s) for st, s, _ in claims(text)]

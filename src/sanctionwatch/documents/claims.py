@@ -133,6 +133,7 @@ def build_claims(
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
+_NO_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "«": " ", "»": " "})
 _CONDITION = re.compile(
     r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
 )
@@ -224,6 +225,8 @@ def _clause_claims(
     limits: dict[str, float] | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
+    # cue words read through quotation marks: had "always strictly implemented" resolutions
+    content = content.translate(_NO_QUOTES)
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
     if all_states and re.search(
