@@ -455,3 +455,17 @@ def test_cues_read_through_quotation_marks_and_workers_remaining_after_the_deadl
     # visas issued after the deadline are a figure, not an allegation by the text
     text = "Russia issued 753 work visas to North Koreans after the deadline, data showed."
     assert ("RU", "alleges_violation") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_visa_figures_take_the_documents_obligation() -> None:
+    text = (
+        "UN Security Council resolution 2397 required states to repatriate North Korean "
+        "workers by December 22, 2019.\n"
+        "Russia said it had sent home most of the workers.\n"
+        "Russia issued 3,000 student visas to North Koreans last year, data showed."
+    )
+    got = claims(text)
+    assert ("RU", "other", "2397-OP8") in got
+    # without a resolution the document names, a visa figure links to nothing
+    text = "Russia issued 3,000 student visas to North Koreans last year under UN sanctions."
+    assert ("RU", "other", None) in claims(text)
