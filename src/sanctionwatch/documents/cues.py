@@ -10,8 +10,13 @@ and a state's conduct that do not rest on a single cue word:
   sending workers abroad likewise;
 - a state's veto ("a Russian veto", "China vetoed") is conduct on the sanctions, with no
   stance on compliance (``other``);
-- breaches named only as what reports are about ("reports on sanctions breaches") are
-  a topic, not an allegation against anyone.
+- the targeted state's own figure above the linked obligation's cap (from the knowledge
+  base: "a stockpile of 3,241 kg" against 300 kg) is alleged to breach it;
+- cues that assert nothing are dropped: breaches named only as what reports are about
+  ("reports on sanctions breaches") or as what someone is urged to fight ("crack down on
+  evasion"), violations of something else ("of its sovereignty"), measures and
+  compliance under "whether" or "if", and measures someone is urged or proposes to take
+  ("urged countries to expel", "a proposal to blacklist").
 """
 
 from __future__ import annotations
@@ -62,7 +67,7 @@ def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
 def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
     """Cues of one kind, as (plain, negated): negated when a negator stands in the few
     words before the cue ("did not accuse any countries of illicitly providing").
-    Violations named only as the topic of reports are left out of both."""
+    Cues that assert nothing (see the module's notes) are left out of both."""
     plain: list[str] = []
     negated: list[str] = []
     for m in gaz.patterns[name].finditer(text):
