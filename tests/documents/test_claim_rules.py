@@ -469,3 +469,13 @@ def test_visa_figures_take_the_documents_obligation() -> None:
     # without a resolution the document names, a visa figure links to nothing
     text = "Russia issued 3,000 student visas to North Koreans last year under UN sanctions."
     assert ("RU", "other", None) in claims(text)
+
+
+def test_every_demonym_of_a_list_qualifies_the_noun() -> None:
+    text = "The report names Chinese, Russian and Vietnamese firms that helped evade sanctions."
+    got = [(st, s) for st, s, _ in claims(text)]
+    for state in ("CN", "RU", "VN"):
+        assert (state, "alleges_violation") in got, state
+    # a list of demonyms before workers names no actor
+    text = "Chinese, Russian and Vietnamese workers were said to have evaded the sanctions."
+    assert not any(st in ("CN", "RU") for st, _ in [(st, s) for st, s, _ in claims(text)])

@@ -46,6 +46,9 @@ _AND = r"and|,|or|,?\s*as\s+well\s+as|,?\s*along\s+with|,?\s*together\s+with|,\s
 _JOINED = re.compile(rf"\s*(?:{_AND})\s*")
 
 
+_MORE_DEMONYMS = re.compile(r"^(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:North\s+|South\s+)?[A-Z][a-z]+)+")
+
+
 def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     """Is this country mention the state acting (rather than a place, target or adjective)?"""
     before = text[: hit.start - base]
@@ -70,6 +73,8 @@ def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     if prev in gaz.non_actor_preceders:
         return False
     if hit.how == "demonym":
+        # "Chinese, Russian and Vietnamese firms": each demonym of the list qualifies the noun
+        after = _MORE_DEMONYMS.sub("", text[hit.end - base : hit.end - base + 120])[:40]
         tail = after.lower().lstrip()
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
     if re.match(r"\s*-\s*(?:based|flagged|related)", after):
