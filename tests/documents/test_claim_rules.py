@@ -479,3 +479,15 @@ def test_every_demonym_of_a_list_qualifies_the_noun() -> None:
     # a list of demonyms before workers names no actor
     text = "Chinese, Russian and Vietnamese workers were said to have evaded the sanctions."
     assert not any(st in ("CN", "RU") for st, _ in [(st, s) for st, s, _ in claims(text)])
+
+
+def test_workers_not_yet_gone_admitted_by_the_state_or_alleged_by_others() -> None:
+    text = "About 200 North Korean workers in Mongolia had not yet left, the panel said."
+    assert ("MN", "alleges_violation") in [(st, s) for st, s, _ in claims(text)]
+    text = "Mongolia admitted that 200 North Korean workers had not yet left."
+    assert ("MN", "admits_noncompliance") in [(st, s) for st, s, _ in claims(text)]
+    text = "Kuwait conceded it had been slow to act on the resolution."
+    assert ("KW", "admits_noncompliance") in [(st, s) for st, s, _ in claims(text)]
+    # workers who have left: no admission
+    text = "Mongolia said that all North Korean workers had left."
+    assert ("MN", "admits_noncompliance") not in [(st, s) for st, s, _ in claims(text)]
