@@ -491,3 +491,15 @@ def test_workers_not_yet_gone_admitted_by_the_state_or_alleged_by_others() -> No
     # workers who have left: no admission
     text = "Mongolia said that all North Korean workers had left."
     assert ("MN", "admits_noncompliance") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_more_wordings_of_denial() -> None:
+    for text, state in (
+        ("China said the accusations were untrue.", "CN"),
+        ("Russia insisted it had done nothing wrong.", "RU"),
+        ("Vietnam said the allegations had no basis.", "VN"),
+    ):
+        assert (state, "denies_violation") in [(st, s) for st, s, _ in claims(text)], text
+    # a report said to be right is no denial
+    got = claims("Vietnam said the report was accurate and it would act.")
+    assert not any(s == "denies_violation" for _, s, _ in got)
