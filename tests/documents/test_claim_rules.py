@@ -503,3 +503,21 @@ def test_more_wordings_of_denial() -> None:
     # a report said to be right is no denial
     got = claims("Vietnam said the report was accurate and it would act.")
     assert not any(s == "denies_violation" for _, s, _ in got)
+
+
+def test_goods_delivered_to_a_state_and_suspected_transfers() -> None:
+    text = "North Korean coal was delivered to ports in Vietnam and Malaysia, the panel said."
+    got = [(st, s) for st, s, _ in claims(text)]
+    assert ("VN", "alleges_violation") in got and ("MY", "alleges_violation") in got
+    text = "Japan reported 12 suspected ship-to-ship transfers involving North Korean tankers."
+    assert ("KP", "alleges_violation", "2375-OP11") in claims(text)
+    # coal from elsewhere delivered to Vietnam is no breach
+    text = "Australian coal was delivered to ports in Vietnam, the panel said."
+    assert ("VN", "alleges_violation") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_the_sanctions_cap_as_a_noun_is_no_general_statement() -> None:
+    got = claims("The US accused North Korea of breaching the sanctions cap on refined petroleum.")
+    assert ("ALL", "other", "2397-OP5") not in got
+    assert ("KP", "alleges_violation", "2397-OP5") in got
+    assert claims("UN sanctions ban North Korean coal exports.") == [("ALL", "other", "2371-OP8")]

@@ -98,7 +98,10 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
 
 _RECEIVE = re.compile(
     r"\b(?:import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
-    r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in)\b",
+    r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
+    # "North Korean coal was delivered to ports in Vietnam"
+    r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
+    r"|transferred)\s+(?:to|in|at))\b",
     re.IGNORECASE,
 )
 _SUPPLY = re.compile(
@@ -115,7 +118,7 @@ _TRADE_SELF = re.compile(
 )
 _TRANSFERS = re.compile(
     r"\b(?:made|mak(?:es|ing)|conduct(?:ed|s|ing)|carr(?:ied|ies|ying)\s+out|engag(?:ed|es|ing)"
-    r"\s+in)\b(?=[^.;]{0,50}\b(?:transfers?|transshipments?)\b)",
+    r"\s+in|suspected)\b(?=[^.;]{0,50}\b(?:transfers?|transshipments?)\b)",
     re.IGNORECASE,
 )
 _SENDS_WORKERS = re.compile(
