@@ -521,3 +521,13 @@ def test_the_sanctions_cap_as_a_noun_is_no_general_statement() -> None:
     assert ("ALL", "other", "2397-OP5") not in got
     assert ("KP", "alleges_violation", "2397-OP5") in got
     assert claims("UN sanctions ban North Korean coal exports.") == [("ALL", "other", "2371-OP8")]
+
+
+def test_a_ban_not_enforced_and_trade_that_stopped() -> None:
+    text = "According to the Japanese government, China has not enforced the ban on textiles."
+    assert ("CN", "alleges_violation") in [(st, s) for st, s, _ in claims(text)]
+    text = "Beijing's commerce ministry said imports of North Korean textiles had stopped."
+    assert ("CN", "reports_measure", "2375-textiles") in claims(text)
+    # trade that goes on is no measure
+    text = "Beijing's commerce ministry said imports of North Korean textiles had grown."
+    assert ("CN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)]
