@@ -22,8 +22,9 @@ a paragraph-level label needs that paragraph; a "none" label needs a prediction 
 resolution, so a keyword link to some resolution on a general statement counts as an
 error. Quantities match by value+unit,
 factual errors by kind (and resolution number) per article: a gold error's kind is read
-from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, unit_conversion,
-list_count, agreement_year, institution_name; else "other", which nothing predicts).
+from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, dimension,
+unit_conversion, list_count, agreement_year, region, place_name, sanctions_year,
+institution_name; else "other", which nothing predicts).
 Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
 matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
@@ -204,6 +205,7 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 GOLD_KINDS = (
     ("deadline", r"\bdeadline\b"),
     ("arithmetic", r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"),
+    ("dimension", r"\b\d[\d,.]*\s*(?:m|meters|metres|feet|ft)\s+(?:wide|in\s+width|beam)\b"),
     (
         "unit_conversion",
         r"\bconver(?:sion|ted)\b|\b\d+\s*(?:m|km|meters|metres|feet|miles)\s*="
@@ -211,6 +213,12 @@ GOLD_KINDS = (
     ),
     ("list_count", r"\blist(?:s|ing|ed)?\s+(?:only\s+)?\d+|\bfollowed by a list\b"),
     ("agreement_year", r"\b(?:JCPOA|agreement|deal|accord|treaty)\b[^.;]*\bof\s+(?:19|20)\d\d\b"),
+    (
+        "region",
+        r"\b(?:South[\s-]?east|North[\s-]?east|East|Central|South)\s+Asian\s+(?:country|nation|state)\b|\b(?:Middle\s+Eastern|Gulf|African|European)\s+(?:country|nation|state)\b",
+    ),
+    ("place_name", r"\bmisspel\w*|\bspelling\b|\bspelt\b|\btypo\b"),
+    ("sanctions_year", r"\bno\b[^.;]*\bresolution\s+was\s+adopted\s+in\s+(?:19|20)\d\d\b"),
     (
         "institution_name",
         r"\bthe body is\b|\bmisnam|'[^']*\b(?:Council|Committee|Team|Agency|Panel"

@@ -239,7 +239,7 @@ def test_document_obligation_reaches_plain_sentences_only_with_a_resolution(kb: 
 
 def test_expelling_a_diplomat_is_a_measure_in_a_sanctions_story() -> None:
     text = (
-        "Under UN sanctions, Peru cut ties with Pyongyang.\n"
+        "Under UN sanctions, Peru reviewed its ties with Pyongyang.\n"
         "Officials said on Monday Peru had given the ambassador two weeks to leave the country.\n"
     )
     claims = analyse_text(text, kb=None).claims
@@ -275,3 +275,17 @@ def test_the_document_obligation_breaks_ties_but_does_not_outvote_a_sentence(kb:
     by_state = {c.subject_state: c.obligation_id for c in an.claims}
     assert by_state["CN"] == "2371-OP8"  # coal: the document's obligation
     assert by_state["PE"] == "1718-reporting"  # its own, stronger words win over coal
+
+
+def test_a_noun_back_reference_finds_the_speaker_it_names() -> None:
+    text = (
+        "UN sanctions on North Korea apply to its workers abroad.\n"
+        "Mongolia's labour ministry said 300 North Korean workers had gone home.\n"
+        "UN experts said others remained in Mongolia.\n"
+        "The last 40 would leave in May, the ministry said."
+    )
+    an = analyse_text(text, published="2019-06-01", kb=None)
+    last = [q for q in an.quotes if "the ministry" in text[q.start - 30 : q.end + 30]]
+    speakers = {q.speaker for q in an.quotes}
+    assert "UN experts" in speakers
+    assert last and last[-1].speaker == "Mongolia's labour ministry"

@@ -17,8 +17,7 @@ from sanctionwatch.settings import Settings
 from sanctionwatch.store.db import open_store
 
 TEXT = (
-    "Kuwait said on Sunday it had stopped renewing visas for North Korean workers in line with "
-    "UN sanctions.\n"
+    "Kuwait said on Sunday it had stopped renewing visas for North Korean workers.\n"
     "A US official said China had breached the UN sanctions by keeping thousands of workers.\n"
 )
 OTHER = "Qatar said it was in full compliance with all UN sanctions on North Korea.\n"

@@ -16,14 +16,19 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sanctionwatch.documents.cues import cues as _cues
+from sanctionwatch.documents.cues import goods_violation, over_cap, vetoed
+from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, sentence_link
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
     COUNT_ONLY,
     fallback_subjects,
-    last_pair,
+    is_official,
+    previous_pair,
+    self_statement,
     subjects_of,
     within,
 )
@@ -31,13 +36,20 @@ from sanctionwatch.documents.subjects import (
 __all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
-BAN_CATEGORIES = {"export ban", "supply ban", "cap", "arms embargo"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
-    r"\b(?:both\s+countries|the\s+two\s+countries|both\s+states|the\s+two\s+states)\b", re.I
+    r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
+    r"|^\W*both\s+(?=(?:have|had|has|are|were|deny|denied|say|said|reject\w*|insist\w*)\b)",
+    re.I,
 )
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
+# a state named again by a noun: "The country has stopped issuing visas"
+_STATE_BACK_REF = re.compile(
+    r"^\W*the\s+(?:country|nation|state|kingdom|government|regime|authorities)(?:['’]s)?\b"
+    r"(?!\s+(?:of|that|which|where)\b)",
+    re.IGNORECASE,
+)
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
@@ -49,28 +61,6 @@ class SentenceFacts:
     quantities: list[Quantity]
     dates: list[DateMention]
     references: list[ReferenceInfo]
-
-
-def _cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
-    return [m.group(0) for m in gaz.patterns[name].finditer(text)]
-
-
-_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
-
-
-def _split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
-    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
-    words before the cue ("did not accuse any countries of illicitly providing")."""
-    plain: list[str] = []
-    negated: list[str] = []
-    for m in gaz.patterns[name].finditer(text):
-        window = text[max(0, m.start() - 40) : m.start()]
-        window = re.split(r"[,;:]|\bbut\b", window)[-1]
-        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
-            negated.append(m.group(0))
-        else:
-            plain.append(m.group(0))
-    return plain, negated
 
 
 def build_claims(
@@ -88,16 +78,18 @@ def build_claims(
     for f in facts:
         s = f.sentence
         text = s.text
-        link = _link(f, index, published, doc_link, gaz)
-        banned = link is not None and index.category(link.obligation_id) in BAN_CATEGORIES
+        link = sentence_link(f, index, published, doc_link, gaz)
+        category = index.category(link.obligation_id) if link is not None else None
+        limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, banned, index.target(gaz)
-        )
+            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz),
+            limits,
+        )  # fmt: skip
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
                     speaker_states.setdefault(f.attribution.speaker.label, subject)
-        seen_here = [h.iso2 for h in f.countries]
+        seen_here = [h.iso2 for h in f.countries if h.how != "demonym"]  # states named
         if seen_here:
             prev_countries = seen_here
         if not found:
@@ -141,6 +133,13 @@ def build_claims(
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
+_NO_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "«": " ", "»": " "})
+_CONDITION = re.compile(
+    r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
+)
+# a question asks, it does not claim ("Will Moscow comply with the resolution?")
+_QUESTION = re.compile(r"\?\W*$")
+
 _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
     re.IGNORECASE,
@@ -161,49 +160,23 @@ def _clauses(content: str) -> list[tuple[int, str]]:
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
-def _link(
-    f: SentenceFacts,
-    index: ObligationIndex,
-    published: date | None,
-    doc_link: ObligationLink | None,
-    gaz: Gazetteer,
-) -> ObligationLink | None:
-    """The sentence's own obligation; the document's main one where the sentence only
-    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
-    text = f.sentence.text
-    if gaz.patterns["general_scope"].search(text) and not any(
-        r.number is not None for r in f.references
-    ):
-        return None  # "in full compliance with all UN sanctions": no single obligation
-    link = index.link(text, f.references, published)
-    if doc_link is None:
-        return link
-    if link is None:
-        # a sentence that only speaks of "sanctions" takes the document's obligation when
-        # the document refers to its resolution; otherwise it is about sanctions in general
-        generic = gaz.patterns["generic_obligation"].search(text)
-        return doc_link if generic and doc_link.how != "document" else None
-    if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
-        scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
-        if scored.get(doc_link.obligation_id, -1.0) >= link.score:
-            return doc_link  # the document's obligation breaks a (near) tie, never outvotes
-        if doc_link.how == "document+reference" and link.score < 2.0:
-            return doc_link  # one keyword does not outweigh a resolution the text names
-    return link
-
-
 def _sentence_claims(
     f: SentenceFacts,
     gaz: Gazetteer,
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
-    banned: bool = False,
+    category: str | None = None,
     target: str | None = None,
+    limits: dict[str, float] | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     s = f.sentence
     text = s.text
-    if not gaz.patterns["topic"].search(text) or _HEADLINE.search(text):
+    # on the topic by its words, or by the linked obligation's keywords with a stance cue
+    topical = bool(gaz.patterns["topic"].search(text)) or any(
+        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure")
+    )
+    if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
     att = f.attribution
     if att is not None:
@@ -223,8 +196,10 @@ def _sentence_claims(
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
             clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
-            banned, target,
+            category, target, limits,
         )  # fmt: skip
+        if not topical:
+            found = [x for x in found if x[1] != "other"]  # figures alone: off the topic
         for item in found:
             if (item[0], item[1]) not in seen:
                 seen.add((item[0], item[1]))
@@ -245,10 +220,13 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
-    banned: bool = False,
+    category: str | None = None,
     target: str | None = None,
+    limits: dict[str, float] | None = None,
 ) -> list[tuple[str, str, list[str], float]]:
     att = f.attribution
+    # cue words read through quotation marks: had "always strictly implemented" resolutions
+    content = content.translate(_NO_QUOTES)
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
     if all_states and re.search(
@@ -265,9 +243,12 @@ def _clause_claims(
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else last_pair(prev_countries)
+        subjects = here[-2:] if len(here) >= 2 else previous_pair(prev_subjects, prev_countries)
     else:
-        subjects = subjects_of(content, c_start, hits, gaz, skip)
+        # a state in a condition does not act: "will comply if Washington lifts sanctions"
+        cond = _CONDITION.search(content)
+        main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
+        subjects = subjects_of(content, c_start, main, gaz, skip)
     if not subjects and att is not None and not att.direct:
         a_start = att.attribution_start - f.sentence.start
         a_text = text[a_start : att.attribution_end - f.sentence.start]
@@ -275,6 +256,13 @@ def _clause_claims(
         speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
         if len(speakers) > 1:
             subjects, content = speakers, text  # the speakers are what the sentence is about
+    pair_speaking = False  # the subjects speak for themselves
+    label = att.speaker.label if att is not None else ""
+    both = re.fullmatch(r"\W*both\W*", label, re.I) and _PAIR.match(f.sentence.text)
+    if not subjects and (_PAIR.search(label) or both):
+        # "Both countries said they complied": the last two states speak for themselves
+        subjects = previous_pair(prev_subjects, prev_countries)
+        pair_speaking = len(subjects) == 2
     if not subjects:
         if (
             att
@@ -283,12 +271,37 @@ def _clause_claims(
             and speaker_state not in STATE_KINDS
         ):
             subjects = [speaker_state]
-        elif _PRONOUN_START.match(content) and speaker_state and speaker_state not in STATE_KINDS:
-            subjects = [speaker_state]  # "Qatar said it was in full compliance"
-        elif (_PRONOUN_START.match(content) or _THAT_START.match(content)) and prev_subjects:
+        elif (
+            att
+            and _FIRST_PERSON.search(content)
+            and speaker_state is None
+            and is_official(att)
+            and prev_subjects
+            and prev_subjects[0] != "ALL"
+        ):
+            # '"We are implementing the resolution," the deputy minister said', just after
+            # a sentence about that minister's state: the official speaks for it
             subjects = prev_subjects[:1]
-        elif att and speaker_state and speaker_state not in STATE_KINDS:
-            subjects = [speaker_state]
+            pair_speaking = True
+        elif (
+            (_PRONOUN_START.match(content) or _STATE_BACK_REF.match(content))
+            and speaker_state
+            and speaker_state not in STATE_KINDS
+        ):
+            subjects = [speaker_state]  # "Qatar said it was in full compliance"
+        elif (
+            _PRONOUN_START.match(content)
+            or _THAT_START.match(content)
+            or _STATE_BACK_REF.match(content)
+        ) and prev_subjects:
+            subjects = prev_subjects[:1]  # "It", "The country", "The government" go on
+        elif (
+            att
+            and speaker_state
+            and speaker_state not in STATE_KINDS
+            and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
+        ):
+            subjects = [speaker_state]  # a state's official or the state itself, not its press
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
     if (all_states or obligation) and (obligation or not subjects):
@@ -302,18 +315,25 @@ def _clause_claims(
     denial = _cues("denial", content, gaz) or (
         _cues("denial", text, gaz) if att and not att.direct else []
     )
-    measure = _cues("measure", content, gaz)
+    measure, _ = _split_negated("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
+    figures = within(f.quantities, c_start, content)
     out: list[tuple[str, str, list[str], float]] = []
     for subject in subjects:
-        self_speaker = speaker_state == subject or (
-            att is None and _self_statement(text, subject, f.countries)
+        self_speaker = (
+            speaker_state == subject
+            or pair_speaking
+            or (att is None and self_statement(text, subject, f.countries))
         )
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only
         # when defending it ("will fulfil", "missed the deadline"), never when accusing it
-        unknown = att is not None and speaker_state is None and att.speaker.name is not None
+        unknown = (
+            att is not None
+            and speaker_state is None
+            and (att.speaker.name is not None or is_official(att))
+        )
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
@@ -331,9 +351,17 @@ def _clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif banned and subject == target and _TRADE.search(content):
-            # the targeted state doing what the linked ban forbids ("exported 3.7m tons of coal")
-            stances.append(("alleges_violation", [_TRADE.search(content).group(0)], 0.55))  # type: ignore[union-attr]
+        elif speaker_state != subject and (
+            trade := goods_violation(content, c_start, subject, target, category, hits)
+        ):
+            # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
+            # tons of coal"), received from it or supplied to it by another state
+            stances.append(("alleges_violation", [trade], 0.55))
+        elif veto := vetoed(content):
+            stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
+        elif subject == target and (over := over_cap(figures, limits)):
+            # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
+            stances.append(("alleges_violation", [over], 0.55))
         elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
@@ -343,21 +371,7 @@ def _clause_claims(
     return out
 
 
-_TRADE = re.compile(
-    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought|deliver(?:ed|ing)|"
-    r"smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)|procur(?:ed|ing))\b",
-    re.IGNORECASE,
-)
-
-
-def _self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
-    """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
-    subject is the sentence's first actor and a speech or stance verb follows it."""
-    first = hits[0] if hits else None
-    if first is None or first.iso2 != subject:
-        return False
-    return bool(
-        re.search(
-            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
-        )
-    )
+def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
+    """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
+    think tank")?"""
+    return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 
+from sanctionwatch.documents.header import split_header
 from sanctionwatch.documents.meta import english_share
 from sanctionwatch.errors import InputError
 
@@ -42,6 +43,8 @@ class RawDocument:
     url: str | None = None
     metadata_date: date | None = None
     outlet: str | None = None
+    date_hint: str | None = None  # from a header: "2019-02-05", "2018-08" or "2017"
+    date_inferred: bool = False  # the header says its date was inferred
 
 
 def _size(n: int) -> str:
@@ -89,7 +92,18 @@ def read_bytes(
     if kind == "html":
         return _read_html(text, origin, url)
     text = text.replace("\r\n", "\n")
-    return RawDocument(check_text(text, origin), origin, url=url)
+    header = split_header(text)
+    if header is None:
+        return RawDocument(check_text(text, origin), origin, url=url)
+    return RawDocument(
+        check_text(text[header.body_start :], origin),
+        origin,
+        title=header.get("title", "headline"),
+        url=url or header.get("url", "link", "source_url"),
+        outlet=header.get("outlet", "publisher", "site"),
+        date_hint=header.date,
+        date_inferred=header.date_inferred,
+    )
 
 
 def _kind(data: bytes, origin: str, content_type: str | None) -> str:

@@ -11,13 +11,27 @@ from __future__ import annotations
 
 import importlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
+
+import yaml
 
 from sanctionwatch.documents.model import ReferenceInfo
 
-__all__ = ["ObligationIndex", "ObligationLink", "default_kb", "find_refs"]
+__all__ = [
+    "ObligationIndex",
+    "ObligationLink",
+    "default_kb",
+    "document_link",
+    "find_refs",
+    "link_text",
+    "sentence_link",
+    "unit_key",
+]
 
 
 def default_kb() -> Any | None:
@@ -46,6 +60,29 @@ def find_refs(text: str, published: date | None, kb: Any | None) -> list[Referen
             )
         )
     return out
+
+
+_DATA = Path(__file__).with_name("data") / "instruments.yaml"
+
+
+@lru_cache(maxsize=1)
+def _instruments() -> tuple[tuple[str | None, re.Pattern[str], int], ...]:
+    """(regime or None, pattern, resolution) for instruments named instead of their
+    resolution ("the JCPOA": 2231), from ``data/instruments.yaml``."""
+    raw = yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+    return tuple(
+        (item.get("regime"), re.compile(p, re.IGNORECASE), int(item["resolution"]))
+        for item in raw["instruments"]
+        for p in item["patterns"]
+    )
+
+
+# units compared as one: a cap in tonnes read against "tons" (a difference of under 10%)
+_UNIT_KEY = {"tons": "tonnes", "tonnes": "tonnes", "metric tons": "tonnes"}
+
+
+def unit_key(unit: str) -> str:
+    return _UNIT_KEY.get(unit, unit)
 
 
 @dataclass(slots=True, frozen=True)
@@ -86,7 +123,10 @@ class ObligationIndex:
         if keys:
             alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
             # a lookahead finds keywords that start at every position, overlapping ones too
-            self._keyword_re = re.compile(rf"(?<!\w)(?=({alternation})(?!\w))", re.IGNORECASE)
+            # not inside a larger number: "2 million barrels" is not in "3.2 million barrels"
+            self._keyword_re = re.compile(
+                rf"(?<!\w)(?<!\d[.,])(?=({alternation})(?!\w))", re.IGNORECASE
+            )
         for key, regime in (getattr(kb, "regimes", None) or {}).items():
             aliases = [a for a in (getattr(regime, "aliases", None) or []) if a]
             if aliases:
@@ -115,6 +155,18 @@ class ObligationIndex:
             if ob.id == obligation_id:
                 return str(getattr(ob, "category", "") or "") or None
         return None
+
+    def limits(self, obligation_id: str | None) -> dict[str, float]:
+        """The highest cap of the obligation in each unit ("barrels": 500000.0)."""
+        out: dict[str, float] = {}
+        for ob, _, _ in self.entries:
+            if ob.id != obligation_id:
+                continue
+            for q in getattr(ob, "quantities", None) or []:
+                for lim in getattr(q, "limits", None) or []:
+                    unit = _UNIT_KEY.get(str(lim.unit), str(lim.unit))
+                    out[unit] = max(out.get(unit, 0.0), float(lim.value))
+        return out
 
     def target(self, gaz: Any) -> str | None:
         """The state the current document's regime is directed at (from its name)."""
@@ -188,4 +240,89 @@ class ObligationIndex:
         if scored:
             s, ob, number = scored[0]
             return ObligationLink(ob.id, number, self.label(ob.id, number), s, "keywords")
+        for regime, pattern, number in _instruments():
+            if (regime is None or regime == self.regime) and pattern.search(text):
+                res = self.kb.resolution(number) if self.kb is not None else None
+                adopted = getattr(res, "adopted", None)
+                if published is None or adopted is None or adopted <= published:
+                    return ObligationLink(None, number, self.label(None, number), 1.0, "instrument")
         return None
+
+
+def link_text(facts: Any) -> str:
+    """A sentence's text for obligation keywords, the speaker's name blanked out: "UN
+    experts said X evaded the coal ban" is about the coal ban, not the experts' panel."""
+    text: str = facts.sentence.text
+    att = facts.attribution
+    label = att.speaker.label if att is not None else None
+    if not label:
+        return text
+    lo = att.attribution_start - facts.sentence.start
+    hi = att.attribution_end - facts.sentence.start
+    at = text.find(label, max(lo, 0), max(hi, 0))
+    if at < 0:
+        return text
+    return text[:at] + " " * len(label) + text[at + len(label) :]
+
+
+def document_link(
+    facts: Sequence[Any], index: ObligationIndex, published: date | None
+) -> ObligationLink | None:
+    """The obligation the document is mostly about (for sentences that do not name one)."""
+    votes: dict[tuple[str | None, int | None], float] = {}
+    named: set[tuple[str | None, int | None]] = set()
+    links: dict[tuple[str | None, int | None], ObligationLink] = {}
+    for f in facts:
+        link = index.link(link_text(f), f.references, published)
+        if link is None or link.obligation_id is None:
+            continue
+        key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
+        # one vote per sentence; a checked resolution reference counts more
+        votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        if any(r.number is not None and r.problem is None for r in f.references):
+            named.add(key)
+        links[key] = link
+    if not votes:
+        return None
+    key = max(votes, key=lambda k: votes[k])
+    best = links[key]
+    resolved = {r.resolved for f in facts for r in f.references if r.resolved}
+    if key in named:
+        how = "document+reference"
+    elif best.resolution in resolved:
+        how = "document+described"  # "the December 2017 resolution", resolved by its date
+    else:
+        how = "document"
+    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
+
+
+def sentence_link(
+    f: Any,
+    index: ObligationIndex,
+    published: date | None,
+    doc_link: ObligationLink | None,
+    gaz: Any,
+) -> ObligationLink | None:
+    """The sentence's own obligation; the document's main one where the sentence only
+    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
+    text = f.sentence.text
+    if gaz.patterns["general_scope"].search(text) and not any(
+        r.number is not None for r in f.references
+    ):
+        return None  # "in full compliance with all UN sanctions": no single obligation
+    text = link_text(f)
+    link = index.link(text, f.references, published)
+    if doc_link is None:
+        return link
+    if link is None:
+        # a sentence that only speaks of "sanctions" takes the document's obligation when
+        # the document refers to its resolution; otherwise it is about sanctions in general
+        generic = gaz.patterns["generic_obligation"].search(f.sentence.text)
+        return doc_link if generic and doc_link.how != "document" else None
+    if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
+        scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
+        if scored.get(doc_link.obligation_id, -1.0) >= link.score:
+            return doc_link  # the document's obligation breaks a (near) tie, never outvotes
+        if doc_link.how == "document+reference" and link.score < 2.0:
+            return doc_link  # one keyword does not outweigh a resolution the text names
+    return link

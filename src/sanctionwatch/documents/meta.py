@@ -3,7 +3,7 @@
 A dateline such as "Moscow, Dec 17 (UNI)" gives place, agency and a day without a
 year: the year comes from a partial date given by the caller (``2023``) or, failing
 that, from the text (the first year that puts the dateline after every full date the
-text mentions), and the result says it was inferred.
+text mentions and every datable event it speaks of), and the result says it was inferred.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from sanctionwatch.documents.dates import _MON, month_number
+from sanctionwatch.documents.events import earliest_date
 
 __all__ = [
     "Dateline",
@@ -223,15 +224,21 @@ def text_date(text: str, head: int = 400) -> date | None:
 
 
 def infer_year(month: int, day: int, text: str, hint: PartialDate | None = None) -> int | None:
-    """The year of a dateline day: from a partial date hint, else from the text."""
+    """The year of a dateline day: from a partial date hint, else from the text: the
+    first year that puts the day after every full date the text gives, every year it
+    names, and the datable events it mentions (:mod:`.events`)."""
     if hint is not None:
         return hint.year
     years = [int(y) for y in re.findall(r"(?<!\d)((?:19|20)\d\d)(?!\d)", text)]
-    if not years:
-        return None
     latest_full = max((d for _, d in _full_dates(text)), default=None)
-    year = max(years)
-    candidate = date(year, month, day)
-    if latest_full and candidate <= latest_full:
+    bound = earliest_date(text, latest_full)
+    if not years and bound is None:
+        return None
+    year = max([*years, bound.year if bound else 0])
+    try:
+        candidate = date(year, month, day)
+    except ValueError:  # 29 February in a year without it
+        candidate = date(year, month, 28)
+    if bound and candidate <= bound:
         year += 1
     return year

@@ -37,7 +37,7 @@ class DocumentMeta:
     outlet: str | None = None
     url: str | None = None
     published: date | None = None
-    published_source: str | None = None  # "given", "metadata", "dateline", "text"
+    published_source: str | None = None  # "given", "header", "metadata", "dateline", "text"
     published_inferred: bool = False  # True when the year (or more) had to be inferred
     dateline: str | None = None  # place of the dateline, e.g. "Moscow"
     dateline_outlet: str | None = None  # agency named in the dateline, e.g. "UNI"

@@ -7,9 +7,8 @@ model and the knowledge base once.
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -17,8 +16,10 @@ from typing import Any
 from sanctionwatch.documents.checks import Deadline, find_issues
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
+from sanctionwatch.documents.dimensions import check_ship_sizes
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink, default_kb, find_refs
+from sanctionwatch.documents.links import ObligationIndex, default_kb, document_link, find_refs
+from sanctionwatch.documents.mentions import screen_mentions, speaker_mentions
 from sanctionwatch.documents.meta import (
     PartialDate,
     content_hash,
@@ -37,8 +38,11 @@ from sanctionwatch.documents.model import (
     Sentence,
 )
 from sanctionwatch.documents.nlp import load_nlp
+from sanctionwatch.documents.places import check_places
 from sanctionwatch.documents.quantities import find_quantities
 from sanctionwatch.documents.quotes import attribute, to_quote
+from sanctionwatch.documents.regions import check_regions
+from sanctionwatch.documents.rounds import check_sanction_years
 from sanctionwatch.errors import InputError
 
 __all__ = ["DocumentInput", "analyse_many", "analyse_text", "warm_up"]
@@ -55,6 +59,8 @@ class DocumentInput:
     published: date | str | None = None  # a date, or "2023" / "2019-12" to complete a dateline
     url: str | None = None
     metadata_date: date | None = None  # from HTML/PDF metadata
+    date_source: str = "given"  # where ``published`` came from: "given", "header"
+    date_inferred: bool = False  # ``published`` was itself inferred (a header says so)
 
 
 class _Context:
@@ -144,7 +150,8 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
         body_start = dateline.end
     full = hint.full() if hint else None
     if full is not None:
-        meta.published, meta.published_source = full, "given"
+        meta.published, meta.published_source = full, inp.date_source
+        meta.published_inferred = inp.date_inferred
     elif inp.metadata_date is not None:
         meta.published, meta.published_source = inp.metadata_date, "metadata"
     elif dateline is not None and dateline.month and dateline.day:
@@ -155,14 +162,14 @@ def _meta(inp: DocumentInput) -> tuple[DocumentMeta, int]:
             except ValueError:
                 meta.published = None
             meta.published_source = "dateline"
-            meta.published_inferred = hint is None
+            meta.published_inferred = hint is None or inp.date_inferred
     if meta.published is None:
         found = text_date(text)
         if found is not None:
             meta.published, meta.published_source = found, "text"
     if meta.published is None and hint is not None:
         meta.published = date(hint.year, hint.month or 1, 1)
-        meta.published_source, meta.published_inferred = "given (partial)", True
+        meta.published_source, meta.published_inferred = f"{inp.date_source} (partial)", True
     return meta, body_start
 
 
@@ -229,7 +236,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     claims = []
     doc_link = None
     if gaz.patterns["sanctions_context"].search(text):
-        doc_link = _document_link(facts, ctx.index, published)
+        doc_link = document_link(facts, ctx.index, published)
         claims = build_claims(
             facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
         )
@@ -247,10 +254,14 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         return _deadline(ctx.kb, link.obligation_id if link else None)
 
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
+    issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
+    issues += check_regions(text, countries)
+    issues += check_places(text)
+    issues += check_ship_sizes(sentences)
     errors += [i.to_dict() for i in issues]
-    entities = _screen(screener, mentions)
+    entities = screen_mentions(screener, mentions)
     quotes = [to_quote(a, text) for a in attributions.values()]
-    _speaker_mentions(text, attributions.values(), mentions)
+    speaker_mentions(text, attributions.values(), mentions)
     return Analysis(
         meta,
         text,
@@ -295,34 +306,6 @@ def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list
     return out
 
 
-def _speaker_mentions(text: str, attributions: Iterable[Any], mentions: list[Mention]) -> None:
-    """Speakers named in attributions become person mentions with role and affiliation."""
-    known = {(m.start, m.end) for m in mentions}
-    for a in attributions:
-        sp = a.speaker
-        if not sp.name:
-            continue
-        pos = text.find(
-            sp.name, a.attribution_start, max(a.attribution_end, a.attribution_start + 300)
-        )
-        if pos < 0 or (pos, pos + len(sp.name)) in known:
-            continue
-        known.add((pos, pos + len(sp.name)))
-        mentions.append(
-            Mention(
-                "person",
-                sp.name,
-                pos,
-                pos + len(sp.name),
-                a.sentence,
-                sp.country,
-                "speaker",
-                role=sp.role,
-                affiliation=sp.affiliation,
-            )
-        )
-
-
 def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
     return {
         "kind": "resolution_number",
@@ -365,60 +348,3 @@ def _as_of(quantities: list[Quantity], dates: list[DateMention]) -> None:
         before = [d for d in dates if d.end <= q.start]
         pick = after[0] if after else (before[-1] if before else dates[0])
         q.as_of = pick.value
-
-
-def _document_link(
-    facts: list[SentenceFacts], index: ObligationIndex, published: date | None
-) -> ObligationLink | None:
-    """The obligation the document is mostly about (for sentences that do not name one)."""
-    votes: dict[tuple[str | None, int | None], float] = {}
-    named: set[tuple[str | None, int | None]] = set()
-    links: dict[tuple[str | None, int | None], ObligationLink] = {}
-    for f in facts:
-        link = index.link(f.sentence.text, f.references, published)
-        if link is None or link.obligation_id is None:
-            continue
-        key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
-        # one vote per sentence; a checked resolution reference counts more
-        votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
-        if any(r.number is not None and r.problem is None for r in f.references):
-            named.add(key)
-        links[key] = link
-    if not votes:
-        return None
-    key = max(votes, key=lambda k: votes[k])
-    best = links[key]
-    resolved = {r.resolved for f in facts for r in f.references if r.resolved}
-    if key in named:
-        how = "document+reference"
-    elif best.resolution in resolved:
-        how = "document+described"  # "the December 2017 resolution", resolved by its date
-    else:
-        how = "document"
-    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
-
-
-def _screen(screener: Any, mentions: Iterable[Mention]) -> list[dict[str, Any]]:
-    """Names of persons and organisations screened against list entries (optional)."""
-    if screener is None:
-        return []
-    query = importlib.import_module("sanctionwatch.screening").Query
-    out = []
-    seen: set[str] = set()
-    for m in mentions:
-        if m.kind not in ("person", "org") or m.text in seen:
-            continue
-        seen.add(m.text)
-        for match in screener.screen(query(name=m.text), limit=3):
-            out.append(
-                {
-                    "mention": m.text,
-                    "start": m.start,
-                    "end": m.end,
-                    "source": match.entity.source,
-                    "ref": match.entity.ref,
-                    "score": match.score,
-                    "matched_name": match.matched_name,
-                }
-            )
-    return out

@@ -39,14 +39,19 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|stated|noted|claimed|announced|warned|insisted|argued|"
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
     r"acknowledged|admitted|conceded|denied|rejected|assured|reaffirmed|maintains|maintained|"
-    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded"
+    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded|"
+    r"spotted|observed|detected|documented|photographed"
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
     r"|\s+(?:yesterday|today|earlier|later)|\s+(?:at|over)\s+the\s+weekend"
     r"|\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
 )
-_AUX = r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will))*"
+_AUX = (
+    r"(?:\s+(?:has|had|have|was|were|is|also|further|then|later|previously|would|will"
+    r"|repeatedly|publicly|recently|openly|reportedly|formally|officially|again|already"
+    r"|strongly|flatly|firmly|categorically|consistently))*"
+)
 _AFTER_SAID_X = re.compile(
     r"^\s*[,.]?\s*(?P<verb>said|says|added|told\s+\w+)\s+"
     r"(?P<spk>(?:[^,.;“”\"]|(?<=\b[A-Z])\.){2,80}?)\s*(?:[,;]|(?<!\b[A-Z])\.|$)"
@@ -75,8 +80,13 @@ _ROLE_NAME = re.compile(
     r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
     rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"
 )
+# "..., the agency said in a confidential report on Monday."
+_WHERE = (
+    r"(?:\s+(?:in|at|during|on|to|via|through)\s+(?:a|an|the|its|their|his|her)\s+"
+    r"[^,;“”\".]{1,60}?)?"
+)
 _TRAIL = re.compile(
-    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}\s*(?:,|\.|$)"
+    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}{_WHERE}\s*(?:,|\.|$)"
 )
 # "Publishing photographs and logs, the panel said that North Korea had violated ..."
 _MID = re.compile(
@@ -95,15 +105,49 @@ _WHAT_SAY = re.compile(
 )
 
 
+# what a noun back-reference must find in an earlier speaker ("the ministry" is not the
+# panel of experts quoted last); nouns not listed (the official, the source) take the last
+_REFERS_TO = {
+    "ministry": ("ministry", "minister"),
+    "minister": ("minister",),
+    "embassy": ("embassy",),
+    "ambassador": ("ambassador",),
+    "committee": ("committee",),
+    "panel": ("panel", "experts"),
+    "government": ("government", "ministry", "minister", "office", "cabinet"),
+    "agency": ("agency", "news", "press"),
+    "paper": ("paper", "times", "post", "journal", "news", "daily"),
+    "newspaper": ("paper", "times", "post", "journal", "news", "daily"),
+    "office": ("office",),
+    "department": ("department",),
+    "team": ("team",),
+    "watchdog": ("watchdog", "agency", "iaea", "panel", "monitor"),
+}
+
+
 class _Memory:
     def __init__(self) -> None:
         self.last: Speaker | None = None
+        self.recent: list[Speaker] = []
         self.by_surname: dict[str, Speaker] = {}
+
+    def _referent(self, bare: str) -> Speaker | None:
+        words = bare.lower().split()
+        needs = _REFERS_TO.get(words[-1]) if words[0] == "the" else None
+        if needs is None:
+            return self.last
+        for sp in reversed(self.recent):
+            hay = " ".join(x for x in (sp.text, sp.role, sp.affiliation) if x).lower()
+            if any(n in hay for n in needs):
+                return sp
+        return None  # no earlier speaker fits: read the phrase as a new speaker
 
     def resolve(self, raw: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         bare = raw.strip()
         if BACK_REFERENCE.match(bare) and self.last is not None:
-            return self.last
+            found = self._referent(bare)
+            if found is not None:
+                return found
         words = bare.split()
         if len(words) == 1 and bare in self.by_surname:
             return self.by_surname[bare]
@@ -116,6 +160,7 @@ class _Memory:
 
     def remember(self, speaker: Speaker) -> None:
         self.last = speaker
+        self.recent = [*self.recent[-5:], speaker]
         if speaker.name:
             self.by_surname[speaker.name.split()[-1]] = speaker
 

@@ -43,9 +43,11 @@ def analyse_source(
             r.text,
             title=r.title,
             outlet=outlet or r.outlet,
-            published=published,
+            published=published or r.date_hint,
             url=r.url,
             metadata_date=r.metadata_date,
+            date_source="given" if published or not r.date_hint else "header",
+            date_inferred=bool(r.date_inferred and not published),
         )
         for r in raws
     ]

@@ -129,6 +129,8 @@ def clean_speaker(spk: str) -> str | None:
     spk = re.sub(r"^(?:and|but|while|as|also|then|however|meanwhile)\s+", "", spk, flags=re.I)
     if not spk or len(spk.split()) > 16 or _BAD_SPEAKER.search(spk):
         return None
+    if re.search(r"\s(?:a|an|the)$", spk, re.I):
+        return None  # "North Korea earned an estimated": the verb is an adjective here
     if not (spk[0].isupper() or _LEAD_WORD.match(spk)):
         return None
     return spk

@@ -12,21 +12,41 @@ import re
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.model import Quantity
+from sanctionwatch.documents.quotes import Attribution
 
-__all__ = ["COUNT_ONLY", "fallback_subjects", "is_actor", "last_pair", "subjects_of", "within"]
+__all__ = [
+    "COUNT_ONLY",
+    "fallback_subjects",
+    "is_actor",
+    "is_official",
+    "last_pair",
+    "previous_pair",
+    "self_statement",
+    "subjects_of",
+    "within",
+]
 
 # counts that do not make a statement about compliance on their own ("11 participating nations")
 COUNT_ONLY = {"countries", "flights", "locations"}
 
 _AGENT_BY = re.compile(
-    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales)\b"
-    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied)"
+    r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales|vetoe?s?)\b"
+    r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied|vetoed"
+    r"|sent|repatriated|expelled|deported|seized|detained|impounded|designated|imposed|banned"
+    r"|closed|blacklisted|sanctioned|frozen|employed|hired|hosted|bought|purchased|received)"
     r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 _GOV_OF = re.compile(
     r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
 )
+
+
+_AND = r"and|,|or|,?\s*as\s+well\s+as|,?\s*along\s+with|,?\s*together\s+with|,\s*and"
+_JOINED = re.compile(rf"\s*(?:{_AND})\s*")
+
+
+_MORE_DEMONYMS = re.compile(r"^(?:\s*(?:,|,?\s*and|,?\s*or)\s+(?:North\s+|South\s+)?[A-Z][a-z]+)+")
 
 
 def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
@@ -53,6 +73,8 @@ def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     if prev in gaz.non_actor_preceders:
         return False
     if hit.how == "demonym":
+        # "Chinese, Russian and Vietnamese firms": each demonym of the list qualifies the noun
+        after = _MORE_DEMONYMS.sub("", text[hit.end - base : hit.end - base + 120])[:40]
         tail = after.lower().lstrip()
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
     if re.match(r"\s*-\s*(?:based|flagged|related)", after):
@@ -78,7 +100,7 @@ def subjects_of(
         flag = is_actor(h, text, base, gaz)
         possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
         between = text[prev[0].end - base : h.start - base] if prev is not None else ""
-        if prev is not None and not possessive and re.fullmatch(r"\s*(?:and|or|,)\s*", between):
+        if prev is not None and not possessive and _JOINED.fullmatch(between):
             flag = prev[1]  # "between Russia and China": both, or neither, act
         prev = (h, flag)
         if flag:
@@ -90,7 +112,7 @@ def subjects_of(
     for nxt in actors[1:]:
         between = text[first.end - base : nxt.start - base]
         if (
-            re.fullmatch(r"\s*(?:['’]s)?\s*(?:and|,|or)\s*(?:the\s+)?", between)
+            re.fullmatch(rf"\s*(?:['’]s)?\s*(?:{_AND})\s*(?:the\s+)?", between)
             and nxt.iso2 not in out
         ):
             out.append(nxt.iso2)
@@ -122,9 +144,17 @@ def fallback_subjects(
 ) -> list[str]:
     """No state acts in the sentence: a state named as the place ("workers in Mongolia"),
     else, for a figure, the previous subject or the first state named."""
-    for h in hits:
+    for i, h in enumerate(hits):
         if _IN_COUNTRY.search(content[max(0, h.start - c_start - 12) : h.start - c_start]):
-            return [h.iso2]
+            out = [h.iso2]  # "workers in China and Russia": both places
+            prev = h
+            for nxt in hits[i + 1 :]:
+                gap = content[prev.end - c_start : nxt.start - c_start]
+                if not re.fullmatch(r"\s*(?:,|and|,\s*and)\s*(?:in\s+)?(?:the\s+)?", gap):
+                    break
+                out.append(nxt.iso2)
+                prev = nxt
+            return list(dict.fromkeys(out))
     for i, h in enumerate(hits[:-1]):  # "cooperation between North Korea and Russia"
         if re.search(r"\bbetween\s+(?:the\s+)?$", content[: h.start - c_start]):
             return list(dict.fromkeys([h.iso2, hits[i + 1].iso2]))
@@ -150,3 +180,36 @@ def last_pair(countries: list[str]) -> list[str]:
         if len(out) == 2:
             break
     return list(reversed(out))
+
+
+_OFFICIAL = re.compile(
+    r"\b(?:government|ministry|minister|officials?|spokes(?:man|woman|person)|ambassador|envoy"
+    r"|embassy|authorities)\b",
+    re.IGNORECASE,
+)
+
+
+def is_official(att: Attribution) -> bool:
+    """An official of a state not named ("a government official", "the deputy minister")."""
+    sp = att.speaker
+    return bool(_OFFICIAL.search(" ".join(x for x in (sp.text, sp.role, sp.affiliation) if x)))
+
+
+def previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[str]:
+    """The two states "both countries" refers to: the last sentence's two subjects, else
+    the last two states named."""
+    subjects = list(dict.fromkeys(prev_subjects))
+    return subjects[-2:] if len(subjects) >= 2 else last_pair(prev_countries)
+
+
+def self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
+    """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
+    subject is the sentence's first actor and a speech or stance verb follows it."""
+    first = hits[0] if hits else None
+    if first is None or first.iso2 != subject:
+        return False
+    return bool(
+        re.search(
+            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
+        )
+    )

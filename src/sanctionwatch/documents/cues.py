@@ -1,0 +1,244 @@
+"""Stance cues read from a clause: which fired, which are negated, which are only topics.
+
+Besides the cue patterns of ``data/cues.yaml`` this module holds the rules about goods
+and a state's conduct that do not rest on a single cue word:
+
+- a state receiving goods that the linked ban forbids from the targeted state ("China
+  imported coal from North Korea"), supplying goods to it ("sold refined petroleum to
+  North Korea") or hiring its workers is alleged to breach the ban; the targeted state
+  trading the goods itself ("North Korea exported coal"), making transfers at sea or
+  sending workers abroad likewise;
+- a state's veto ("a Russian veto", "China vetoed") is conduct on the sanctions, with no
+  stance on compliance (``other``);
+- the targeted state's own figure above the linked obligation's cap (from the knowledge
+  base: "a stockpile of 3,241 kg" against 300 kg) is alleged to breach it;
+- cues that assert nothing are dropped: breaches named only as what reports are about
+  ("reports on sanctions breaches") or as what someone is urged to fight ("crack down on
+  evasion"), violations of something else ("of its sovereignty"), measures and
+  compliance under "whether" or "if", and measures someone is urged or proposes to take
+  ("urged countries to expel", "a proposal to blacklist").
+"""
+
+from __future__ import annotations
+
+import re
+
+from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+from sanctionwatch.documents.links import unit_key
+from sanctionwatch.documents.model import Quantity
+
+__all__ = ["cues", "goods_violation", "over_cap", "split_negated", "vetoed"]
+
+_NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
+# "reports on sanctions breaches", "information about violations": breaches as a topic
+_TOPIC_OF = re.compile(
+    r"\b(?:reports?|reporting|information|briefings?|studies|research|data|findings)"
+    r"\s+(?:on|about|regarding|concerning)\s+(?:possible\s+|potential\s+|any\s+)?"
+    r"(?:sanctions?\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_SANCTIONS = re.compile(
+    r"\s+(?:of|against|on)\s+(?:its|their|his|her|our|the\s+country['’]s|the)?\s*(?:own\s+)?"
+    r"(?:sovereignty|human\s+rights|rights|airspace|territor\w+|ceasefire|armistice|dignity)\b",
+    re.IGNORECASE,
+)
+_COUNTERING = re.compile(
+    r"\b(?:crack\w*\s+down\s+on|clamp\w*\s+down\s+on|combat\w*|fight\w*(?:\s+against)?"
+    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*)"
+    r"\s+(?:the\s+|any\s+|possible\s+)?(?:UN\s+)?(?:sanctions?\s+)?$",
+    re.IGNORECASE,
+)
+_OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^.;,]{0,50}$", re.IGNORECASE)
+_URGED = re.compile(
+    r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
+    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$"
+    r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?"
+    r"|pressure|demands?)"
+    r"\s+to\s+$",
+    re.IGNORECASE,
+)
+_AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
+
+
+def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
+    return [m.group(0) for m in gaz.patterns[name].finditer(text)]
+
+
+def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
+    """Cues of one kind, as (plain, negated): negated when a negator stands in the few
+    words before the cue ("did not accuse any countries of illicitly providing").
+    Cues that assert nothing (see the module's notes) are left out of both."""
+    plain: list[str] = []
+    negated: list[str] = []
+    for m in gaz.patterns[name].finditer(text):
+        before = text[max(0, m.start() - 60) : m.start()]
+        if (
+            name == "violation"
+            and _TOPIC_OF.search(before)
+            and not _AGENT_AFTER.match(text, m.end())
+        ):
+            continue  # "will release reports on sanctions breaches": accuses no one
+        if name == "violation" and _COUNTERING.search(before):
+            continue  # "urged China to crack down on sanctions evasion": evasion to fight
+        if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
+            continue  # "a violation of its sovereignty": not of the sanctions
+        if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
+            continue  # "it is unclear whether China has repatriated them"
+        if name == "measure" and _URGED.search(before):
+            continue  # "urged countries to expel", "a proposal to blacklist": not taken
+        window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
+        if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
+            negated.append(m.group(0))
+        else:
+            plain.append(m.group(0))
+    return plain, negated
+
+
+# ---- goods ---------------------------------------------------------------------------
+
+_RECEIVE = re.compile(
+    r"\b(?:import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
+    r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
+    # "North Korean coal was delivered to ports in Vietnam"
+    r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
+    r"|transferred)\s+(?:to|in|at))\b",
+    re.IGNORECASE,
+)
+_SUPPLY = re.compile(
+    r"\b(?:export(?:ed|s|ing)|s(?:old|ells|elling)|suppl(?:ied|ies|ying)|ship(?:ped|s|ping)"
+    r"|sen(?:t|ds|ding)|fl(?:ew|own|ies)"
+    r"|deliver(?:ed|s|ing)|provid(?:ed|es|ing)|transferr(?:ed|ing)|smuggl(?:ed|es|ing))\b",
+    re.IGNORECASE,
+)
+_TRADE_SELF = re.compile(
+    r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought"
+    r"|deliver(?:ed|ing)|smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)"
+    r"|procur(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+_TRANSFERS = re.compile(
+    r"\b(?:made|mak(?:es|ing)|conduct(?:ed|s|ing)|carr(?:ied|ies|ying)\s+out|engag(?:ed|es|ing)"
+    r"\s+in|suspected)\b(?=[^.;]{0,50}\b(?:transfers?|transshipments?)\b)",
+    re.IGNORECASE,
+)
+_SENDS_WORKERS = re.compile(
+    r"\b(?:send(?:s|ing)?|sent|dispatch(?:es|ed|ing)?|deploy(?:s|ed|ing)?)\b"
+    r"(?=[^.;]{0,40}\b(?:workers|labou?rers|labou?r|nationals)\b[^.;]{0,30}"
+    r"\b(?:abroad|overseas|to)\b)",
+    re.IGNORECASE,
+)
+# new hires, not the stock of workers ("employed 30,000" is a figure, not a breach)
+_HIRES = re.compile(
+    r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|took\s+on|taken\s+on|brought\s+in)\b"
+    r"(?=[^.;]{0,40}\b(?:workers|labou?rers|nationals)\b)",
+    re.IGNORECASE,
+)
+# categories of the linked obligation: goods leaving the target, goods reaching it,
+# transfers at sea
+EXPORT_BANS = {"export ban"}
+SUPPLY_BANS = {"supply ban", "cap", "arms embargo"}
+MARITIME = {"maritime"}
+LABOUR = {"labour"}
+
+
+def goods_violation(
+    clause: str,
+    base: int,
+    subject: str,
+    target: str | None,
+    category: str | None,
+    hits: list[CountryHit],
+) -> str | None:
+    """The trade verb that makes ``subject`` breach the linked ban, or None. ``clause``
+    starts at document offset ``base``; ``hits`` are the clause's country mentions."""
+    if target is None or category is None:
+        return None
+    found = _goods_violation(clause, base, subject, target, category, hits)
+    if found is None:
+        return None
+    verb_at = found[1]
+    before = clause[max(0, verb_at - 60) : verb_at]
+    if _REPORTED_OF.search(before):
+        return None  # "accused X of supplying": the subject accuses, someone else trades
+    if _NEGATOR.search(re.split(r"[,;:]|\bbut\b", before[-40:])[-1]):
+        return None  # "did not sell", "never imported"
+    return found[0]
+
+
+# the trade is what someone is accused of or asked about, not the subject's own act
+_REPORTED_OF = re.compile(
+    r"\b(?:accus\w*|alleg\w*|suspect\w*|charg\w*|investigat\w*)\b[^.;]{0,50}\bof\s+"
+    r"(?:\w+\s+){0,2}$",
+    re.IGNORECASE,
+)
+
+
+def _goods_violation(
+    clause: str,
+    base: int,
+    subject: str,
+    target: str,
+    category: str,
+    hits: list[CountryHit],
+) -> tuple[str, int] | None:
+    if subject == target:
+        m = _TRADE_SELF.search(clause)
+        if m and category in EXPORT_BANS | SUPPLY_BANS:
+            return m.group(0), m.start()
+        m = _TRANSFERS.search(clause)  # "its vessels made 30 ship-to-ship transfers"
+        if m and category in MARITIME:
+            return m.group(0), m.start()
+        m = _SENDS_WORKERS.search(clause)  # "continues to send labourers overseas"
+        return (m.group(0), m.start()) if m and category in LABOUR else None
+    target_hits = [h for h in hits if h.iso2 == target]
+    if not target_hits:
+        return None
+    if category in EXPORT_BANS:
+        m = _RECEIVE.search(clause)
+        # goods from the target: "from North Korea", or "North Korean coal"
+        if m and any(
+            h.how == "demonym"
+            or re.search(r"\bfrom\s+(?:the\s+)?$", clause[: h.start - base][-12:], re.I)
+            for h in target_hits
+        ):
+            return m.group(0), m.start()
+    if category in LABOUR:
+        m = _HIRES.search(clause)  # "Russian companies hired North Korean workers"
+        if m:
+            return m.group(0), m.start()
+    if category in SUPPLY_BANS:
+        m = _SUPPLY.search(clause)
+        # "sold refined petroleum to North Korea", "supplied Pyongyang with"
+        if m and any(
+            h.start - base > m.start()
+            and (
+                re.search(r"\bto\s+(?:the\s+)?$", clause[: h.start - base][-8:], re.I)
+                or m.end() + 2 >= h.start - base
+            )
+            for h in target_hits
+        ):
+            return m.group(0), m.start()
+    return None
+
+
+# ---- vetoes --------------------------------------------------------------------------
+
+_VETO = re.compile(r"\bveto(?:ed|es|ing)?\b", re.IGNORECASE)
+
+
+def vetoed(clause: str) -> str | None:
+    """The veto word of a clause ("a Russian veto", "China vetoed the draft")."""
+    m = _VETO.search(clause)
+    return m.group(0) if m else None
+
+
+def over_cap(quantities: list[Quantity], limits: dict[str, float] | None) -> str | None:
+    """A figure above the linked obligation's cap in the same unit ("3241 kg over the cap
+    of 300")."""
+    if not limits:
+        return None
+    for q in quantities:
+        cap = limits.get(unit_key(q.unit))
+        if cap is not None and q.value > cap:
+            return f"{q.value:g} {q.unit} over the cap of {cap:g}"
+    return None
