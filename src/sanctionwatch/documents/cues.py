@@ -27,7 +27,7 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import unit_key
 from sanctionwatch.documents.model import Quantity
 
-__all__ = ["cues", "goods_violation", "over_cap", "split_negated", "vetoed"]
+__all__ = ["cues", "goods_violation", "hypothetical", "over_cap", "split_negated", "vetoed"]
 
 _NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 # "reports on sanctions breaches", "information about violations": breaches as a topic
@@ -51,17 +51,48 @@ _COUNTERING = re.compile(
 _OPEN_QUESTION = re.compile(r"\b(?:whether|if)\b[^.;,]{0,50}$", re.IGNORECASE)
 _URGED = re.compile(
     r"\b(?:urg(?:ed|es|ing)|call(?:ed|s|ing)?\s+on|ask(?:ed|s|ing)|press(?:ed|es|ing)"
-    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+$"
+    r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+(?:\w+ly\s+)?$"
     r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?"
     r"|pressure|demands?)"
-    r"\s+to\s+$",
+    r"\s+to\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+# a breach only supposed or expected, not one that happened: "would violate", "could
+# breach", "if Russia kept the workers", "may try to send", "plans to export"; hedges on
+# what happened ("may have", "could be violating") stay allegations
+_HYPOTHETICAL = re.compile(
+    r"\bwould\s+(?!have\b)(?:\w+\s+){0,2}$"
+    r"|\b(?:could|might|may)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:will|would|could|might|may)\s+(?:\w+\s+)?(?:try|seek|attempt|want)\s+to\s+$"
+    r"|\bplan(?:s|ned|ning)?\s+to\s+$"
+    r"|\b(?:if|unless)\b[^.;]{0,60}$",
+    re.IGNORECASE,
+)
+_POLICY_FAILED = re.compile(
+    r"\b(?:sanctions|measures|resolutions?|efforts|pressure|diplomacy|talks|polic(?:y|ies)"
+    r"|bans?|embargo(?:es)?)\s+(?:have\s+|has\s+|had\s+)?(?:so\s+far\s+|largely\s+|also\s+)?$",
     re.IGNORECASE,
 )
 _AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
 
 
 def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
-    return [m.group(0) for m in gaz.patterns[name].finditer(text)]
+    return [
+        m.group(0)
+        for m in gaz.patterns[name].finditer(text)
+        if not (name == "admission" and _no_actor(text, m))
+    ]
+
+
+def _no_actor(text: str, m: re.Match[str]) -> bool:
+    """'the sanctions have failed to stop ...': what failed is a policy, not a state."""
+    before = text[max(0, m.start() - 60) : m.start()]
+    return m.group(0).lower().startswith("fail") and bool(_POLICY_FAILED.search(before))
+
+
+def hypothetical(before: str) -> bool:
+    """Is a breach cue preceded by ``before`` only supposed, not alleged to have happened?"""
+    return bool(_HYPOTHETICAL.search(before))
 
 
 def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list[str]]:
@@ -80,12 +111,14 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "will release reports on sanctions breaches": accuses no one
         if name == "violation" and _COUNTERING.search(before):
             continue  # "urged China to crack down on sanctions evasion": evasion to fight
+        if name == "violation" and (hypothetical(before) or _no_actor(text, m)):
+            continue  # "would violate", "if it kept them", "the sanctions failed to"
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
             continue  # "it is unclear whether China has repatriated them"
-        if name == "measure" and _URGED.search(before):
-            continue  # "urged countries to expel", "a proposal to blacklist": not taken
+        if name in ("measure", "compliance") and _URGED.search(before):
+            continue  # "urged countries to expel", "urged China to implement": not done
         window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
         if _NEGATOR.search(window) and not _NEGATOR.search(m.group(0)):
             negated.append(m.group(0))
@@ -162,6 +195,8 @@ def goods_violation(
         return None  # "accused X of supplying": the subject accuses, someone else trades
     if _NEGATOR.search(re.split(r"[,;:]|\bbut\b", before[-40:])[-1]):
         return None  # "did not sell", "never imported"
+    if hypothetical(before):
+        return None  # "may try to send workers abroad": expected, not done
     return found[0]
 
 

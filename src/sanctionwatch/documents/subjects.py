@@ -210,6 +210,9 @@ def self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
         return False
     return bool(
         re.search(
-            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
+            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated"
+            r"|(?:is|are|was|were|remains?|remained|stays?)\s+(?:fully\s+)?committed"
+            r"|pledged|pledges|vowed|vows|promised|promises)\b",
+            text,
         )
     )

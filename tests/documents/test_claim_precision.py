@@ -1,0 +1,74 @@
+"""Sentences that state no compliance position must give no claim: breaches that are only
+supposed, policies that fail, calls on others to act. A near sentence that does state one
+must still give it.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from sanctionwatch.documents import analyse_text
+
+HEAD = (
+    "Officials met on Tuesday to discuss UN sanctions on North Korea, including resolution "
+    "2397, which ordered member states to send North Korean workers home by December 2019.\n"
+)
+
+
+def claims(text: str) -> list[tuple[str, str]]:
+    an = analyse_text(HEAD + text, published="2020-01-10")
+    return [(c.subject_state, c.stance) for c in an.claims if c.start >= len(HEAD)]
+
+
+def test_a_breach_that_would_happen_under_a_condition_is_not_alleged() -> None:
+    assert ("RU", "alleges_violation") in claims(
+        "Russia violated the resolution by keeping the workers, experts said."
+    )
+    assert ("RU", "alleges_violation") not in claims(
+        "Russia would violate the resolution if it kept the workers, experts said."
+    )
+    assert ("RU", "alleges_violation") not in claims(
+        "Experts said that if Russia kept the workers, it breached the resolution."
+    )
+
+
+def test_a_modal_before_the_breach_is_a_supposition_but_a_hedge_on_the_past_is_not() -> None:
+    assert ("CN", "alleges_violation") not in claims(
+        "Diplomats warned that China could breach the resolution."
+    )
+    # hedged allegations about what happened stay allegations
+    assert ("CN", "alleges_violation") in claims(
+        "Diplomats said China may have breached the resolution."
+    )
+
+
+def test_a_trade_expected_in_future_is_not_alleged() -> None:
+    assert ("KP", "alleges_violation") in claims(
+        "Analysts say North Korea sent more workers abroad last year."
+    )
+    assert ("KP", "alleges_violation") not in claims(
+        "Analysts say North Korea may try to send more workers abroad next year."
+    )
+
+
+def test_sanctions_that_failed_are_no_admission_by_a_state() -> None:
+    got = claims("Critics say the sanctions have failed to stop North Korea's weapons programme.")
+    assert not any(s in ("admits_noncompliance", "alleges_violation") for _, s in got), got
+    # a state that failed to act is still alleged to breach
+    assert ("MN", "alleges_violation") in claims(
+        "The panel said Mongolia failed to repatriate the workers by the deadline."
+    )
+
+
+def test_urging_a_state_to_implement_is_neither_a_measure_nor_compliance() -> None:
+    got = claims("Japan urged China to fully implement the sanctions.")
+    assert not any(st in ("JP", "CN") for st, _ in got), got
+    assert ("CN", "asserts_compliance") in claims(
+        "China said it would fully implement the sanctions."
+    )
+
+
+def test_a_state_committed_to_the_resolutions_asserts_compliance() -> None:
+    got = claims("The United States remains committed to implementing the UN resolutions.")
+    assert ("US", "asserts_compliance") in got
+    assert ("US", "reports_measure") not in got
