@@ -72,3 +72,40 @@ def test_a_state_committed_to_the_resolutions_asserts_compliance() -> None:
     got = claims("The United States remains committed to implementing the UN resolutions.")
     assert ("US", "asserts_compliance") in got
     assert ("US", "reports_measure") not in got
+
+
+COAL = (
+    "A UN report said on Monday that North Korea shipped coal to China in violation of the "
+    "2017 ban on its coal exports under resolution 2371.\n"
+)
+
+
+def coal_claims(text: str) -> list[tuple[str, str]]:
+    an = analyse_text(COAL + text, published="2020-01-10")
+    return [(c.subject_state, c.stance) for c in an.claims if c.start >= len(COAL)]
+
+
+def test_trade_before_the_ban_is_no_breach() -> None:
+    assert ("CN", "alleges_violation") in coal_claims(
+        "Last year, China bought North Korean coal worth $20 million."
+    )
+    got = coal_claims("Before the ban, China bought North Korean coal worth $20 million a year.")
+    assert ("CN", "alleges_violation") not in got, got
+    got = coal_claims(
+        "North Korea exported coal to China in 2016, before the sanctions took effect."
+    )
+    assert ("KP", "alleges_violation") not in got, got
+
+
+def test_a_measure_only_weighed_or_possible_is_not_reported() -> None:
+    assert ("RU", "reports_measure") in claims("Russia expelled the workers last month.")
+    assert ("RU", "reports_measure") not in claims(
+        "Russia has said it will consider expelling the workers."
+    )
+    assert ("RU", "reports_measure") not in claims(
+        "Russia could expel the workers if the Council insisted."
+    )
+    # a decision announced for the future is a measure
+    assert ("QA", "reports_measure") in claims(
+        "Qatar said it would stop renewing visas for North Korean workers."
+    )

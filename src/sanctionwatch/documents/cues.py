@@ -68,6 +68,19 @@ _HYPOTHETICAL = re.compile(
     r"|\b(?:if|unless)\b[^.;]{0,60}$",
     re.IGNORECASE,
 )
+# a measure only weighed or possible, not decided ("would stop renewing" is decided)
+_MEASURE_OPEN = re.compile(
+    r"\b(?:could|might|may)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:consider\w*|weigh\w*|mull\w*|discuss\w*|debat\w*)\s+(?:\w+ly\s+)?$"
+    r"|\b(?:threaten\w*|offer\w*|propos\w*)\s+to\s+$",
+    re.IGNORECASE,
+)
+# trade dated before the ban: "before the sanctions took effect", "prior to the ban"
+_BEFORE_BAN = re.compile(
+    r"\b(?:before|prior\s+to|until|ahead\s+of)\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+|latest\s+)?"
+    r"(?:ban|bans|sanctions|resolutions?|embargo|cap|measures)\b",
+    re.IGNORECASE,
+)
 _POLICY_FAILED = re.compile(
     r"\b(?:sanctions|measures|resolutions?|efforts|pressure|diplomacy|talks|polic(?:y|ies)"
     r"|bans?|embargo(?:es)?)\s+(?:have\s+|has\s+|had\s+)?(?:so\s+far\s+|largely\s+|also\s+)?$",
@@ -117,6 +130,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
             continue  # "it is unclear whether China has repatriated them"
+        if name == "measure" and _MEASURE_OPEN.search(before):
+            continue  # "will consider expelling", "could expel": not decided
         if name in ("measure", "compliance") and _URGED.search(before):
             continue  # "urged countries to expel", "urged China to implement": not done
         window = re.split(r"[,;:]|\bbut\b", before[-40:])[-1]
@@ -197,6 +212,8 @@ def goods_violation(
         return None  # "did not sell", "never imported"
     if hypothetical(before):
         return None  # "may try to send workers abroad": expected, not done
+    if _BEFORE_BAN.search(clause):
+        return None  # "before the ban, China bought ...": trade the ban did not yet forbid
     return found[0]
 
 
