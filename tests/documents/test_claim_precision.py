@@ -109,3 +109,23 @@ def test_a_measure_only_weighed_or_possible_is_not_reported() -> None:
     assert ("QA", "reports_measure") in claims(
         "Qatar said it would stop renewing visas for North Korean workers."
     )
+
+
+IRAN = (
+    "The UN atomic agency said on Wednesday that Iran's enriched uranium stockpile had "
+    "grown again, according to a confidential report on the 2015 nuclear deal.\n"
+)
+
+
+def iran_claims(text: str) -> list[tuple[str, str]]:
+    an = analyse_text(IRAN + text, published="2021-06-01")
+    return [(c.subject_state, c.stance) for c in an.claims if c.start >= len(IRAN)]
+
+
+def test_the_cap_itself_is_a_recap_of_the_rule_not_a_figure_about_the_state() -> None:
+    got = iran_claims("Under the deal, Iran agreed to limit enrichment to 3.67 percent purity.")
+    assert not any(st == "IR" for st, _ in got), got
+    # the state's own figure is about its conduct
+    assert any(
+        st == "IR" for st, _ in iran_claims("Iran has enriched uranium to 20 percent purity.")
+    )

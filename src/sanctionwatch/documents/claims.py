@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from sanctionwatch.documents.cues import at_cap, goods_violation, over_cap, vetoed
 from sanctionwatch.documents.cues import cues as _cues
-from sanctionwatch.documents.cues import goods_violation, over_cap, vetoed
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink, sentence_link
@@ -362,7 +362,7 @@ def _clause_claims(
         elif subject == target and (over := over_cap(figures, limits)):
             # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
             stances.append(("alleges_violation", [over], 0.55))
-        elif any(q.unit not in COUNT_ONLY for q in within(f.quantities, c_start, content)):
+        elif any(q.unit not in COUNT_ONLY and not at_cap(q, limits) for q in figures):
             stances.append(("other", statistic or ["quantity"], 0.5))
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
             stances.append(("other", statistic, 0.45))

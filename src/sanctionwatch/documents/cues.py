@@ -27,7 +27,15 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import unit_key
 from sanctionwatch.documents.model import Quantity
 
-__all__ = ["cues", "goods_violation", "hypothetical", "over_cap", "split_negated", "vetoed"]
+__all__ = [
+    "at_cap",
+    "cues",
+    "goods_violation",
+    "hypothetical",
+    "over_cap",
+    "split_negated",
+    "vetoed",
+]
 
 _NEGATOR = re.compile(r"\b(?:not|never|no|without)\b|n['’]t\b", re.IGNORECASE)
 # "reports on sanctions breaches", "information about violations": breaches as a topic
@@ -294,3 +302,10 @@ def over_cap(quantities: list[Quantity], limits: dict[str, float] | None) -> str
         if cap is not None and q.value > cap:
             return f"{q.value:g} {q.unit} over the cap of {cap:g}"
     return None
+
+
+def at_cap(q: Quantity, limits: dict[str, float] | None) -> bool:
+    """Is the figure the linked obligation's cap itself ("agreed to limit enrichment to
+    3.67 percent"): a recap of the rule, not a figure about a state's conduct?"""
+    cap = (limits or {}).get(unit_key(q.unit))
+    return cap is not None and abs(q.value - cap) <= 0.01 * cap
