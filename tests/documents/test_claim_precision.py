@@ -129,3 +129,28 @@ def test_the_cap_itself_is_a_recap_of_the_rule_not_a_figure_about_the_state() ->
     assert any(
         st == "IR" for st, _ in iran_claims("Iran has enriched uranium to 20 percent purity.")
     )
+
+
+def full_claims(text: str) -> list[tuple[str, str, str | None]]:
+    an = analyse_text(HEAD + text, published="2020-01-10")
+    return [(c.subject_state, c.stance, c.obligation_id) for c in an.claims if c.start >= len(HEAD)]
+
+
+def test_a_breach_of_one_blocs_sanctions_names_no_un_obligation() -> None:
+    got = full_claims("Prosecutors said Latvia breached EU sanctions by buying Russian steel.")
+    assert ("LV", "alleges_violation", None) in got, got
+    # the same breach of the UN resolution keeps its obligation
+    got = full_claims("Prosecutors said Latvia breached the UN resolution by hiring the workers.")
+    assert any(st == "LV" and ob is not None for st, _, ob in got), got
+
+
+def test_detaining_a_ship_is_a_measure_not_a_breach_by_the_detaining_state() -> None:
+    got = full_claims(
+        "Polish customs officers have detained a cargo ship on suspicion that it was "
+        "carrying Russian steel in breach of EU sanctions."
+    )
+    assert ("PL", "reports_measure", None) in got, got
+    assert not any(st == "PL" and s == "alleges_violation" for st, s, _ in got), got
+    # detaining people is no measure on a ship or its cargo
+    got = full_claims("Polish police detained two activists protesting against the sanctions.")
+    assert not any(s == "reports_measure" for _, s, _ in got), got

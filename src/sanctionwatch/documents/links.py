@@ -306,6 +306,8 @@ def sentence_link(
     """The sentence's own obligation; the document's main one where the sentence only
     hints at it (its keywords also fire here) or names none but speaks of sanctions."""
     text = f.sentence.text
+    if gaz.patterns["national_scope"].search(text) and not gaz.patterns["un_scope"].search(text):
+        return None  # "in breach of EU sanctions": a state's or bloc's own measures
     if gaz.patterns["general_scope"].search(text) and not any(
         r.number is not None for r in f.references
     ):
