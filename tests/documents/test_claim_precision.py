@@ -72,6 +72,12 @@ def test_a_state_committed_to_the_resolutions_asserts_compliance() -> None:
     got = claims("The United States remains committed to implementing the UN resolutions.")
     assert ("US", "asserts_compliance") in got
     assert ("US", "reports_measure") not in got
+    # a pledge in a side clause does not make a breach the state's own statement
+    got = claims(
+        "Russia, which has pledged to implement the sanctions, continued to import North "
+        "Korean coal last year."
+    )
+    assert ("RU", "alleges_violation") in got, got
 
 
 COAL = (

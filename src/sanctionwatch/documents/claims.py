@@ -324,7 +324,7 @@ def _clause_claims(
         self_speaker = (
             speaker_state == subject
             or pair_speaking
-            or (att is None and self_statement(text, subject, f.countries))
+            or (att is None and self_statement(text, subject, f.countries, f.sentence.start))
         )
         third = speaker_state is not None and speaker_state != subject
         # a named speaker whose state is not known is taken to speak for the state only

@@ -202,17 +202,22 @@ def previous_pair(prev_subjects: list[str], prev_countries: list[str]) -> list[s
     return subjects[-2:] if len(subjects) >= 2 else last_pair(prev_countries)
 
 
-def self_statement(text: str, subject: str, hits: list[CountryHit]) -> bool:
+def self_statement(text: str, subject: str, hits: list[CountryHit], offset: int = 0) -> bool:
     """Without a quoted speaker, "Moscow has rejected ..." speaks for itself when the
-    subject is the sentence's first actor and a speech or stance verb follows it."""
+    subject is the sentence's first actor and a speech or stance verb follows it.
+    ``offset`` is where ``text`` starts in the document (the hits' offsets)."""
     first = hits[0] if hits else None
     if first is None or first.iso2 != subject:
         return False
-    return bool(
-        re.search(
-            r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated"
-            r"|(?:is|are|was|were|remains?|remained|stays?)\s+(?:fully\s+)?committed"
-            r"|pledged|pledges|vowed|vows|promised|promises)\b",
-            text,
-        )
+    said = re.search(
+        r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
     )
+    # its own position stated right after it: "The United States remains committed to"
+    return bool(said or _POSITION.match(text, max(0, first.end - offset)))
+
+
+_POSITION = re.compile(
+    r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:is|are|was|were|remains?|remained|stays?)\s+"
+    r"(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises)\b",
+    re.IGNORECASE,
+)
