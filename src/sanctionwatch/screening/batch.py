@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -164,7 +165,14 @@ def screen_file(
         _SCREENER = screener
         nproc = max(1, workers or os.cpu_count() or 1)
         fork = "fork" in multiprocessing.get_all_start_methods()
-        pool = multiprocessing.get_context("fork").Pool(nproc) if fork and nproc > 1 else None
+        pool = None
+        if fork and nproc > 1:
+            # Workers share the parent's memory: build the index's names and records
+            # once here, and keep them out of the collector's sight (a collection in
+            # a worker would otherwise touch, and so copy, every page of them).
+            screener.index.materialise()
+            gc.freeze()
+            pool = multiprocessing.get_context("fork").Pool(nproc)
         try:
             with dst.open("w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)

@@ -218,6 +218,15 @@ class LazyTable(Generic[T]):
         for i in range(len(self._items)):
             yield self[i]
 
+    def materialise(self) -> list[T]:
+        """Every item built: the list itself, for callers that will touch most items."""
+        make = self._make
+        items = self._items
+        for i, item in enumerate(items):
+            if type(item) is tuple:
+                items[i] = make(item)
+        return items
+
 
 class Postings:
     """An inverted index stored compactly: one int32 array and a slice per key."""
@@ -253,6 +262,7 @@ class ScreeningIndex:
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
+        self.name_weight = np.zeros(0, dtype=np.float32)  # each name's least total weight
         self.entity_kind = np.zeros(0, dtype=np.int8)  # KIND_CODES of each entity
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
@@ -268,6 +278,7 @@ class ScreeningIndex:
             "by_key": self.by_key,
             "by_phonetic": self.by_phonetic,
             "name_entity": self.name_entity,
+            "name_weight": self.name_weight,
             "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
             "gram_keys": self.gram_keys,
@@ -283,6 +294,7 @@ class ScreeningIndex:
         self.by_key = state["by_key"]
         self.by_phonetic = state["by_phonetic"]
         self.name_entity = state["name_entity"]
+        self.name_weight = state["name_weight"]
         self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
         self.gram_keys = state["gram_keys"]
@@ -357,9 +369,21 @@ class ScreeningIndex:
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
+        index.name_weight = np.asarray(
+            [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32
+        )
         index.entity_kind = np.asarray([KIND_CODES[r.kind] for r in index.records], dtype=np.int8)
         index.by_identifier = dict(index.by_identifier)
         return index
+
+    def materialise(self) -> None:
+        """Build every name and entity record of a loaded index now (the entities
+        themselves stay serialised). For batch screening: done once before forking
+        the workers, each of them would otherwise build the same objects again."""
+        if isinstance(self.names, LazyTable):
+            self.names = self.names.materialise()
+        if isinstance(self.records, LazyTable):
+            self.records = self.records.materialise()
 
     def weights(self, form: NameForm) -> tuple[float, ...]:
         """IDF weight of each token (unknown tokens get the highest weight)."""
@@ -376,12 +400,11 @@ class ScreeningIndex:
         found = [p for p in (self.by_gram.get(g) for g in mine) if p is not None]
         if not found:
             return []
-        counts = np.bincount(np.concatenate(found), minlength=len(self.gram_keys))
-        dice = 2.0 * counts / (len(mine) + self.gram_key_sizes)
+        ids, counts = np.unique(np.concatenate(found), return_counts=True)
+        dice = 2.0 * counts / (len(mine) + self.gram_key_sizes[ids])
         good = np.flatnonzero(dice >= minimum)
-        if len(good) > limit:
-            good = good[np.argpartition(-dice[good], limit)[:limit]]
-        ranked = good[np.argsort(-dice[good], kind="stable")]
+        # Best first, ties in key order.
+        ranked = ids[good[np.lexsort((ids[good], -dice[good]))]][:limit]
         return [self.gram_keys[k] for k in ranked.tolist() if self.gram_keys[k] != key]
 
     def split_known(self, token: str) -> list[str] | None:

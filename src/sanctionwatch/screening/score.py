@@ -65,68 +65,111 @@ def align(qf: NameForm, cf: NameForm, matcher: TokenMatcher | None = None) -> Na
         found = memo.get(ct)
         if found is None:
             found = matcher.pairing(ct, cf.keys[j], cf.phon[j])
-        for sim, i, how in found:
-            options.append((sim, i, j, how))
+        if found:
+            for sim, i, how in found:
+                options.append((sim, i, j, how))
+    if not options:
+        score = 0.0
+        return _joined(qf, cf, nq, nc, score) or NameScore(score, [], list(qtoks), list(ctoks))
     pairs: list[tuple[str, str, float, str]] = []
     num = den = 0.0
-    if options:
-        if len(options) > 1:
-            options.sort(reverse=True)
-        used_q: set[int] = set()
-        used_c: set[int] = set()
-        for sim, i, j, how in options:
-            if i in used_q or j in used_c:
-                continue
-            used_q.add(i)
-            used_c.add(j)
-            pairs.append((qtoks[i], ctoks[j], sim, how))
-            if how != "initial":
-                num += 2.0 * sim * cw[j]
-                den += 2.0 * cw[j]
-                continue
-            # An initial confirms one letter: the rest of the spelt-out token is
-            # unverified, counted as missing (fully on the query side, half on the
-            # candidate side).
-            q_init = len(qtoks[i]) == 1
-            small = min(qw[i], cw[j])
-            num += 2.0 * sim * small
-            den += 2.0 * small
-            rest = (cw[j] if q_init else qw[i]) - small
-            den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
-        missing_q = [qtoks[i] for i in range(nq) if i not in used_q]
-        missing_c = [ctoks[j] for j in range(nc) if j not in used_c]
-        den += sum(qw[i] for i in range(nq) if i not in used_q)
-        # Extra entry tokens cost half when the query is a shortened form of the entry
-        # (every query token found); when both sides have parts the other lacks, one
-        # name part was swapped for another, and the entry's extra part counts in full.
-        extra = EXTRA_CANDIDATE if len(used_q) == nq else 1.0
-        den += extra * sum(cw[j] for j in range(nc) if j not in used_c)
-        score = num / den if den else 0.0
-    else:
-        missing_q, missing_c = list(qtoks), list(ctoks)
-        score = 0.0
+    if len(options) > 1:
+        options.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    for sim, i, j, how in options:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((qtoks[i], ctoks[j], sim, how))
+        if how != "initial":
+            num += 2.0 * sim * cw[j]
+            den += 2.0 * cw[j]
+            continue
+        # An initial confirms one letter: the rest of the spelt-out token is
+        # unverified, counted as missing (fully on the query side, half on the
+        # candidate side).
+        q_init = len(qtoks[i]) == 1
+        small = min(qw[i], cw[j])
+        num += 2.0 * sim * small
+        den += 2.0 * small
+        rest = (cw[j] if q_init else qw[i]) - small
+        den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
+    missing_q: list[str] = []
+    missing_c: list[str] = []
+    lack = 0.0
+    if len(used_q) < nq:
+        for i in range(nq):
+            if i not in used_q:
+                missing_q.append(qtoks[i])
+                lack += qw[i]
+    den += lack
+    lack = 0.0
+    if len(used_c) < nc:
+        for j in range(nc):
+            if j not in used_c:
+                missing_c.append(ctoks[j])
+                lack += cw[j]
+    # Extra entry tokens cost half when the query is a shortened form of the entry
+    # (every query token found); when both sides have parts the other lacks, one
+    # name part was swapped for another, and the entry's extra part counts in full.
+    den += (1.0 if missing_q else EXTRA_CANDIDATE) * lack
+    score = num / den if den else 0.0
     if missing_q and missing_c:
         score *= SWAPPED
-    if nq != nc and (missing_q or missing_c):
-        qc, cc = qf.compact, cf.compact
-        # Indel similarity is at most 1 - (length difference) / (total length).
-        close = abs(len(qc) - len(cc)) <= (1.0 - JOINED_MIN) * (len(qc) + len(cc))
-        if close and qc[:1] == cc[:1]:
-            joined = similarity(qc, cc)
-            if joined >= JOINED_MIN and joined * 0.97 > score:
-                q_text = " ".join(qtoks)
-                c_text = " ".join(ctoks)
-                return NameScore(joined * 0.97, [(q_text, c_text, joined, "joined")], [], [])
+    if missing_q or missing_c:
+        joined = _joined(qf, cf, nq, nc, score)
+        if joined is not None:
+            return joined
     return NameScore(score, pairs, missing_q, missing_c)
 
 
-class Scored:
-    __slots__ = ("features", "name_index", "score")
+def _joined(qf: NameForm, cf: NameForm, nq: int, nc: int, score: float) -> NameScore | None:
+    """Names that differ only in spacing ("Abdulrahman" / "Abdul Rahman") compared
+    whole, when that beats the token alignment ``score``."""
+    if nq == nc:
+        return None
+    qc, cc = qf.compact, cf.compact
+    # Indel similarity is at most 1 - (length difference) / (total length).
+    if abs(len(qc) - len(cc)) > (1.0 - JOINED_MIN) * (len(qc) + len(cc)) or qc[:1] != cc[:1]:
+        return None
+    joined = similarity(qc, cc)
+    if joined >= JOINED_MIN and joined * 0.97 > score:
+        text = (" ".join(qf.tokens), " ".join(cf.tokens))
+        return NameScore(joined * 0.97, [(text[0], text[1], joined, "joined")], [], [])
+    return None
 
-    def __init__(self, score: float, name_index: int, features: list[Feature]) -> None:
+
+class Scored:
+    """An entity's score, the name that gave it, and the evidence. The name's
+    explanation is written only when ``features`` is first read: most entities scored
+    fall below the threshold and are never shown."""
+
+    __slots__ = ("_features", "_name", "name_index", "score")
+
+    def __init__(
+        self,
+        score: float,
+        name_index: int,
+        features: list[Feature],
+        name: tuple[NameScore, NameForm, NameForm, float, bool] | None = None,
+    ) -> None:
         self.score = score
         self.name_index = name_index
-        self.features = features
+        self._features = features
+        self._name = name  # (name score, query form, entry form, value, weak alias)
+
+    @property
+    def features(self) -> list[Feature]:
+        if self._name is not None:
+            ns, qf, cf, value, weak = self._name
+            head = [Feature("name", ns.score, value, _describe_name(ns, qf, cf))]
+            if weak:
+                head.append(Feature("weak_alias", 1.0, value - ns.score, "matched a weak alias"))
+            self._features = head + self._features
+            self._name = None
+        return self._features
 
 
 def _best_name(
@@ -221,10 +264,9 @@ def score_entity(
     ids = record.names if name_ids is None else name_ids
     value, nidx, ns, qf, cf = _best_name(pq, index, ids)
     features: list[Feature] = []
+    name: tuple[NameScore, NameForm, NameForm, float, bool] | None = None
     if ns is not None and qf is not None and cf is not None:
-        features.append(Feature("name", ns.score, value, _describe_name(ns, qf, cf)))
-        if index.names[nidx].kind is NameKind.WEAK_ALIAS:
-            features.append(Feature("weak_alias", 1.0, value - ns.score, "matched a weak alias"))
+        name = (ns, qf, cf, value, index.names[nidx].kind is NameKind.WEAK_ALIAS)
     else:
         value, nidx = 0.0, record.names[0] if record.names else -1
     total = max(value, 0.0)
@@ -244,4 +286,4 @@ def score_entity(
         total = max(total, 0.97 if ident.weight >= 1.0 else 0.9) + 0.02 * value
     for note in pq.notes:
         features.append(note)
-    return Scored(min(max(total, 0.0), 1.0), nidx, features)
+    return Scored(min(max(total, 0.0), 1.0), nidx, features, name)

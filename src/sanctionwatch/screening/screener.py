@@ -19,7 +19,7 @@ from sanctionwatch.screening.types import Match, Query
 
 __all__ = ["INDEX_FORMAT", "Screener", "candidates"]
 
-INDEX_FORMAT = 2
+INDEX_FORMAT = 3
 COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
 
 
@@ -76,26 +76,52 @@ def candidates(
             best[where] = np.maximum(best[where], hits[where] / total)
             hits[where] = 0.0
             reached.append(where)
-    # Names reached (some more than once: harmless for the maximum below).
+    # Names reached (some more than once: harmless for the maximum below). Only
+    # these are looked at: no pass over every name or entity of the index.
     names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
-    per_entity = np.zeros(len(index.records), dtype=np.float32)
-    np.maximum.at(per_entity, index.name_entity[names], best[names])
-    for ident in pq.identifiers:
-        for eidx in index.by_identifier.get(ident, ()):
-            per_entity[eidx] = 1e9
+    shares = best[names]
+    ents = index.name_entity[names]
+    cut = float(np.float32(min_share))  # shares are float32: compare as such
+    keep = shares >= cut if cut > 0.0 else shares > 0.0
     if pq.query.kind is not None:
-        per_entity[index.entity_kind != KIND_CODES[pq.query.kind]] = 0.0
-    if min_share > 0.0:
-        per_entity[per_entity < min_share] = 0.0
-    chosen = np.flatnonzero(per_entity)
-    if len(chosen) > limit:
-        top = np.argpartition(-per_entity[chosen], limit)[:limit]
-        chosen = chosen[top]
-    order = chosen[np.argsort(-per_entity[chosen], kind="stable")]
+        keep &= index.entity_kind[ents] == KIND_CODES[pq.query.kind]
+    ents, shares, sizes = ents[keep], shares[keep], index.name_weight[names[keep]]
+    for ident in pq.identifiers:
+        same_id = index.by_identifier.get(ident, [])
+        if pq.query.kind is not None:
+            code = KIND_CODES[pq.query.kind]
+            same_id = [e for e in same_id if index.entity_kind[e] == code]
+        if same_id:
+            ents = np.concatenate([ents, np.asarray(same_id, dtype=ents.dtype)])
+            shares = np.concatenate([shares, np.full(len(same_id), 1e9, dtype=shares.dtype)])
+            sizes = np.concatenate([sizes, np.zeros(len(same_id), dtype=sizes.dtype)])
+    if len(ents) == 0:
+        return []
+    # Each entity's best share (rows grouped by entity, best first), then the
+    # entities best first. Among equal shares the name with the least weight of its
+    # own comes first: "Kim Chol" before "Kim Song Chol" for the query "Kim Chol"
+    # (many names share common tokens, and only `limit` entities are kept).
+    order = np.lexsort((sizes, -shares, ents))
+    ents, shares, sizes = ents[order], shares[order], sizes[order]
+    first = np.ones(len(ents), dtype=bool)
+    first[1:] = ents[1:] != ents[:-1]
+    ents, shares, sizes = ents[first], shares[first], sizes[first]
+    chosen = ents[np.lexsort((ents, sizes, -shares))]
+    chosen_list = chosen[:limit].tolist()
+    records = index.records
+    name_lists = [records[eidx].names for eidx in chosen_list]
+    flat = [n for ids in name_lists for n in ids]
+    reached_share = best[flat].tolist() if flat else []
     result: list[tuple[int, list[int]]] = []
-    for eidx in order.tolist():
-        ids = [n for n in index.records[eidx].names if best[n] > 0 and best[n] >= min_share]
-        result.append((eidx, ids or index.records[eidx].names))
+    pos = 0
+    for eidx, ids in zip(chosen_list, name_lists, strict=True):
+        got = [
+            n
+            for n, share in zip(ids, reached_share[pos : pos + len(ids)], strict=True)
+            if share > 0 and share >= cut
+        ]
+        pos += len(ids)
+        result.append((eidx, got or ids))
     return result
 
 
