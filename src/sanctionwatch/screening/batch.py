@@ -168,9 +168,10 @@ def screen_file(
         pool = None
         if fork and nproc > 1:
             # Workers share the parent's memory: build the index's names and records
-            # once here, and keep them out of the collector's sight (a collection in
-            # a worker would otherwise touch, and so copy, every page of them).
-            screener.index.materialise()
+            # and load the data tables once here, and keep them out of the collector's
+            # sight (a collection in a worker would otherwise touch, and so copy,
+            # every page of them).
+            screener.warm()
             gc.freeze()
             pool = multiprocessing.get_context("fork").Pool(nproc)
         try:

@@ -267,6 +267,7 @@ class ScreeningIndex:
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
+        self.reach_cache: dict[tuple[str, str], Any] = {}  # see candidates.reach; not saved
 
     def __len__(self) -> int:
         return len(self.records)
@@ -289,6 +290,7 @@ class ScreeningIndex:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        self.reach_cache = {}
         self.records = LazyTable(state["records"], EntityRecord.from_state)
         self.names = LazyTable(state["names"], IndexedName.from_state)
         self.by_key = state["by_key"]
