@@ -46,7 +46,7 @@ class PreparedQuery:
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
         self.matchers: list[TokenMatcher] = []  # one per form, filled as names are scored
-        self.aligned: dict[tuple[int, tuple[str, ...]], Any] = {}  # NameScore by form pair
+        self.aligned: dict[tuple[int, tuple[str, ...], bool], Any] = {}  # NameScore by form pair
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:

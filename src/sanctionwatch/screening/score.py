@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
-from sanctionwatch.lists.model import NameKind, PartialDate
+from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.tokensim import TokenMatcher, token_similarity
@@ -29,6 +29,7 @@ SWAPPED = 0.95  # factor when each side has a name part the other lacks
 JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
+SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
 similarity = Indel.normalized_similarity
 
 
@@ -48,11 +49,14 @@ class NameScore:
         self.unmatched_candidate = unmatched_candidate
 
 
-def align(qf: NameForm, cf: NameForm, matcher: TokenMatcher | None = None) -> NameScore:
+def align(
+    qf: NameForm, cf: NameForm, matcher: TokenMatcher | None = None, person: bool = False
+) -> NameScore:
     """Token-set alignment of a query form with a candidate form.
 
     ``matcher`` is the query form's :class:`TokenMatcher`, kept for the whole query so
-    that a token shared by many list names is compared once.
+    that a token shared by many list names is compared once. ``person``: the entry
+    is a person's name.
     """
     if matcher is None:
         matcher = TokenMatcher(qf)
@@ -100,25 +104,41 @@ def align(qf: NameForm, cf: NameForm, matcher: TokenMatcher | None = None) -> Na
     missing_c: list[str] = []
     lack = 0.0
     if len(used_q) < nq:
+        # Against a person's one-word name (a nickname: "GREEN"), a query token left
+        # over costs at least the query's mean token weight: a common name part
+        # ("Al" of "Al Green") is still a part the entry lacks.
+        floor = matcher.floor if person and nc == 1 else 0.0
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
-                lack += qw[i]
+                lack += qw[i] if qw[i] > floor else floor
     den += lack
-    lack = 0.0
+    lack = heaviest = 0.0
     if len(used_c) < nc:
         for j in range(nc):
             if j not in used_c:
                 missing_c.append(ctoks[j])
                 lack += cw[j]
-    # Extra entry tokens cost half when the query is a shortened form of the entry
-    # (every query token found); when both sides have parts the other lacks, one
-    # name part was swapped for another, and the entry's extra part counts in full.
-    den += (1.0 if missing_q else EXTRA_CANDIDATE) * lack
+                heaviest = cw[j] if cw[j] > heaviest else heaviest
+    if missing_q:
+        # Both sides have parts the other lacks: one name part was swapped for
+        # another, and the entry's extra parts count in full.
+        den += lack
+    else:
+        # The query is a shortened form of the entry: one dropped part (a middle
+        # name) costs half, any further ones in full ("Patrick Ryan" is not "RYAN,
+        # Damion Patrick John").
+        den += lack - (1.0 - EXTRA_CANDIDATE) * heaviest
     score = num / den if den else 0.0
     if missing_q and missing_c:
         score *= SWAPPED
     if missing_q or missing_c:
+        if matcher.syllabic or matcher.skeletal:
+            # Two or three syllables make a Korean or Chinese name, many of them
+            # common: one syllable more or less is another person ("유진 박" is not
+            # "Ryu Jin", "斌 莉 徐" not "Xu Bin"). A consonant skeleton (Arabic script
+            # without vowels) is weak evidence: with a part left over, weaker still.
+            score *= SYLLABLE_GAP
         joined = _joined(qf, cf, nq, nc, score)
         if joined is not None:
             return joined
@@ -173,7 +193,7 @@ class Scored:
 
 
 def _best_name(
-    pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int]
+    pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int], person: bool
 ) -> tuple[float, int, NameScore | None, NameForm | None, NameForm | None]:
     best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
@@ -185,10 +205,10 @@ def _best_name(
         for qf_no, qf in enumerate(pq.forms):
             sub = matchers[qf_no]
             for cf in iname.forms:
-                memo = (qf_no, cf.tokens)
+                memo = (qf_no, cf.tokens, person)
                 result = aligned.get(memo)
                 if result is None:
-                    result = align(qf, cf, sub)
+                    result = align(qf, cf, sub, person)
                     aligned[memo] = result
                 value = result.score * factor
                 if value > best[0]:
@@ -262,7 +282,7 @@ def score_entity(
 ) -> Scored:
     """The sw-v1 score of one entity for a prepared query, with its explanation."""
     ids = record.names if name_ids is None else name_ids
-    value, nidx, ns, qf, cf = _best_name(pq, index, ids)
+    value, nidx, ns, qf, cf = _best_name(pq, index, ids, record.kind is EntityKind.PERSON)
     features: list[Feature] = []
     name: tuple[NameScore, NameForm, NameForm, float, bool] | None = None
     if ns is not None and qf is not None and cf is not None:

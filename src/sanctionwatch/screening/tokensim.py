@@ -17,15 +17,21 @@ __all__ = [
     "PAIR_MIN",
     "Pairing",
     "TokenMatcher",
+    "is_syllabic",
     "skeleton_similarity",
     "token_similarity",
 ]
 
 PAIR_MIN = 0.6
+FUZZY_MIN = 0.7  # spelling alone (no key, no sound) must agree this much
 SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
 PHONETIC = 0.88
 PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
 SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
+# Romanisations of syllabic scripts (Hangul, Han): each token is one syllable from a
+# small inventory, where one letter more or less is another syllable ("cheng" and
+# "chen", "jing" and "jinghe"): such tokens pair only by variant key.
+SYLLABIC_METHODS = ("mr", "rr", "popular", "pinyin", "hanja")
 similarity = Indel.normalized_similarity
 
 # (similarity, query token position, how) for each query token a list token pairs with
@@ -33,7 +39,14 @@ Pairing = tuple[tuple[float, int, str], ...]
 
 
 def token_similarity(
-    qt: str, qk: str, qp: str, ct: str, ck: str, cp: str, q_known: bool = True
+    qt: str,
+    qk: str,
+    qp: str,
+    ct: str,
+    ck: str,
+    cp: str,
+    q_known: bool = True,
+    guessed: bool = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was found.
 
@@ -43,6 +56,9 @@ def token_similarity(
     letters lose twice the edit distance, and phonetic agreement counts only from 4.
     A query token no list uses (``q_known`` false) is more likely a misspelling than
     another name, so 4-5 letter tokens are then compared without the extra cost.
+    Spelling alone must agree to :data:`FUZZY_MIN` (one typo in a word of five
+    letters or more stays above it; "ashley" / "alexey" do not), except for
+    ``guessed`` spellings: a transliteration from Arabic script guesses the vowels.
     """
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
@@ -63,6 +79,8 @@ def token_similarity(
     how = "fuzzy"
     if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
         sim, how = PHONETIC, "phonetic"
+    elif sim < FUZZY_MIN and not guessed:
+        return 0.0, "none"
     if shortest <= 5 and q_known:
         sim = 2.0 * sim - 1.0
     return sim, how
@@ -80,6 +98,14 @@ def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
 
 
+def is_syllabic(method: str) -> bool:
+    """Whether a transliteration method writes each Hangul or Han character as a
+    token of its own (not "pinyin-joined": names spelt out in characters, such as
+    Uyghur names in Chinese, whose syllables are joined into words)."""
+    base = method.split("+")[0]
+    return base.startswith(SYLLABIC_METHODS) and not base.endswith("-joined")
+
+
 class TokenMatcher:
     """For one query form: each list token seen so far, and the query tokens it pairs
     with (similarity at least :data:`PAIR_MIN`), usually none.
@@ -89,11 +115,15 @@ class TokenMatcher:
     entries were scored before.
     """
 
-    __slots__ = ("form", "memo", "rows", "skeletal")
+    __slots__ = ("floor", "form", "guessed", "memo", "rows", "skeletal", "syllabic")
 
     def __init__(self, form: NameForm) -> None:
         self.form = form
         self.skeletal = form.method.endswith("skeleton")
+        self.guessed = form.method.startswith("arabic")
+        # The least a query token left unpaired costs: the mean token weight.
+        self.floor = sum(form.weights) / len(form.weights) if form.weights else 0.0
+        self.syllabic = is_syllabic(form.method)
         self.memo: dict[str, Pairing] = {}
         known = form.known or (True,) * len(form.tokens)
         # What token_similarity needs of each query token, computed once.
@@ -121,9 +151,15 @@ class TokenMatcher:
                 if sim >= PAIR_MIN:
                     out.append((sim, i, how))
             return tuple(out)
+        if self.syllabic:
+            for i, qt, qk, *_ in self.rows:
+                if qk == ck:
+                    out.append((1.0, i, "same" if qt == ct else "variant"))
+            return tuple(out)
         lc = len(ct)
         c0 = ct[:1]
         plain = ct == ck
+        guessed = self.guessed
         for i, qt, qk, qp, lq, q0, known in self.rows:
             if qk == ck:
                 out.append((1.0, i, "same" if qt == ct else "variant"))
@@ -146,6 +182,8 @@ class TokenMatcher:
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
+            elif sim < FUZZY_MIN and not guessed:
+                continue
             if shortest <= 5 and known:
                 sim = 2.0 * sim - 1.0
             if sim >= PAIR_MIN:
