@@ -101,7 +101,7 @@ def _screen_row(item: tuple[int, dict[str, str], bool, ColumnMap, float, int]) -
             country=row.get(cols.country or "") or None,
             identifiers=[i for i in ident.replace(";", "|").split("|") if i.strip()],
         )
-        matches = screener.screen(query, limit=limit, threshold=threshold)
+        matches = screener.hits(query, limit=limit, threshold=threshold)
     except InputError as exc:
         return ["error", f"row {number}: {exc.message}"] + [""] * 8
     if not matches:
@@ -112,11 +112,11 @@ def _screen_row(item: tuple[int, dict[str, str], bool, ColumnMap, float, int]) -
         "",
         str(len(matches)),
         f"{top.score:.4f}",
-        top.entity.source,
-        top.entity.ref,
-        top.entity.primary_name,
+        top.record.source,
+        top.record.ref,
+        top.record.primary,
         top.matched_name,
-        " | ".join(f"{f.name}: {f.detail}" for f in top.explanation),
+        " | ".join(f"{f.name}: {f.detail}" for f in top.scored.features),
         " | ".join(f"{m.key}={m.score:.3f}" for m in matches),
     ]
 

@@ -55,6 +55,19 @@ def grams(key: str) -> set[str]:
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
 
 
+_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def _token_keys(token: str) -> tuple[str, str]:
+    """The variant key and phonetic key of a token (remembered: names share tokens)."""
+    found = _KEYS.get(token)
+    if found is None:
+        if len(_KEYS) >= 500_000:
+            _KEYS.clear()
+        found = _KEYS[token] = (names.variant_key(token), names.phonetic(token))
+    return found
+
+
 def _length_factor(token: str) -> float:
     return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
@@ -66,8 +79,9 @@ class NameForm:
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
-        self.keys = tuple(names.variant_key(t) for t in toks)
-        self.phon = tuple(names.phonetic(t) for t in toks)
+        both = [_token_keys(t) for t in toks]
+        self.keys = tuple(k for k, _ in both)
+        self.phon = tuple(p for _, p in both)
         self.compact = "".join(self.keys)
         self.method = method
         self.legal = legal
@@ -137,11 +151,24 @@ class EntityRecord:
     """An entity with its facts pre-digested for scoring. In a loaded index the entity
     itself stays serialised until it is shown."""
 
-    __slots__ = ("_blob", "_entity", "births", "countries", "identifiers", "imos", "kind", "names")
+    __slots__ = (
+        "_blob",
+        "_entity",
+        "births",
+        "countries",
+        "identifiers",
+        "imos",
+        "kind",
+        "names",
+        "primary",
+        "ref",
+        "source",
+    )
 
     def __init__(self, entity: Entity) -> None:
         self._entity: Entity | None = entity
         self._blob: bytes | None = None
+        self.source, self.ref, self.primary = entity.source, entity.ref, entity.primary_name
         self.kind = entity.kind
         self.names: list[int] = []
         countries = {c.lower() for c in entity.nationalities if c}
@@ -174,6 +201,9 @@ class EntityRecord:
             self._blob = pickle.dumps(self._entity, protocol=pickle.HIGHEST_PROTOCOL)
         return (
             self._blob,
+            self.source,
+            self.ref,
+            self.primary,
             self.kind.value,
             self.names,
             tuple(self.countries),
@@ -186,7 +216,18 @@ class EntityRecord:
     def from_state(cls, state: tuple[Any, ...]) -> EntityRecord:
         record = cls.__new__(cls)
         record._entity = None
-        record._blob, kind, record.names, countries, record.identifiers, imos, record.births = state
+        (
+            record._blob,
+            record.source,
+            record.ref,
+            record.primary,
+            kind,
+            record.names,
+            countries,
+            record.identifiers,
+            imos,
+            record.births,
+        ) = state
         record.kind = _ENTITY_KINDS[kind]
         record.countries = frozenset(countries)
         record.imos = frozenset(imos)
@@ -355,19 +396,24 @@ class ScreeningIndex:
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
         by_gram: dict[str, list[int]] = defaultdict(list)
+        sizes: list[int] = []
         for key in df:
             if len(key) >= 3:
                 kid = len(index.gram_keys)
                 index.gram_keys.append(key)
-                for gram in grams(key):
+                key_grams = grams(key)
+                sizes.append(len(key_grams))
+                for gram in key_grams:
                     by_gram[gram].append(kid)
         index.by_gram = Postings(by_gram)
-        index.gram_key_sizes = np.asarray(
-            [len(grams(k)) for k in index.gram_keys], dtype=np.float32
-        )
+        index.gram_key_sizes = np.asarray(sizes, dtype=np.float32)
+        weight_of: dict[tuple[str, ...], tuple[float, ...]] = {}
         for iname in index.names:
             for form in iname.forms:
-                form.weights = index.weights(form)
+                got = weight_of.get(form.tokens)
+                if got is None:
+                    got = weight_of[form.tokens] = index.weights(form)
+                form.weights = got
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)

@@ -12,15 +12,33 @@ from sanctionwatch.errors import InputError
 from sanctionwatch.lists.model import Entity
 from sanctionwatch.screening.algorithms import Algorithm, get_algorithm
 from sanctionwatch.screening.candidates import candidates, reach_needed
-from sanctionwatch.screening.index import ScreeningIndex
+from sanctionwatch.screening.index import EntityRecord, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery, prepare_query
+from sanctionwatch.screening.score import Scored
 from sanctionwatch.screening.types import Match, Query
 
-__all__ = ["INDEX_FORMAT", "Screener", "candidates"]
+__all__ = ["INDEX_FORMAT", "Hit", "Screener", "candidates"]
 
-INDEX_FORMAT = 3
+INDEX_FORMAT = 4
 # One name in each script the transliteration handles, and a company name.
 _WARM_UP = ("김정은", "金正恩", "Владимир", "محمد", "Αλέξης", "Korea Trading Co Ltd")
+
+
+class Hit:
+    """One entry scoring at least the threshold: its record, rounded score, the name
+    that matched and the algorithm's result (with the explanation)."""
+
+    __slots__ = ("matched_name", "record", "score", "scored")
+
+    def __init__(self, record: EntityRecord, score: float, matched_name: str, scored: Scored):
+        self.record = record
+        self.score = score
+        self.matched_name = matched_name
+        self.scored = scored
+
+    @property
+    def key(self) -> str:
+        return f"{self.record.source}:{self.record.ref}"
 
 
 class Screener:
@@ -61,22 +79,32 @@ class Screener:
     ) -> list[Match]:
         """The best ``limit`` entries scoring at least ``threshold`` (default: the
         algorithm's), best first."""
+        return [
+            Match(hit.record.entity, hit.score, hit.matched_name, hit.scored.features)
+            for hit in self.hits(query, limit, threshold, pool)
+        ]
+
+    def hits(
+        self, query: Query, limit: int = 10, threshold: float | None = None, pool: int = 25
+    ) -> list[Hit]:
+        """What :meth:`screen` returns, before the entities are read: for callers that
+        need only their source, reference and primary name (batch screening)."""
         if limit < 1:
             raise InputError("limit must be at least 1")
         cut = self.threshold if threshold is None else threshold
         pq = self.prepare(query)
         records = self.index.records
         names = self.index.names
-        matches: list[Match] = []
+        found: list[Hit] = []
         for eidx, name_ids in candidates(pq, self.index, max(pool, limit), reach_needed(cut)):
             record = records[eidx]
             scored = self.algorithm.score(pq, record, self.index, name_ids)
             if scored.score < cut:
                 continue
             matched = names[scored.name_index].text if scored.name_index >= 0 else ""
-            matches.append(Match(record.entity, round(scored.score, 4), matched, scored.features))
-        matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.ref))
-        return matches[:limit]
+            found.append(Hit(record, round(scored.score, 4), matched, scored))
+        found.sort(key=lambda h: (-h.score, h.record.source, h.record.ref))
+        return found[:limit]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
