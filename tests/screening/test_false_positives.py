@@ -33,12 +33,20 @@ def screener() -> Screener:
             _person("4", "CHEN, Zhu"),
             _person("5", "Ryu Jin"),
             _person("6", "Katerina TIKHONOVA"),
+            _person("7", "Jong-Su RI"),
+            Entity(
+                "ofac_sdn",
+                "8",
+                EntityKind.ORGANISATION,
+                [Name("KHOUZESTAN PETROCHEMICAL COMPANY")],
+            ),
         ]
     )
 
 
 def _refs(screener: Screener, name: str) -> list[str]:
-    return [m.entity.ref for m in screener.screen(Query(name, kind=PERSON))]
+    kind = EntityKind.ORGANISATION if name.isupper() else PERSON
+    return [m.entity.ref for m in screener.screen(Query(name, kind=kind))]
 
 
 @pytest.mark.parametrize(
@@ -50,6 +58,8 @@ def _refs(screener: Screener, name: str) -> list[str]:
         "成 朱",  # cheng zhu: cheng is not chen
         "유진 박",  # yu jin pak: the family name Pak is not in "Ryu Jin"
         "Октябрина Тихонова",  # oktyabrina / katerina
+        "Ri Jang Su",  # Korean syllables: jang is not jong
+        "K PETROCHEMICAL COMPANY",  # a letter in a company name stands for no word
     ],
 )
 def test_resemblance_is_not_a_match(screener: Screener, name: str) -> None:
@@ -65,6 +75,8 @@ def test_resemblance_is_not_a_match(screener: Screener, name: str) -> None:
         ("陈 朱", "4"),  # chen zhu
         ("류진", "5"),  # ryu jin in Hangul
         ("Катерина Тихонова", "6"),
+        ("Ri Jong Su", "7"),
+        ("KHUZESTAN PETROCHEMICAL COMPANY", "8"),
     ],
 )
 def test_the_same_names_still_match(screener: Screener, name: str, ref: str) -> None:

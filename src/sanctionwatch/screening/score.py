@@ -71,7 +71,10 @@ def align(
             found = matcher.pairing(ct, cf.keys[j], cf.phon[j])
         if found:
             for sim, i, how in found:
-                options.append((sim, i, j, how))
+                # A lone letter stands for a word only in a person's name: in a
+                # company's name it is a name part of its own ("K PETROCHEMICAL").
+                if person or how != "initial":
+                    options.append((sim, i, j, how))
     if not options:
         score = 0.0
         return _joined(qf, cf, nq, nc, score) or NameScore(score, [], list(qtoks), list(ctoks))

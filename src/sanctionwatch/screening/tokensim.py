@@ -106,6 +106,17 @@ def is_syllabic(method: str) -> bool:
     return base.startswith(SYLLABIC_METHODS) and not base.endswith("-joined")
 
 
+def _korean_in_latin(form: NameForm) -> bool:
+    """A Latin name of two or more parts, each one romanised Korean syllable
+    ("Young Kim", "Ri Jang Su")."""
+    toks = form.tokens
+    return (
+        form.method.startswith("latin")
+        and len(toks) >= 2
+        and all(names.korean_syllables(t) == (t,) for t in toks)
+    )
+
+
 class TokenMatcher:
     """For one query form: each list token seen so far, and the query tokens it pairs
     with (similarity at least :data:`PAIR_MIN`), usually none.
@@ -115,7 +126,7 @@ class TokenMatcher:
     entries were scored before.
     """
 
-    __slots__ = ("floor", "form", "guessed", "memo", "rows", "skeletal", "syllabic")
+    __slots__ = ("by_key_only", "floor", "form", "guessed", "memo", "rows", "skeletal", "syllabic")
 
     def __init__(self, form: NameForm) -> None:
         self.form = form
@@ -123,7 +134,11 @@ class TokenMatcher:
         self.guessed = form.method.startswith("arabic")
         # The least a query token left unpaired costs: the mean token weight.
         self.floor = sum(form.weights) / len(form.weights) if form.weights else 0.0
+        # Syllables from a transliteration pair only by key and lose when one is left
+        # over; a Latin name of romanised Korean syllables pairs only by key (one left
+        # over may be a dropped part: "Pak Sik" for "Pak Yong Sik").
         self.syllabic = is_syllabic(form.method)
+        self.by_key_only = self.syllabic or _korean_in_latin(form)
         self.memo: dict[str, Pairing] = {}
         known = form.known or (True,) * len(form.tokens)
         # What token_similarity needs of each query token, computed once.
@@ -151,7 +166,7 @@ class TokenMatcher:
                 if sim >= PAIR_MIN:
                     out.append((sim, i, how))
             return tuple(out)
-        if self.syllabic:
+        if self.by_key_only:
             for i, qt, qk, *_ in self.rows:
                 if qk == ck:
                     out.append((1.0, i, "same" if qt == ct else "variant"))
