@@ -46,7 +46,8 @@ class PreparedQuery:
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
         self.matchers: list[TokenMatcher] = []  # one per form, filled as names are scored
-        self.aligned: dict[tuple[int, tuple[str, ...], bool], Any] = {}  # NameScore by form pair
+        # NameScore by entry tokens, one dict per query form, for persons' names and others
+        self.aligned: dict[bool, list[dict[tuple[str, ...], Any]]] = {}
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:

@@ -142,7 +142,7 @@ def align(
             # "Ryu Jin", "斌 莉 徐" not "Xu Bin"). A consonant skeleton (Arabic script
             # without vowels) is weak evidence: with a part left over, weaker still.
             score *= SYLLABLE_GAP
-        joined = _joined(qf, cf, nq, nc, score)
+        joined = _joined(qf, cf, nq, nc, score) if nq != nc else None
         if joined is not None:
             return joined
     return NameScore(score, pairs, missing_q, missing_c)
@@ -200,21 +200,22 @@ def _best_name(
 ) -> tuple[float, int, NameScore | None, NameForm | None, NameForm | None]:
     best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
-    matchers = pq.matchers
-    aligned = pq.aligned  # the same name is often on several lists: align it once
+    top = -1.0
+    forms = list(zip(pq.forms, pq.matchers, strict=True))
+    # The same name is often on several lists: align it once per query.
+    aligned = pq.aligned.setdefault(person, [{} for _ in forms])
+    names = index.names
     for nidx in name_ids:
-        iname = index.names[nidx]
+        iname = names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
-        for qf_no, qf in enumerate(pq.forms):
-            sub = matchers[qf_no]
+        for (qf, matcher), memo in zip(forms, aligned, strict=True):
             for cf in iname.forms:
-                memo = (qf_no, cf.tokens, person)
-                result = aligned.get(memo)
+                result = memo.get(cf.tokens)
                 if result is None:
-                    result = align(qf, cf, sub, person)
-                    aligned[memo] = result
+                    result = memo[cf.tokens] = align(qf, cf, matcher, person)
                 value = result.score * factor
-                if value > best[0]:
+                if value > top:
+                    top = value
                     best = (value, nidx, result, qf, cf)
     return best
 
