@@ -79,9 +79,10 @@ class NameForm:
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
-        both = [_token_keys(t) for t in toks]
-        self.keys = tuple(k for k, _ in both)
-        self.phon = tuple(p for _, p in both)
+        known = _KEYS
+        both = [known.get(t) or _token_keys(t) for t in toks]
+        self.keys = tuple([k for k, _ in both])
+        self.phon = tuple([p for _, p in both])
         self.compact = "".join(self.keys)
         self.method = method
         self.legal = legal
