@@ -129,7 +129,9 @@ def _entities(
     keep = shares >= cut if cut > 0.0 else shares > 0.0
     if pq.query.kind is not None:
         keep &= index.entity_kind[ents] == KIND_CODES[pq.query.kind]
-    ents, shares, sizes = ents[keep], shares[keep], index.name_weight[names[keep]]
+    names = names[keep]
+    ents, shares, sizes = ents[keep], shares[keep], index.name_weight[names]
+    named = ents  # the entities reached through names (not identifiers)
     for ident in pq.identifiers:
         same_id = index.by_identifier.get(ident, [])
         if pq.query.kind is not None:
@@ -148,22 +150,18 @@ def _entities(
     first = np.ones(len(ents), dtype=bool)
     first[1:] = ents[1:] != ents[:-1]
     ents, shares, sizes = ents[first], shares[first], sizes[first]
-    chosen = ents[np.lexsort((ents, sizes, -shares))][:limit].tolist()
+    chosen = ents[np.lexsort((ents, sizes, -shares))][:limit]
+    # The names of the chosen entities that reached the bar, in each entity's order
+    # (an entity's names have consecutive ids); all its names when none did (an
+    # identifier match).
+    wanted = np.zeros(len(index.records), dtype=bool)
+    wanted[chosen] = True
+    sel = wanted[named]
+    groups: dict[int, list[int]] = {}
+    for n, e in sorted(set(zip(names[sel].tolist(), named[sel].tolist(), strict=True))):
+        groups.setdefault(e, []).append(n)
     records = index.records
-    name_lists = [records[eidx].names for eidx in chosen]
-    flat = [n for ids in name_lists for n in ids]
-    reached_share = best[flat].tolist() if flat else []
-    result: list[tuple[int, list[int]]] = []
-    pos = 0
-    for eidx, ids in zip(chosen, name_lists, strict=True):
-        got = [
-            n
-            for n, share in zip(ids, reached_share[pos : pos + len(ids)], strict=True)
-            if share > 0 and share >= cut
-        ]
-        pos += len(ids)
-        result.append((eidx, got or ids))
-    return result
+    return [(e, groups.get(e) or records[e].names) for e in chosen.tolist()]
 
 
 def reach_needed(threshold: float) -> float:
