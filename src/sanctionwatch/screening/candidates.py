@@ -56,16 +56,17 @@ def reach(index: ScreeningIndex, key: str, phon: str) -> Reach:
     elif len(parts) == 1:
         names, how = parts[0], np.full(len(parts[0]), hows[0], dtype=np.int8)
     else:
-        names = np.concatenate(parts)
-        how = np.concatenate(
-            [np.full(len(p), h, dtype=np.int8) for p, h in zip(parts, hows, strict=True)]
-        )
-        # Each name once, by its strongest way.
-        order = np.lexsort((-how, names))
-        names, how = names[order], how[order]
-        first = np.ones(len(names), dtype=bool)
-        first[1:] = names[1:] != names[:-1]
-        names, how = names[first], how[first]
+        # Each name once, by its strongest way: the strongest parts first, and from
+        # each later part only the names not reached yet.
+        seen = np.zeros(len(index.names), dtype=bool)
+        kept: list[np.ndarray] = []
+        kept_how: list[np.ndarray] = []
+        for part, way in sorted(zip(parts, hows, strict=True), key=lambda x: -x[1]):
+            fresh = part[~seen[part]]
+            seen[fresh] = True
+            kept.append(fresh)
+            kept_how.append(np.full(len(fresh), way, dtype=np.int8))
+        names, how = np.concatenate(kept), np.concatenate(kept_how)
     got = Reach(names, how, None if posting is None else len(posting))
     if len(cache) >= REACH_CACHE:
         cache.clear()
