@@ -13,7 +13,7 @@ import platformdirs
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-__all__ = ["Settings", "get_settings"]
+__all__ = ["Settings", "get_settings", "to_environment"]
 
 
 def _default_home() -> Path:
@@ -62,6 +62,20 @@ class Settings(BaseSettings):
     @property
     def downloads_dir(self) -> Path:
         return self.home / "downloads"
+
+
+def to_environment(settings: Settings) -> dict[str, str]:
+    """``SANCTIONWATCH_*`` variables from which ``Settings()`` rebuilds ``settings``.
+
+    Used to hand the settings of one process (``--db`` included) to worker processes
+    that build their own.
+    """
+    env: dict[str, str] = {}
+    for name in Settings.model_fields:
+        value = getattr(settings, name)
+        if value is not None:
+            env[f"SANCTIONWATCH_{name.upper()}"] = str(value)
+    return env
 
 
 @lru_cache(maxsize=1)

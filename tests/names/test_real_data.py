@@ -137,8 +137,8 @@ def test_un_arabic_names_share_skeletons_with_listed_names() -> None:
         part_hits += sum(1 for t in parts if t in spelled)
     assert total >= 100
     print(f"UN Arabic agreement: skeletons {good}/{total}, name parts {part_hits}/{part_total}")
-    assert good / total >= 0.9
-    assert part_hits / part_total >= 0.7
+    assert good / total >= 0.98  # 323/327 on the list of 2026-02-27
+    assert part_hits / part_total >= 0.75  # 1,012/1,339
 
 
 def test_uk_chinese_personal_names_match_listed_pinyin() -> None:

@@ -126,9 +126,16 @@ def test_arabic_names() -> None:
     assert "abdul rahman" in texts("عبدالرحمن")
 
 
-def test_mixed_scripts_keep_latin_parts() -> None:
+def test_mixed_scripts_give_each_rendering_alone_and_both() -> None:
+    # UK list, original-script field of KIM CHOL SAM: "Jin Tiesan (金铁三)"
     forms = texts("Jin Tiesan (金铁三)")
-    assert forms[0] == "jin tiesan jin tie san"
+    assert forms[0] == "jin tie san"  # the characters alone
+    assert "kim chol sam" in forms  # their Korean reading alone
+    assert "jin tiesan" in forms  # the Latin words alone
+    assert "jin tiesan jin tie san" in forms  # both together, as before
+    # EU DPRK annexes: "KIM Ho Kyu 김호규", listed as KIM Ho Gyu
+    assert "kim ho gyu" in texts("KIM Ho Kyu 김호규")
+    assert texts("Kim Jong Un") == ["kim jong un"]  # Latin alone: unchanged
 
 
 def test_greek_and_other_scripts() -> None:

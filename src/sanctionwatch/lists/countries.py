@@ -1,7 +1,9 @@
 """Country names and codes from the lists -> ISO 3166-1 alpha-2, lowercase.
 
-Uses rigour's territory registry (the one FollowTheMoney uses). Text that names no
-known territory is kept as written, so nothing the list says is lost.
+Uses rigour's territory registry (the one FollowTheMoney uses), through
+:mod:`sanctionwatch.lists.territory_names` (the same lookup without rebuilding rigour's
+name table in every process). Text that names no known territory is kept as written, so
+nothing the list says is lost.
 """
 
 from __future__ import annotations
@@ -9,9 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rigour.territories import lookup_territory
-
 from sanctionwatch.lists.common import clean
+from sanctionwatch.lists.territory_names import lookup as lookup_territory
 
 __all__ = ["country_code", "country_or_text"]
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from functools import lru_cache
 
 from sanctionwatch.lists.model import BirthDate, PartialDate
 
@@ -117,8 +118,10 @@ def parse_birth_date(text: str | None) -> BirthDate | None:
     return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str | None) -> date | None:
-    """A full calendar date (day precision), else ``None``."""
+    """A full calendar date (day precision), else ``None``. Cached: lists repeat the
+    same dates on many rows."""
     pd = parse_partial(text)
     if pd is None or pd.month is None or pd.day is None:
         return None

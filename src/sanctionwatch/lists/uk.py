@@ -16,6 +16,7 @@ import weakref
 import zipfile
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +91,13 @@ _NUMBERED = re.compile(r"\(\d{1,2}\)\s*")
 _INFO_KEY = re.compile(r"\((?P<key>[A-Za-z][A-Za-z /'-]{1,40})\):")
 _UN_REF = re.compile(r"\b([A-Z]{2}[ie]\.\d{3})\b")
 _OLD_UN_REF = re.compile(r"^\s*UN Ref\s+([A-Z]{2}[ie]\.\d{3})")
+_IMO = re.compile(r"\d{7}")
+_NAME_COLUMNS = tuple(f"Name {i}" for i in range(1, 6))
+_ADDRESS_COLUMNS = tuple(f"Address {i}" for i in range(1, 7))
+_DATE_COLUMNS = (
+    ("date_designated", "UK Sanctions List Date Designated"),
+    ("last_updated", "Last Updated"),
+)
 
 
 def parse_uk_xlsx(path: Path, source: str | None = None) -> ListSnapshot:
@@ -102,9 +110,7 @@ def parse_uk_xlsx(path: Path, source: str | None = None) -> ListSnapshot:
         raise ListParseError(path, _workbook_problem(exc)) from exc
     try:
         sheet = workbook.worksheets[0]
-        rows: Iterator[list[str | None]] = (
-            [_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)
-        )
+        rows = _texts(sheet.iter_rows(values_only=True))
         return _snapshot(path, rows, source or SOURCE, "uk-xlsx", on_close=workbook.close)
     except BaseException:
         workbook.close()
@@ -145,6 +151,21 @@ def parse_uk_csv(path: Path, source: str | None = None) -> ListSnapshot:
     except BaseException:
         fh.close()
         raise
+
+
+def _texts(rows: Iterable[tuple[Any, ...]]) -> Iterator[list[str | None]]:
+    """Sheet rows as cleaned text. The sheet repeats the same strings (regimes, countries,
+    dates, types) on thousands of rows: each distinct string is cleaned once."""
+    seen: dict[Any, str | None] = {None: None}
+    for row in rows:
+        yield [seen[v] if v in seen else _remember(v, seen) for v in row]
+
+
+def _remember(value: Any, seen: dict[Any, str | None]) -> str | None:
+    text = _cell(value)
+    if type(value) is str:  # only strings: 1, 1.0 and True are equal as dict keys
+        seen[value] = text
+    return text
 
 
 def _cell(value: Any) -> str | None:
@@ -192,11 +213,16 @@ def _entities(
     on_close: Any,
 ) -> Iterator[Entity]:
     groups: dict[str, Entity] = {}
+    names = list(columns)
+    pick = itemgetter(*columns.values())
+    width = max(columns.values()) + 1
     try:
         for line, row in enumerate(rows, start=3):
             if not any(row):
                 continue
-            record = {name: row[i] if i < len(row) else None for name, i in columns.items()}
+            if len(row) < width:
+                row = row + [None] * (width - len(row))
+            record = dict(zip(names, pick(row), strict=True))
             group = record.get("Group ID")
             if not group:
                 raise ListParseError(path, f"row {line}: no Group ID")
@@ -254,13 +280,11 @@ def merge_row(entity: Entity, r: dict[str, str | None]) -> None:
     listed = parse_date(r.get("Listed On"))
     if listed and (entity.listed_on is None or listed < entity.listed_on):
         entity.listed_on = listed
-    for key, column in (
-        ("date_designated", "UK Sanctions List Date Designated"),
-        ("last_updated", "Last Updated"),
-    ):
-        day = parse_date(r.get(column))
-        if day is not None:
-            entity.extra.setdefault(key, day.isoformat())
+    for key, column in _DATE_COLUMNS:
+        if key not in entity.extra:
+            day = parse_date(r.get(column))
+            if day is not None:
+                entity.extra[key] = day.isoformat()
     info = r.get("Other Information")
     if info and entity.remarks is None:
         entity.remarks = info
@@ -268,7 +292,7 @@ def merge_row(entity: Entity, r: dict[str, str | None]) -> None:
 
 
 def _add_name(entity: Entity, r: dict[str, str | None]) -> None:
-    parts = [r.get(f"Name {i}") for i in range(1, 6)]
+    parts = [r.get(column) for column in _NAME_COLUMNS]
     family = r.get("Name 6")
     full = " ".join(p for p in [*parts, family] if p)
     if not full:
@@ -307,7 +331,7 @@ def _add_ids(
 
 
 def _add_address(entity: Entity, r: dict[str, str | None]) -> None:
-    lines = [r.get(f"Address {i}") for i in range(1, 7)]
+    lines = [r.get(column) for column in _ADDRESS_COLUMNS]
     postal = r.get("Post/Zip Code")
     country_text = r.get("Country")
     full = ", ".join(v for v in [*lines, postal, country_text] if v)
@@ -342,7 +366,7 @@ def _read_info(entity: Entity, info: str) -> None:
             gender = value.split()[0].lower().rstrip(".") if value else ""
             entity.gender = gender if gender in ("male", "female") else entity.gender
         elif key == "imo number":
-            digits = re.search(r"\d{7}", value)
+            digits = _IMO.search(value)
             if digits:
                 entity.identifiers.append(Identifier(IdentifierKind.IMO, digits.group(0)))
         elif key == "flag of ship":

@@ -36,7 +36,10 @@ def clear_caches() -> None:
     from sanctionwatch.names import (
         arabic,
         chinese,
+        chinese_gloss,
+        cyrillic_gloss,
         hangul,
+        hebrew,
         korean_gloss,
         legal,
         text,
@@ -44,7 +47,8 @@ def clear_caches() -> None:
         variants,
     )
 
-    for module in (arabic, chinese, hangul, korean_gloss, legal, text, translit, variants):
+    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, korean_gloss)
+    for module in (*modules, legal, text, translit, variants):
         for value in vars(module).values():
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] != 1:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from sanctionwatch.names._data import read_table
 
-__all__ = ["consonant_skeleton", "romanize_arabic"]
+__all__ = ["consonant_skeleton", "merge_doubles", "romanize_arabic"]
 
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
@@ -22,6 +22,14 @@ _LETTERS = {
 _UNIFY = str.maketrans(
     {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ۀ": "ه"}
 )
+
+
+@lru_cache(maxsize=1 << 14)
+def _unify(word: str) -> str:
+    """A word with its letter forms unified (see _UNIFY)."""
+    return word.translate(_UNIFY)
+
+
 _SKELETON_DROP = frozenset("اويىةءؤئعیۍېےۓ")
 _LATIN_VOWELS = str.maketrans("", "", "aeiouyw")
 
@@ -30,28 +38,41 @@ _LATIN_VOWELS = str.maketrans("", "", "aeiouyw")
 def _lexicon() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for word, spellings in read_table("arabic_names.tsv"):
-        table.setdefault(word.translate(_UNIFY), tuple(spellings.split("|")))
+        table.setdefault(_unify(word), tuple(spellings.split("|")))
     return table
 
 
 _CONSONANT_END = frozenset("bcdfghjklmnpqrstvxz")
 
 
-def _letters(word: str) -> str:
+# Persian readings where they differ from the Arabic ones (ض ذ ظ z, ث ص s, ق gh, و v).
+_PERSIAN = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s", "ص": "s", "ق": "gh"}
+_PERSIAN_LETTERS = frozenset("پچژگکیۀ")
+
+
+def _letters(word: str, persian: bool = False) -> str:
     """Letter-by-letter reading of a unified word (see _UNIFY). Long vowels come from the
     letters (ا a, و u, ي i between consonants); short vowels are guessed: a after the
     first consonant when a second follows, i in the pattern CāCiC (طاهر tahir), an initial
     ع as a, a final ه after a consonant as a (زاده zada), a final زي as zai (اچکزي achakzai)."""
     if len(word) > 3 and word.endswith("زي"):
-        return _letters(word[:-2]) + "zai"
+        return _letters(word[:-2], persian) + "zai"
+    if len(word) > 3 and word[-2:] in ("يه", "ية") and word[-3] not in "اوي":
+        return _letters(word[:-2], persian) + "iya"  # زينيه zayniya, -iyah / -iye
     out: list[str] = []
     last = len(word) - 1
     for i, ch in enumerate(word):
         value = _LETTERS.get(ch, ch)
+        if persian:
+            value = _PERSIAN.get(ch, value)
         if ch == "و" and i > 0:
             value = "u" if word[i - 1] != "ا" else "w"
+        elif ch == "و" and persian:
+            value = "v"
         elif ch == "ي" and 0 < i < last:
-            value = "i" if word[i - 1] not in "اوي" else "y"
+            # Persian -ian after a stem of 3 letters or more (فاضلیان fazelian, بنیان bonyan)
+            vowel_next = word[i + 1] == "ا" and not (persian and i >= 3 and word[i + 1 :] == "ان")
+            value = "i" if word[i - 1] not in "اوي" and not vowel_next else "y"
         elif ch == "ي" and i == last and i > 0:
             value = "i"
         elif (ch == "ع" and i == 0 and last > 0 and word[1] not in "اوي") or (
@@ -65,7 +86,9 @@ def _letters(word: str) -> str:
         and word[3] not in "هة"
         and all(_LETTERS.get(c, "a")[-1:] in _CONSONANT_END for c in (word[0], word[2], word[3]))
     ):
-        out[2] += "i"
+        out[2] += "e" if persian else "i"
+    if persian and len(out) > 1 and word[-1] == "ه" and out[-1] == "a":
+        out[-1] = "eh"  # زاده zadeh
     text = "".join(out)
     first, second = [*out, "", ""][:2]
     if first and second and first[-1] not in "aeiou" and second[0] not in "aeiou":
@@ -73,13 +96,25 @@ def _letters(word: str) -> str:
     return text
 
 
-def _word_forms(word: str) -> tuple[str, ...]:
-    key = word.translate(_UNIFY)
+# Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour).
+_SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")))
+_SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
+
+
+@lru_cache(maxsize=1 << 14)
+def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
+    key = _unify(word)
     lex = _lexicon()
     if key in lex:
         return lex[key]
+    if len(key) > 4 and key.endswith("زي") and key[:-2] in lex:  # اسحاقزي ishaqzai
+        return tuple(f"{h}zai" for h in lex[key[:-2]][:2])
+    for suffix, latin in _SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            head = _word_forms(key[: -len(suffix)], persian)
+            return tuple(f"{h.replace(' ', '')}{tail}" for tail in latin for h in head[:2])
     if key.startswith("ال") and len(key) > 3:
-        rest = _word_forms(key[2:])
+        rest = _word_forms(key[2:], persian)
         return tuple(f"al {r}" for r in rest)
     if key.startswith("عبد") and len(key) > 4:
         rest = _word_forms(key[3:])
@@ -92,14 +127,19 @@ def _word_forms(word: str) -> tuple[str, ...]:
     if key.startswith("عبد") and len(key) > 3 and key[3:].startswith("ال"):
         rest = _word_forms(key[3:])
         return (f"abd {rest[0]}", f"abdul {rest[0][3:]}")
-    return (_letters(key),)
+    return (_letters(key, persian),)
 
 
 @lru_cache(maxsize=1 << 14)
 def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """Latin forms of Arabic-script words: ((text, method), ...) with methods "arabic"
-    (usual spellings), "arabic-alt" (second spellings) and "arabic-skeleton"
-    (consonants only, as consonant_skeleton gives for a Latin spelling)."""
+    (usual spellings), "arabic-alt" (second spellings), "arabic-fa" (Persian readings,
+    for names with Persian letters), "arabic-skeleton" (consonants only, as
+    consonant_skeleton gives for a Latin spelling), "arabic-gloss" (organisation words
+    in English, see _gloss) and, for compounds such as عز الدين,
+    "arabic-joined" (izzuddin), "arabic-joined-alt" (ezzeddine) and
+    "arabic-joined-skeleton" (zdn)."""
+    persian = not _PERSIAN_LETTERS.isdisjoint("".join(words))
     words = _join_compounds(words)
     forms = [_word_forms(w) for w in words]
     primary = " ".join(f[0] for f in forms)
@@ -108,41 +148,172 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     out = [(primary, "arabic")]
     if alternative != primary:
         out.append((alternative, "arabic-alt"))
+    if persian:
+        fa_forms = [_word_forms(w, persian=True) for w in words]
+        farsi = " ".join(f[1] if len(f) > 1 else f[0] for f in fa_forms)
+        if farsi not in (primary, alternative):
+            out.append((farsi, "arabic-fa"))
     if skeleton and skeleton not in (primary, alternative):
         out.append((skeleton, "arabic-skeleton"))
+    if persian:
+        fa_skeleton = " ".join(_skeleton_arabic(w, persian=True) for w in words)
+        if fa_skeleton != skeleton:
+            out.append((fa_skeleton, "arabic-fa-skeleton"))
+    glossed = _gloss(words)
+    if glossed is not None:
+        out.append((glossed[0], "arabic-gloss"))
+        if glossed[1] != glossed[0]:
+            out.append((glossed[1], "arabic-gloss-alt"))
+    joined = _join_din(words)
+    if joined != words:
+        text = " ".join(_joined_word(w) for w in joined)
+        out.append((text, "arabic-joined"))
+        alt = " ".join(_joined_word(w, 1) for w in joined)
+        if alt != text:
+            out.append((alt, "arabic-joined-alt"))
+        out.append((" ".join(_skeleton_arabic(w) for w in joined), "arabic-joined-skeleton"))
     return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _glossary() -> dict[str, str]:
+    return {_unify(word): english for word, english in read_table("arabic_gloss.tsv")}
+
+
+def _gloss(words: tuple[str, ...]) -> tuple[str, str] | None:
+    """Organisation words in English, the rest romanised (الجماعة الاسلامية المقاتلة
+    الليبية -> "group islamic fighting libyan"): with each word's first rendering, and
+    with its second where it has one ("fighting|combatant"). None when no word is
+    known."""
+    table = _glossary()
+    first: list[str] = []
+    second: list[str] = []
+    found = False
+    for word in words:
+        key = _unify(word)
+        english = table.get(key)
+        if english is None and key.startswith("ال") and len(key) > 3:
+            english = table.get(key[2:])
+        if english is None and key.endswith("ه"):  # ة written as ه
+            english = table.get(key[:-1] + "ة") or table.get(key[2:-1] + "ة")
+        if english is None:
+            first.append(_word_forms(word)[0])
+            second.append(first[-1])
+            continue
+        found = True
+        choices = english.split("|")
+        first.append(choices[0])
+        second.append(choices[-1])
+    return (" ".join(first), " ".join(second)) if found else None
+
+
+# Second parts of compound names ('Izz al-Din, 'Aziz al-Rahman) that the lists often
+# write joined to the first (Ezzedine, Azizirahman, Najmuddin), with the joined endings
+# (eastern, and North African as in Ezzeddine, Abderrahmane).
+_JOINED_ENDS = {
+    "الدين": ("uddin", "eddine"),
+    "الرحمن": ("urrahman", "errahmane"),
+    "الرحمان": ("urrahman", "errahmane"),
+    "الحق": ("ulhaq", "elhak"),
+}
+
+
+def _join_din(words: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for word in words:
+        key = _unify(word)
+        if key in _JOINED_ENDS and out and not _unify(out[-1]).startswith("ال"):
+            out[-1] = f"{out[-1]}|{key}"
+        else:
+            out.append(word)
+    return tuple(out)
+
+
+def _joined_word(word: str, which: int = 0) -> str:
+    forms = _word_forms(word.split("|")[0])
+    first = forms[which] if which < len(forms) else forms[0]
+    if "|" not in word:
+        return first
+    return first.replace(" ", "") + _JOINED_ENDS[word.split("|")[1]][which]
 
 
 def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
     """ "عبد" + next word and word + "الله" are one name: عبد الله -> abdullah."""
     out: list[str] = []
     for word in words:
-        key = word.translate(_UNIFY)
-        last = out[-1].translate(_UNIFY) if out else ""
-        if last == "عبد" or (key == "الله" and last and not last.endswith("الله")):
+        key = _unify(word)
+        if len(key) > 4 and key.endswith("عبد"):  # written without its space: محمدعبد
+            out.append(word[:-3])
+            word = key = "عبد"
+        last = _unify(out[-1]) if out else ""
+        if last == "عبد" or (
+            last and ((key == "الله" and not last.endswith("الله")) or key in _SUFFIX_WORDS)
+        ):
             out[-1] += word
         else:
             out.append(word)
     return tuple(out)
 
 
-def _skeleton_arabic(word: str) -> str:
-    key = word.translate(_UNIFY)
+@lru_cache(maxsize=1 << 14)
+def _skeleton_arabic(word: str, persian: bool = False) -> str:
+    key = _unify(word)
+    if "|" in key:  # a joined compound (see _join_din): its article assimilated
+        head, end = key.split("|")
+        return merge_doubles(_skeleton_arabic(head).replace(" ", "") + _skeleton_arabic(end[2:]))
     if key.endswith("الله"):
-        return consonant_skeleton(_skeleton_arabic(key[:-4]) + "lh") if len(key) > 4 else "lh"
+        return merge_doubles(_skeleton_arabic(key[:-4]) + "lh") if len(key) > 4 else "lh"
     if key.startswith("ال") and len(key) > 3:
-        return "l " + _skeleton_arabic(key[2:])
-    letters = "".join(_LETTERS.get(ch, "") for ch in key if ch not in _SKELETON_DROP)
-    return consonant_skeleton(letters)
+        return "l " + _skeleton_arabic(key[2:], persian)
+    table = _skeleton_table(persian)
+    return merge_doubles("".join([table.get(ch, "") for ch in key]))
 
 
-@lru_cache(maxsize=1 << 16)
-def consonant_skeleton(token: str) -> str:
-    """Consonants of a Latin token, doubled letters merged, q read as k:
-    "mohammed", "muhammad" and Arabic محمد all give "mhmd"."""
-    text = token.replace("q", "k").translate(_LATIN_VOWELS)
+@lru_cache(maxsize=2)
+def _skeleton_table(persian: bool) -> dict[str, str]:
+    """Arabic letter -> its consonant in skeleton terms ("" for vowel letters)."""
+    table = {ch: _skeleton_letter(ch) for ch in _LETTERS if ch not in _SKELETON_DROP}
+    if persian:
+        table.update(_PERSIAN_SKELETON)
+    return table
+
+
+_PERSIAN_SKELETON = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s"}
+
+
+def _skeleton_letter(ch: str) -> str:
+    """One Arabic letter in consonant_skeleton's terms (folded, never a digraph)."""
+    value = _LETTERS.get(ch, "")
+    for digraph, single in _DIGRAPHS:
+        if value == digraph:
+            return single
+    return value.translate(_FOLD).translate(_LATIN_VOWELS)
+
+
+def merge_doubles(text: str) -> str:
+    """Runs of one letter merged into one: "mhhmd" -> "mhmd"."""
     out: list[str] = []
     for ch in text:
         if not out or out[-1] != ch:
             out.append(ch)
     return "".join(out)
+
+
+# Spellings of one consonant folded together: digraphs (dh/d, kh/k, th/t, gh/g, sh/s,
+# ph/f, tz/ts, and French dj/j: Djamel), q/k, and v/b, f/p (one Hebrew letter each;
+# Arabic has no p or v).
+_DIGRAPHS = (("dh", "d"), ("kh", "k"), ("th", "t"), ("gh", "g"), ("sh", "s"), ("ph", "p"),
+             ("tz", "ts"), ("dj", "j"))  # fmt: skip
+_FOLD = str.maketrans({"q": "k", "v": "b", "f": "p"})
+
+
+@lru_cache(maxsize=1 << 16)
+def consonant_skeleton(token: str) -> str:
+    """Consonants of a Latin token, doubled letters merged, spellings of one consonant
+    folded together (dh/d, kh/k, th/t, gh/g, sh/s, dj/j, q/k, v/b, f/p): "mohammed",
+    "muhammad" and Arabic محمد all give "mhmd", "fadhil" and فاضل "pdl"."""
+    text = token
+    if "h" in text or "z" in text or "dj" in text:
+        for digraph, single in _DIGRAPHS:
+            text = text.replace(digraph, single)
+    return merge_doubles(text.translate(_FOLD).translate(_LATIN_VOWELS))

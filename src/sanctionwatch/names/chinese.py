@@ -7,6 +7,7 @@ import unicodedata
 from functools import lru_cache
 
 from sanctionwatch.names._data import read_lines, read_table
+from sanctionwatch.names.chinese_gloss import gloss_chinese_words
 from sanctionwatch.names.hangul import romanize_hangul_name
 
 __all__ = ["chinese_surnames", "hanja_to_hangul", "romanize_chinese", "split_chinese_name"]
@@ -107,8 +108,9 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     "pinyin" (jin zheng en), "pinyin-joined" (jin zhengen), "pinyin-alt" (the given name
     with the second reading of characters that have two) and, when every character has
     a Korean reading, the Korean forms of that reading ("hanja-mr": kim jong un, ...).
-    Anything else gives the pinyin syllables of each word ("pinyin") and each word's
-    syllables joined ("pinyin-joined")."""
+    Anything else gives the pinyin syllables of each word ("pinyin"), each word's
+    syllables joined ("pinyin-joined") and, for names with words of the company glossary,
+    the glossed forms of :func:`gloss_chinese_words` ("zh-gloss", "zh-gloss-pairs")."""
     out: list[tuple[str, str]] = []
     split = split_chinese_name(words[0]) if len(words) == 1 else None
     if len(words) == 2 and words[0] in chinese_surnames() and len(words[0] + words[1]) <= 4:
@@ -131,6 +133,7 @@ def romanize_chinese(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         syllables = [_pinyin(w) for w in words]
         out.append((" ".join(s for word in syllables for s in word), "pinyin"))
         out.append((" ".join("".join(word) for word in syllables), "pinyin-joined"))
+        out.extend(gloss_chinese_words(words, _pinyin))
     seen: set[str] = set()
     unique = []
     for text, method in out:

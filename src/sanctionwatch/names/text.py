@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
@@ -198,8 +199,17 @@ def _strip_marks(word: str) -> str:
     return word[i:] if i else word
 
 
+# Geresh and gershayim (or the ASCII quotes typed for them) inside a Hebrew word mark
+# an abbreviation (להב"ה, צה"ל): part of the word, not punctuation.
+_HEBREW_MARK = re.compile("(?<=[\u05d0-\u05ea])[\"'\u05f3\u05f4](?=[\u05d0-\u05ea])")
+
+
 def _normalize_once(text: str) -> str:
     text = unicodedata.normalize("NFKC", text).casefold()
+    if ('"' in text or "'" in text or "\u05f3" in text or "\u05f4" in text) and (
+        _HEBREW_MARK.search(text)
+    ):
+        text = _HEBREW_MARK.sub("", text)
     text = text.translate(_CLEAN)
     words = text.split()
     if not text.isascii():

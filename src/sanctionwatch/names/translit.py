@@ -11,12 +11,14 @@ from anyascii import anyascii
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.names.chinese import romanize_chinese
 from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS, romanize_cyrillic
+from sanctionwatch.names.cyrillic_gloss import gloss_cyrillic_words
 from sanctionwatch.names.hangul import (
     romanize_hangul_name,
     romanize_hangul_word,
     split_hangul_name,
     surnames,
 )
+from sanctionwatch.names.hebrew import romanize_hebrew
 from sanctionwatch.names.korean_gloss import gloss_hangul_words
 from sanctionwatch.names.text import normalize, script_of
 
@@ -61,7 +63,8 @@ def _hangul(words: tuple[str, ...]) -> Forms:
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:
     text = " ".join(words)
-    return tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
+    forms = tuple((romanize_cyrillic(text, system), system) for system in CYRILLIC_SYSTEMS)
+    return forms + gloss_cyrillic_words(words, romanize_cyrillic)
 
 
 # Greek digraphs read as in the Greek standard ELOT 743 (passports): ου -> ou, αυ -> av ...
@@ -87,6 +90,7 @@ _HANDLERS: dict[str, Callable[[tuple[str, ...]], Forms]] = {
     "Cyrl": _cyrillic,
     "Arab": romanize_arabic,
     "Grek": _greek,
+    "Hebr": romanize_hebrew,
 }
 
 
@@ -128,6 +132,19 @@ def _latin_forms(text: str) -> tuple[LatinForm, ...]:
         return (LatinForm(folded, "latin"),) if folded else ()
     out: list[LatinForm] = []
     seen: set[str] = set()
+    latin = [forms[0][0] for forms in per_segment if forms[0][1] == "latin"]
+    if latin and any(ch.isalpha() for text in latin for ch in text):
+        # Two renderings side by side ("KIM Ho Kyu 김호규", "Jin Tiesan (金铁三)"): each
+        # alone first, then the two together.
+        for text, method in per_segment[main]:
+            folded = ascii_fold(text)
+            if folded and folded not in seen:
+                seen.add(folded)
+                out.append(LatinForm(folded, method))
+        folded = ascii_fold(" ".join(latin))
+        if folded and folded not in seen:
+            seen.add(folded)
+            out.append(LatinForm(folded, "latin"))
     for k in range(len(per_segment[main])):
         parts = [forms[k] if k < len(forms) else forms[0] for forms in per_segment]
         folded = ascii_fold(" ".join(p[0] for p in parts))
@@ -145,7 +162,9 @@ def latin_forms(text: str) -> list[LatinForm]:
     forms with unspaced names segmented ("김정은" -> "kim jong un", "gim jeong eun", ...);
     Chinese gives pinyin (and the Korean reading of Korean names); Cyrillic gives BGN/PCGN,
     passport, ISO 9, scholarly and simple forms; Arabic gives usual spellings and a
-    consonant skeleton; Greek gives ELOT 743 digraphs and anyascii; other scripts go
-    through anyascii. Every text is lower-case ASCII
+    consonant skeleton; Hebrew gives a consonant reading and skeletons; Greek gives
+    ELOT 743 digraphs and anyascii; other scripts go through anyascii. A name written
+    in Latin and another script side by side gives the other script's forms alone and
+    the Latin words alone before the forms of the whole. Every text is lower-case ASCII
     tokens separated by single spaces; an input without letters or digits gives []."""
     return list(_latin_forms(text))

@@ -21,18 +21,48 @@ def serve(
     ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            help="Worker processes. Each holds its own screening index; more than one "
+            "suits PostgreSQL (SQLite serialises writes).",
+        ),
+    ] = 1,
 ) -> None:
     """Start the web app and REST API on the configured store (the embedded default)."""
+    import os
+
     import uvicorn
 
+    from sanctionwatch.settings import to_environment
+    from sanctionwatch.store.db import open_store
     from sanctionwatch.web.app import create_app
 
     settings = settings_from(ctx)
-    web = create_app(settings)
-    console.print(f"serving on http://{host}:{port}/ (API description at /docs)")
+    # Migrate the schema once here, before any worker opens the store.
+    store = open_store(settings)
+    console.print(
+        f"serving on http://{host}:{port}/ with {workers} worker(s) (API description at /docs)"
+    )
     # A keep-alive longer than uvicorn's 5 s default: a busy server must not close a
     # connection on which the client has already sent its next request.
-    uvicorn.run(web, host=host, port=port, log_level="info", timeout_keep_alive=30)
+    if workers == 1:
+        web = create_app(settings, store=store)
+        uvicorn.run(web, host=host, port=port, log_level="info", timeout_keep_alive=30)
+        return
+    store.engine.dispose()
+    # Worker processes rebuild the settings (``--db`` included) from the environment.
+    os.environ.update(to_environment(settings))
+    uvicorn.run(
+        "sanctionwatch.web.asgi:app_from_environment",
+        factory=True,
+        workers=workers,
+        host=host,
+        port=port,
+        log_level="info",
+        timeout_keep_alive=30,
+    )
 
 
 @apikey_app.command("create")
