@@ -18,6 +18,7 @@ __all__ = [
     "PAIR_MIN",
     "Pairing",
     "TokenMatcher",
+    "is_guessed",
     "is_syllabic",
     "skeleton_similarity",
     "token_similarity",
@@ -59,7 +60,7 @@ def token_similarity(
     another name, so 4-5 letter tokens are then compared without the extra cost.
     Spelling alone must agree to :data:`FUZZY_MIN` (one typo in a word of five
     letters or more stays above it; "ashley" / "alexey" do not), except for
-    ``guessed`` spellings: a transliteration from Arabic script guesses the vowels.
+    ``guessed`` spellings (see :func:`is_guessed`).
     """
     if qk == ck:
         return 1.0, ("same" if qt == ct else "variant")
@@ -99,6 +100,15 @@ def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
 
 
+def is_guessed(method: str) -> bool:
+    """Whether a transliteration method guesses at a Latin spelling: Arabic script
+    leaves out short vowels, and a foreign name written in Chinese or Korean
+    characters ("麥克維爾" for Makewell), kept in a gloss or joined into one word, only
+    approximates its sounds."""
+    base = method.split("+")[0]
+    return base.startswith("arabic") or "gloss" in base or base.endswith("-joined")
+
+
 def is_syllabic(method: str) -> bool:
     """Whether a transliteration method writes each Hangul or Han character as a
     token of its own (not "pinyin-joined": names spelt out in characters, such as
@@ -132,7 +142,7 @@ class TokenMatcher:
     def __init__(self, form: NameForm) -> None:
         self.form = form
         self.skeletal = form.method.endswith("skeleton")
-        self.guessed = form.method.startswith("arabic")
+        self.guessed = is_guessed(form.method)
         # The least a query token left unpaired costs: the mean token weight.
         self.floor = sum(form.weights) / len(form.weights) if form.weights else 0.0
         # Syllables from a transliteration pair only by key and lose when one is left
