@@ -46,3 +46,22 @@ def test_a_loaded_index_saves_again(screener: Screener, tmp_path: Path) -> None:
         want = [(m.key, m.score, m.matched_name) for m in screener.screen(Query(q))]
         got = [(m.key, m.score, m.matched_name) for m in again.screen(Query(q))]
         assert got == want, q
+
+
+def test_a_warmed_index_answers_the_same(screener: Screener, tmp_path: Path) -> None:
+    """warm() builds every name and record of a loaded index before batch workers
+    fork; hits() is what screen() returns, without reading the entities."""
+    path = tmp_path / "index.pkl"
+    screener.save(path)
+    loaded = Screener.load(path)
+    assert loaded is not None
+    loaded.warm()
+    assert isinstance(loaded.index.names, list) and isinstance(loaded.index.records, list)
+    assert len(loaded.index.names) == len(screener.index.names)
+    for q in ["Kim Jong Un", "Ri Je Son", "KOMID"]:
+        found = screener.screen(Query(q), threshold=0.5)
+        hits = loaded.hits(Query(q), threshold=0.5)
+        assert [(m.key, m.score, m.matched_name) for m in found] == [
+            (h.key, h.score, h.matched_name) for h in hits
+        ]
+        assert [h.record.primary for h in hits] == [m.entity.primary_name for m in found]

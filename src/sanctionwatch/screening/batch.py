@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator
@@ -100,7 +101,7 @@ def _screen_row(item: tuple[int, dict[str, str], bool, ColumnMap, float, int]) -
             country=row.get(cols.country or "") or None,
             identifiers=[i for i in ident.replace(";", "|").split("|") if i.strip()],
         )
-        matches = screener.screen(query, limit=limit, threshold=threshold)
+        matches = screener.hits(query, limit=limit, threshold=threshold)
     except InputError as exc:
         return ["error", f"row {number}: {exc.message}"] + [""] * 8
     if not matches:
@@ -111,11 +112,11 @@ def _screen_row(item: tuple[int, dict[str, str], bool, ColumnMap, float, int]) -
         "",
         str(len(matches)),
         f"{top.score:.4f}",
-        top.entity.source,
-        top.entity.ref,
-        top.entity.primary_name,
+        top.record.source,
+        top.record.ref,
+        top.record.primary,
         top.matched_name,
-        " | ".join(f"{f.name}: {f.detail}" for f in top.explanation),
+        " | ".join(f"{f.name}: {f.detail}" for f in top.scored.features),
         " | ".join(f"{m.key}={m.score:.3f}" for m in matches),
     ]
 
@@ -164,7 +165,15 @@ def screen_file(
         _SCREENER = screener
         nproc = max(1, workers or os.cpu_count() or 1)
         fork = "fork" in multiprocessing.get_all_start_methods()
-        pool = multiprocessing.get_context("fork").Pool(nproc) if fork and nproc > 1 else None
+        pool = None
+        if fork and nproc > 1:
+            # Workers share the parent's memory: build the index's names and records
+            # and load the data tables once here, and keep them out of the collector's
+            # sight (a collection in a worker would otherwise touch, and so copy,
+            # every page of them).
+            screener.warm()
+            gc.freeze()
+            pool = multiprocessing.get_context("fork").Pool(nproc)
         try:
             with dst.open("w", newline="", encoding="utf-8") as out:
                 writer = csv.writer(out)

@@ -12,16 +12,15 @@ from __future__ import annotations
 
 import gc
 import math
-import pickle
-import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator
-from typing import Any, Generic, TypeVar
+from collections.abc import Iterable
+from typing import Any
 
 import numpy as np
 
 from sanctionwatch import names
-from sanctionwatch.lists.model import Entity, EntityKind, IdentifierKind, NameKind
+from sanctionwatch.lists.model import Entity, EntityKind, NameKind
+from sanctionwatch.screening.records import EntityRecord, LazyTable, clean_identifier
 
 __all__ = [
     "KIND_CODES",
@@ -37,22 +36,25 @@ __all__ = [
 ]
 
 KIND_CODES = {kind: code for code, kind in enumerate(EntityKind)}
-_ENTITY_KINDS = {kind.value: kind for kind in EntityKind}
 _NAME_KINDS = {kind.value: kind for kind in NameKind}
-T = TypeVar("T")
-_NON_ALNUM = re.compile(r"[^0-9A-Z]")
-_IMO_PREFIX = re.compile(r"^IMO")
-
-
-def clean_identifier(value: str) -> str:
-    """Upper-case alphanumerics only: ``"IMO 9,123,456"`` -> ``"9123456"``."""
-    text = _NON_ALNUM.sub("", value.upper())
-    return _IMO_PREFIX.sub("", text) if len(text) == 10 else text
 
 
 def grams(key: str) -> set[str]:
     padded = f"^{key}$"
     return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+_KEYS: dict[str, tuple[str, str]] = {}
+
+
+def _token_keys(token: str) -> tuple[str, str]:
+    """The variant key and phonetic key of a token (remembered: names share tokens)."""
+    found = _KEYS.get(token)
+    if found is None:
+        if len(_KEYS) >= 500_000:
+            _KEYS.clear()
+        found = _KEYS[token] = (names.variant_key(token), names.phonetic(token))
+    return found
 
 
 def _length_factor(token: str) -> float:
@@ -66,8 +68,10 @@ class NameForm:
 
     def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
         self.tokens = toks
-        self.keys = tuple(names.variant_key(t) for t in toks)
-        self.phon = tuple(names.phonetic(t) for t in toks)
+        known = _KEYS
+        both = [known.get(t) or _token_keys(t) for t in toks]
+        self.keys = tuple([k for k, _ in both])
+        self.phon = tuple([p for _, p in both])
         self.compact = "".join(self.keys)
         self.method = method
         self.legal = legal
@@ -130,95 +134,6 @@ class IndexedName:
         return cls(entity, text, _NAME_KINDS[kind], [NameForm.from_state(f) for f in forms])
 
 
-Birth = tuple[int, int | None, int | None, int | None, bool]  # year, month, day, end year, approx
-
-
-class EntityRecord:
-    """An entity with its facts pre-digested for scoring. In a loaded index the entity
-    itself stays serialised until it is shown."""
-
-    __slots__ = ("_blob", "_entity", "births", "countries", "identifiers", "imos", "kind", "names")
-
-    def __init__(self, entity: Entity) -> None:
-        self._entity: Entity | None = entity
-        self._blob: bytes | None = None
-        self.kind = entity.kind
-        self.names: list[int] = []
-        countries = {c.lower() for c in entity.nationalities if c}
-        countries.update(a.country.lower() for a in entity.addresses if a.country)
-        self.countries = frozenset(countries)
-        ids: dict[str, str] = {}
-        imos: set[str] = set()
-        for ident in entity.identifiers:
-            cleaned = clean_identifier(ident.value)
-            if cleaned:
-                ids[cleaned] = ident.kind.value
-                if ident.kind is IdentifierKind.IMO:
-                    imos.add(cleaned)
-        self.identifiers = ids
-        self.imos = frozenset(imos)
-        self.births: list[Birth] = [
-            (b.start.year, b.start.month, b.start.day, b.end.year if b.end else None, b.approximate)
-            for b in entity.birth_dates
-        ]
-
-    @property
-    def entity(self) -> Entity:
-        if self._entity is None:
-            assert self._blob is not None
-            self._entity = pickle.loads(self._blob)
-        return self._entity
-
-    def state(self) -> tuple[object, ...]:
-        if self._blob is None:
-            self._blob = pickle.dumps(self._entity, protocol=pickle.HIGHEST_PROTOCOL)
-        return (
-            self._blob,
-            self.kind.value,
-            self.names,
-            tuple(self.countries),
-            self.identifiers,
-            tuple(self.imos),
-            self.births,
-        )
-
-    @classmethod
-    def from_state(cls, state: tuple[Any, ...]) -> EntityRecord:
-        record = cls.__new__(cls)
-        record._entity = None
-        record._blob, kind, record.names, countries, record.identifiers, imos, record.births = state
-        record.kind = _ENTITY_KINDS[kind]
-        record.countries = frozenset(countries)
-        record.imos = frozenset(imos)
-        return record
-
-
-class LazyTable(Generic[T]):
-    """A list whose items stay in their saved form (plain tuples) until first read.
-
-    Loading an index then costs one unpickling of tuples, and a query builds only the
-    few names and entities it touches."""
-
-    __slots__ = ("_items", "_make")
-
-    def __init__(self, items: list[Any], make: Callable[[Any], T]) -> None:
-        self._items = items
-        self._make = make
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __getitem__(self, i: int) -> T:
-        item = self._items[i]
-        if type(item) is tuple:
-            item = self._items[i] = self._make(item)
-        return item
-
-    def __iter__(self) -> Iterator[T]:
-        for i in range(len(self._items)):
-            yield self[i]
-
-
 class Postings:
     """An inverted index stored compactly: one int32 array and a slice per key."""
 
@@ -253,10 +168,12 @@ class ScreeningIndex:
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
+        self.name_weight = np.zeros(0, dtype=np.float32)  # each name's least total weight
         self.entity_kind = np.zeros(0, dtype=np.int8)  # KIND_CODES of each entity
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
+        self.reach_cache: dict[tuple[str, str], Any] = {}  # see candidates.reach; not saved
 
     def __len__(self) -> int:
         return len(self.records)
@@ -268,6 +185,7 @@ class ScreeningIndex:
             "by_key": self.by_key,
             "by_phonetic": self.by_phonetic,
             "name_entity": self.name_entity,
+            "name_weight": self.name_weight,
             "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
             "gram_keys": self.gram_keys,
@@ -278,11 +196,13 @@ class ScreeningIndex:
         }
 
     def __setstate__(self, state: dict[str, Any]) -> None:
+        self.reach_cache = {}
         self.records = LazyTable(state["records"], EntityRecord.from_state)
         self.names = LazyTable(state["names"], IndexedName.from_state)
         self.by_key = state["by_key"]
         self.by_phonetic = state["by_phonetic"]
         self.name_entity = state["name_entity"]
+        self.name_weight = state["name_weight"]
         self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
         self.gram_keys = state["gram_keys"]
@@ -341,25 +261,42 @@ class ScreeningIndex:
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
         by_gram: dict[str, list[int]] = defaultdict(list)
+        sizes: list[int] = []
         for key in df:
             if len(key) >= 3:
                 kid = len(index.gram_keys)
                 index.gram_keys.append(key)
-                for gram in grams(key):
+                key_grams = grams(key)
+                sizes.append(len(key_grams))
+                for gram in key_grams:
                     by_gram[gram].append(kid)
         index.by_gram = Postings(by_gram)
-        index.gram_key_sizes = np.asarray(
-            [len(grams(k)) for k in index.gram_keys], dtype=np.float32
-        )
+        index.gram_key_sizes = np.asarray(sizes, dtype=np.float32)
+        weight_of: dict[tuple[str, ...], tuple[float, ...]] = {}
         for iname in index.names:
             for form in iname.forms:
-                form.weights = index.weights(form)
+                got = weight_of.get(form.tokens)
+                if got is None:
+                    got = weight_of[form.tokens] = index.weights(form)
+                form.weights = got
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
+        index.name_weight = np.asarray(
+            [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32
+        )
         index.entity_kind = np.asarray([KIND_CODES[r.kind] for r in index.records], dtype=np.int8)
         index.by_identifier = dict(index.by_identifier)
         return index
+
+    def materialise(self) -> None:
+        """Build every name and entity record of a loaded index now (the entities
+        themselves stay serialised). For batch screening: done once before forking
+        the workers, each of them would otherwise build the same objects again."""
+        if isinstance(self.names, LazyTable):
+            self.names = self.names.materialise()
+        if isinstance(self.records, LazyTable):
+            self.records = self.records.materialise()
 
     def weights(self, form: NameForm) -> tuple[float, ...]:
         """IDF weight of each token (unknown tokens get the highest weight)."""
@@ -376,12 +313,11 @@ class ScreeningIndex:
         found = [p for p in (self.by_gram.get(g) for g in mine) if p is not None]
         if not found:
             return []
-        counts = np.bincount(np.concatenate(found), minlength=len(self.gram_keys))
-        dice = 2.0 * counts / (len(mine) + self.gram_key_sizes)
+        ids, counts = np.unique(np.concatenate(found), return_counts=True)
+        dice = 2.0 * counts / (len(mine) + self.gram_key_sizes[ids])
         good = np.flatnonzero(dice >= minimum)
-        if len(good) > limit:
-            good = good[np.argpartition(-dice[good], limit)[:limit]]
-        ranked = good[np.argsort(-dice[good], kind="stable")]
+        # Best first, ties in key order.
+        ranked = ids[good[np.lexsort((ids[good], -dice[good]))]][:limit]
         return [self.gram_keys[k] for k in ranked.tolist() if self.gram_keys[k] != key]
 
     def split_known(self, token: str) -> list[str] | None:

@@ -8,6 +8,7 @@ from sanctionwatch.lists.countries import country_code
 from sanctionwatch.lists.model import PartialDate
 from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
 from sanctionwatch.screening.index import prepare_forms as _forms
+from sanctionwatch.screening.tokensim import TokenMatcher
 from sanctionwatch.screening.types import Feature, Query
 
 __all__ = ["PreparedQuery", "imo_valid", "prepare_query"]
@@ -27,10 +28,10 @@ class PreparedQuery:
     __slots__ = (
         "aligned",
         "birth",
-        "cache",
         "country",
         "forms",
         "identifiers",
+        "matchers",
         "notes",
         "query",
         "valid_imos",
@@ -44,8 +45,9 @@ class PreparedQuery:
         self.identifiers: list[str] = []
         self.valid_imos: set[str] = set()
         self.notes: list[Feature] = []
-        self.cache: dict[int, list[dict[str, tuple[float, str]]]] = {}
-        self.aligned: dict[tuple[int, tuple[str, ...]], Any] = {}  # NameScore by form pair
+        self.matchers: list[TokenMatcher] = []  # one per form, filled as names are scored
+        # NameScore by entry tokens, one dict per query form, for persons' names and others
+        self.aligned: dict[bool, list[dict[tuple[str, ...], Any]]] = {}
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
@@ -74,6 +76,7 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
             form.known = tuple(key in index.by_key for key in form.keys)
         else:
             form.known = (True,) * len(form.keys)
+    pq.matchers = [TokenMatcher(form) for form in pq.forms]
     if query.country:
         code = country_code(query.country)
         if code is None:

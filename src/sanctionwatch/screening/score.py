@@ -17,72 +17,20 @@ from collections.abc import Iterable
 
 from rapidfuzz.distance import Indel
 
-from sanctionwatch import names
-from sanctionwatch.lists.model import NameKind, PartialDate
+from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
+from sanctionwatch.screening.tokensim import TokenMatcher, token_similarity
 from sanctionwatch.screening.types import Feature
 
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
 
-PAIR_MIN = 0.6
-SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
-PHONETIC = 0.88
-PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
 SWAPPED = 0.95  # factor when each side has a name part the other lacks
-SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
 JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
+SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
 similarity = Indel.normalized_similarity
-
-
-def token_similarity(
-    qt: str, qk: str, qp: str, ct: str, ck: str, cp: str, q_known: bool = True
-) -> tuple[float, str]:
-    """Similarity of two tokens in [0, 1] and how it was found.
-
-    Short tokens are syllables (Korean, Chinese, Vietnamese names) or short words where
-    one letter makes another name ("yong" / "myong", "song" / "bong"), so the shorter
-    the pair, the more an edit costs: 3 letters or fewer must agree by key, 4-5
-    letters lose twice the edit distance, and phonetic agreement counts only from 4.
-    A query token no list uses (``q_known`` false) is more likely a misspelling than
-    another name, so 4-5 letter tokens are then compared without the extra cost.
-    """
-    if qk == ck:
-        return 1.0, ("same" if qt == ct else "variant")
-    lq, lc = len(qt), len(ct)
-    if lq == 1 or lc == 1:
-        # A query initial stands for a name; a lone letter in the entry is often just
-        # a particle ("Jihad-e-Islami") and is not expanded.
-        if lq == 1 and qt[0] == ct[0]:
-            return 0.9, "initial"
-        return 0.0, "none"
-    shortest = lq if lq < lc else lc
-    if shortest <= 3:
-        # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
-        # edit similarity (that needs them equal, hence equal keys): only keys can.
-        sim = similarity(qk, ck)
-        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
-    sim = max(similarity(qk, ck), similarity(qt, ct))
-    how = "fuzzy"
-    if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
-        sim, how = PHONETIC, "phonetic"
-    if shortest <= 5 and q_known:
-        sim = 2.0 * sim - 1.0
-    return sim, how
-
-
-def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
-    """A consonant skeleton from unvowelled script (Arabic) against a Latin token."""
-    cs = names.consonant_skeleton(ct)
-    if not qs or not cs:
-        return 0.0, "none"
-    if qs == cs:
-        return SKELETON, "skeleton"
-    if min(len(qs), len(cs)) <= 3:
-        return 0.0, "none"
-    return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
 
 
 class NameScore:
@@ -102,41 +50,40 @@ class NameScore:
 
 
 def align(
-    qf: NameForm, cf: NameForm, cache: list[dict[str, tuple[float, str]]] | None = None
+    qf: NameForm, cf: NameForm, matcher: TokenMatcher | None = None, person: bool = False
 ) -> NameScore:
     """Token-set alignment of a query form with a candidate form.
 
-    ``cache`` holds, per query token, its similarity to each candidate token seen so
-    far (one dict per query token), so that a token shared by many list names is
-    compared once per query. It is keyed by the token itself, not its variant key:
-    tokens sharing a key ("abd", "abud") can differ in edit similarity, and a score
-    must not depend on which entries were scored before.
+    ``matcher`` is the query form's :class:`TokenMatcher`, kept for the whole query so
+    that a token shared by many list names is compared once. ``person``: the entry
+    is a person's name.
     """
-    qtoks, qkeys, qphon, qw = qf.tokens, qf.keys, qf.phon, qf.weights
-    known = qf.known or (True,) * len(qtoks)
-    ctoks, ckeys, cphon, cw = cf.tokens, cf.keys, cf.phon, cf.weights
-    skeletal = qf.method.endswith("skeleton")
-    if cache is None:
-        cache = [{} for _ in qtoks]
+    if matcher is None:
+        matcher = TokenMatcher(qf)
+    memo = matcher.memo
+    qtoks, qw = qf.tokens, qf.weights
+    ctoks, cw = cf.tokens, cf.weights
+    nq, nc = len(qtoks), len(ctoks)
     options: list[tuple[float, int, int, str]] = []
-    for i, qt in enumerate(qtoks):
-        row = cache[i]
-        for j, ct in enumerate(ctoks):
-            got = row.get(ct)
-            if got is None:
-                got = (
-                    skeleton_similarity(qt, ct)
-                    if skeletal
-                    else token_similarity(qt, qkeys[i], qphon[i], ct, ckeys[j], cphon[j], known[i])
-                )
-                row[ct] = got
-            if got[0] >= PAIR_MIN:
-                options.append((got[0], i, j, got[1]))
-    options.sort(reverse=True)
-    used_q: set[int] = set()
-    used_c: set[int] = set()
+    for j, ct in enumerate(ctoks):
+        found = memo.get(ct)
+        if found is None:
+            found = matcher.pairing(ct, cf.keys[j], cf.phon[j])
+        if found:
+            for sim, i, how in found:
+                # A lone letter stands for a word only in a person's name: in a
+                # company's name it is a name part of its own ("K PETROCHEMICAL").
+                if person or how != "initial":
+                    options.append((sim, i, j, how))
+    if not options:
+        score = 0.0
+        return _joined(qf, cf, nq, nc, score) or NameScore(score, [], list(qtoks), list(ctoks))
     pairs: list[tuple[str, str, float, str]] = []
     num = den = 0.0
+    if len(options) > 1:
+        options.sort(reverse=True)
+    used_q: set[int] = set()
+    used_c: set[int] = set()
     for sim, i, j, how in options:
         if i in used_q or j in used_c:
             continue
@@ -147,66 +94,128 @@ def align(
             num += 2.0 * sim * cw[j]
             den += 2.0 * cw[j]
             continue
-        # An initial confirms one letter: the rest of the spelt-out token is unverified,
-        # counted as missing (fully on the query side, half on the candidate side).
+        # An initial confirms one letter: the rest of the spelt-out token is
+        # unverified, counted as missing (fully on the query side, half on the
+        # candidate side).
         q_init = len(qtoks[i]) == 1
         small = min(qw[i], cw[j])
         num += 2.0 * sim * small
         den += 2.0 * small
         rest = (cw[j] if q_init else qw[i]) - small
         den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
-    missing_q = [qtoks[i] for i in range(len(qtoks)) if i not in used_q]
-    missing_c = [ctoks[j] for j in range(len(ctoks)) if j not in used_c]
-    den += sum(qw[i] for i in range(len(qtoks)) if i not in used_q)
-    # Extra entry tokens cost half when the query is a shortened form of the entry
-    # (every query token found); when both sides have parts the other lacks, one name
-    # part was swapped for another, and the entry's extra part counts in full.
-    extra = EXTRA_CANDIDATE if len(used_q) == len(qtoks) else 1.0
-    den += extra * sum(cw[j] for j in range(len(ctoks)) if j not in used_c)
+    missing_q: list[str] = []
+    missing_c: list[str] = []
+    lack = 0.0
+    if len(used_q) < nq:
+        # Against a person's one-word name (a nickname: "GREEN"), a query token left
+        # over costs at least the query's mean token weight: a common name part
+        # ("Al" of "Al Green") is still a part the entry lacks.
+        floor = matcher.floor if person and nc == 1 else 0.0
+        for i in range(nq):
+            if i not in used_q:
+                missing_q.append(qtoks[i])
+                lack += qw[i] if qw[i] > floor else floor
+    den += lack
+    lack = heaviest = 0.0
+    if len(used_c) < nc:
+        for j in range(nc):
+            if j not in used_c:
+                missing_c.append(ctoks[j])
+                lack += cw[j]
+                heaviest = cw[j] if cw[j] > heaviest else heaviest
+    if missing_q:
+        # Both sides have parts the other lacks: one name part was swapped for
+        # another, and the entry's extra parts count in full.
+        den += lack
+    else:
+        # The query is a shortened form of the entry: one dropped part (a middle
+        # name) costs half, any further ones in full ("Patrick Ryan" is not "RYAN,
+        # Damion Patrick John").
+        den += lack - (1.0 - EXTRA_CANDIDATE) * heaviest
     score = num / den if den else 0.0
     if missing_q and missing_c:
         score *= SWAPPED
-    if len(qtoks) != len(ctoks) and (missing_q or missing_c):
-        joined = similarity(qf.compact, cf.compact)
-        same_start = qf.compact[:1] == cf.compact[:1]
-        if joined >= JOINED_MIN and same_start and joined * 0.97 > score:
-            q_text = " ".join(qtoks)
-            c_text = " ".join(ctoks)
-            return NameScore(joined * 0.97, [(q_text, c_text, joined, "joined")], [], [])
+    if missing_q or missing_c:
+        if matcher.syllabic or matcher.skeletal:
+            # Two or three syllables make a Korean or Chinese name, many of them
+            # common: one syllable more or less is another person ("유진 박" is not
+            # "Ryu Jin", "斌 莉 徐" not "Xu Bin"). A consonant skeleton (Arabic script
+            # without vowels) is weak evidence: with a part left over, weaker still.
+            score *= SYLLABLE_GAP
+        joined = _joined(qf, cf, nq, nc, score) if nq != nc else None
+        if joined is not None:
+            return joined
     return NameScore(score, pairs, missing_q, missing_c)
 
 
-class Scored:
-    __slots__ = ("features", "name_index", "score")
+def _joined(qf: NameForm, cf: NameForm, nq: int, nc: int, score: float) -> NameScore | None:
+    """Names that differ only in spacing ("Abdulrahman" / "Abdul Rahman") compared
+    whole, when that beats the token alignment ``score``."""
+    if nq == nc:
+        return None
+    qc, cc = qf.compact, cf.compact
+    # Indel similarity is at most 1 - (length difference) / (total length).
+    if abs(len(qc) - len(cc)) > (1.0 - JOINED_MIN) * (len(qc) + len(cc)) or qc[:1] != cc[:1]:
+        return None
+    joined = similarity(qc, cc)
+    if joined >= JOINED_MIN and joined * 0.97 > score:
+        text = (" ".join(qf.tokens), " ".join(cf.tokens))
+        return NameScore(joined * 0.97, [(text[0], text[1], joined, "joined")], [], [])
+    return None
 
-    def __init__(self, score: float, name_index: int, features: list[Feature]) -> None:
+
+class Scored:
+    """An entity's score, the name that gave it, and the evidence. The name's
+    explanation is written only when ``features`` is first read: most entities scored
+    fall below the threshold and are never shown."""
+
+    __slots__ = ("_features", "_name", "name_index", "score")
+
+    def __init__(
+        self,
+        score: float,
+        name_index: int,
+        features: list[Feature],
+        name: tuple[NameScore, NameForm, NameForm, float, bool] | None = None,
+    ) -> None:
         self.score = score
         self.name_index = name_index
-        self.features = features
+        self._features = features
+        self._name = name  # (name score, query form, entry form, value, weak alias)
+
+    @property
+    def features(self) -> list[Feature]:
+        if self._name is not None:
+            ns, qf, cf, value, weak = self._name
+            head = [Feature("name", ns.score, value, _describe_name(ns, qf, cf))]
+            if weak:
+                head.append(Feature("weak_alias", 1.0, value - ns.score, "matched a weak alias"))
+            self._features = head + self._features
+            self._name = None
+        return self._features
 
 
 def _best_name(
-    pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int]
+    pq: PreparedQuery, index: ScreeningIndex, name_ids: Iterable[int], person: bool
 ) -> tuple[float, int, NameScore | None, NameForm | None, NameForm | None]:
     best: tuple[float, int, NameScore | None, NameForm | None, NameForm | None]
     best = (-1.0, -1, None, None, None)
-    cache = pq.cache
-    aligned = pq.aligned  # the same name is often on several lists: align it once
+    top = -1.0
+    forms = list(zip(pq.forms, pq.matchers, strict=True))
+    # The same name is often on several lists: align it once per query.
+    aligned = pq.aligned.setdefault(person, [{} for _ in forms])
+    names = index.names
     for nidx in name_ids:
-        iname = index.names[nidx]
+        iname = names[nidx]
         factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
-        for qf_no, qf in enumerate(pq.forms):
-            sub = cache.get(qf_no)
-            if sub is None:
-                sub = cache[qf_no] = [{} for _ in qf.tokens]
+        for (qf, matcher), memo in zip(forms, aligned, strict=True):
             for cf in iname.forms:
-                memo = (qf_no, cf.tokens)
-                result = aligned.get(memo)
+                result = memo.get(cf.tokens)
                 if result is None:
-                    result = align(qf, cf, sub)
-                    aligned[memo] = result
+                    result = memo[cf.tokens] = align(qf, cf, matcher, person)
                 value = result.score * factor
-                if value > best[0]:
+                if value > top:
+                    top = value
                     best = (value, nidx, result, qf, cf)
     return best
 
@@ -277,12 +286,11 @@ def score_entity(
 ) -> Scored:
     """The sw-v1 score of one entity for a prepared query, with its explanation."""
     ids = record.names if name_ids is None else name_ids
-    value, nidx, ns, qf, cf = _best_name(pq, index, ids)
+    value, nidx, ns, qf, cf = _best_name(pq, index, ids, record.kind is EntityKind.PERSON)
     features: list[Feature] = []
+    name: tuple[NameScore, NameForm, NameForm, float, bool] | None = None
     if ns is not None and qf is not None and cf is not None:
-        features.append(Feature("name", ns.score, value, _describe_name(ns, qf, cf)))
-        if index.names[nidx].kind is NameKind.WEAK_ALIAS:
-            features.append(Feature("weak_alias", 1.0, value - ns.score, "matched a weak alias"))
+        name = (ns, qf, cf, value, index.names[nidx].kind is NameKind.WEAK_ALIAS)
     else:
         value, nidx = 0.0, record.names[0] if record.names else -1
     total = max(value, 0.0)
@@ -302,4 +310,4 @@ def score_entity(
         total = max(total, 0.97 if ident.weight >= 1.0 else 0.9) + 0.02 * value
     for note in pq.notes:
         features.append(note)
-    return Scored(min(max(total, 0.0), 1.0), nidx, features)
+    return Scored(min(max(total, 0.0), 1.0), nidx, features, name)

@@ -8,108 +8,37 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
-import numpy as np
-
 from sanctionwatch.errors import InputError
 from sanctionwatch.lists.model import Entity
 from sanctionwatch.screening.algorithms import Algorithm, get_algorithm
-from sanctionwatch.screening.index import KIND_CODES, ScreeningIndex
+from sanctionwatch.screening.candidates import candidates, reach_needed
+from sanctionwatch.screening.index import EntityRecord, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery, prepare_query
+from sanctionwatch.screening.score import Scored
 from sanctionwatch.screening.types import Match, Query
 
-__all__ = ["INDEX_FORMAT", "Screener", "candidates"]
+__all__ = ["INDEX_FORMAT", "Hit", "Screener", "candidates"]
 
-INDEX_FORMAT = 2
-COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
-
-
-def candidates(
-    pq: PreparedQuery, index: ScreeningIndex, limit: int = 25, min_share: float = 0.0
-) -> list[tuple[int, list[int]]]:
-    """Entities worth scoring, best first, each with the names that shared a key.
-
-    Each query token contributes its IDF weight to every name it reaches by variant
-    key (full weight), phonetic key (0.8) or, for tokens the lists never use, by
-    3-gram similarity (0.6); a name's candidate score is that sum as a share of the
-    form's total weight, the best over query forms; an entity's is its best name's.
-    Entities below ``min_share`` are dropped. Postings are numpy arrays, so the work
-    per token is one vectorised assignment.
-    """
-    size = len(index.names)
-    best = np.zeros(size, dtype=np.float32)
-    hits = np.zeros(size, dtype=np.float32)
-    reach = np.zeros(size, dtype=np.float32)  # one token's credit; reset after each token
-    by_key, by_phon = index.by_key, index.by_phonetic
-    reached: list[np.ndarray] = []
-    for form in pq.forms:
-        found = False
-        touched: list[np.ndarray] = []
-        for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
-            key, phon, weight = form.keys[i], form.phon[i], form.weights[i]
-            posting = by_key.get(key)
-            if posting is not None and len(posting) > COMMON_POSTING and found:
-                continue
-            parts: list[np.ndarray] = []
-            if posting is None and len(key) >= 3:
-                for other in index.similar_keys(key):
-                    near = by_key.get(other)
-                    if near is not None:
-                        reach[near] = 0.6 * weight
-                        parts.append(near)
-            ppost = by_phon.get(phon) if len(phon) >= 2 else None
-            if ppost is not None and len(ppost) <= COMMON_POSTING:
-                reach[ppost] = 0.8 * weight
-                parts.append(ppost)
-            if posting is not None:
-                reach[posting] = weight
-                parts.append(posting)
-            if parts:
-                # Duplicate indexes add once: a token credits each name at most once.
-                where = parts[0] if len(parts) == 1 else np.concatenate(parts)
-                hits[where] += reach[where]
-                reach[where] = 0.0
-                touched.append(where)
-            found = found or posting is not None
-        if touched:
-            where = np.concatenate(touched)
-            total = sum(form.weights) or 1.0
-            best[where] = np.maximum(best[where], hits[where] / total)
-            hits[where] = 0.0
-            reached.append(where)
-    # Names reached (some more than once: harmless for the maximum below).
-    names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
-    per_entity = np.zeros(len(index.records), dtype=np.float32)
-    np.maximum.at(per_entity, index.name_entity[names], best[names])
-    for ident in pq.identifiers:
-        for eidx in index.by_identifier.get(ident, ()):
-            per_entity[eidx] = 1e9
-    if pq.query.kind is not None:
-        per_entity[index.entity_kind != KIND_CODES[pq.query.kind]] = 0.0
-    if min_share > 0.0:
-        per_entity[per_entity < min_share] = 0.0
-    chosen = np.flatnonzero(per_entity)
-    if len(chosen) > limit:
-        top = np.argpartition(-per_entity[chosen], limit)[:limit]
-        chosen = chosen[top]
-    order = chosen[np.argsort(-per_entity[chosen], kind="stable")]
-    result: list[tuple[int, list[int]]] = []
-    for eidx in order.tolist():
-        ids = [n for n in index.records[eidx].names if best[n] > 0 and best[n] >= min_share]
-        result.append((eidx, ids or index.records[eidx].names))
-    return result
+INDEX_FORMAT = 4
+# One name in each script the transliteration handles, and a company name.
+_WARM_UP = ("김정은", "金正恩", "Владимир", "محمد", "Αλέξης", "Korea Trading Co Ltd")
 
 
-def reach_needed(threshold: float) -> float:
-    """The least candidate share that can still end at ``threshold``.
+class Hit:
+    """One entry scoring at least the threshold: its record, rounded score, the name
+    that matched and the algorithm's result (with the explanation)."""
 
-    With a share f of the query's weight matched, the name score is at most
-    2f / (1 + f); context features add at most 0.1; candidate generation credits
-    misspelt tokens at 0.6 of their weight. Below this, scoring is pointless.
-    """
-    target = threshold - 0.1
-    if target <= 0.0:
-        return 0.0
-    return 0.6 * target / (2.0 - target)
+    __slots__ = ("matched_name", "record", "score", "scored")
+
+    def __init__(self, record: EntityRecord, score: float, matched_name: str, scored: Scored):
+        self.record = record
+        self.score = score
+        self.matched_name = matched_name
+        self.scored = scored
+
+    @property
+    def key(self) -> str:
+        return f"{self.record.source}:{self.record.ref}"
 
 
 class Screener:
@@ -134,6 +63,14 @@ class Screener:
     def with_algorithm(self, algorithm: str) -> Screener:
         return Screener(self.index, algorithm)
 
+    def warm(self) -> None:
+        """Build every name and record of a loaded index and load the data tables
+        that queries in any script need (transliteration, legal forms). For a process
+        about to fork workers: done once here, not once in each worker."""
+        self.index.materialise()
+        for text in _WARM_UP:
+            self.screen(Query(text))
+
     def prepare(self, query: Query) -> PreparedQuery:
         return prepare_query(query, self.index)
 
@@ -142,22 +79,32 @@ class Screener:
     ) -> list[Match]:
         """The best ``limit`` entries scoring at least ``threshold`` (default: the
         algorithm's), best first."""
+        return [
+            Match(hit.record.entity, hit.score, hit.matched_name, hit.scored.features)
+            for hit in self.hits(query, limit, threshold, pool)
+        ]
+
+    def hits(
+        self, query: Query, limit: int = 10, threshold: float | None = None, pool: int = 25
+    ) -> list[Hit]:
+        """What :meth:`screen` returns, before the entities are read: for callers that
+        need only their source, reference and primary name (batch screening)."""
         if limit < 1:
             raise InputError("limit must be at least 1")
         cut = self.threshold if threshold is None else threshold
         pq = self.prepare(query)
         records = self.index.records
         names = self.index.names
-        matches: list[Match] = []
+        found: list[Hit] = []
         for eidx, name_ids in candidates(pq, self.index, max(pool, limit), reach_needed(cut)):
             record = records[eidx]
             scored = self.algorithm.score(pq, record, self.index, name_ids)
             if scored.score < cut:
                 continue
             matched = names[scored.name_index].text if scored.name_index >= 0 else ""
-            matches.append(Match(record.entity, round(scored.score, 4), matched, scored.features))
-        matches.sort(key=lambda m: (-m.score, m.entity.source, m.entity.ref))
-        return matches[:limit]
+            found.append(Hit(record, round(scored.score, 4), matched, scored))
+        found.sort(key=lambda h: (-h.score, h.record.source, h.record.ref))
+        return found[:limit]
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,178 @@
+"""Candidate generation: the few entities worth scoring for a query, from the index's
+inverted indexes, without a pass over the whole list."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from sanctionwatch.screening.index import KIND_CODES, ScreeningIndex
+from sanctionwatch.screening.query import PreparedQuery
+
+__all__ = ["COMMON_POSTING", "Reach", "candidates", "reach", "reach_needed"]
+
+COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
+REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
+NEAR, PHONETIC, KEY = 0, 1, 2  # how a token reaches a name, weakest first
+CREDIT = (0.6, 0.8, 1.0)  # share of the token's weight each way gives
+
+
+class Reach:
+    """The names one query token reaches: each once, by the strongest way."""
+
+    __slots__ = ("how", "key_size", "names")
+
+    def __init__(self, names: np.ndarray, how: np.ndarray, key_size: int | None) -> None:
+        self.names = names  # int32 name indexes, distinct
+        self.how = how  # int8: NEAR, PHONETIC or KEY for each
+        self.key_size = key_size  # names sharing the token's variant key; None: unknown key
+
+
+def reach(index: ScreeningIndex, key: str, phon: str) -> Reach:
+    """Names reached by variant key, by phonetic key (unless too common) and, for a
+    key no list uses, by the 3-gram nearest known keys. Cached per (key, phonetic)."""
+    cache = index.reach_cache
+    found = cache.get((key, phon))
+    if found is not None:
+        return found
+    parts: list[np.ndarray] = []
+    hows: list[int] = []
+    posting = index.by_key.get(key)
+    if posting is None and len(key) >= 3:
+        for other in index.similar_keys(key):
+            near = index.by_key.get(other)
+            if near is not None:
+                parts.append(near)
+                hows.append(NEAR)
+    ppost = index.by_phonetic.get(phon) if len(phon) >= 2 else None
+    if ppost is not None and len(ppost) <= COMMON_POSTING:
+        parts.append(ppost)
+        hows.append(PHONETIC)
+    if posting is not None:
+        parts.append(posting)
+        hows.append(KEY)
+    if not parts:
+        names = np.zeros(0, dtype=np.int32)
+        how = np.zeros(0, dtype=np.int8)
+    elif len(parts) == 1:
+        names, how = parts[0], np.full(len(parts[0]), hows[0], dtype=np.int8)
+    else:
+        # Each name once, by its strongest way: the strongest parts first, and from
+        # each later part only the names not reached yet.
+        seen = np.zeros(len(index.names), dtype=bool)
+        kept: list[np.ndarray] = []
+        kept_how: list[np.ndarray] = []
+        for part, way in sorted(zip(parts, hows, strict=True), key=lambda x: -x[1]):
+            fresh = part[~seen[part]]
+            seen[fresh] = True
+            kept.append(fresh)
+            kept_how.append(np.full(len(fresh), way, dtype=np.int8))
+        names, how = np.concatenate(kept), np.concatenate(kept_how)
+    got = Reach(names, how, None if posting is None else len(posting))
+    if len(cache) >= REACH_CACHE:
+        cache.clear()
+    cache[(key, phon)] = got
+    return got
+
+
+def candidates(
+    pq: PreparedQuery, index: ScreeningIndex, limit: int = 25, min_share: float = 0.0
+) -> list[tuple[int, list[int]]]:
+    """Entities worth scoring, best first, each with the names that shared a key.
+
+    Each query token contributes its IDF weight to every name it reaches by variant
+    key (full weight), phonetic key (0.8) or, for tokens the lists never use, by
+    3-gram similarity (0.6); a name's candidate score is that sum as a share of the
+    form's total weight, the best over query forms; an entity's is its best name's.
+    Entities below ``min_share`` are dropped. Among equal shares the name with the
+    least weight of its own comes first ("Kim Chol" before "Kim Song Chol" for the
+    query "Kim Chol"): many names share common tokens, and only ``limit`` are kept.
+    """
+    size = len(index.names)
+    best = np.zeros(size, dtype=np.float32)
+    hits = np.zeros(size, dtype=np.float32)
+    reached: list[np.ndarray] = []
+    for form in pq.forms:
+        found = False
+        touched: list[np.ndarray] = []
+        for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
+            weight = form.weights[i]
+            got = reach(index, form.keys[i], form.phon[i])
+            if got.key_size is not None and got.key_size > COMMON_POSTING and found:
+                continue
+            if len(got.names):
+                credit = np.asarray([c * weight for c in CREDIT], dtype=np.float32)
+                hits[got.names] += credit[got.how]
+                touched.append(got.names)
+            found = found or got.key_size is not None
+        if touched:
+            where = np.concatenate(touched)
+            total = sum(form.weights) or 1.0
+            best[where] = np.maximum(best[where], hits[where] / total)
+            hits[where] = 0.0
+            reached.append(where)
+    return _entities(pq, index, best, reached, limit, min_share)
+
+
+def _entities(
+    pq: PreparedQuery,
+    index: ScreeningIndex,
+    best: np.ndarray,
+    reached: list[np.ndarray],
+    limit: int,
+    min_share: float,
+) -> list[tuple[int, list[int]]]:
+    # Names reached (some more than once: harmless for the maximum below). Only
+    # these are looked at: no pass over every name or entity of the index.
+    names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
+    shares = best[names]
+    ents = index.name_entity[names]
+    cut = float(np.float32(min_share))  # shares are float32: compare as such
+    keep = shares >= cut if cut > 0.0 else shares > 0.0
+    if pq.query.kind is not None:
+        keep &= index.entity_kind[ents] == KIND_CODES[pq.query.kind]
+    names = names[keep]
+    ents, shares, sizes = ents[keep], shares[keep], index.name_weight[names]
+    named = ents  # the entities reached through names (not identifiers)
+    for ident in pq.identifiers:
+        same_id = index.by_identifier.get(ident, [])
+        if pq.query.kind is not None:
+            code = KIND_CODES[pq.query.kind]
+            same_id = [e for e in same_id if index.entity_kind[e] == code]
+        if same_id:
+            ents = np.concatenate([ents, np.asarray(same_id, dtype=ents.dtype)])
+            shares = np.concatenate([shares, np.full(len(same_id), 1e9, dtype=shares.dtype)])
+            sizes = np.concatenate([sizes, np.zeros(len(same_id), dtype=sizes.dtype)])
+    if len(ents) == 0:
+        return []
+    # Each entity's best share (rows grouped by entity, best first), then the
+    # entities best first.
+    order = np.lexsort((sizes, -shares, ents))
+    ents, shares, sizes = ents[order], shares[order], sizes[order]
+    first = np.ones(len(ents), dtype=bool)
+    first[1:] = ents[1:] != ents[:-1]
+    ents, shares, sizes = ents[first], shares[first], sizes[first]
+    chosen = ents[np.lexsort((ents, sizes, -shares))][:limit]
+    # The names of the chosen entities that reached the bar, in each entity's order
+    # (an entity's names have consecutive ids); all its names when none did (an
+    # identifier match).
+    wanted = np.zeros(len(index.records), dtype=bool)
+    wanted[chosen] = True
+    sel = wanted[named]
+    groups: dict[int, list[int]] = {}
+    for n, e in sorted(set(zip(names[sel].tolist(), named[sel].tolist(), strict=True))):
+        groups.setdefault(e, []).append(n)
+    records = index.records
+    return [(e, groups.get(e) or records[e].names) for e in chosen.tolist()]
+
+
+def reach_needed(threshold: float) -> float:
+    """The least candidate share that can still end at ``threshold``.
+
+    With a share f of the query's weight matched, the name score is at most
+    2f / (1 + f); context features add at most 0.1; candidate generation credits
+    misspelt tokens at 0.6 of their weight. Below this, scoring is pointless.
+    """
+    target = threshold - 0.1
+    if target <= 0.0:
+        return 0.0
+    return 0.6 * target / (2.0 - target)

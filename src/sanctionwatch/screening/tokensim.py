@@ -1,0 +1,217 @@
+"""Similarity of two name tokens, and a per-query memo of it.
+
+:func:`token_similarity` compares one query token with one list token.
+:class:`TokenMatcher` keeps, for one query form, the list tokens met so far and the
+query tokens each one pairs with, so that a token shared by many list names is
+compared once per query and aligning a name visits each of its tokens once.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Indel
+
+from sanctionwatch import names
+from sanctionwatch.names.hangul import romanized_syllables
+from sanctionwatch.screening.index import NameForm
+
+__all__ = [
+    "PAIR_MIN",
+    "Pairing",
+    "TokenMatcher",
+    "is_guessed",
+    "is_syllabic",
+    "skeleton_similarity",
+    "token_similarity",
+]
+
+PAIR_MIN = 0.6
+FUZZY_MIN = 0.7  # spelling alone (no key, no sound) must agree this much
+SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
+PHONETIC = 0.88
+PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
+SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
+# Romanisations of syllabic scripts (Hangul, Han): each token is one syllable from a
+# small inventory, where one letter more or less is another syllable ("cheng" and
+# "chen", "jing" and "jinghe"): such tokens pair only by variant key.
+SYLLABIC_METHODS = ("mr", "rr", "popular", "pinyin", "hanja")
+similarity = Indel.normalized_similarity
+
+# (similarity, query token position, how) for each query token a list token pairs with
+Pairing = tuple[tuple[float, int, str], ...]
+
+
+def token_similarity(
+    qt: str,
+    qk: str,
+    qp: str,
+    ct: str,
+    ck: str,
+    cp: str,
+    q_known: bool = True,
+    guessed: bool = False,
+) -> tuple[float, str]:
+    """Similarity of two tokens in [0, 1] and how it was found.
+
+    Short tokens are syllables (Korean, Chinese, Vietnamese names) or short words where
+    one letter makes another name ("yong" / "myong", "song" / "bong"), so the shorter
+    the pair, the more an edit costs: 3 letters or fewer must agree by key, 4-5
+    letters lose twice the edit distance, and phonetic agreement counts only from 4.
+    A query token no list uses (``q_known`` false) is more likely a misspelling than
+    another name, so 4-5 letter tokens are then compared without the extra cost.
+    Spelling alone must agree to :data:`FUZZY_MIN` (one typo in a word of five
+    letters or more stays above it; "ashley" / "alexey" do not), except for
+    ``guessed`` spellings (see :func:`is_guessed`).
+    """
+    if qk == ck:
+        return 1.0, ("same" if qt == ct else "variant")
+    lq, lc = len(qt), len(ct)
+    if lq == 1 or lc == 1:
+        # A query initial stands for a name; a lone letter in the entry is often just
+        # a particle ("Jihad-e-Islami") and is not expanded.
+        if lq == 1 and qt[0] == ct[0]:
+            return 0.9, "initial"
+        return 0.0, "none"
+    shortest = lq if lq < lc else lc
+    if shortest <= 3:
+        # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
+        # edit similarity (that needs them equal, hence equal keys): only keys can.
+        sim = similarity(qk, ck)
+        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
+    sim = max(similarity(qk, ck), similarity(qt, ct))
+    how = "fuzzy"
+    if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
+        sim, how = PHONETIC, "phonetic"
+    elif sim < FUZZY_MIN and not guessed:
+        return 0.0, "none"
+    if shortest <= 5 and q_known:
+        sim = 2.0 * sim - 1.0
+    return sim, how
+
+
+def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
+    """A consonant skeleton from unvowelled script (Arabic) against a Latin token."""
+    cs = names.consonant_skeleton(ct)
+    if not qs or not cs:
+        return 0.0, "none"
+    if qs == cs:
+        return SKELETON, "skeleton"
+    if min(len(qs), len(cs)) <= 3:
+        return 0.0, "none"
+    return SKELETON * (2.0 * similarity(qs, cs) - 1.0), "skeleton"
+
+
+def is_guessed(method: str) -> bool:
+    """Whether a transliteration method guesses at a Latin spelling: Arabic script
+    leaves out short vowels, and a foreign name written in Chinese or Korean
+    characters ("麥克維爾" for Makewell), kept in a gloss or joined into one word, only
+    approximates its sounds."""
+    base = method.split("+")[0]
+    return base.startswith("arabic") or "gloss" in base or base.endswith("-joined")
+
+
+def is_syllabic(method: str) -> bool:
+    """Whether a transliteration method writes each Hangul or Han character as a
+    token of its own (not "pinyin-joined": names spelt out in characters, such as
+    Uyghur names in Chinese, whose syllables are joined into words)."""
+    base = method.split("+")[0]
+    return base.startswith(SYLLABIC_METHODS) and not base.endswith("-joined")
+
+
+def _korean_in_latin(form: NameForm) -> bool:
+    """A Latin name of two or more parts, each one romanised Korean syllable
+    ("Young Kim", "Ri Jang Su")."""
+    toks = form.tokens
+    if len(toks) < 2 or not form.method.startswith("latin"):
+        return False
+    # What names.korean_syllables(t) == (t,) says, without segmenting each token.
+    inventory = romanized_syllables()
+    return all(t in inventory for t in toks)
+
+
+class TokenMatcher:
+    """For one query form: each list token seen so far, and the query tokens it pairs
+    with (similarity at least :data:`PAIR_MIN`), usually none.
+
+    Keyed by the list token itself, not its variant key: tokens sharing a key ("abd",
+    "abud") can differ in edit similarity, and a score must not depend on which
+    entries were scored before.
+    """
+
+    __slots__ = ("by_key_only", "floor", "form", "guessed", "memo", "rows", "skeletal", "syllabic")
+
+    def __init__(self, form: NameForm) -> None:
+        self.form = form
+        self.skeletal = form.method.endswith("skeleton")
+        self.guessed = is_guessed(form.method)
+        # The least a query token left unpaired costs: the mean token weight.
+        self.floor = sum(form.weights) / len(form.weights) if form.weights else 0.0
+        # Syllables from a transliteration pair only by key and lose when one is left
+        # over; a Latin name of romanised Korean syllables pairs only by key (one left
+        # over may be a dropped part: "Pak Sik" for "Pak Yong Sik").
+        self.syllabic = is_syllabic(form.method)
+        self.by_key_only = self.syllabic or _korean_in_latin(form)
+        self.memo: dict[str, Pairing] = {}
+        known = form.known or (True,) * len(form.tokens)
+        # What token_similarity needs of each query token, computed once.
+        self.rows = [
+            (i, qt, qk, qp, len(qt), qt[:1], kn)
+            for i, (qt, qk, qp, kn) in enumerate(
+                zip(form.tokens, form.keys, form.phon, known, strict=True)
+            )
+        ]
+
+    def pairing(self, ct: str, ck: str, cp: str) -> Pairing:
+        """The query tokens that list token ``ct`` (key ``ck``, phonetic ``cp``) pairs with."""
+        found = self.memo.get(ct)
+        if found is None:
+            found = self.memo[ct] = self._compare(ct, ck, cp)
+        return found
+
+    def _compare(self, ct: str, ck: str, cp: str) -> Pairing:
+        """:func:`token_similarity` against every query token, inlined (this is the
+        innermost loop of screening), keeping the pairs at or above PAIR_MIN."""
+        out: list[tuple[float, int, str]] = []
+        if self.skeletal:
+            for i, qt, *_ in self.rows:
+                sim, how = skeleton_similarity(qt, ct)
+                if sim >= PAIR_MIN:
+                    out.append((sim, i, how))
+            return tuple(out)
+        if self.by_key_only:
+            for i, qt, qk, *_ in self.rows:
+                if qk == ck:
+                    out.append((1.0, i, "same" if qt == ct else "variant"))
+            return tuple(out)
+        lc = len(ct)
+        c0 = ct[:1]
+        plain = ct == ck
+        guessed = self.guessed
+        for i, qt, qk, qp, lq, q0, known in self.rows:
+            if qk == ck:
+                out.append((1.0, i, "same" if qt == ct else "variant"))
+                continue
+            if lq == 1 or lc == 1:
+                if lq == 1 and q0 == c0:
+                    out.append((0.9, i, "initial"))
+                continue
+            shortest = lq if lq < lc else lc
+            if shortest <= 3:
+                sim = similarity(qk, ck, score_cutoff=SHORT_MIN)
+                if sim >= SHORT_MIN:
+                    out.append((sim, i, "fuzzy"))
+                continue
+            sim = similarity(qk, ck)
+            if not plain or qt != qk:
+                other = similarity(qt, ct)
+                if other > sim:
+                    sim = other
+            how = "fuzzy"
+            if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
+                sim, how = PHONETIC, "phonetic"
+            elif sim < FUZZY_MIN and not guessed:
+                continue
+            if shortest <= 5 and known:
+                sim = 2.0 * sim - 1.0
+            if sim >= PAIR_MIN:
+                out.append((sim, i, how))
+        return tuple(out)

@@ -1,0 +1,43 @@
+"""Candidate generation: which names a query token reaches, and which entities come
+first when many share the query's tokens."""
+
+from __future__ import annotations
+
+from sanctionwatch.lists.model import Entity, EntityKind, Name
+from sanctionwatch.names import phonetic, variant_key
+from sanctionwatch.screening import Query, Screener
+from sanctionwatch.screening.candidates import KEY, NEAR, PHONETIC, candidates, reach
+
+
+def _screener(*names: str) -> Screener:
+    return Screener.from_entities(
+        [Entity("un", f"E.{i}", EntityKind.PERSON, [Name(n)]) for i, n in enumerate(names)]
+    )
+
+
+def test_reach_takes_each_name_once_by_its_strongest_way() -> None:
+    s = _screener("Kim Jong Un", "Kim Chong Il", "Jong Nam", "Ri Jong Sik", "Pak Yong")
+    index = s.index
+    got = reach(index, variant_key("jong"), phonetic("jong"))
+    by_name = dict(zip(got.names.tolist(), got.how.tolist(), strict=True))
+    texts = {index.names[n].text: how for n, how in by_name.items()}
+    assert len(by_name) == len(got.names)  # each name once
+    # "chong" shares the variant key of "jong": reached by key, not by sound alone
+    assert texts["Kim Chong Il"] == KEY and texts["Jong Nam"] == KEY
+    assert "Pak Yong" not in texts
+    assert reach(index, variant_key("jong"), phonetic("jong")) is got  # cached
+    # a key no list uses reaches names through its nearest known keys
+    near = reach(index, "jongsikk", phonetic("jongsikk"))
+    assert near.key_size is None
+    assert set(near.how.tolist()) <= {NEAR, PHONETIC}
+
+
+def test_equal_shares_put_the_shortest_name_first() -> None:
+    """Thirty entries contain "Kim Chol"; the one that is just "Kim Chol" must be among
+    the candidates kept, whatever its place in the lists."""
+    many = [f"Kim {given} Chol" for given in ["Yong", "Song", "Tong", "Myong"] * 8]
+    s = _screener(*many, "Kim Chol")
+    pq = s.prepare(Query("Kim Chol"))
+    found = candidates(pq, s.index, limit=5)
+    assert s.index.records[found[0][0]].ref == f"E.{len(many)}"
+    assert s.screen(Query("Kim Chol"))[0].entity.ref == f"E.{len(many)}"
