@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -42,3 +43,16 @@ def shared_file(relative: str) -> Path:
     if not path.exists():
         pytest.skip(f"shared data file missing: {path}")
     return path
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Commands run through the CLI in tests keep their files (saved screening indexes,
+    downloads) in a temporary home, never in the user's data folder. A test that names
+    its own ``SANCTIONWATCH_HOME`` still gets it."""
+    if "SANCTIONWATCH_HOME" in os.environ:
+        yield None
+        return
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("SANCTIONWATCH_HOME", str(tmp_path_factory.mktemp("sanctionwatch-home")))
+        yield None

@@ -120,7 +120,9 @@ def test_update_from_url_then_not_modified(server: Server, tmp_path: Path) -> No
     code, out, err = run(db, "update", "--source", "un", env=env)
     assert code == 0, err
     assert out.startswith("un: new (version 1, 1003 entities, published 2026-02-27 00:00)")
-    assert out.rstrip().endswith(url)
+    first, index_line = out.rstrip().rsplit("\n", 1)
+    assert first.endswith(url)
+    assert index_line.startswith("screening index: 1,003 entities, built and saved in")
     code, out, _ = run(db, "update", env=env)
     assert code == 0 and out.startswith("un: not modified")
 

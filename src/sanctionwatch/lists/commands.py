@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 
 from sanctionwatch.clikit import console, err_console, handle_errors, settings_from
+from sanctionwatch.settings import Settings
 
 app = typer.Typer()
 
@@ -53,6 +54,13 @@ def update_cmd(
             "--all", help="Every list in the source manifest (the default; for cron jobs)."
         ),
     ] = False,
+    index: Annotated[
+        bool,
+        typer.Option(
+            help="After storing a new version, build and save the screening index, so the "
+            "next screening starts at once."
+        ),
+    ] = True,
 ) -> None:
     """Download the official lists (or import local files) and store new versions."""
     from sanctionwatch.errors import InputError
@@ -89,8 +97,26 @@ def update_cmd(
             console.print(
                 f"{o.source}: {o.status} {o.origin} {o.message}".rstrip(), highlight=False
             )
+    if index and any(o.status == "new" for o in outcomes):
+        _build_index(settings)
     if any(o.failed for o in outcomes):
         raise typer.Exit(code=1)
+
+
+def _build_index(settings: Settings) -> None:
+    """Build and save the screening index over the newest version of every list."""
+    import time
+
+    from sanctionwatch.screening.loading import screener_from_store
+
+    start = time.perf_counter()
+    with err_console.status("building the screening index"):
+        screener = screener_from_store(settings)
+    console.print(
+        f"screening index: {len(screener.index.records):,} entities, built and saved in "
+        f"{time.perf_counter() - start:.1f} s",
+        highlight=False,
+    )
 
 
 @app.command("versions")

@@ -18,11 +18,29 @@ from sanctionwatch.lists.model import Entity
 from sanctionwatch.screening.screener import INDEX_FORMAT, Screener, index_key
 from sanctionwatch.settings import Settings
 
-__all__ = ["cache_path", "screener_from_files", "screener_from_store"]
+__all__ = ["KEEP_INDEXES", "cache_path", "screener_from_files", "screener_from_store"]
+
+# Saved indexes kept in ``<home>/screening`` (the most recently used ones); older ones
+# are deleted when a new one is saved, so daily list updates do not fill the disk.
+KEEP_INDEXES = 4
 
 
 def cache_path(settings: Settings, key: str) -> Path:
     return settings.home / "screening" / f"index-v{INDEX_FORMAT}-{key}.pkl"
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete all but the :data:`KEEP_INDEXES` most recently used saved indexes."""
+    found = []
+    for path in folder.glob("index-v*.pkl"):
+        try:
+            found.append((path.stat().st_mtime, path))
+        except FileNotFoundError:  # deleted meanwhile by another process
+            continue
+    found.sort(reverse=True)
+    for _, path in found[KEEP_INDEXES:]:
+        if path != keep:
+            path.unlink(missing_ok=True)
 
 
 def _module(name: str, what: str) -> Any:
@@ -50,10 +68,12 @@ def _cached(
     if path is not None:
         found = Screener.load(path, algorithm)
         if found is not None:
+            path.touch()  # most recently used: kept by _prune
             return found
     screener = Screener.from_entities(build, algorithm)
     if path is not None:
         screener.save(path)
+        _prune(path.parent, path)
     return screener
 
 
