@@ -66,7 +66,8 @@ def _letters(word: str, persian: bool = False) -> str:
         if persian:
             value = _PERSIAN.get(ch, value)
         if ch == "و" and i > 0:
-            value = "u" if word[i - 1] != "ا" else "w"
+            # w after a long a or before one (نوال nawal, تایدواتر taydwatr), else u
+            value = "w" if word[i - 1] == "ا" or (i < last and word[i + 1] == "ا") else "u"
         elif ch == "و" and persian:
             value = "v"
         elif ch == "ي" and 0 < i < last:
@@ -139,6 +140,15 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     in English, see _gloss) and, for compounds such as عز الدين,
     "arabic-joined" (izzuddin), "arabic-joined-alt" (ezzeddine) and
     "arabic-joined-skeleton" (zdn)."""
+    unique = tuple(dict.fromkeys(words))
+    if len(unique) < len(words) and len(unique) > 1:
+        # A name written twice ("شيخ الفاتح ، الفاتح"): the words once each as well.
+        once = tuple((text, f"arabic-unique{method[6:]}") for text, method in _forms(unique))
+        return (*_forms(words), *once)
+    return _forms(words)
+
+
+def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     persian = not _PERSIAN_LETTERS.isdisjoint("".join(words))
     words = _join_compounds(words)
     forms = [_word_forms(w) for w in words]
@@ -153,7 +163,8 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         farsi = " ".join(f[1] if len(f) > 1 else f[0] for f in fa_forms)
         if farsi not in (primary, alternative):
             out.append((farsi, "arabic-fa"))
-    if skeleton and skeleton not in (primary, alternative):
+    # A skeleton of lone consonants ("b d" for أبو دعاء) pairs with too many names.
+    if max(map(len, skeleton.split()), default=0) > 1 and skeleton not in (primary, alternative):
         out.append((skeleton, "arabic-skeleton"))
     if persian:
         fa_skeleton = " ".join(_skeleton_arabic(w, persian=True) for w in words)

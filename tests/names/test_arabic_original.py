@@ -1,0 +1,115 @@
+"""Names written in Arabic script, screened against the Latin names of the real UN and
+UK lists (their original-script names withheld, so the match has to come through
+transliteration), and the Latin forms behind those matches."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from sanctionwatch.lists.model import Entity, EntityKind, Name, NameKind
+from sanctionwatch.lists.registry import parse_file
+from sanctionwatch.names import latin_forms, script_of
+from sanctionwatch.names.arabic import romanize_arabic
+from sanctionwatch.screening import Query, Screener
+from tests.conftest import shared_file
+
+
+def forms(text: str) -> dict[str, str]:
+    return {f.text: f.method for f in latin_forms(text)}
+
+
+def test_a_name_written_twice_is_also_read_once() -> None:
+    # UK list, original-script name of Abu Mohammed al-Jawlani ("Shaykh al-Fatih")
+    got = forms("شيخ الفاتح ، الفاتح")
+    assert got["shaykh al fatih"] == "arabic-unique"
+    assert got["sk l pth"] == "arabic-unique-skeleton"
+    assert "shaykh al fatih al fatih" in got
+    # no repeated word: no extra forms
+    assert not any("unique" in m for m in forms("صدام حسين التكريتي").values())
+
+
+def test_waw_before_alif_is_w() -> None:
+    assert "nawal" in forms("نوال")
+    assert "jawad" in forms("جواد")
+    # elsewhere a long u
+    assert "mahmud" in forms("محمود")
+    assert "tawus" in forms("طاووس")
+
+
+def test_lone_consonant_skeletons_are_not_given() -> None:
+    # أبو دعاء (Abu Du'a): "b d" would pair with any two names starting b and d
+    got = forms("أبو دعاء")
+    assert "abu dua" in got
+    assert "b d" not in got
+    assert "hsn mhmd" in forms("حسين محمد")
+
+
+def test_persian_company_word_is_glossed() -> None:
+    got = forms("شرکت تایدواتر خاورمیانه")
+    assert got["company taydwatr middle east"] == "arabic-gloss"
+
+
+@lru_cache(maxsize=1)
+def latin_only_screener() -> Screener:
+    """The UN list and the UK list with their non-Latin names left out."""
+    entities: list[Entity] = []
+    for rel in (
+        "lists/un/consolidated_2026-02-27.xml",
+        "lists/uk/ConList_2025-04-14.derived-from-xlsx.csv",
+    ):
+        for entity in parse_file(shared_file(rel)).entities:
+            entity.names = [n for n in entity.names if script_of(n.full) == "Latn"]
+            if entity.names:
+                entities.append(entity)
+    # OFAC's alias of an unrelated person, a match for the lone skeleton "b d"
+    entities.append(
+        Entity("ofac_sdn", "d-boy", EntityKind.PERSON, [Name("D-BOY", NameKind.WEAK_ALIAS)])
+    )
+    return Screener.from_entities(entities)
+
+
+def top_names(query: str) -> set[str]:
+    found = latin_only_screener().screen(Query(query), limit=3)
+    if not found:
+        return set()
+    best = found[0].score
+    return {m.entity.names[0].full.upper() for m in found if m.score == best}
+
+
+def test_real_original_script_names_find_their_entries() -> None:
+    # UK 12883 / UN QDi.317
+    assert "ABU MOHAMMED AL-JAWLANI" in top_names("شيخ الفاتح ، الفاتح")
+    # UN QDi.299, listed as Abu Du'a
+    assert "IBRAHIM AWWAD IBRAHIM ALI AL-BADRI AL-SAMARRAI" in top_names("أبو دعاء")
+    # UN TAi.142 (Abdul Hai Hazem Abdul Qader), not 'ABD-AL-QADIR, Abd-al-'Aziz
+    assert top_names("عبد الحی عظیم عبد القادر") == {"ABDUL HAI HAZEM ABDUL QADER"}
+    # UK 12460 (Tidewater Middle East Co.)
+    assert "TIDEWATER" in top_names("شرکت تایدواتر خاورمیانه")
+
+
+def test_short_arabic_names_do_not_match_unrelated_entries() -> None:
+    found = latin_only_screener().screen(Query("أبو دعاء"), limit=10)
+    assert "D-BOY" not in {m.entity.names[0].full for m in found}
+    assert not latin_only_screener().screen(Query("أبو"), limit=10)
+
+
+arabic_letters = "ابتثجحخدذرسشصضطظعغفقكلمنهويىةءأإآؤئپچژگکیہ"
+# Few distinct words, so that names with repeated words come up often.
+arabic_words = st.lists(
+    st.sampled_from(["الفاتح", "عبد", "الله", "بالدم", "دعاء", "شرکت"])
+    | st.text(alphabet=st.sampled_from(list(arabic_letters)), min_size=1, max_size=6),
+    max_size=6,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(arabic_words, st.sampled_from([" ", " ، ", "-"]))
+def test_arabic_forms_never_crash_and_are_clean(words: list[str], sep: str) -> None:
+    for form in latin_forms(sep.join(words)):
+        assert form.text == " ".join(form.text.split())
+        assert form.text.isascii()
+        assert form.text == form.text.lower()
+    assert all(method.startswith("arabic") for _, method in romanize_arabic(tuple(words)))
