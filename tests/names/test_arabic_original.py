@@ -31,6 +31,37 @@ def test_a_name_written_twice_is_also_read_once() -> None:
     assert not any("unique" in m for m in forms("صدام حسين التكريتي").values())
 
 
+def test_repeated_particles_are_not_a_name_written_twice() -> None:
+    # UN: ALI BEN TAHER BEN FALEH OUNI HARZI
+    got = forms("علي بن الطاھر بن الفالح العوني الحرزي")
+    assert not any("unique" in m for m in got.values())
+    assert "ali ben al taher ben al falih al uni al harzai" in got
+
+
+def test_urdu_heh_reads_as_heh() -> None:
+    # UN: TAHA IBRAHIM ABDALLAH BAKR AL KHUWAYT, written with ھ
+    assert forms("طھ إبراھیم")["taha ibrahim"] == "arabic"
+
+
+def test_joined_first_names_are_split_and_kept_joined() -> None:
+    # UN/UK: Mohammad Taghi OSANLOO, Alireza HEYDARNIA
+    got = forms("محمدتقی اسانلو")
+    assert "muhammad taqi asanlu" in got
+    got = forms("علیرضا حیدرنیا")
+    assert "ali reza hidrnya" in got
+    assert got["alireza hidrnya"] == "arabic-joined-name"
+    # a word that only starts like one is left alone
+    assert forms("عليو") == {"aliu": "arabic"}
+
+
+def test_organisation_words_are_glossed_with_their_articles() -> None:
+    # UN: EGYPTIAN ISLAMIC JIHAD, ARMED ISLAMIC GROUP
+    assert forms("الجهاد الاسلامي المصري")["jihad islamic egyptian"] == "arabic-gloss"
+    assert forms("الجماعة الاسلامية المسلحة")["group islamic armed"] == "arabic-gloss"
+    # the usual reading stays first
+    assert latin_forms("الجهاد الاسلامي المصري")[0].text == "al jihad al aslami al masri"
+
+
 def test_waw_before_alif_is_w() -> None:
     assert "nawal" in forms("نوال")
     assert "jawad" in forms("جواد")

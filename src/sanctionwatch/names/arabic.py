@@ -20,7 +20,18 @@ _LETTERS = {
 }  # fmt: skip
 # Letter forms unified before looking a word up.
 _UNIFY = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ی": "ي", "ى": "ي", "ک": "ك", "ہ": "ه", "ۀ": "ه"}
+    {
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ی": "ي",
+        "ى": "ي",
+        "ک": "ك",
+        "ہ": "ه",
+        "ۀ": "ه",
+        "ھ": "ه",
+    }
 )
 
 
@@ -97,6 +108,19 @@ def _letters(word: str, persian: bool = False) -> str:
     return text
 
 
+# First names that Persian and Afghan names join to the next one (Mohammadreza, Alireza).
+_JOINED_HEADS = ("محمد", "علي", "احمد")
+
+
+def _split_head(key: str) -> tuple[str, str] | None:
+    """(head, rest) of a unified word that joins a first name of _JOINED_HEADS to a
+    known name (محمدتقی), else None."""
+    for head in _JOINED_HEADS:
+        if key.startswith(head) and key[len(head) :] in _lexicon():
+            return head, key[len(head) :]
+    return None
+
+
 # Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour).
 _SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")))
 _SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
@@ -114,6 +138,12 @@ def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
         if key.endswith(suffix) and len(key) > len(suffix) + 1:
             head = _word_forms(key[: -len(suffix)], persian)
             return tuple(f"{h.replace(' ', '')}{tail}" for tail in latin for h in head[:2])
+    split = _split_head(key)
+    if split is not None:  # محمدتقی, علیرضا: two names written as one word
+        first, tail = lex[split[0]], lex[split[1]]
+        return tuple(
+            dict.fromkeys(f"{first[i % len(first)]} {tail[i % len(tail)]}" for i in (0, 1))
+        )
     if key.startswith("ال") and len(key) > 3:
         rest = _word_forms(key[2:], persian)
         return tuple(f"al {r}" for r in rest)
@@ -139,12 +169,18 @@ def romanize_arabic(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     consonant_skeleton gives for a Latin spelling), "arabic-gloss" (organisation words
     in English, see _gloss) and, for compounds such as عز الدين,
     "arabic-joined" (izzuddin), "arabic-joined-alt" (ezzeddine) and
-    "arabic-joined-skeleton" (zdn)."""
-    unique = tuple(dict.fromkeys(words))
-    if len(unique) < len(words) and len(unique) > 1:
-        # A name written twice ("شيخ الفاتح ، الفاتح"): the words once each as well.
-        once = tuple((text, f"arabic-unique{method[6:]}") for text, method in _forms(unique))
-        return (*_forms(words), *once)
+    "arabic-joined-skeleton" (zdn); "arabic-joined-name" for two first names written
+    as one word (علیرضا: "ali reza" above, "alireza" here). A name whose last words
+    repeat the ones before them ("شيخ الفاتح ، الفاتح") also gets the forms without the
+    repeat, their methods as "arabic-unique", "arabic-unique-skeleton" ..."""
+    n = len(words)
+    for k in range(1, n // 2 + 1):
+        if words[n - 2 * k : n - k] == words[n - k :]:
+            # A name written twice ("شيخ الفاتح ، الفاتح"): also read once.
+            once = tuple(
+                (text, f"arabic-unique{method[6:]}") for text, method in _forms(words[: n - k])
+            )
+            return (*_forms(words), *once)
     return _forms(words)
 
 
@@ -170,6 +206,13 @@ def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         fa_skeleton = " ".join(_skeleton_arabic(w, persian=True) for w in words)
         if fa_skeleton != skeleton:
             out.append((fa_skeleton, "arabic-fa-skeleton"))
+    if any(_split_head(_unify(w)) is not None for w in words):
+        # the two names also joined, as the lists often write them (Alireza)
+        joined_names = " ".join(
+            f[-1].replace(" ", "") if _split_head(_unify(w)) else f[0]
+            for w, f in zip(words, forms, strict=True)
+        )
+        out.append((joined_names, "arabic-joined-name"))
     glossed = _gloss(words)
     if glossed is not None:
         out.append((glossed[0], "arabic-gloss"))
