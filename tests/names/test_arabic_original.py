@@ -62,6 +62,19 @@ def test_organisation_words_are_glossed_with_their_articles() -> None:
     assert latin_forms("الجهاد الاسلامي المصري")[0].text == "al jihad al aslami al masri"
 
 
+def test_unwritten_ain_leaves_the_vowel_after_the_first_consonant() -> None:
+    # UN: MOHAMMAD YAQOUB
+    assert "muhammad yaqub" in forms("محمد يعقوب")
+    assert "jafar" in forms("جعفر")
+
+
+def test_persian_nisba_after_cacec() -> None:
+    # UK: Hamid VAHEDI; the Persian reading only (Arabic قاسمي stays qasmi, Gasmi)
+    assert forms("حمید واحدی")["hamid vahedi"] == "arabic-fa"
+    assert "qasmi" in forms("قاسمي")
+    assert "wahid" in forms("واحد")
+
+
 def test_waw_before_alif_is_w() -> None:
     assert "nawal" in forms("نوال")
     assert "jawad" in forms("جواد")

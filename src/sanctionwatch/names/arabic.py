@@ -68,6 +68,8 @@ def _letters(word: str, persian: bool = False) -> str:
     ع as a, a final ه after a consonant as a (زاده zada), a final زي as zai (اچکزي achakzai)."""
     if len(word) > 3 and word.endswith("زي"):
         return _letters(word[:-2], persian) + "zai"
+    if persian and len(word) == 5 and word[1] == "ا" and word[-1] == "ي" and word[-2] not in "اوي":
+        return _letters(word[:-1], persian) + "i"  # Persian واحدی vahedi: CāCeC and -i
     if len(word) > 3 and word[-2:] in ("يه", "ية") and word[-3] not in "اوي":
         return _letters(word[:-2], persian) + "iya"  # زينيه zayniya, -iyah / -iye
     out: list[str] = []
@@ -96,13 +98,16 @@ def _letters(word: str, persian: bool = False) -> str:
         len(word) == 4
         and word[1] == "ا"
         and word[3] not in "هة"
-        and all(_LETTERS.get(c, "a")[-1:] in _CONSONANT_END for c in (word[0], word[2], word[3]))
+        and (word[0] in "وي" or _LETTERS.get(word[0], "a")[-1:] in _CONSONANT_END)
+        and all(_LETTERS.get(c, "a")[-1:] in _CONSONANT_END for c in (word[2], word[3]))
     ):
         out[2] += "e" if persian else "i"
     if persian and len(out) > 1 and word[-1] == "ه" and out[-1] == "a":
         out[-1] = "eh"  # زاده zadeh
     text = "".join(out)
-    first, second = [*out, "", ""][:2]
+    # ع and ء are not written: the next letter is the second consonant (يعقوب yaqub)
+    second_at = 2 if len(out) > 2 and not out[1] and word[1] in "عء" else 1
+    first, second = [*out, "", "", ""][0], [*out, "", "", ""][second_at]
     if first and second and first[-1] not in "aeiou" and second[0] not in "aeiou":
         text = first + "a" + "".join(out[1:])
     return text
