@@ -20,6 +20,7 @@ import numpy as np
 
 from sanctionwatch import names
 from sanctionwatch.lists.model import Entity, EntityKind, NameKind
+from sanctionwatch.names.variants import variant_classes
 from sanctionwatch.screening.records import EntityRecord, LazyTable, clean_identifier
 
 __all__ = [
@@ -173,7 +174,8 @@ class ScreeningIndex:
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
-        self.reach_cache: dict[tuple[str, str], Any] = {}  # see candidates.reach; not saved
+        self.reach_cache: dict[tuple[str, str, bool], Any] = {}  # see candidates.reach; not saved
+        self.key_letters: str | None = None  # see edit_keys; not saved
 
     def __len__(self) -> int:
         return len(self.records)
@@ -197,6 +199,7 @@ class ScreeningIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.reach_cache = {}
+        self.key_letters = None
         self.records = LazyTable(state["records"], EntityRecord.from_state)
         self.names = LazyTable(state["names"], IndexedName.from_state)
         self.by_key = state["by_key"]
@@ -319,6 +322,35 @@ class ScreeningIndex:
         # Best first, ties in key order.
         ranked = ids[good[np.lexsort((ids[good], -dice[good]))]][:limit]
         return [self.gram_keys[k] for k in ranked.tolist() if self.gram_keys[k] != key]
+
+    def edit_keys(self, key: str) -> list[str]:
+        """Known variant keys one edit from ``key`` (a letter left out, added or
+        changed, or two neighbours swapped; each edit's own variant key), in key order.
+        The edits are generated and looked up, so nothing is built for this; 3-gram
+        overlap misses short words and swaps ("usdak"/"sudak" share no 3-gram)."""
+        letters = self._letters()
+        edits: list[str] = []
+        for i in range(len(key) + 1):
+            head, tail = key[:i], key[i:]
+            edits += [head + c + tail for c in letters]
+            if tail:
+                rest = tail[1:]
+                edits += [head + c + rest for c in letters]
+                edits.append(head + rest)
+                if rest:
+                    edits.append(head + rest[0] + tail[0] + rest[1:])
+        classes = variant_classes()
+        found = self.by_key.slices.keys() & set(map(classes.get, edits, edits))
+        found.discard(key)
+        return sorted(found)
+
+    def _letters(self) -> str:
+        """The letters of the index's variant keys (worked out once)."""
+        letters = self.key_letters
+        if letters is None:
+            chars = set("".join(self.by_key.slices))
+            letters = self.key_letters = "".join(sorted(c for c in chars if c.isalpha()))
+        return letters
 
     def split_known(self, token: str) -> list[str] | None:
         """Split an unspaced token into two or three known tokens, if possible."""
