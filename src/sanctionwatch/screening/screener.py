@@ -99,13 +99,10 @@ class Screener:
         for eidx, name_ids in candidates(pq, self.index, max(pool, limit), reach_needed(cut)):
             record = records[eidx]
             scored = self.algorithm.score(pq, record, self.index, name_ids)
-            # Compared as reported: a score shown as 0.8 passes a threshold of 0.8
-            # (0.7999999999999999 is one typo in five letters, weighed in floats).
-            score = round(scored.score, 4)
-            if score < cut:
+            if scored.score < cut:
                 continue
             matched = names[scored.name_index].text if scored.name_index >= 0 else ""
-            found.append(Hit(record, score, matched, scored))
+            found.append(Hit(record, round(scored.score, 4), matched, scored))
         found.sort(key=lambda h: (-h.score, h.record.source, h.record.ref))
         return found[:limit]
 
