@@ -30,10 +30,10 @@ class Reach:
 
 def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Reach:
     """Names reached by variant key, by phonetic key (unless too common) and, for a
-    key no list uses, by the 3-gram nearest known keys and, for a ``typed`` token (a
-    Latin query, not a transliteration, whose spellings are guesses already), the
-    known keys one edit away (from :data:`EDIT_MIN` letters). Cached per (key,
-    phonetic, typed)."""
+    key no list uses, by the known keys one edit away (a ``typed`` token of
+    :data:`EDIT_MIN` letters or more: a Latin query, not a transliteration, whose
+    spellings are guesses already) or, when none is, by the 3-gram nearest known
+    keys. Cached per (key, phonetic, typed)."""
     cache = index.reach_cache
     found = cache.get((key, phon, typed))
     if found is not None:
@@ -44,7 +44,8 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
     if posting is None and len(key) >= 3:
         edited = index.edit_keys(key) if typed and len(key) >= EDIT_MIN else []
         ways = [(other, EDIT) for other in edited]
-        ways += [(other, NEAR) for other in index.similar_keys(key) if other not in edited]
+        if not edited:
+            ways = [(other, NEAR) for other in index.similar_keys(key)]
         for other, way in ways:
             near = index.by_key.get(other)
             if near is not None:
@@ -88,7 +89,7 @@ def candidates(
 
     Each query token contributes its IDF weight to every name it reaches by variant
     key (full weight), phonetic key (0.8) or, for tokens the lists never use, by a
-    known key one edit away (0.9; Latin queries only) or 3-gram similarity (0.6); a
+    known key one edit away (0.9; Latin queries) or else 3-gram similarity (0.6); a
     name's candidate score is that sum as a share of the form's total weight, the
     best over query forms; an entity's is its best name's.
     Entities below ``min_share`` are dropped. Among equal shares the name with the
