@@ -14,7 +14,9 @@ COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candida
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
 NEAR, PHONETIC, EDIT, KEY = 0, 1, 2, 3  # how a token reaches a name, weakest first
 CREDIT = (0.6, 0.8, 0.9, 1.0)  # share of the token's weight each way gives
-EDIT_MIN = 4  # unknown keys this long also reach the known keys one edit away
+# Unknown keys of this many letters reach the known keys one edit away; longer
+# ones keep most of their 3-grams after one edit (9 letters: 5 of 9 after a swap).
+EDIT_MIN, EDIT_MAX = 4, 8
 
 
 class Reach:
@@ -31,9 +33,10 @@ class Reach:
 def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Reach:
     """Names reached by variant key, by phonetic key (unless too common) and, for a
     key no list uses, by the known keys one edit away (a ``typed`` token of
-    :data:`EDIT_MIN` letters or more: a Latin query, not a transliteration, whose
-    spellings are guesses already) or, when none is, by the 3-gram nearest known
-    keys. Cached per (key, phonetic, typed)."""
+    :data:`EDIT_MIN` to :data:`EDIT_MAX` letters: a Latin query, not a
+    transliteration, whose spellings are guesses already) or, when none is, by the
+    3-gram nearest known keys. Cached per (key, phonetic, typed)."""
+    typed = typed and EDIT_MIN <= len(key) <= EDIT_MAX and key not in index.by_key
     cache = index.reach_cache
     found = cache.get((key, phon, typed))
     if found is not None:
@@ -42,7 +45,7 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
     hows: list[int] = []
     posting = index.by_key.get(key)
     if posting is None and len(key) >= 3:
-        edited = index.edit_keys(key) if typed and len(key) >= EDIT_MIN else []
+        edited = index.edit_keys(key) if typed else []
         ways = [(other, EDIT) for other in edited]
         if not edited:
             ways = [(other, NEAR) for other in index.similar_keys(key)]
