@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import math
+import string
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -175,7 +176,6 @@ class ScreeningIndex:
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
         self.reach_cache: dict[tuple[str, str, bool], Any] = {}  # see candidates.reach; not saved
-        self.key_letters: str | None = None  # see edit_keys; not saved
 
     def __len__(self) -> int:
         return len(self.records)
@@ -199,7 +199,6 @@ class ScreeningIndex:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.reach_cache = {}
-        self.key_letters = None
         self.records = LazyTable(state["records"], EntityRecord.from_state)
         self.names = LazyTable(state["names"], IndexedName.from_state)
         self.by_key = state["by_key"]
@@ -328,7 +327,7 @@ class ScreeningIndex:
         changed, or two neighbours swapped; each edit's own variant key), in key order.
         The edits are generated and looked up, so nothing is built for this; 3-gram
         overlap misses short words and swaps ("usdak"/"sudak" share no 3-gram)."""
-        letters = self._letters()
+        letters = string.ascii_lowercase  # Latin forms are folded to ASCII
         edits: list[str] = []
         for i in range(len(key) + 1):
             head, tail = key[:i], key[i:]
@@ -343,14 +342,6 @@ class ScreeningIndex:
         found = self.by_key.slices.keys() & set(map(classes.get, edits, edits))
         found.discard(key)
         return sorted(found)
-
-    def _letters(self) -> str:
-        """The letters of the index's variant keys (worked out once)."""
-        letters = self.key_letters
-        if letters is None:
-            chars = set("".join(self.by_key.slices))
-            letters = self.key_letters = "".join(sorted(c for c in chars if c.isalpha()))
-        return letters
 
     def split_known(self, token: str) -> list[str] | None:
         """Split an unspaced token into two or three known tokens, if possible."""
