@@ -14,9 +14,10 @@ COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candida
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
 NEAR, PHONETIC, EDIT, KEY = 0, 1, 2, 3  # how a token reaches a name, weakest first
 CREDIT = (0.6, 0.8, 0.9, 1.0)  # share of the token's weight each way gives
-# Unknown keys of this many letters reach the known keys one edit away; longer
-# ones keep most of their 3-grams after one edit (9 letters: 5 of 9 after a swap).
-EDIT_MIN, EDIT_MAX = 4, 8
+# Unknown keys of this many letters reach the known keys one edit away. Longer ones
+# mostly keep enough 3-grams after one edit (not after a swap in 8 letters: 4 of 8
+# left); the bound keeps the cost a query down (about 60 us a token edited).
+EDIT_MIN, EDIT_MAX = 4, 7
 
 
 class Reach:

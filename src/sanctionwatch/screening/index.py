@@ -331,15 +331,18 @@ class ScreeningIndex:
         edits: list[str] = []
         for i in range(len(key) + 1):
             head, tail = key[:i], key[i:]
-            edits += [head + c + tail for c in letters]
+            heads = [head + c for c in letters]
+            edits += [h + tail for h in heads]
             if tail:
                 rest = tail[1:]
-                edits += [head + c + rest for c in letters]
+                edits += [h + rest for h in heads]
                 edits.append(head + rest)
                 if rest:
                     edits.append(head + rest[0] + tail[0] + rest[1:])
-        classes = variant_classes()
-        found = self.by_key.slices.keys() & set(map(classes.get, edits, edits))
+        known = self.by_key.slices
+        found = known.keys() & edits
+        classes = variant_classes()  # edits that are a listed variant: their class key
+        found.update(k for k in map(classes.__getitem__, classes.keys() & edits) if k in known)
         found.discard(key)
         return sorted(found)
 
