@@ -12,8 +12,12 @@ __all__ = ["COMMON_POSTING", "Reach", "candidates", "reach", "reach_needed"]
 
 COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
-NEAR, PHONETIC, KEY = 0, 1, 2  # how a token reaches a name, weakest first
-CREDIT = (0.6, 0.8, 1.0)  # share of the token's weight each way gives
+NEAR, PHONETIC, EDIT, KEY = 0, 1, 2, 3  # how a token reaches a name, weakest first
+CREDIT = (0.6, 0.8, 0.9, 1.0)  # share of the token's weight each way gives
+# Unknown keys of this many letters reach the known keys one edit away. Longer ones
+# mostly keep enough 3-grams after one edit (not after a swap in 8 letters: 4 of 8
+# left); the bound keeps the cost a query down (about 60 us a token edited).
+EDIT_MIN, EDIT_MAX = 4, 7
 
 
 class Reach:
@@ -23,26 +27,34 @@ class Reach:
 
     def __init__(self, names: np.ndarray, how: np.ndarray, key_size: int | None) -> None:
         self.names = names  # int32 name indexes, distinct
-        self.how = how  # int8: NEAR, PHONETIC or KEY for each
+        self.how = how  # int8: NEAR, PHONETIC, EDIT or KEY for each
         self.key_size = key_size  # names sharing the token's variant key; None: unknown key
 
 
-def reach(index: ScreeningIndex, key: str, phon: str) -> Reach:
+def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Reach:
     """Names reached by variant key, by phonetic key (unless too common) and, for a
-    key no list uses, by the 3-gram nearest known keys. Cached per (key, phonetic)."""
+    key no list uses, by the known keys one edit away (a ``typed`` token of
+    :data:`EDIT_MIN` to :data:`EDIT_MAX` letters: a Latin query, not a
+    transliteration, whose spellings are guesses already) or, when none is, by the
+    3-gram nearest known keys. Cached per (key, phonetic, typed)."""
+    typed = typed and EDIT_MIN <= len(key) <= EDIT_MAX and key not in index.by_key
     cache = index.reach_cache
-    found = cache.get((key, phon))
+    found = cache.get((key, phon, typed))
     if found is not None:
         return found
     parts: list[np.ndarray] = []
     hows: list[int] = []
     posting = index.by_key.get(key)
     if posting is None and len(key) >= 3:
-        for other in index.similar_keys(key):
+        edited = index.edit_keys(key) if typed else []
+        ways = [(other, EDIT) for other in edited]
+        if not edited:
+            ways = [(other, NEAR) for other in index.similar_keys(key)]
+        for other, way in ways:
             near = index.by_key.get(other)
             if near is not None:
                 parts.append(near)
-                hows.append(NEAR)
+                hows.append(way)
     ppost = index.by_phonetic.get(phon) if len(phon) >= 2 else None
     if ppost is not None and len(ppost) <= COMMON_POSTING:
         parts.append(ppost)
@@ -70,7 +82,7 @@ def reach(index: ScreeningIndex, key: str, phon: str) -> Reach:
     got = Reach(names, how, None if posting is None else len(posting))
     if len(cache) >= REACH_CACHE:
         cache.clear()
-    cache[(key, phon)] = got
+    cache[(key, phon, typed)] = got
     return got
 
 
@@ -80,9 +92,10 @@ def candidates(
     """Entities worth scoring, best first, each with the names that shared a key.
 
     Each query token contributes its IDF weight to every name it reaches by variant
-    key (full weight), phonetic key (0.8) or, for tokens the lists never use, by
-    3-gram similarity (0.6); a name's candidate score is that sum as a share of the
-    form's total weight, the best over query forms; an entity's is its best name's.
+    key (full weight), phonetic key (0.8) or, for tokens the lists never use, by a
+    known key one edit away (0.9; Latin queries) or else 3-gram similarity (0.6); a
+    name's candidate score is that sum as a share of the form's total weight, the
+    best over query forms; an entity's is its best name's.
     Entities below ``min_share`` are dropped. Among equal shares the name with the
     least weight of its own comes first ("Kim Chol" before "Kim Song Chol" for the
     query "Kim Chol"): many names share common tokens, and only ``limit`` are kept.
@@ -93,10 +106,11 @@ def candidates(
     reached: list[np.ndarray] = []
     for form in pq.forms:
         found = False
+        typed = form.method.startswith("latin")
         touched: list[np.ndarray] = []
         for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
             weight = form.weights[i]
-            got = reach(index, form.keys[i], form.phon[i])
+            got = reach(index, form.keys[i], form.phon[i], typed)
             if got.key_size is not None and got.key_size > COMMON_POSTING and found:
                 continue
             if len(got.names):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import math
+import string
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
@@ -20,6 +21,7 @@ import numpy as np
 
 from sanctionwatch import names
 from sanctionwatch.lists.model import Entity, EntityKind, NameKind
+from sanctionwatch.names.variants import variant_classes
 from sanctionwatch.screening.records import EntityRecord, LazyTable, clean_identifier
 
 __all__ = [
@@ -173,7 +175,7 @@ class ScreeningIndex:
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
-        self.reach_cache: dict[tuple[str, str], Any] = {}  # see candidates.reach; not saved
+        self.reach_cache: dict[tuple[str, str, bool], Any] = {}  # see candidates.reach; not saved
 
     def __len__(self) -> int:
         return len(self.records)
@@ -319,6 +321,30 @@ class ScreeningIndex:
         # Best first, ties in key order.
         ranked = ids[good[np.lexsort((ids[good], -dice[good]))]][:limit]
         return [self.gram_keys[k] for k in ranked.tolist() if self.gram_keys[k] != key]
+
+    def edit_keys(self, key: str) -> list[str]:
+        """Known variant keys one edit from ``key`` (a letter left out, added or
+        changed, or two neighbours swapped; each edit's own variant key), in key order.
+        The edits are generated and looked up, so nothing is built for this; 3-gram
+        overlap misses short words and swaps ("usdak"/"sudak" share no 3-gram)."""
+        letters = string.ascii_lowercase  # Latin forms are folded to ASCII
+        edits: list[str] = []
+        for i in range(len(key) + 1):
+            head, tail = key[:i], key[i:]
+            heads = [head + c for c in letters]
+            edits += [h + tail for h in heads]
+            if tail:
+                rest = tail[1:]
+                edits += [h + rest for h in heads]
+                edits.append(head + rest)
+                if rest:
+                    edits.append(head + rest[0] + tail[0] + rest[1:])
+        known = self.by_key.slices
+        found = known.keys() & edits
+        classes = variant_classes()  # edits that are a listed variant: their class key
+        found.update(k for k in map(classes.__getitem__, classes.keys() & edits) if k in known)
+        found.discard(key)
+        return sorted(found)
 
     def split_known(self, token: str) -> list[str] | None:
         """Split an unspaced token into two or three known tokens, if possible."""
