@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from sanctionwatch.names._data import read_table
+from sanctionwatch.names.segment import segment_known
 
 __all__ = ["gloss_chinese_words", "segment_chinese_word"]
 
@@ -26,25 +27,7 @@ def segment_chinese_word(word: str) -> tuple[tuple[str, bool], ...]:
     and the runs between them (proper names: places, brands). One-character words count
     only at the end of the word."""
     table, longest = _glossary()
-    out: list[tuple[str, bool]] = []
-    run = ""
-    i = 0
-    while i < len(word):
-        for size in range(min(longest, len(word) - i), 0, -1):
-            piece = word[i : i + size]
-            if piece in table and (size > 1 or (i > 0 and i + size == len(word))):
-                if run:
-                    out.append((run, False))
-                    run = ""
-                out.append((piece, True))
-                i += size
-                break
-        else:
-            run += word[i]
-            i += 1
-    if run:
-        out.append((run, False))
-    return tuple(out)
+    return segment_known(word, table, longest)
 
 
 def _pairs(syllables: tuple[str, ...]) -> list[str]:
