@@ -18,6 +18,7 @@ CREDIT = (0.6, 0.8, 0.9, 1.0)  # share of the token's weight each way gives
 # mostly keep enough 3-grams after one edit (not after a swap in 8 letters: 4 of 8
 # left); the bound keeps the cost a query down (about 60 us a token edited).
 EDIT_MIN, EDIT_MAX = 4, 7
+SWAP_MAX = 16  # longer unknown keys reach the known keys two neighbours swapped
 
 
 class Reach:
@@ -36,8 +37,10 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
     key no list uses, by the known keys one edit away (a ``typed`` token of
     :data:`EDIT_MIN` to :data:`EDIT_MAX` letters: a Latin query, not a
     transliteration, whose spellings are guesses already) or, when none is, by the
-    3-gram nearest known keys. Cached per (key, phonetic, typed)."""
-    typed = typed and EDIT_MIN <= len(key) <= EDIT_MAX and key not in index.by_key
+    3-gram nearest known keys; a longer typed token (up to :data:`SWAP_MAX` letters)
+    also reaches the known keys two neighbours swapped. Cached per (key, phonetic,
+    typed)."""
+    typed = typed and EDIT_MIN <= len(key) <= SWAP_MAX and key not in index.by_key
     cache = index.reach_cache
     found = cache.get((key, phon, typed))
     if found is not None:
@@ -46,10 +49,12 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
     hows: list[int] = []
     posting = index.by_key.get(key)
     if posting is None and len(key) >= 3:
-        edited = index.edit_keys(key) if typed else []
+        edited: list[str] = []
+        if typed:
+            edited = index.edit_keys(key) if len(key) <= EDIT_MAX else index.swap_keys(key)
         ways = [(other, EDIT) for other in edited]
-        if not edited:
-            ways = [(other, NEAR) for other in index.similar_keys(key)]
+        if not edited or len(key) > EDIT_MAX:
+            ways += [(other, NEAR) for other in index.similar_keys(key)]
         for other, way in ways:
             near = index.by_key.get(other)
             if near is not None:
@@ -117,7 +122,9 @@ def candidates(
                 credit = np.asarray([c * weight for c in CREDIT], dtype=np.float32)
                 hits[got.names] += credit[got.how]
                 touched.append(got.names)
-            found = found or got.key_size is not None
+            # Only a token below COMMON_POSTING lets the common ones be skipped: a
+            # query made only of common words ("AL-MUHAMMAD, Muhammad") needs them all.
+            found = found or (got.key_size is not None and got.key_size <= COMMON_POSTING)
         if touched:
             where = np.concatenate(touched)
             total = sum(form.weights) or 1.0

@@ -339,6 +339,16 @@ class ScreeningIndex:
                 edits.append(head + rest)
                 if rest:
                     edits.append(head + rest[0] + tail[0] + rest[1:])
+        return self._known_keys(key, edits)
+
+    def swap_keys(self, key: str) -> list[str]:
+        """Known variant keys that are ``key`` with two neighbours swapped, in key
+        order: for long words, which keep enough 3-grams after any other one edit but
+        not after a swap ("foxhwelp" / "foxwhelp" share 2 of 8)."""
+        swaps = [key[:i] + key[i + 1] + key[i] + key[i + 2 :] for i in range(len(key) - 1)]
+        return self._known_keys(key, swaps)
+
+    def _known_keys(self, key: str, edits: list[str]) -> list[str]:
         known = self.by_key.slices
         found = known.keys() & edits
         classes = variant_classes()  # edits that are a listed variant: their class key

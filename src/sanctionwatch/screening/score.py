@@ -4,7 +4,9 @@ The name score aligns the tokens of two names as sets: every query token is pair
 with at most one candidate token (greedy, best pairs first), so word order may vary,
 while unmatched tokens on either side lower the score in proportion to their IDF
 weight (a query token the list entry lacks counts fully, an extra candidate token
-half). That is what keeps "Kim Jong Un" apart from "Kim Yo Jong". Tokens pair when
+half; one part left out of a person's name costs the same whichever part it is, and an
+Arabic article alone costs nothing). That is what keeps "Kim Jong Un" apart from "Kim
+Yo Jong". Tokens pair when
 their variant keys agree (Ri/Lee, Jong/Chong ...), their phonetic keys agree, or
 their edit similarity is high; a lone initial pairs with a token that starts with it.
 Birth date, country and identifiers then add or subtract a little, and a matching
@@ -20,7 +22,7 @@ from rapidfuzz.distance import Indel
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
-from sanctionwatch.screening.tokensim import TokenMatcher, token_similarity
+from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity
 from sanctionwatch.screening.types import Feature
 
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
@@ -30,6 +32,11 @@ JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
 SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
+DROPPED_PART = 0.5  # share of the query's mean token weight one left-out part costs
+EXACT = ("same", "variant")  # pairs found as written or as a listed variant
+# Words that make one name part with the word after them (Abd al-Tawwab, Abu Bakr,
+# bin Laden): left out together, they are one part left out.
+BOUND = frozenset({"abd", "abdul", "abdel", "abdal", "abu", "abou", "bin", "ibn", "ben", "bint"})
 similarity = Indel.normalized_similarity
 
 
@@ -84,6 +91,7 @@ def align(
         options.sort(reverse=True)
     used_q: set[int] = set()
     used_c: set[int] = set()
+    loose = False  # some pair is a misspelling, a sound-alike or a skeleton
     for sim, i, j, how in options:
         if i in used_q or j in used_c:
             continue
@@ -91,21 +99,31 @@ def align(
         used_c.add(j)
         pairs.append((qtoks[i], ctoks[j], sim, how))
         if how != "initial":
+            if how not in EXACT:
+                loose = True
             num += 2.0 * sim * cw[j]
             den += 2.0 * cw[j]
             continue
         # An initial confirms one letter: the rest of the spelt-out token is
-        # unverified, counted as missing (fully on the query side, half on the
-        # candidate side).
-        q_init = len(qtoks[i]) == 1
+        # unverified, counted as missing. A query initial weighs what the letter
+        # weighs, and the name it stands for counts as twice that, half of it
+        # missing: which name it stands for is unknown, so "K. Kyong Il" fits KIM and
+        # KANG Kyong Il alike. An initial in the entry leaves the rest of the query's
+        # word unverified, counted in full.
+        if len(qtoks[i]) == 1:
+            num += 2.0 * sim * qw[i]
+            den += (2.0 + EXTRA_CANDIDATE) * qw[i]
+            continue
         small = min(qw[i], cw[j])
         num += 2.0 * sim * small
-        den += 2.0 * small
-        rest = (cw[j] if q_init else qw[i]) - small
-        den += max(rest, 0.0) * (EXTRA_CANDIDATE if q_init else 1.0)
+        den += 2.0 * small + max(qw[i] - small, 0.0)
     missing_q: list[str] = []
     missing_c: list[str] = []
-    lack = 0.0
+    # Parts left over on either side; an Arabic article alone ("al" of "AL-AMIN") is
+    # listed but costs nothing: it belongs to the word after it.
+    lack_q = lack = heaviest = 0.0
+    dropped = 0
+    free = ARTICLES if person else ()
     if len(used_q) < nq:
         # Against a person's one-word name (a nickname: "GREEN"), a query token left
         # over costs at least the query's mean token weight: a common name part
@@ -114,26 +132,42 @@ def align(
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
-                lack += qw[i] if qw[i] > floor else floor
-    den += lack
-    lack = heaviest = 0.0
+                if floor or qtoks[i] not in free:
+                    lack_q += qw[i] if qw[i] > floor else floor
     if len(used_c) < nc:
+        bound = False  # the last part left over binds the next ("Abd al-Tawwab")
         for j in range(nc):
-            if j not in used_c:
-                missing_c.append(ctoks[j])
-                lack += cw[j]
-                heaviest = cw[j] if cw[j] > heaviest else heaviest
-    if missing_q:
+            if j in used_c:
+                bound = False
+                continue
+            tok = ctoks[j]
+            missing_c.append(tok)
+            if tok in free:
+                continue
+            lack += cw[j]
+            heaviest = cw[j] if cw[j] > heaviest else heaviest
+            if not bound:
+                dropped += 1
+            bound = person and tok in BOUND
+    den += lack_q
+    if lack_q:
         # Both sides have parts the other lacks: one name part was swapped for
         # another, and the entry's extra parts count in full.
         den += lack
-    else:
-        # The query is a shortened form of the entry: one dropped part (a middle
-        # name) costs half, any further ones in full ("Patrick Ryan" is not "RYAN,
-        # Damion Patrick John").
+    elif dropped == 1 and person and nq > 1 and not loose:
+        # A person's name with one part left out (a middle name, most often), the
+        # rest found as written: the part costs the same whichever it is, a share
+        # of the query's mean token weight (a rare part is no more likely kept than
+        # a common one: "MYINT, Mar" fits Aung Mar and Ohn Mar MYINT alike).
+        den += DROPPED_PART * matcher.floor
+    elif dropped:
+        # The query is a shortened form of the entry: one dropped part costs half
+        # its weight, any further ones in full ("Patrick Ryan" is not "RYAN, Damion
+        # Patrick John"), and so does the one part when a word of the query was
+        # found only by resemblance ("Antonia" / "Antonio": two departures).
         den += lack - (1.0 - EXTRA_CANDIDATE) * heaviest
     score = num / den if den else 0.0
-    if missing_q and missing_c:
+    if lack_q and heaviest:
         score *= SWAPPED
     if missing_q or missing_c:
         if matcher.syllabic or matcher.skeletal:

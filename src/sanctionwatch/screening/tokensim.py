@@ -15,10 +15,12 @@ from sanctionwatch.names.hangul import romanized_syllables
 from sanctionwatch.screening.index import NameForm
 
 __all__ = [
+    "ARTICLES",
     "PAIR_MIN",
     "Pairing",
     "TokenMatcher",
     "is_guessed",
+    "is_patronymic",
     "is_syllabic",
     "skeleton_similarity",
     "token_similarity",
@@ -30,6 +32,16 @@ SHORT_MIN = 0.9  # tokens of 3 letters or fewer pair only when (nearly) equal
 PHONETIC = 0.88
 PHONETIC_FLOOR = 0.65  # sounding alike counts only for spellings already close
 SKELETON = 0.9  # consonants agree: vowels unknown, so never certain
+VARIANT = 0.99  # a typed spelling that is a listed variant, not the listed spelling
+INITIAL = 0.9  # a lone letter of the query and a word it starts
+# The Arabic article as its own token ("AL-AMIN" -> al amin): part of the next word,
+# not a name part of its own. An initial may stand for it ("A." for AL-AMIN), but a
+# little less surely than for the word itself.
+INITIAL_ARTICLE = 0.85
+ARTICLES = frozenset({"al", "el", "ul", "ud", "ad", "ar", "as", "ash", "at", "az"})
+# East Slavic patronymics: a patronymic is another name part than the given name it is
+# made from ("Konstantinovich" is Konstantin's son, not Konstantin).
+PATRONYMIC = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna", "ich")
 # Romanisations of syllabic scripts (Hangul, Han): each token is one syllable from a
 # small inventory, where one letter more or less is another syllable ("cheng" and
 # "chen", "jing" and "jinghe"): such tokens pair only by variant key.
@@ -49,6 +61,7 @@ def token_similarity(
     cp: str,
     q_known: bool = True,
     guessed: bool = False,
+    typed: bool = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was found.
 
@@ -60,16 +73,20 @@ def token_similarity(
     another name, so 4-5 letter tokens are then compared without the extra cost.
     Spelling alone must agree to :data:`FUZZY_MIN` (one typo in a word of five
     letters or more stays above it; "ashley" / "alexey" do not), except for
-    ``guessed`` spellings (see :func:`is_guessed`).
+    ``guessed`` spellings (see :func:`is_guessed`). Two neighbours swapped count as one
+    edit, not two. A ``typed`` query token (a Latin query, not a transliteration) that
+    is a variant of the listed spelling scores :data:`VARIANT`: the spelling as listed
+    is a little stronger evidence. A patronymic does not pair by spelling with the name
+    it is made from ("konstantinovich" / "konstantin").
     """
     if qk == ck:
-        return 1.0, ("same" if qt == ct else "variant")
+        return (1.0, "same") if qt == ct else ((VARIANT if typed else 1.0), "variant")
     lq, lc = len(qt), len(ct)
     if lq == 1 or lc == 1:
         # A query initial stands for a name; a lone letter in the entry is often just
         # a particle ("Jihad-e-Islami") and is not expanded.
         if lq == 1 and qt[0] == ct[0]:
-            return 0.9, "initial"
+            return (INITIAL_ARTICLE if ct in ARTICLES else INITIAL), "initial"
         return 0.0, "none"
     shortest = lq if lq < lc else lc
     if shortest <= 3:
@@ -78,6 +95,10 @@ def token_similarity(
         sim = similarity(qk, ck)
         return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
     sim = max(similarity(qk, ck), similarity(qt, ct))
+    if lq == lc and 1.0 - 1.5 / lq < sim < 1.0 and (_swapped(qt, ct) or _swapped(qk, ck)):
+        sim = 1.0 - 0.5 / lq
+    if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
+        return 0.0, "none"
     how = "fuzzy"
     if qp and qp == cp and qt[0] == ct[0] and PHONETIC_FLOOR <= sim < PHONETIC:
         sim, how = PHONETIC, "phonetic"
@@ -86,6 +107,21 @@ def token_similarity(
     if shortest <= 5 and q_known:
         sim = 2.0 * sim - 1.0
     return sim, how
+
+
+def _swapped(a: str, b: str) -> bool:
+    """Whether two words of one length differ only by two neighbours swapped."""
+    if len(a) != len(b):
+        return False
+    for i in range(len(a) - 1):
+        if a[i] != b[i]:
+            return a[i] == b[i + 1] and a[i + 1] == b[i] and a[i + 2 :] == b[i + 2 :]
+    return False
+
+
+def is_patronymic(token: str) -> bool:
+    """Whether a token ends like an East Slavic patronymic (Ivanovich, Petrovna, Ilyich)."""
+    return len(token) >= 6 and token.endswith(PATRONYMIC)
 
 
 def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
@@ -137,7 +173,18 @@ class TokenMatcher:
     entries were scored before.
     """
 
-    __slots__ = ("by_key_only", "floor", "form", "guessed", "memo", "rows", "skeletal", "syllabic")
+    __slots__ = (
+        "by_key_only",
+        "floor",
+        "form",
+        "guessed",
+        "initials",
+        "memo",
+        "rows",
+        "skeletal",
+        "syllabic",
+        "variant",
+    )
 
     def __init__(self, form: NameForm) -> None:
         self.form = form
@@ -150,6 +197,10 @@ class TokenMatcher:
         # over may be a dropped part: "Pak Sik" for "Pak Yong Sik").
         self.syllabic = is_syllabic(form.method)
         self.by_key_only = self.syllabic or _korean_in_latin(form)
+        # A typed name (not a transliteration): its own spelling is evidence.
+        self.variant = VARIANT if form.method.startswith("latin") else 1.0
+        # A lone letter of a typed Korean-looking name ("O. Ko Ko") is an initial.
+        self.initials = not self.syllabic and any(len(t) == 1 for t in form.tokens)
         self.memo: dict[str, Pairing] = {}
         known = form.known or (True,) * len(form.tokens)
         # What token_similarity needs of each query token, computed once.
@@ -177,22 +228,28 @@ class TokenMatcher:
                 if sim >= PAIR_MIN:
                     out.append((sim, i, how))
             return tuple(out)
-        if self.by_key_only:
-            for i, qt, qk, *_ in self.rows:
-                if qk == ck:
-                    out.append((1.0, i, "same" if qt == ct else "variant"))
-            return tuple(out)
+        variant = self.variant
         lc = len(ct)
         c0 = ct[:1]
+        initial = INITIAL_ARTICLE if ct in ARTICLES else INITIAL
+        if self.by_key_only:
+            initials = self.initials and lc > 1
+            for i, qt, qk, _, lq, q0, _ in self.rows:
+                if qk == ck:
+                    out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
+                elif initials and lq == 1 and q0 == c0:
+                    out.append((initial, i, "initial"))
+            return tuple(out)
         plain = ct == ck
         guessed = self.guessed
+        patronymic = is_patronymic(ct)
         for i, qt, qk, qp, lq, q0, known in self.rows:
             if qk == ck:
-                out.append((1.0, i, "same" if qt == ct else "variant"))
+                out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
                 continue
             if lq == 1 or lc == 1:
                 if lq == 1 and q0 == c0:
-                    out.append((0.9, i, "initial"))
+                    out.append((initial, i, "initial"))
                 continue
             shortest = lq if lq < lc else lc
             if shortest <= 3:
@@ -205,6 +262,10 @@ class TokenMatcher:
                 other = similarity(qt, ct)
                 if other > sim:
                     sim = other
+            if lq == lc and 1.0 - 1.5 / lq < sim < 1.0 and (_swapped(qt, ct) or _swapped(qk, ck)):
+                sim = 1.0 - 0.5 / lq
+            if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != patronymic:
+                continue
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
