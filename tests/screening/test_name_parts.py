@@ -46,6 +46,9 @@ def screener() -> Screener:
             _entity("hlaing", "HLAING, Ko Ko"),
             _entity("huwaysh", "ABD-AL-TAWWAB MULLAH HUWAYSH"),
             _entity("ryan", "RYAN, Damion Patrick John"),
+            _entity("mahat", "HASSAN MAHAT OMAR"),
+            _entity("hussain", "HUSSAIN, Omar"),
+            _entity("anshori", "ABDULLAH ANSHORI", "Abu Fatih"),
             _entity("markov", "Vladimir Konstantinovich MARKOV"),
             _entity("sudak", "SUDAK", kind=vessel),
             _entity("foxwhelp", "FOXWHELP LIMITED", kind=org),
@@ -75,6 +78,7 @@ def _top(screener: Screener, name: str, kind: EntityKind | None = None) -> set[s
         ("O. Ko Ko", {"oo"}),  # a lone letter in a Burmese name is an initial
         ("HUWAYSH, Mullah", {"huwaysh"}),  # "Abd al-Tawwab" left out is one part
         ("Konstantin MALOFEYEV", {"konstantin"}),
+        ("HASSAN OMAR", {"mahat"}),  # a middle name left out before a sound-alike name
     ],
 )
 def test_shortened_names_and_initials(screener: Screener, query: str, refs: set[str]) -> None:
@@ -87,6 +91,7 @@ def test_shortened_names_and_initials(screener: Screener, query: str, refs: set[
         ("MALOFEYEV, Konstantinovich", "konstantin"),  # a patronymic is not its root
         ("Vladimir Markovich Konstantinovich", "markov"),  # Markovich is not Markov
         ("Patrick Ryan", "ryan"),  # two of four parts left out, the first name among them
+        ("Al Fatih", "anshori"),  # the article is not the "Abu" of "Abu Fatih"
     ],
 )
 def test_not_a_match(screener: Screener, query: str, ref: str) -> None:

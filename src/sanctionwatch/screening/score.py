@@ -32,7 +32,7 @@ JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
 SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
-DROPPED_PART = 0.5  # share of the query's mean token weight one left-out part costs
+DROPPED_PART = 0.25  # share of the query's mean token weight one part left out costs
 EXACT = ("same", "variant")  # pairs found as written or as a listed variant
 # Words that make one name part with the word after them (Abd al-Tawwab, Abu Bakr,
 # bin Laden): left out together, they are one part left out.
@@ -121,7 +121,7 @@ def align(
     missing_c: list[str] = []
     # Parts left over on either side; an Arabic article alone ("al" of "AL-AMIN") is
     # listed but costs nothing: it belongs to the word after it.
-    lack_q = lack = heaviest = 0.0
+    lack_q = lack = heaviest = articles = 0.0
     dropped = 0
     free = ARTICLES if person else ()
     if len(used_q) < nq:
@@ -134,6 +134,8 @@ def align(
                 missing_q.append(qtoks[i])
                 if floor or qtoks[i] not in free:
                     lack_q += qw[i] if qw[i] > floor else floor
+                else:
+                    articles += qw[i]
     if len(used_c) < nc:
         bound = False  # the last part left over binds the next ("Abd al-Tawwab")
         for j in range(nc):
@@ -149,16 +151,24 @@ def align(
             if not bound:
                 dropped += 1
             bound = person and tok in BOUND
+    if dropped:
+        # The query's article is free only where the entry has nothing else: "al"
+        # against the "Abu" of "Abu Fatih" is one part for another.
+        lack_q += articles
     den += lack_q
     if lack_q:
         # Both sides have parts the other lacks: one name part was swapped for
         # another, and the entry's extra parts count in full.
         den += lack
-    elif dropped == 1 and person and nq > 1 and not loose:
+    elif dropped == 1 and person and nq > 1 and not loose and not matcher.syllabic:
         # A person's name with one part left out (a middle name, most often), the
         # rest found as written: the part costs the same whichever it is, a share
         # of the query's mean token weight (a rare part is no more likely kept than
-        # a common one: "MYINT, Mar" fits Aung Mar and Ohn Mar MYINT alike).
+        # a common one: "MYINT, Mar" fits Aung Mar and Ohn Mar MYINT alike). Leaving
+        # out a middle name is the commonest way of writing a name, so it costs
+        # about what one sound-alike word does ("Hassan Omar" is HASSAN Mahat OMAR
+        # before it is HUSSAIN, Omar). Syllables from Hangul or Han script keep
+        # their own, stricter rule below.
         den += DROPPED_PART * matcher.floor
     elif dropped:
         # The query is a shortened form of the entry: one dropped part costs half
