@@ -95,7 +95,7 @@ def token_similarity(
         sim = similarity(qk, ck)
         return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
     sim = max(similarity(qk, ck), similarity(qt, ct))
-    if lq == lc and 1.0 - 1.5 / lq < sim < 1.0 and (_swapped(qt, ct) or _swapped(qk, ck)):
+    if lq == lc and sim < 1.0 and sim * lq > lq - 1.5 and (_swapped(qt, ct) or _swapped(qk, ck)):
         sim = 1.0 - 0.5 / lq
     if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
         return 0.0, "none"
@@ -231,25 +231,23 @@ class TokenMatcher:
         variant = self.variant
         lc = len(ct)
         c0 = ct[:1]
-        initial = INITIAL_ARTICLE if ct in ARTICLES else INITIAL
         if self.by_key_only:
             initials = self.initials and lc > 1
             for i, qt, qk, _, lq, q0, _ in self.rows:
                 if qk == ck:
                     out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
                 elif initials and lq == 1 and q0 == c0:
-                    out.append((initial, i, "initial"))
+                    out.append((INITIAL_ARTICLE if ct in ARTICLES else INITIAL, i, "initial"))
             return tuple(out)
         plain = ct == ck
         guessed = self.guessed
-        patronymic = is_patronymic(ct)
         for i, qt, qk, qp, lq, q0, known in self.rows:
             if qk == ck:
                 out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
                 continue
             if lq == 1 or lc == 1:
                 if lq == 1 and q0 == c0:
-                    out.append((initial, i, "initial"))
+                    out.append((INITIAL_ARTICLE if ct in ARTICLES else INITIAL, i, "initial"))
                 continue
             shortest = lq if lq < lc else lc
             if shortest <= 3:
@@ -262,10 +260,13 @@ class TokenMatcher:
                 other = similarity(qt, ct)
                 if other > sim:
                     sim = other
-            if lq == lc and 1.0 - 1.5 / lq < sim < 1.0 and (_swapped(qt, ct) or _swapped(qk, ck)):
+            if (
+                lq == lc
+                and sim < 1.0
+                and sim * lq > lq - 1.5
+                and (_swapped(qt, ct) or _swapped(qk, ck))
+            ):
                 sim = 1.0 - 0.5 / lq
-            if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != patronymic:
-                continue
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
@@ -274,5 +275,7 @@ class TokenMatcher:
             if shortest <= 5 and known:
                 sim = 2.0 * sim - 1.0
             if sim >= PAIR_MIN:
+                if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
+                    continue
                 out.append((sim, i, how))
         return tuple(out)
