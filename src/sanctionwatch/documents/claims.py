@@ -37,6 +37,9 @@ __all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
+# obligations on the other states' dealings with the targeted one (hosting its workers,
+# supplying it, investing with it), not on the targeted state's own conduct
+MEMBER_DUTIES = {"labour", "supply ban", "cap", "joint ventures", "financial"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
@@ -75,6 +78,7 @@ def build_claims(
     prev_countries: list[str] = []
     prev_subjects: list[str] = []
     speaker_states: dict[str, str] = {}
+    target = index.target(gaz)
     for f in facts:
         s = f.sentence
         text = s.text
@@ -82,8 +86,7 @@ def build_claims(
         category = index.category(link.obligation_id) if link is not None else None
         limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz),
-            limits,
+            f, gaz, prev_countries, prev_subjects, speaker_states, category, target, limits,
         )  # fmt: skip
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
@@ -100,6 +103,10 @@ def build_claims(
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
+            if stance == "other" and subject == target and category in MEMBER_DUTIES:
+                # the targeted state's own figures ("earned $500 million from workers
+                # abroad") measure no state's compliance with a duty on the others
+                ob_id, ob_label = None, None
             if (
                 stance == "reports_measure"
                 and _NATIONAL.search(" ".join(cues))
@@ -127,7 +134,52 @@ def build_claims(
                 )
             )
         prev_subjects = [c[0] for c in found if c[0] != "ALL"] or prev_subjects
-    return claims
+    return _drop_restated(claims)
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def _source(claim: Claim) -> tuple[str, ...]:
+    label = _DETERMINER.sub("", " ".join((claim.speaker or "").lower().split()))
+    return tuple(re.findall(r"[\w.'’]+", label))
+
+
+def _same_source(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "UN experts" and "the experts", "a UN panel" and "the panel": one source named
+    again by its head noun."""
+    if a == b:
+        return True
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return set(short) <= set(long)
+
+
+def _drop_restated(claims: list[Claim]) -> list[Claim]:
+    """An allegation said again is one claim: a later allegation against the same state by
+    the same source (or by the outlet again) under the same obligation, or under none,
+    that brings no figure of its own restates the earlier one ("the panel said North Korea
+    defied the sanctions" ... "the panel said North Korea violated the ban"). Measures are
+    events and are all kept: two designations are two measures."""
+    said: list[tuple[str, tuple[str, ...], str | None]] = []
+    out: list[Claim] = []
+    for c in claims:
+        if c.stance != "alleges_violation":
+            out.append(c)
+            continue
+        source = _source(c)
+        again = any(
+            state == c.subject_state
+            and _same_source(src, source)
+            and (ob == c.obligation_id or c.obligation_id is None)
+            for state, src, ob in said
+        )
+        said.append((c.subject_state, source, c.obligation_id))
+        if again and not c.quantities:
+            continue
+        out.append(c)
+    return out
 
 
 # a line that does not end a sentence: a headline, caption or page furniture

@@ -16,7 +16,8 @@ and a state's conduct that do not rest on a single cue word:
   ("reports on sanctions breaches") or as what someone is urged to fight ("crack down on
   evasion"), violations of something else ("of its sovereignty"), measures and
   compliance under "whether" or "if", and measures someone is urged or proposes to take
-  ("urged countries to expel", "a proposal to blacklist").
+  ("urged countries to expel", "a proposal to blacklist"), and breaches only foreseen
+  as what something will bring ("likely to lead to accusations").
 """
 
 from __future__ import annotations
@@ -94,6 +95,14 @@ _POLICY_FAILED = re.compile(
     r"|bans?|embargo(?:es)?)\s+(?:have\s+|has\s+|had\s+)?(?:so\s+far\s+|largely\s+|also\s+)?$",
     re.IGNORECASE,
 )
+# a breach named as what something is expected to bring, not as said: "the reports are
+# likely to lead to further clashes and accusations", "could prompt charges of evasion"
+_FORESEEN = re.compile(
+    r"\b(?:(?:likely|expected|set|poised|bound|certain)\s+to|will|would|could|may|might)"
+    r"\s+(?:\w+ly\s+)?(?:lead\s+to|prompt|trigger|spark|fuel|provoke|draw|invite|bring)\b"
+    r"(?:(?!\b(?:after|as|because|since|when|while|said|says|who|which)\b)[^.;:]){0,90}$",
+    re.IGNORECASE,
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
 
 
@@ -134,6 +143,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "urged China to crack down on sanctions evasion": evasion to fight
         if name == "violation" and (hypothetical(before) or _no_actor(text, m)):
             continue  # "would violate", "if it kept them", "the sanctions failed to"
+        if name == "violation" and _FORESEEN.search(text[max(0, m.start() - 130) : m.start()]):
+            continue  # "likely to lead to accusations": an allegation foreseen, not made
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):

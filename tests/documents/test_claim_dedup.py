@@ -1,0 +1,84 @@
+"""One claim per position: an allegation said again by the same source is counted once,
+a breach that is only foreseen is not alleged, and the targeted state's own figures are
+tied to no duty of the other states.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from sanctionwatch.documents import analyse_text
+
+HEAD = (
+    "Officials met on Tuesday to discuss UN sanctions on North Korea, including resolution "
+    "2397, which ordered member states to send North Korean workers home by December 2019.\n"
+)
+
+
+def found(text: str) -> list[tuple[str, str, str | None, str | None]]:
+    an = analyse_text(HEAD + text, published="2020-01-10")
+    return [
+        (c.subject_state, c.stance, c.obligation_id, c.speaker)
+        for c in an.claims
+        if c.start >= len(HEAD)
+    ]
+
+
+def allegations(text: str, state: str) -> int:
+    return sum(1 for st, s, _, _ in found(text) if st == state and s == "alleges_violation")
+
+
+def test_an_allegation_restated_by_the_same_source_is_one_claim() -> None:
+    text = (
+        "Laos kept hundreds of North Korean workers after the deadline in defiance of the "
+        "sanctions, UN experts said. The experts said that Laos had violated the ban on "
+        "North Korean workers."
+    )
+    assert allegations(text, "LA") == 1, found(text)
+
+
+def test_a_new_source_or_a_new_figure_is_a_new_claim() -> None:
+    # another source accusing the same state is its own claim
+    text = (
+        "Laos kept North Korean workers after the deadline in violation of the sanctions, "
+        "UN experts said. Japan's foreign minister said Laos had violated the resolution "
+        "by keeping the workers."
+    )
+    assert allegations(text, "LA") == 2, found(text)
+    # the same source with a figure of its own adds a fact
+    text = (
+        "Laos kept North Korean workers after the deadline in violation of the sanctions, "
+        "UN experts said. The experts said 1,200 North Korean workers had stayed "
+        "in Laos beyond the deadline in violation of the ban."
+    )
+    assert allegations(text, "LA") == 2, found(text)
+
+
+def test_measures_are_events_and_each_one_counts() -> None:
+    text = (
+        "Thailand expelled 40 North Korean workers in March. Thailand also closed two "
+        "restaurants run by North Korean companies."
+    )
+    measures = [x for x in found(text) if x[0] == "TH" and x[1] == "reports_measure"]
+    assert len(measures) == 2, found(text)
+
+
+def test_an_accusation_only_foreseen_is_not_made() -> None:
+    text = (
+        "The new figures are likely to lead to fresh tensions and a string of accusations "
+        "that Laos is breaching the sanctions."
+    )
+    assert allegations(text, "LA") == 0, found(text)
+    text = "Japan has accused Laos of breaching the sanctions, which could lead to new talks."
+    assert allegations(text, "LA") == 1, found(text)
+
+
+def test_the_targeted_states_own_earnings_are_tied_to_no_duty_of_others() -> None:
+    got = found(
+        "Washington estimated that North Korea earned $400 million a year from 80,000 "
+        "workers abroad."
+    )
+    assert ("KP", "other", None) in [x[:3] for x in got], got
+    # a host state's figure under the same duty keeps the obligation
+    got = found("Laos still hosted 1,500 North Korean workers abroad in March, officials said.")
+    assert any(x[0] == "LA" and x[2] == "2397-OP8" for x in got), got
