@@ -82,3 +82,57 @@ def test_the_targeted_states_own_earnings_are_tied_to_no_duty_of_others() -> Non
     # a host state's figure under the same duty keeps the obligation
     got = found("Laos still hosted 1,500 North Korean workers abroad in March, officials said.")
     assert any(x[0] == "LA" and x[2] == "2397-OP8" for x in got), got
+
+
+def measures(text: str, state: str) -> list[tuple[str, str, str | None, str | None]]:
+    return [x for x in found(text) if x[0] == state and x[1] == "reports_measure"]
+
+
+def test_a_measure_told_by_the_outlet_and_by_a_source_is_one_measure() -> None:
+    text = (
+        "Hundreds of North Korean workers must now go home as Laos enforces the UN "
+        "sanctions. The workers will be sent home by December, the Lao labour ministry said."
+    )
+    got = measures(text, "LA")
+    assert len(got) == 1 and got[0][3] is not None, found(text)
+    # told only by the outlet, the measure stays
+    got = measures(
+        "Hundreds of North Korean workers must now go home as Laos enforces the UN sanctions.", "LA"
+    )
+    assert len(got) == 1, got
+
+
+COAL = (
+    "A UN report said on Monday that North Korea shipped coal to Vietnam in violation of "
+    "the 2017 ban on its coal exports under resolution 2371.\n"
+)
+
+
+def coal_found(text: str) -> list[tuple[str, str]]:
+    an = analyse_text(COAL + text, published="2020-01-10")
+    return [(c.subject_state, c.stance) for c in an.claims if c.start >= len(COAL)]
+
+
+def test_a_state_whose_firms_help_the_breach_is_a_party_to_it() -> None:
+    got = coal_found(
+        "North Korea kept exporting coal in defiance of the sanctions with the help of "
+        "Thailand's shipping firms, the experts said."
+    )
+    assert ("KP", "alleges_violation") in got and ("TH", "alleges_violation") in got, got
+    # a state named after the speaker's words, not as a helper, is no party
+    got = coal_found(
+        "North Korea kept exporting coal in defiance of the sanctions, Thailand's foreign "
+        "minister said."
+    )
+    assert ("TH", "alleges_violation") not in got, got
+
+
+def test_goods_handed_to_a_states_vessels_make_it_a_party() -> None:
+    got = coal_found(
+        "Much of the coal was transferred from North Korean ships to Thai barges off the "
+        "coast, the experts said."
+    )
+    assert ("TH", "alleges_violation") in got, got
+    # the state's vessels handing goods to the targeted state's ships are not receiving
+    got = coal_found("Thai barges sailed past North Korean ships off the coast, the experts said.")
+    assert ("TH", "alleges_violation") not in got, got

@@ -134,7 +134,7 @@ def build_claims(
                 )
             )
         prev_subjects = [c[0] for c in found if c[0] != "ALL"] or prev_subjects
-    return _drop_restated(claims)
+    return _drop_told_twice(_drop_restated(claims))
 
 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
@@ -427,3 +427,26 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
+
+
+def _drop_told_twice(claims: list[Claim]) -> list[Claim]:
+    """A measure the outlet tells in its own words and a source also reports is one
+    measure: "North Koreans must leave as Mongolia enforces the sanctions" beside "their
+    permits will not be renewed, the ministry said" (same state, same obligation). The
+    attributed account is kept; measures under no obligation (national designations) are
+    events of their own and are all kept."""
+    sourced = {
+        (c.subject_state, c.obligation_id)
+        for c in claims
+        if c.stance == "reports_measure" and c.speaker and c.obligation_id
+    }
+    return [
+        c
+        for c in claims
+        if not (
+            c.stance == "reports_measure"
+            and not c.speaker
+            and c.obligation_id
+            and (c.subject_state, c.obligation_id) in sourced
+        )
+    ]

@@ -168,7 +168,7 @@ _RECEIVE = re.compile(
     r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
     # "North Korean coal was delivered to ports in Vietnam"
     r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
-    r"|transferred)\s+(?:to|in|at))\b",
+    r"|transferred)\s+(?:from\s+[^.;]{0,40}?\s+)?(?:to|in|at|onto|into))\b",
     re.IGNORECASE,
 )
 _SUPPLY = re.compile(
