@@ -136,3 +136,39 @@ def test_goods_handed_to_a_states_vessels_make_it_a_party() -> None:
     # the state's vessels handing goods to the targeted state's ships are not receiving
     got = coal_found("Thai barges sailed past North Korean ships off the coast, the experts said.")
     assert ("TH", "alleges_violation") not in got, got
+
+
+def test_an_allegation_relayed_from_its_source_is_that_sources() -> None:
+    text = (
+        "Laos is giving North Korean laborers new work permits in what U.S. officials say "
+        "appear to be violations of UN sanctions, The Daily Herald reported. U.S. officials "
+        "said Laos's actions appear to violate the ban on new work permits."
+    )
+    got = [x for x in found(text) if x[0] == "LA" and x[1] == "alleges_violation"]
+    assert len(got) == 1 and got[0][3] == "U.S. officials", got
+    # without a source inside, the reporter stays the speaker
+    got = found(
+        "Laos is giving North Korean laborers new work permits in violation of UN "
+        "sanctions, The Daily Herald reported."
+    )
+    assert any(x[0] == "LA" and x[3] == "The Daily Herald" for x in got), got
+
+
+def test_pressing_a_state_to_do_more_is_a_view_without_a_stance() -> None:
+    got = found('A Japanese diplomat told reporters, "It is clear that Laos needs to do more."')
+    assert ("LA", "other") in [x[:2] for x in got], got
+    # the same state named without pressure gives nothing
+    got = found('A Japanese diplomat told reporters, "It is clear that Laos is a partner."')
+    assert not any(x[0] == "LA" for x in got), got
+
+
+def test_a_states_reservations_about_findings_are_a_soft_dispute() -> None:
+    got = coal_found(
+        "The experts' report was published on Friday, with the text noting Thailand's "
+        "reservations about the findings."
+    )
+    assert ("TH", "other") in got, got
+    assert ("TH", "denies_violation") not in got, got
+    # rejecting the findings outright is a denial
+    got = coal_found("Thailand rejected the report's findings as groundless.")
+    assert ("TH", "denies_violation") in got, got

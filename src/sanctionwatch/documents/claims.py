@@ -103,6 +103,8 @@ def build_claims(
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
+            if stance == "other" and set(cues) & set(_cues("soft_dispute", text, gaz)):
+                ob_id, ob_label = None, None  # reservations about a report: about no duty
             if stance == "other" and subject == target and category in MEMBER_DUTIES:
                 # the targeted state's own figures ("earned $500 million from workers
                 # abroad") measure no state's compliance with a duty on the others
@@ -113,6 +115,7 @@ def build_claims(
                 and not f.references
             ):
                 ob_id, ob_label = None, "national sanctions designations"
+            relayed = _embedded_source(text, stance)
             claims.append(
                 Claim(
                     subject_state=subject,
@@ -122,9 +125,9 @@ def build_claims(
                     end=s.start + lead + len(evidence),
                     obligation_id=ob_id,
                     obligation_label=ob_label,
-                    speaker=att.speaker.label if att else None,
+                    speaker=relayed or (att.speaker.label if att else None),
                     speaker_affiliation=(att.speaker.affiliation or att.speaker.role)
-                    if att
+                    if att and not relayed
                     else None,
                     quantities=list(f.quantities),
                     dates=sorted({d.value for d in f.dates}),
@@ -226,7 +229,7 @@ def _sentence_claims(
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
     topical = bool(gaz.patterns["topic"].search(text)) or any(
-        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure")
+        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure", "pressure")
     )
     if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
@@ -369,6 +372,8 @@ def _clause_claims(
     )
     measure, _ = _split_negated("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
+    pressure = _cues("pressure", content, gaz)
+    dispute = _cues("soft_dispute", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     figures = within(f.quantities, c_start, content)
     out: list[tuple[str, str, list[str], float]] = []
@@ -389,6 +394,10 @@ def _clause_claims(
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
+        elif dispute and not third:
+            stances.append(("other", dispute, 0.5))  # "China's reservations about the findings"
+        elif pressure and not self_speaker and not violation:
+            stances.append(("other", pressure, 0.45))  # "Russia needs to do more"
         elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
@@ -427,6 +436,23 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
+
+
+# an allegation relayed from its source: "in what U.S. officials say appear to be violations"
+_IN_WHAT = re.compile(
+    r"\bin\s+what\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:say|says|said|call|calls|called"
+    r"|describe|describes|described|consider|considers|considered|see|sees|saw|term|termed)\b"
+)
+
+
+def _embedded_source(text: str, stance: str) -> str | None:
+    """The source an allegation is relayed from, where the sentence names it inside."""
+    if stance != "alleges_violation":
+        return None
+    m = _IN_WHAT.search(text)
+    if m is None or m.group(1).lower().split()[0] in ("was", "is", "were", "are", "has", "had"):
+        return None
+    return m.group(1)
 
 
 def _drop_told_twice(claims: list[Claim]) -> list[Claim]:
