@@ -172,3 +172,14 @@ def test_a_states_reservations_about_findings_are_a_soft_dispute() -> None:
     # rejecting the findings outright is a denial
     got = coal_found("Thailand rejected the report's findings as groundless.")
     assert ("TH", "denies_violation") in got, got
+
+
+def test_the_state_pressed_to_do_more_is_spoken_of_not_the_one_pressing() -> None:
+    got = found("Tokyo urged Vientiane to do more to stop the smuggling of North Korean coal.")
+    assert ("LA", "other") in [x[:2] for x in got], got
+    assert not any(x[0] == "JP" for x in got), got
+    # stopping the smuggling is what Laos is asked to do, not a breach by Tokyo
+    assert not any(x[1] == "alleges_violation" for x in got), got
+    # a state that smuggled is still alleged to breach
+    got = found("Laos smuggled North Korean coal in violation of the ban, Japan said.")
+    assert ("LA", "alleges_violation") in [x[:2] for x in got], got

@@ -212,6 +212,11 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
+_PRESSED = re.compile(
+    r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|push(?:ed|es|ing)?"
+    r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -295,6 +300,13 @@ def _clause_claims(
         obligation = gaz.patterns["obligation_statement"].search(text)
         if not obligation:
             all_states = None
+    pressed = _PRESSED.search(content)
+    if pressed:
+        # "Washington urged Beijing to do more": the state pressed is the one spoken of
+        lo, hi = c_start + pressed.start("who"), c_start + pressed.end("who")
+        pressed_states = list(dict.fromkeys(h.iso2 for h in hits if lo <= h.start < hi))
+        if pressed_states:
+            return [(st, "other", [pressed.group(0)], 0.45) for st in pressed_states]
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))

@@ -53,7 +53,8 @@ _NOT_SANCTIONS = re.compile(
 )
 _COUNTERING = re.compile(
     r"\b(?:crack\w*\s+down\s+on|clamp\w*\s+down\s+on|combat\w*|fight\w*(?:\s+against)?"
-    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*)"
+    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*"
+    r"|stop(?:s|ped|ping)?|halt\w*|end(?:s|ed|ing)?|eliminat\w*|root\w*\s+out)"
     r"\s+(?:the\s+|any\s+|possible\s+)?(?:UN\s+)?(?:sanctions?\s+)?$",
     re.IGNORECASE,
 )
