@@ -183,3 +183,33 @@ def test_the_state_pressed_to_do_more_is_spoken_of_not_the_one_pressing() -> Non
     # a state that smuggled is still alleged to breach
     got = found("Laos smuggled North Korean coal in violation of the ban, Japan said.")
     assert ("LA", "alleges_violation") in [x[:2] for x in got], got
+
+
+def test_nobody_remaining_is_no_admission() -> None:
+    got = found(
+        "Laos said it had sent home all North Korean workers under the resolution, and "
+        "that none remained in the country."
+    )
+    assert not any(x[1] == "admits_noncompliance" for x in got), got
+    got = found("Laos admitted that 300 North Korean workers remained in the country.")
+    assert ("LA", "admits_noncompliance") in [x[:2] for x in got], got
+
+
+def test_a_blocs_own_bans_and_rules_link_no_un_obligation() -> None:
+    text = (
+        "Polish customs have detained a ship carrying Russian timber in breach of EU "
+        "sanctions. The EU banned imports of Russian wood and timber in 2022. Polish "
+        "officials said the timber was seized under EU rules.\n"
+        "Experts said hundreds of North Koreans were still working in Laos in violation of "
+        "the UN resolution."
+    )
+    an = analyse_text(text, published="2023-05-01")
+    polish = [c.obligation_id for c in an.claims if c.subject_state == "PL"]
+    assert polish and all(ob is None for ob in polish), polish
+    # a seizure under the UN resolution keeps its obligation
+    an = analyse_text(
+        "Polish officials said the North Korean coal was seized under UN Security Council "
+        "resolution 2371.",
+        published="2023-05-01",
+    )
+    assert any(c.subject_state == "PL" and c.obligation_id for c in an.claims), an.claims

@@ -111,8 +111,15 @@ def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
     return [
         m.group(0)
         for m in gaz.patterns[name].finditer(text)
-        if not (name == "admission" and _no_actor(text, m))
+        if not (name == "admission" and (_no_actor(text, m) or _NO_ONE.search(text, 0, m.start())))
     ]
+
+
+# nobody is left behind: "none remained in the country", "no workers are still in Laos"
+_NO_ONE = re.compile(
+    r"\b(?:none|nobody|no\s+one|no(?:\s+[\w-]+){1,3}?)\s+(?:(?:had|has|have|is|are|was|were)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _no_actor(text: str, m: re.Match[str]) -> bool:
