@@ -213,3 +213,23 @@ def test_a_blocs_own_bans_and_rules_link_no_un_obligation() -> None:
         published="2023-05-01",
     )
     assert any(c.subject_state == "PL" and c.obligation_id for c in an.claims), an.claims
+
+
+def test_a_group_based_in_a_capital_does_not_speak_for_the_state() -> None:
+    got = found(
+        "Hundreds of North Korean workers remain in Laos after the UN deadline, according "
+        "to a report by a Tokyo-based research group."
+    )
+    assert not any(x[0] == "JP" for x in got), got
+    assert any(x[0] == "LA" for x in got), got
+    # officials in the capital do speak for their state
+    got = found("Officials in Tokyo said they had repatriated all North Korean workers.")
+    assert any(x[0] == "JP" for x in got), got
+
+
+def test_workers_sent_home_with_the_object_between_is_a_measure() -> None:
+    got = found("Laos sent 300 North Korean workers back last year, officials said.")
+    assert ("LA", "reports_measure") in [x[:2] for x in got], got
+    # sending workers abroad is no measure
+    got = found("Laos sent 300 engineers abroad last year, officials said.")
+    assert ("LA", "reports_measure") not in [x[:2] for x in got], got
