@@ -233,3 +233,23 @@ def test_workers_sent_home_with_the_object_between_is_a_measure() -> None:
     # sending workers abroad is no measure
     got = found("Laos sent 300 engineers abroad last year, officials said.")
     assert ("LA", "reports_measure") not in [x[:2] for x in got], got
+
+
+def test_a_party_accused_of_helping_is_not_a_speaker() -> None:
+    text = (
+        "Canada on Thursday imposed sanctions on two shipping firms and a Lao national "
+        "accused of helping North Korea obtain refined petroleum in violation of UN "
+        "sanctions."
+    )
+    got = found(text)
+    assert ("CA", "reports_measure") in [x[:2] for x in got], got
+    # an accusation made by a state is still an attribution
+    got = found("Japan accused Laos of helping North Korea breach the sanctions.")
+    assert any(x[3] == "Japan" for x in got), got
+
+
+def test_a_measure_another_state_criticises_is_not_its_own() -> None:
+    got = found("Laos's foreign ministry called the designations illegitimate.")
+    assert ("LA", "reports_measure") not in [x[:2] for x in got], got
+    got = found("Laos designated two North Korean banks last month.")
+    assert ("LA", "reports_measure") in [x[:2] for x in got], got

@@ -85,6 +85,14 @@ _MEASURE_OPEN = re.compile(
     r"|\b(?:threaten\w*|offer\w*|propos\w*)\s+to\s+$",
     re.IGNORECASE,
 )
+# a measure named as what someone criticises: "condemned the designations", "called the
+# sanctions illegitimate" (the measure is someone else's)
+_CRITICISED = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|condemn\w*|criticis\w*|criticiz\w*|denounc\w*|oppos\w*"
+    r"|slam\w*|decr(?:y|ied|ies)|protest\w*)\s+(?:the\s+|these\s+|those\s+|such\s+|new\s+"
+    r"|latest\s+|us\s+|u\.s\.\s+|american\s+|western\s+){0,3}$",
+    re.IGNORECASE,
+)
 # trade dated before the ban: "before the sanctions took effect", "prior to the ban"
 _BEFORE_BAN = re.compile(
     r"\b(?:before|prior\s+to|until|ahead\s+of)\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+|latest\s+)?"
@@ -157,6 +165,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
             continue  # "it is unclear whether China has repatriated them"
+        if name == "measure" and _CRITICISED.search(before):
+            continue  # "Russia called the designations illegitimate": another's measure
         if name == "measure" and _MEASURE_OPEN.search(before):
             continue  # "will consider expelling", "could expel": not decided
         if name in ("measure", "compliance") and _URGED.search(before):
