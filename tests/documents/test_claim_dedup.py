@@ -129,7 +129,7 @@ def test_a_state_whose_firms_help_the_breach_is_a_party_to_it() -> None:
 
 def test_goods_handed_to_a_states_vessels_make_it_a_party() -> None:
     got = coal_found(
-        "Much of the coal was transferred from North Korean ships to Thai barges off the "
+        "Much of the coal was unloaded from North Korean ships onto Thai barges off the "
         "coast, the experts said."
     )
     assert ("TH", "alleges_violation") in got, got
@@ -140,15 +140,15 @@ def test_goods_handed_to_a_states_vessels_make_it_a_party() -> None:
 
 def test_an_allegation_relayed_from_its_source_is_that_sources() -> None:
     text = (
-        "Laos is giving North Korean laborers new work permits in what U.S. officials say "
-        "appear to be violations of UN sanctions, The Daily Herald reported. U.S. officials "
-        "said Laos's actions appear to violate the ban on new work permits."
+        "Laos keeps hiring North Korean cooks in what Japanese diplomats call "
+        "clear breaches of UN sanctions, The Daily Herald reported. Japanese diplomats "
+        "said the hiring by Laos seems to breach the ban on North Korean labour."
     )
     got = [x for x in found(text) if x[0] == "LA" and x[1] == "alleges_violation"]
-    assert len(got) == 1 and got[0][3] == "U.S. officials", got
+    assert len(got) == 1 and got[0][3] == "Japanese diplomats", got
     # without a source inside, the reporter stays the speaker
     got = found(
-        "Laos is giving North Korean laborers new work permits in violation of UN "
+        "Laos keeps hiring North Korean cooks in violation of UN "
         "sanctions, The Daily Herald reported."
     )
     assert any(x[0] == "LA" and x[3] == "The Daily Herald" for x in got), got

@@ -450,7 +450,7 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
 
 
-# an allegation relayed from its source: "in what U.S. officials say appear to be violations"
+# an allegation relayed from its source: "in what Japanese diplomats call clear breaches"
 _IN_WHAT = re.compile(
     r"\bin\s+what\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:say|says|said|call|calls|called"
     r"|describe|describes|described|consider|considers|considered|see|sees|saw|term|termed)\b"

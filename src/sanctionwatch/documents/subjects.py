@@ -142,8 +142,8 @@ _HELP_OF = re.compile(
     r"|(?:helped|aided|assisted|abetted|facilitated)\s+by)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
-# goods handed over at sea or in port to another state's vessels or firms: "coal was
-# transferred from North Korean ships to Chinese barges" (the passive names the goods)
+# goods handed over at sea or in port to another state's vessels or firms: "ore was
+# unloaded from the target's freighters onto Thai lighters" (the passive names the goods)
 _HANDED_TO = re.compile(
     r"\b(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+ly\s+)?"
     r"(?:transferred|delivered|shipped|sold|unloaded|transshipped|supplied|smuggled)\b"
