@@ -104,8 +104,8 @@ _POLICY_FAILED = re.compile(
     r"|bans?|embargo(?:es)?)\s+(?:have\s+|has\s+|had\s+)?(?:so\s+far\s+|largely\s+|also\s+)?$",
     re.IGNORECASE,
 )
-# a breach named as what something is expected to bring, not as said: "the reports are
-# likely to lead to further clashes and accusations", "could prompt charges of evasion"
+# a breach named as what something is expected to bring, not as said: "the findings are
+# expected to bring new rows and accusations", "could prompt charges of evasion"
 _FORESEEN = re.compile(
     r"\b(?:(?:likely|expected|set|poised|bound|certain)\s+to|will|would|could|may|might)"
     r"\s+(?:\w+ly\s+)?(?:lead\s+to|prompt|trigger|spark|fuel|provoke|draw|invite|bring)\b"

@@ -78,7 +78,7 @@ _LEAD = re.compile(
 _APPOS = re.compile(
     rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
-# "The ministry's acting permanent secretary, Lineekela Mboti, yesterday rejected ..."
+# "The agency's deputy head, Anna Berg, on Monday denied ..."
 _ROLE_NAME = re.compile(
     r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
     rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"

@@ -125,7 +125,7 @@ def subjects_of(
         else:
             break
     if re.match(r"['’]s\b", text[first.end - base :]):
-        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
+        # "Iran's sale of drones to Russia, Russia's sale of jets"
         for h in actors:
             if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
                 out.append(h.iso2)
