@@ -129,7 +129,7 @@ def subjects_of(
         for h in actors:
             if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
                 out.append(h.iso2)
-    for h in helpers:  # "with the help of China's shipping industry": a party to the act
+    for h in helpers:  # "with the help of Thai shipping firms": a party to the act
         if h.iso2 not in out:
             out.append(h.iso2)
     return out
