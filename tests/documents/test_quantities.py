@@ -113,3 +113,18 @@ def test_vague_multiples_state_no_number() -> None:
         (1_000, "workers", None),
         (300, "workers", None),
     ]
+
+
+def test_a_day_of_the_month_is_not_a_count() -> None:
+    from sanctionwatch.documents.quantities import find_quantities
+
+    got = [
+        (q.value, q.unit)
+        for q in find_quantities("Its stock stood at 4,100 kg as of May 11, up from 3,900.")
+    ]
+    assert (11, "kg") not in got, got
+    assert (4100, "kg") in got, got
+    got = [(q.value, q.unit) for q in find_quantities("It held 300 kg in May and 450 in June.")]
+    assert (450, "kg") in got, got
+    got = [(q.value, q.unit) for q in find_quantities("By 22 December, 500 workers had left.")]
+    assert got == [(500, "workers")], got

@@ -37,6 +37,9 @@ __all__ = ["SentenceFacts", "build_claims"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
+# obligations on the other states' dealings with the targeted one (hosting its workers,
+# supplying it, investing with it), not on the targeted state's own conduct
+MEMBER_DUTIES = {"labour", "supply ban", "cap", "joint ventures", "financial"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
@@ -75,6 +78,7 @@ def build_claims(
     prev_countries: list[str] = []
     prev_subjects: list[str] = []
     speaker_states: dict[str, str] = {}
+    target = index.target(gaz)
     for f in facts:
         s = f.sentence
         text = s.text
@@ -82,8 +86,7 @@ def build_claims(
         category = index.category(link.obligation_id) if link is not None else None
         limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, category, index.target(gaz),
-            limits,
+            f, gaz, prev_countries, prev_subjects, speaker_states, category, target, limits,
         )  # fmt: skip
         if f.attribution is not None and f.attribution.speaker.country is None:
             for subject, stance, _, _ in found:
@@ -100,12 +103,19 @@ def build_claims(
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
+            if stance == "other" and set(cues) & set(_cues("soft_dispute", text, gaz)):
+                ob_id, ob_label = None, None  # reservations about a report: about no duty
+            if stance == "other" and subject == target and category in MEMBER_DUTIES:
+                # the targeted state's own figures ("earned $500 million from workers
+                # abroad") measure no state's compliance with a duty on the others
+                ob_id, ob_label = None, None
             if (
                 stance == "reports_measure"
                 and _NATIONAL.search(" ".join(cues))
                 and not f.references
             ):
                 ob_id, ob_label = None, "national sanctions designations"
+            relayed = _embedded_source(text, stance)
             claims.append(
                 Claim(
                     subject_state=subject,
@@ -115,9 +125,9 @@ def build_claims(
                     end=s.start + lead + len(evidence),
                     obligation_id=ob_id,
                     obligation_label=ob_label,
-                    speaker=att.speaker.label if att else None,
+                    speaker=relayed or (att.speaker.label if att else None),
                     speaker_affiliation=(att.speaker.affiliation or att.speaker.role)
-                    if att
+                    if att and not relayed
                     else None,
                     quantities=list(f.quantities),
                     dates=sorted({d.value for d in f.dates}),
@@ -127,7 +137,52 @@ def build_claims(
                 )
             )
         prev_subjects = [c[0] for c in found if c[0] != "ALL"] or prev_subjects
-    return claims
+    return _drop_told_twice(_drop_restated(claims))
+
+
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those)\s+", re.IGNORECASE)
+
+
+def _source(claim: Claim) -> tuple[str, ...]:
+    label = _DETERMINER.sub("", " ".join((claim.speaker or "").lower().split()))
+    return tuple(re.findall(r"[\w.'’]+", label))
+
+
+def _same_source(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """ "UN experts" and "the experts", "a UN panel" and "the panel": one source named
+    again by its head noun."""
+    if a == b:
+        return True
+    if not a or not b or a[-1] != b[-1]:
+        return False
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return set(short) <= set(long)
+
+
+def _drop_restated(claims: list[Claim]) -> list[Claim]:
+    """An allegation said again is one claim: a later allegation against the same state by
+    the same source (or by the outlet again) under the same obligation, or under none,
+    that brings no figure of its own restates the earlier one ("the panel said North Korea
+    defied the sanctions" ... "the panel said North Korea violated the ban"). Measures are
+    events and are all kept: two designations are two measures."""
+    said: list[tuple[str, tuple[str, ...], str | None]] = []
+    out: list[Claim] = []
+    for c in claims:
+        if c.stance != "alleges_violation":
+            out.append(c)
+            continue
+        source = _source(c)
+        again = any(
+            state == c.subject_state
+            and _same_source(src, source)
+            and (ob == c.obligation_id or c.obligation_id is None)
+            for state, src, ob in said
+        )
+        said.append((c.subject_state, source, c.obligation_id))
+        if again and not c.quantities:
+            continue
+        out.append(c)
+    return out
 
 
 # a line that does not end a sentence: a headline, caption or page furniture
@@ -157,6 +212,11 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
+_PRESSED = re.compile(
+    r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|push(?:ed|es|ing)?"
+    r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
 
 
@@ -174,7 +234,7 @@ def _sentence_claims(
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
     topical = bool(gaz.patterns["topic"].search(text)) or any(
-        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure")
+        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure", "pressure")
     )
     if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
@@ -240,6 +300,13 @@ def _clause_claims(
         obligation = gaz.patterns["obligation_statement"].search(text)
         if not obligation:
             all_states = None
+    pressed = _PRESSED.search(content)
+    if pressed:
+        # "Washington urged Beijing to do more": the state pressed is the one spoken of
+        lo, hi = c_start + pressed.start("who"), c_start + pressed.end("who")
+        pressed_states = list(dict.fromkeys(h.iso2 for h in hits if lo <= h.start < hi))
+        if pressed_states:
+            return [(st, "other", [pressed.group(0)], 0.45) for st in pressed_states]
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
@@ -317,6 +384,8 @@ def _clause_claims(
     )
     measure, _ = _split_negated("measure", content, gaz)
     statistic = _cues("statistic", content, gaz)
+    pressure = _cues("pressure", content, gaz)
+    dispute = _cues("soft_dispute", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     figures = within(f.quantities, c_start, content)
     out: list[tuple[str, str, list[str], float]] = []
@@ -337,6 +406,10 @@ def _clause_claims(
         stances: list[tuple[str, list[str], float]] = []
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
+        elif dispute and not third:
+            stances.append(("other", dispute, 0.5))  # "China's reservations about the findings"
+        elif pressure and not self_speaker and not violation:
+            stances.append(("other", pressure, 0.45))  # "Russia needs to do more"
         elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
@@ -375,3 +448,43 @@ def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
     """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
     think tank")?"""
     return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
+
+
+# an allegation relayed from its source: "in what Japanese diplomats call clear breaches"
+_IN_WHAT = re.compile(
+    r"\bin\s+what\s+((?:[\w.’'-]+\s+){0,4}?[\w.’'-]+)\s+(?:say|says|said|call|calls|called"
+    r"|describe|describes|described|consider|considers|considered|see|sees|saw|term|termed)\b"
+)
+
+
+def _embedded_source(text: str, stance: str) -> str | None:
+    """The source an allegation is relayed from, where the sentence names it inside."""
+    if stance != "alleges_violation":
+        return None
+    m = _IN_WHAT.search(text)
+    if m is None or m.group(1).lower().split()[0] in ("was", "is", "were", "are", "has", "had"):
+        return None
+    return m.group(1)
+
+
+def _drop_told_twice(claims: list[Claim]) -> list[Claim]:
+    """A measure the outlet tells in its own words and a source also reports is one
+    measure: "North Koreans must leave as Mongolia enforces the sanctions" beside "their
+    permits will not be renewed, the ministry said" (same state, same obligation). The
+    attributed account is kept; measures under no obligation (national designations) are
+    events of their own and are all kept."""
+    sourced = {
+        (c.subject_state, c.obligation_id)
+        for c in claims
+        if c.stance == "reports_measure" and c.speaker and c.obligation_id
+    }
+    return [
+        c
+        for c in claims
+        if not (
+            c.stance == "reports_measure"
+            and not c.speaker
+            and c.obligation_id
+            and (c.subject_state, c.obligation_id) in sourced
+        )
+    ]

@@ -16,7 +16,8 @@ and a state's conduct that do not rest on a single cue word:
   ("reports on sanctions breaches") or as what someone is urged to fight ("crack down on
   evasion"), violations of something else ("of its sovereignty"), measures and
   compliance under "whether" or "if", and measures someone is urged or proposes to take
-  ("urged countries to expel", "a proposal to blacklist").
+  ("urged countries to expel", "a proposal to blacklist"), and breaches only foreseen
+  as what something will bring ("likely to lead to accusations").
 """
 
 from __future__ import annotations
@@ -52,7 +53,8 @@ _NOT_SANCTIONS = re.compile(
 )
 _COUNTERING = re.compile(
     r"\b(?:crack\w*\s+down\s+on|clamp\w*\s+down\s+on|combat\w*|fight\w*(?:\s+against)?"
-    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*)"
+    r"|prevent\w*|tackl\w*|curb\w*|counter(?:s|ed|ing)?|detect\w*|deter\w*"
+    r"|stop(?:s|ped|ping)?|halt\w*|end(?:s|ed|ing)?|eliminat\w*|root\w*\s+out)"
     r"\s+(?:the\s+|any\s+|possible\s+)?(?:UN\s+)?(?:sanctions?\s+)?$",
     re.IGNORECASE,
 )
@@ -83,6 +85,14 @@ _MEASURE_OPEN = re.compile(
     r"|\b(?:threaten\w*|offer\w*|propos\w*)\s+to\s+$",
     re.IGNORECASE,
 )
+# a measure named as what someone criticises: "condemned the designations", "called the
+# sanctions illegitimate" (the measure is someone else's)
+_CRITICISED = re.compile(
+    r"\b(?:call(?:ed|s|ing)?|condemn\w*|criticis\w*|criticiz\w*|denounc\w*|oppos\w*"
+    r"|slam\w*|decr(?:y|ied|ies)|protest\w*)\s+(?:the\s+|these\s+|those\s+|such\s+|new\s+"
+    r"|latest\s+|us\s+|u\.s\.\s+|american\s+|western\s+){0,3}$",
+    re.IGNORECASE,
+)
 # trade dated before the ban: "before the sanctions took effect", "prior to the ban"
 _BEFORE_BAN = re.compile(
     r"\b(?:before|prior\s+to|until|ahead\s+of)\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+|latest\s+)?"
@@ -94,6 +104,14 @@ _POLICY_FAILED = re.compile(
     r"|bans?|embargo(?:es)?)\s+(?:have\s+|has\s+|had\s+)?(?:so\s+far\s+|largely\s+|also\s+)?$",
     re.IGNORECASE,
 )
+# a breach named as what something is expected to bring, not as said: "the findings are
+# expected to bring new rows and accusations", "could prompt charges of evasion"
+_FORESEEN = re.compile(
+    r"\b(?:(?:likely|expected|set|poised|bound|certain)\s+to|will|would|could|may|might)"
+    r"\s+(?:\w+ly\s+)?(?:lead\s+to|prompt|trigger|spark|fuel|provoke|draw|invite|bring)\b"
+    r"(?:(?!\b(?:after|as|because|since|when|while|said|says|who|which)\b)[^.;:]){0,90}$",
+    re.IGNORECASE,
+)
 _AGENT_AFTER = re.compile(r"\s+(?:by|of|involving|committed)\b", re.IGNORECASE)
 
 
@@ -101,8 +119,15 @@ def cues(name: str, text: str, gaz: Gazetteer) -> list[str]:
     return [
         m.group(0)
         for m in gaz.patterns[name].finditer(text)
-        if not (name == "admission" and _no_actor(text, m))
+        if not (name == "admission" and (_no_actor(text, m) or _NO_ONE.search(text, 0, m.start())))
     ]
+
+
+# nobody is left behind: "none remained in the country", "no workers are still in Laos"
+_NO_ONE = re.compile(
+    r"\b(?:none|nobody|no\s+one|no(?:\s+[\w-]+){1,3}?)\s+(?:(?:had|has|have|is|are|was|were)\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _no_actor(text: str, m: re.Match[str]) -> bool:
@@ -134,10 +159,14 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "urged China to crack down on sanctions evasion": evasion to fight
         if name == "violation" and (hypothetical(before) or _no_actor(text, m)):
             continue  # "would violate", "if it kept them", "the sanctions failed to"
+        if name == "violation" and _FORESEEN.search(text[max(0, m.start() - 130) : m.start()]):
+            continue  # "likely to lead to accusations": an allegation foreseen, not made
         if name == "violation" and _NOT_SANCTIONS.match(text, m.end()):
             continue  # "a violation of its sovereignty": not of the sanctions
         if name in ("measure", "compliance") and _OPEN_QUESTION.search(before):
             continue  # "it is unclear whether China has repatriated them"
+        if name == "measure" and _CRITICISED.search(before):
+            continue  # "Russia called the designations illegitimate": another's measure
         if name == "measure" and _MEASURE_OPEN.search(before):
             continue  # "will consider expelling", "could expel": not decided
         if name in ("measure", "compliance") and _URGED.search(before):
@@ -157,7 +186,7 @@ _RECEIVE = re.compile(
     r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
     # "North Korean coal was delivered to ports in Vietnam"
     r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
-    r"|transferred)\s+(?:to|in|at))\b",
+    r"|transferred)\s+(?:from\s+[^.;]{0,40}?\s+)?(?:to|in|at|onto|into))\b",
     re.IGNORECASE,
 )
 _SUPPLY = re.compile(

@@ -266,13 +266,17 @@ def link_text(facts: Any) -> str:
 
 
 def document_link(
-    facts: Sequence[Any], index: ObligationIndex, published: date | None
+    facts: Sequence[Any], index: ObligationIndex, published: date | None, gaz: Any = None
 ) -> ObligationLink | None:
-    """The obligation the document is mostly about (for sentences that do not name one)."""
+    """The obligation the document is mostly about (for sentences that do not name one).
+    Sentences about one state's or bloc's own sanctions ("EU sanctions on Russian timber")
+    cast no vote for a UN obligation."""
     votes: dict[tuple[str | None, int | None], float] = {}
     named: set[tuple[str | None, int | None]] = set()
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     for f in facts:
+        if gaz is not None and _national_only(f.sentence.text, gaz):
+            continue
         link = index.link(link_text(f), f.references, published)
         if link is None or link.obligation_id is None:
             continue
@@ -296,6 +300,12 @@ def document_link(
     return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
 
 
+def _national_only(text: str, gaz: Any) -> bool:
+    return bool(
+        gaz.patterns["national_scope"].search(text) and not gaz.patterns["un_scope"].search(text)
+    )
+
+
 def sentence_link(
     f: Any,
     index: ObligationIndex,
@@ -306,7 +316,7 @@ def sentence_link(
     """The sentence's own obligation; the document's main one where the sentence only
     hints at it (its keywords also fire here) or names none but speaks of sanctions."""
     text = f.sentence.text
-    if gaz.patterns["national_scope"].search(text) and not gaz.patterns["un_scope"].search(text):
+    if _national_only(text, gaz):
         return None  # "in breach of EU sanctions": a state's or bloc's own measures
     if gaz.patterns["general_scope"].search(text) and not any(
         r.number is not None for r in f.references

@@ -236,7 +236,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     claims = []
     doc_link = None
     if gaz.patterns["sanctions_context"].search(text):
-        doc_link = document_link(facts, ctx.index, published)
+        doc_link = document_link(facts, ctx.index, published, gaz)
         claims = build_claims(
             facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
         )

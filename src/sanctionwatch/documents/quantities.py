@@ -217,6 +217,8 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
             and re.search(r"\b(?:the|both|these|those)\s+$", before, re.I)
         ):
             continue  # "the two countries" refers back to states just named; it does not count
+        if unit is None and _DAY_OF_MONTH.search(before[-12:] + "|" + text[m.end() : m.end() + 12]):
+            continue  # "as of May 11", "on 22 December": a day of the month, not a count
         if unit is None:
             after = text[m.end() : m.end() + 12]
             between = text[m.end() : found[idx + 1][0].start()] if idx + 1 < len(found) else ""
@@ -251,6 +253,12 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     return out
 
 
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+)
+# the number stands between a month before it and the end of ``before``, or just before one
+_DAY_OF_MONTH = re.compile(rf"\b{_MONTH}\.?\s+\|(?!\d)|^\|(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b")
 _POPULATION = re.compile(
     r"\b(?:(?:country|nation|state|city|town|island|region|province)\s+of|population\s+of"
     r"|populations?\s+(?:is|was|stands\s+at|reached))\s+(?:\w+\s+){0,2}$",

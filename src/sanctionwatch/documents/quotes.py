@@ -65,17 +65,20 @@ _AFTER_X_SAID = re.compile(
 _BEFORE = re.compile(
     rf"(?P<spk>[^,.;“”\"]{{2,120}}?){_AUX}\s+(?P<verb>{_VERBS})(?:\s+\w+)?{_WHEN}\s*[,:]?\s*$"
 )
+# "a Russian national accused of helping", "firms alleged to have shipped": a participle
+# describing the noun before it, not someone speaking
+_NOT_PASSIVE = r"(?!(?<=accused)\s+of\b)(?!(?<=alleged)\s+(?:to|of)\b)"
 _LEAD = re.compile(
     r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking)\b[^,;“”\"]*,\s+){0,3}"
     rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey){_AUX}\s+(?P<verb>{_VERBS})\b"
-    rf"(?P<obj>(?<=told)\s+(?:reporters|journalists|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?{_WHEN}"
+    rf"{_NOT_PASSIVE}(?P<obj>(?<=told)\s+(?:reporters|journalists|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?{_WHEN}"
     r"(?:\s+(?:in|at)\s+a\s+(?:statement|press\s+\w+|report|briefing|news\s+conference|interview)\w*)?"
     r"(?:\s+that)?[\s,:]+"
 )
 _APPOS = re.compile(
     rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
-# "The ministry's acting permanent secretary, Lineekela Mboti, yesterday rejected ..."
+# "The agency's deputy head, Anna Berg, on Monday denied ..."
 _ROLE_NAME = re.compile(
     r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
     rf"{_WHEN}{_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+that)?\s+"

@@ -69,6 +69,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
             continue  # "a report detailing Iran's programme" is not Iran speaking
         if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
             continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
+        if re.match(r"\s*-\s*(?:based|headquartered|registered|flagged)\b", text[hit.end :]):
+            continue  # "a Seoul-based research group": located there, not the state speaking
         country = hit.iso2
         break
     if country is None:

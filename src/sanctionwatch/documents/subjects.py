@@ -105,8 +105,13 @@ def subjects_of(
         prev = (h, flag)
         if flag:
             actors.append(h)
+    helpers = [
+        h
+        for h in hits
+        if not (skip and skip[0] <= h.start < skip[1]) and _helps(h, text, base, gaz)
+    ]
     if not actors:
-        return out
+        return list(dict.fromkeys(h.iso2 for h in helpers))
     first = actors[0]
     out.append(first.iso2)
     for nxt in actors[1:]:
@@ -120,11 +125,47 @@ def subjects_of(
         else:
             break
     if re.match(r"['’]s\b", text[first.end - base :]):
-        # "North Korea's transfer of weapons to Russia, Russia's transfer of technology"
+        # "Iran's sale of drones to Russia, Russia's sale of jets"
         for h in actors:
             if h.iso2 not in out and re.match(r"['’]s\b", text[h.end - base :]):
                 out.append(h.iso2)
+    for h in helpers:  # "with the help of Thai shipping firms": a party to the act
+        if h.iso2 not in out:
+            out.append(h.iso2)
     return out
+
+
+# a state whose people or firms help the act: "through the help of China's shipping
+# industry", "aided by Chinese brokers"
+_HELP_OF = re.compile(
+    r"\b(?:(?:help|assistance|aid|complicity|connivance|collusion)\s+of"
+    r"|(?:helped|aided|assisted|abetted|facilitated)\s+by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# goods handed over at sea or in port to another state's vessels or firms: "ore was
+# unloaded from the target's freighters onto Thai lighters" (the passive names the goods)
+_HANDED_TO = re.compile(
+    r"\b(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+ly\s+)?"
+    r"(?:transferred|delivered|shipped|sold|unloaded|transshipped|supplied|smuggled)\b"
+    r"[^.;]{0,60}?\b(?:to|onto|into)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _helps(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
+    """Is this state, not the sentence's actor, a party to the act it reports?"""
+    before = text[max(0, hit.start - base - 100) : hit.start - base]
+    after = text[hit.end - base : hit.end - base + 40]
+    possessive = bool(re.match(r"['’]s\b", after))
+    qualifies = possessive or (
+        hit.how == "demonym"
+        and any(after.lower().lstrip().startswith(n) for n in gaz.government_nouns)
+    )
+    if not qualifies and hit.how == "demonym":
+        return False
+    if _HELP_OF.search(before[-50:]):
+        return True
+    return hit.how == "demonym" and qualifies and bool(_HANDED_TO.search(before))
 
 
 def within(quantities: list[Quantity], start: int, content: str) -> list[Quantity]:
