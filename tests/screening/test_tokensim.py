@@ -117,3 +117,15 @@ def test_lone_letter_of_a_korean_looking_name_is_an_initial() -> None:
     )
     # Syllables themselves still pair only by key.
     assert matcher.pairing("kon", names.variant_key("kon"), names.phonetic("kon")) == ()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("abdehiklmnorsu", min_size=5, max_size=12), st.data())
+def test_any_swap_of_neighbours_is_one_edit(word: str, data: st.DataObject) -> None:
+    i = data.draw(st.integers(0, len(word) - 2))
+    typo = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+    sim, how = _sim(typo, word, known=False)
+    if names.variant_key(typo) == names.variant_key(word):
+        assert sim == 1.0 or how == "variant"
+    else:
+        assert (sim, how) == (1.0 - 0.5 / len(word), "fuzzy")

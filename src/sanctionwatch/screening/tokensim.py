@@ -96,7 +96,7 @@ def token_similarity(
         return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
     sim = max(similarity(qk, ck), similarity(qt, ct))
     if lq == lc and sim < 1.0 and sim * lq > lq - 1.5 and (_swapped(qt, ct) or _swapped(qk, ck)):
-        sim = 1.0 - 0.5 / lq
+        sim = max(sim, 1.0 - 0.5 / lq)
     if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
         return 0.0, "none"
     how = "fuzzy"
@@ -266,7 +266,7 @@ class TokenMatcher:
                 and sim * lq > lq - 1.5
                 and (_swapped(qt, ct) or _swapped(qk, ck))
             ):
-                sim = 1.0 - 0.5 / lq
+                sim = max(sim, 1.0 - 0.5 / lq)
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
