@@ -79,12 +79,29 @@ def test_legal_form_generic_classes() -> None:
         # given names that are also titles elsewhere stay
         ("Sultan Hashim Ahmad", ["sultan", "hashim", "ahmad"]),
         ("Amir Abdullah", ["amir", "abdullah"]),
-        # nothing but titles: unchanged
+        # nothing but titles: the last word is the name
         ("General", ["general"]),
+        ("Mullah Sheikh", ["sheikh"]),
     ],
 )
 def test_strip_titles(name: str, expected: list[str]) -> None:
     assert strip_titles(tokens(name)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        # "FAMILY, Given": a title word before the comma is the family name
+        ("SHEIKH, Qari Muhammad Yaqoob", ["sheikh", "qari", "muhammad", "yaqoob"]),
+        ("YAQOOB, Qari", ["yaqoob", "qari"]),
+        ("Dr. KIM, Jong Un", ["kim", "jong", "un"]),
+        ("AL-LIBI, Shaykh Mahmud", ["al", "libi", "shaykh", "mahmud"]),
+        ("FNU, Haji Khan", ["khan"]),  # no family name: titles go as before
+    ],
+)
+def test_strip_titles_keeps_the_family_name(name: str, expected: list[str]) -> None:
+    family = len(tokens(name.partition(",")[0]))
+    assert strip_titles(tokens(name), family) == expected
 
 
 @pytest.mark.parametrize(

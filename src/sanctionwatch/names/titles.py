@@ -7,7 +7,7 @@ from functools import lru_cache
 from sanctionwatch.names._data import read_lines
 from sanctionwatch.names.text import normalize
 
-__all__ = ["strip_titles", "titles"]
+__all__ = ["strip_titles", "title_words", "titles"]
 
 # Placeholders for an unknown name part ("first name unknown"), removed wherever they are.
 _PLACEHOLDERS = frozenset({"fnu", "lnu", "mnu", "nfn", "nmn", "unk"})
@@ -24,13 +24,28 @@ def titles() -> dict[int, frozenset[tuple[str, ...]]]:
     return {n: frozenset(by_len[n]) for n in sorted(by_len, reverse=True)}
 
 
-def strip_titles(tokens: list[str]) -> list[str]:
+def strip_titles(tokens: list[str], family: int = 0) -> list[str]:
     """Normalised tokens without leading honorifics and titles ("haji mullah faizullah"
     -> ["faizullah"]) and without placeholders such as "fnu". Words that are also common
-    given names (amir, sultan, sayed, hafiz) are not treated as titles. A name made only
-    of titles is returned unchanged."""
+    given names (amir, sultan, sayed, hafiz) are not treated as titles.
+
+    A title word where the family name stands is a name. When the first ``family``
+    tokens are the family name (the part before the comma of "FAMILY, Given"), titles
+    are removed from the start of that part only, and never its last word ("sheikh,
+    qari muhammad yaqoob" stays whole, "dr kim, jong un" -> ["kim", "jong", "un"]).
+    Nor is the last word of a name made only of titles removed ("mullah sheikh" ->
+    ["sheikh"])."""
+    if 0 < family < len(tokens) and any(t not in _PLACEHOLDERS for t in tokens[:family]):
+        head = _strip_leading(tokens[:family])
+        return head + [t for t in tokens[family:] if t not in _PLACEHOLDERS]
+    return _strip_leading(tokens)
+
+
+def _strip_leading(tokens: list[str]) -> list[str]:
     table = titles()
     rest = [t for t in tokens if t not in _PLACEHOLDERS]
+    if not rest:
+        return list(tokens)
     start = 0
     changed = True
     while changed and start < len(rest):
@@ -41,5 +56,13 @@ def strip_titles(tokens: list[str]) -> list[str]:
                 changed = True
                 break
     if start >= len(rest):
-        return list(tokens)
+        # Only titles: the last word stands for the name ("Haji SHEIKH" is a man
+        # called Sheikh).
+        return rest[-1:]
     return rest[start:]
+
+
+@lru_cache(maxsize=1)
+def title_words() -> frozenset[str]:
+    """The one-word titles (for scoring: a title left over says nothing of a name)."""
+    return frozenset(t[0] for t in titles().get(1, frozenset()))

@@ -14,6 +14,7 @@ COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candida
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
 NEAR, PHONETIC, EDIT, KEY = 0, 1, 2, 3  # how a token reaches a name, weakest first
 CREDIT = (0.6, 0.8, 0.9, 1.0)  # share of the token's weight each way gives
+INITIAL = 0.8  # share a lone letter gives a name with a part starting with it
 # Unknown keys of this many letters reach the known keys one edit away. Longer ones
 # mostly keep enough 3-grams after one edit (not after a swap in 8 letters: 4 of 8
 # left); the bound keeps the cost a query down (about 60 us a token edited).
@@ -113,18 +114,43 @@ def candidates(
         found = False
         typed = form.method.startswith("latin")
         touched: list[np.ndarray] = []
+        later: list[int] = []  # tokens that only add to names the others reached
         for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
-            weight = form.weights[i]
+            if typed and len(form.tokens[i]) == 1:
+                later.append(i)  # a lone letter: an initial, or a part of its own
+                continue
             got = reach(index, form.keys[i], form.phon[i], typed)
             if got.key_size is not None and got.key_size > COMMON_POSTING and found:
+                later.append(i)
                 continue
             if len(got.names):
-                credit = np.asarray([c * weight for c in CREDIT], dtype=np.float32)
-                hits[got.names] += credit[got.how]
+                _credit(hits, got.names, got.how, form.weights[i])
                 touched.append(got.names)
-            # Only a token below COMMON_POSTING lets the common ones be skipped: a
-            # query made only of common words ("AL-MUHAMMAD, Muhammad") needs them all.
+            # Only a token below COMMON_POSTING lets the common ones be fetched no
+            # further: a query made only of common words needs them all.
             found = found or (got.key_size is not None and got.key_size <= COMMON_POSTING)
+        for i in later:
+            got = reach(index, form.keys[i], form.phon[i], typed)
+            if not touched:
+                # Nothing else reached a name: the token fetches on its own.
+                if len(got.names):
+                    _credit(hits, got.names, got.how, form.weights[i])
+                    touched.append(got.names)
+                continue
+            # Too common (or too short) to fetch alone, but it still tells apart the
+            # names the rarer words reached: "AL-MUHAMMAD, Muhammad" among the
+            # thousands of names with "muhammad"; "S. AL ABDULLAH" among the
+            # ABDULLAHs, where a name part starting with S counts as an initial.
+            if len(form.tokens[i]) == 1:
+                post = index.by_initial.get(form.tokens[i])
+                if post is not None:
+                    near = post[hits[post] > 0.0]
+                    hits[near] += INITIAL * form.weights[i]
+                near = got.names[hits[got.names] > 0.0]
+                hits[near] += (1.0 - INITIAL) * form.weights[i]
+                continue
+            mask = hits[got.names] > 0.0
+            _credit(hits, got.names[mask], got.how[mask], form.weights[i])
         if touched:
             where = np.concatenate(touched)
             total = sum(form.weights) or 1.0
@@ -132,6 +158,11 @@ def candidates(
             hits[where] = 0.0
             reached.append(where)
     return _entities(pq, index, best, reached, limit, min_share)
+
+
+def _credit(hits: np.ndarray, names: np.ndarray, how: np.ndarray, weight: float) -> None:
+    credit = np.asarray([c * weight for c in CREDIT], dtype=np.float32)
+    hits[names] += credit[how]
 
 
 def _entities(

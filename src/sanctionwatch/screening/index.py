@@ -99,6 +99,10 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     """The distinct tokenised Latin forms of one name (titles and legal forms removed)."""
     forms: list[NameForm] = []
     seen: set[tuple[str, ...]] = set()
+    # In "FAMILY, Given" the words before the comma are the family name, kept even
+    # where they are a title word ("SHEIKH, Qari Muhammad Yaqoob").
+    head, comma, _ = text.partition(",")
+    family = names.tokens(head) if comma else []
     for lf in names.latin_forms(text):
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         if kind is not EntityKind.PERSON:
@@ -109,7 +113,8 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
         for latin, legal, method in variants:
             toks = names.tokens(latin)
             if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
-                toks = names.strip_titles(toks) or toks
+                kept = len(family) if toks[: len(family)] == family else 0
+                toks = names.strip_titles(toks, kept) or toks
             key = tuple(toks)
             if not key or key in seen:
                 continue
@@ -167,6 +172,7 @@ class ScreeningIndex:
         self.by_key = Postings({})
         self.by_phonetic = Postings({})
         self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
+        self.by_initial = Postings({})  # first letter -> names with a token starting so
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
@@ -190,6 +196,7 @@ class ScreeningIndex:
             "name_weight": self.name_weight,
             "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
+            "by_initial": self.by_initial,
             "gram_keys": self.gram_keys,
             "gram_key_sizes": self.gram_key_sizes,
             "by_identifier": self.by_identifier,
@@ -207,6 +214,7 @@ class ScreeningIndex:
         self.name_weight = state["name_weight"]
         self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
+        self.by_initial = state["by_initial"]
         self.gram_keys = state["gram_keys"]
         self.gram_key_sizes = state["gram_key_sizes"]
         self.by_identifier = state["by_identifier"]
@@ -231,6 +239,7 @@ class ScreeningIndex:
         df: dict[str, int] = defaultdict(int)
         by_key: dict[str, list[int]] = defaultdict(list)
         by_phonetic: dict[str, list[int]] = defaultdict(list)
+        by_initial: dict[str, list[int]] = defaultdict(list)
         records: list[EntityRecord] = []
         inames: list[IndexedName] = []
         index.records, index.names = records, inames
@@ -259,6 +268,8 @@ class ScreeningIndex:
                     by_key[key].append(nidx)
                 for phon in phons:
                     by_phonetic[phon].append(nidx)
+                for letter in {t[0] for f in forms for t in f.tokens}:
+                    by_initial[letter].append(nidx)
         total = max(len(index.names), 1)
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
@@ -283,6 +294,7 @@ class ScreeningIndex:
                 form.weights = got
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
+        index.by_initial = Postings(by_initial)
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
         index.name_weight = np.asarray(
             [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32

@@ -16,10 +16,12 @@ identifier (an IMO number with a valid check digit above all) is decisive alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
+from sanctionwatch.names.titles import title_words
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity
@@ -31,6 +33,9 @@ SWAPPED = 0.95  # factor when each side has a name part the other lacks
 JOINED_MIN = 0.95  # names that differ only in spacing compare whole
 EXTRA_CANDIDATE = 0.5
 WEAK_ALIAS = 0.92
+# A weak alias found whole, every word as written or as a listed variant: it still
+# outranks any name found only in part (at most about 0.97 with one part left out).
+WEAK_ALIAS_WHOLE = 0.98
 SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
 DROPPED_PART = 0.25  # share of the query's mean token weight one part left out costs
 EXACT = ("same", "variant")  # pairs found as written or as a listed variant
@@ -125,6 +130,9 @@ def align(
     dropped = 0
     free = ARTICLES if person else ()
     if len(used_q) < nq:
+        # A title left over in the query ("S. Qari Muhammad Yaqoob") is free where an
+        # article is: the entry's titles were removed from it.
+        free_q = _query_free() if person else ()
         # Against a person's one-word name (a nickname: "GREEN"), a query token left
         # over costs at least the query's mean token weight: a common name part
         # ("Al" of "Al Green") is still a part the entry lacks.
@@ -132,7 +140,7 @@ def align(
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
-                if floor or qtoks[i] not in free:
+                if floor or qtoks[i] not in free_q:
                     lack_q += qw[i] if qw[i] > floor else floor
                 else:
                     articles += qw[i]
@@ -190,6 +198,11 @@ def align(
         if joined is not None:
             return joined
     return NameScore(score, pairs, missing_q, missing_c)
+
+
+@lru_cache(maxsize=1)
+def _query_free() -> frozenset[str]:
+    return ARTICLES | title_words()
 
 
 def _joined(qf: NameForm, cf: NameForm, nq: int, nc: int, score: float) -> NameScore | None:
@@ -251,17 +264,29 @@ def _best_name(
     names = index.names
     for nidx in name_ids:
         iname = names[nidx]
-        factor = WEAK_ALIAS if iname.kind is NameKind.WEAK_ALIAS else 1.0
+        weak = iname.kind is NameKind.WEAK_ALIAS
         for (qf, matcher), memo in zip(forms, aligned, strict=True):
             for cf in iname.forms:
                 result = memo.get(cf.tokens)
                 if result is None:
                     result = memo[cf.tokens] = align(qf, cf, matcher, person)
-                value = result.score * factor
+                value = result.score
+                if weak:
+                    value *= WEAK_ALIAS_WHOLE if _whole(result) else WEAK_ALIAS
                 if value > top:
                     top = value
                     best = (value, nidx, result, qf, cf)
     return best
+
+
+def _whole(ns: NameScore) -> bool:
+    """Every word of both names paired, as written or as a listed variant."""
+    return (
+        not ns.unmatched_query
+        and not ns.unmatched_candidate
+        and bool(ns.pairs)
+        and all(how in EXACT for _, _, _, how in ns.pairs)
+    )
 
 
 def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
