@@ -7,7 +7,7 @@ from functools import lru_cache
 from sanctionwatch.names._data import read_lines
 from sanctionwatch.names.text import normalize
 
-__all__ = ["strip_titles", "title_words", "titles"]
+__all__ = ["strip_titles", "titles"]
 
 # Placeholders for an unknown name part ("first name unknown"), removed wherever they are.
 _PLACEHOLDERS = frozenset({"fnu", "lnu", "mnu", "nfn", "nmn", "unk"})
@@ -60,9 +60,3 @@ def _strip_leading(tokens: list[str]) -> list[str]:
         # called Sheikh).
         return rest[-1:]
     return rest[start:]
-
-
-@lru_cache(maxsize=1)
-def title_words() -> frozenset[str]:
-    """The one-word titles (for scoring: a title left over says nothing of a name)."""
-    return frozenset(t[0] for t in titles().get(1, frozenset()))

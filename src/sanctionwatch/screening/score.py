@@ -16,12 +16,10 @@ identifier (an IMO number with a valid check digit above all) is decisive alone.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import lru_cache
 
 from rapidfuzz.distance import Indel
 
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
-from sanctionwatch.names.titles import title_words
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity
@@ -130,9 +128,6 @@ def align(
     dropped = 0
     free = ARTICLES if person else ()
     if len(used_q) < nq:
-        # A title left over in the query ("S. Qari Muhammad Yaqoob") is free where an
-        # article is: the entry's titles were removed from it.
-        free_q = _query_free() if person else ()
         # Against a person's one-word name (a nickname: "GREEN"), a query token left
         # over costs at least the query's mean token weight: a common name part
         # ("Al" of "Al Green") is still a part the entry lacks.
@@ -140,7 +135,7 @@ def align(
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
-                if floor or qtoks[i] not in free_q:
+                if floor or qtoks[i] not in free:
                     lack_q += qw[i] if qw[i] > floor else floor
                 else:
                     articles += qw[i]
@@ -198,11 +193,6 @@ def align(
         if joined is not None:
             return joined
     return NameScore(score, pairs, missing_q, missing_c)
-
-
-@lru_cache(maxsize=1)
-def _query_free() -> frozenset[str]:
-    return ARTICLES | title_words()
 
 
 def _joined(qf: NameForm, cf: NameForm, nq: int, nc: int, score: float) -> NameScore | None:
