@@ -50,6 +50,9 @@ def screener() -> Screener:
             _entity("hussain", "HUSSAIN, Omar"),
             _entity("anshori", "ABDULLAH ANSHORI", "Abu Fatih"),
             _entity("markov", "Vladimir Konstantinovich MARKOV"),
+            _entity("masri", "MAHAMED, Mostafa", "AL-MASRI, Abu Sulayman"),
+            _entity("kurdi", "MUHAMMADI, Umid", "AL-KURDI, Abu Sulayman"),
+            _entity("dulaymi", "AL-DULAYMI, Ahmad Khalaf Shabib", "SULAYMAN, Abu"),
             _entity("sudak", "SUDAK", kind=vessel),
             _entity("foxwhelp", "FOXWHELP LIMITED", kind=org),
         ]
@@ -79,6 +82,9 @@ def _top(screener: Screener, name: str, kind: EntityKind | None = None) -> set[s
         ("HUWAYSH, Mullah", {"huwaysh"}),  # "Abd al-Tawwab" left out is one part
         ("Konstantin MALOFEYEV", {"konstantin"}),
         ("HASSAN OMAR", {"mahat"}),  # a middle name left out before a sound-alike name
+        # the article before "Abu" belongs to a word left out: AL-MASRI or AL-KURDI
+        ("AL Abu Sulayman", {"masri", "kurdi"}),
+        ("Abu Sulayman", {"dulaymi"}),
     ],
 )
 def test_shortened_names_and_initials(screener: Screener, query: str, refs: set[str]) -> None:

@@ -41,6 +41,7 @@ EXACT = ("same", "variant")  # pairs found as written or as a listed variant
 # bin Laden): left out together, they are one part left out.
 BOUND = frozenset({"abd", "abdul", "abdel", "abdal", "abu", "abou", "bin", "ibn", "ben", "bint"})
 similarity = Indel.normalized_similarity
+_BOUND_NEXT = frozenset((word,) for word in BOUND)
 
 
 class NameScore:
@@ -135,7 +136,10 @@ def align(
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
-                if floor or qtoks[i] not in free:
+                # An article before "Abu", "Abd", "bin" ... belongs to no word of
+                # the query: its own word was left out ("AL Abu Sulayman" is
+                # AL-MASRI, Abu Sulayman shortened, not "SULAYMAN, Abu").
+                if floor or qtoks[i] not in free or qtoks[i + 1 : i + 2] in _BOUND_NEXT:
                     lack_q += qw[i] if qw[i] > floor else floor
                 else:
                     articles += qw[i]
