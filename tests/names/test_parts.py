@@ -47,6 +47,13 @@ from sanctionwatch.names import (
             ("ocean maritime management omm", "co ltd"),
         ),
         ("AL-HARAMAIN FOUNDATION (PAKISTAN)", ("al haramain foundation pakistan", None)),
+        # "company" written short inside a longer form, at either end
+        ("LIMITED LIABILITY Co. AEROSCAN", ("aeroscan", "llc")),
+        ("JOINT STOCK Co. ZVEZDA", ("zvezda", "jsc")),
+        ("PUBLIC JOINT STOCK CO INTEGRAL", ("integral", "jsc")),
+        ("TRANSNEFTEPRODUCT JOINT-STOCK CO", ("transnefteproduct", "jsc")),
+        ("KOREA CO", ("korea", "co")),  # "co" alone is a form of its own
+        ("Co. Korea", ("co korea", None)),
         ("Foo (", ("foo", None)),
         # real UN entity names that end or start with something that is not a legal form
         ("AFGHAN SUPPORT COMMITTEE (ASC)", ("afghan support committee asc", None)),

@@ -1,5 +1,6 @@
-"""Names made of common words, lone initials, title words as family names and weak
-aliases found whole, against the real OFAC, UN and UK lists."""
+"""Names made of common words, lone initials, title words as family names, weak
+aliases found whole and queries in two scripts, against the real OFAC, UN and UK
+lists."""
 
 from __future__ import annotations
 
@@ -74,3 +75,17 @@ def test_a_weak_alias_found_whole_beats_a_name_found_in_part(lists: Screener) ->
         assert weak and weak[0].weight < 0.0  # a weak alias still costs something
         partial = [m for m in found if "HARBI" in m.entity.primary_name]
         assert partial and partial[0].score < un[0].score
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["179 SRZ \u0410\u041e", "179 SRZ AO"],  # the legal form in Cyrillic letters, or not
+)
+def test_a_query_in_two_scripts_is_found_whole(lists: Screener, query: str) -> None:
+    # "АО" alone, a form of the query of its own, reaches thousands of names that
+    # end in AO as fully as the whole query reaches its entry: the whole comes first.
+    found = lists.screen(Query(query, kind=EntityKind.ORGANISATION), limit=3)
+    assert found and found[0].entity.primary_name == (
+        "AKTSIONERNOYE OBSHCHESTVO 179 SUDOREMONTNYY ZAVOD"
+    )
+    assert found[0].score == 1.0

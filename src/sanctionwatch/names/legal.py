@@ -36,14 +36,29 @@ def legal_forms_table() -> LegalFormTable:
             toks = tuple(normalize(str(alias)).split())
             if not toks:
                 continue
-            suffix.setdefault(toks, canonical)
-            if entry.get("prefix"):
-                prefix.setdefault(toks, canonical)
+            for form in _abbreviated(toks):
+                suffix.setdefault(form, canonical)
+                if entry.get("prefix"):
+                    prefix.setdefault(form, canonical)
         for alias in entry.get("cjk", []):
             cjk.append((normalize(str(alias)), canonical))
     cjk.sort(key=lambda item: -len(item[0]))
     max_len = max(len(k) for k in suffix)
     return LegalFormTable(suffix, prefix, tuple(cjk), generic, max_len)
+
+
+# Words of a legal form also written short inside it: "joint stock co", "limited
+# liability co" are the forms of "joint stock company", "limited liability company".
+_SHORT = {"company": "co", "corporation": "corp"}
+
+
+def _abbreviated(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """An alias as written, and with its long words written short (when it has more
+    words than one: "company" alone is a form of its own, "co")."""
+    forms = [toks]
+    if len(toks) > 1 and any(t in _SHORT for t in toks):
+        forms.append(tuple(_SHORT.get(t, t) for t in toks))
+    return forms
 
 
 def legal_form_generic(canonical: str) -> str:

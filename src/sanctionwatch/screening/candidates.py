@@ -102,12 +102,16 @@ def candidates(
     known key one edit away (0.9; Latin queries) or else 3-gram similarity (0.6); a
     name's candidate score is that sum as a share of the form's total weight, the
     best over query forms; an entity's is its best name's.
-    Entities below ``min_share`` are dropped. Among equal shares the name with the
-    least weight of its own comes first ("Kim Chol" before "Kim Song Chol" for the
-    query "Kim Chol"): many names share common tokens, and only ``limit`` are kept.
+    Entities below ``min_share`` are dropped. Among equal shares the name that found
+    more of the query's weight comes first (a query in two scripts has a form for
+    each part and one for the whole: "179 SRZ АО" is "179 SRZ AO" before it is any
+    name with "AO"), then the name with the least weight of its own ("Kim Chol"
+    before "Kim Song Chol" for the query "Kim Chol"): many names share common tokens,
+    and only ``limit`` are kept.
     """
     size = len(index.names)
     best = np.zeros(size, dtype=np.float32)
+    mass = np.zeros(size, dtype=np.float32)  # the query weight found, for ties
     hits = np.zeros(size, dtype=np.float32)
     reached: list[np.ndarray] = []
     for form in pq.forms:
@@ -155,9 +159,10 @@ def candidates(
             where = np.concatenate(touched)
             total = sum(form.weights) or 1.0
             best[where] = np.maximum(best[where], hits[where] / total)
+            mass[where] = np.maximum(mass[where], hits[where])
             hits[where] = 0.0
             reached.append(where)
-    return _entities(pq, index, best, reached, limit, min_share)
+    return _entities(pq, index, best, mass, reached, limit, min_share)
 
 
 def _credit(hits: np.ndarray, names: np.ndarray, how: np.ndarray, weight: float) -> None:
@@ -169,6 +174,7 @@ def _entities(
     pq: PreparedQuery,
     index: ScreeningIndex,
     best: np.ndarray,
+    mass: np.ndarray,
     reached: list[np.ndarray],
     limit: int,
     min_share: float,
@@ -177,13 +183,14 @@ def _entities(
     # these are looked at: no pass over every name or entity of the index.
     names = np.concatenate(reached) if reached else np.zeros(0, dtype=np.int32)
     shares = best[names]
+    found = mass[names]
     ents = index.name_entity[names]
     cut = float(np.float32(min_share))  # shares are float32: compare as such
     keep = shares >= cut if cut > 0.0 else shares > 0.0
     if pq.query.kind is not None:
         keep &= index.entity_kind[ents] == KIND_CODES[pq.query.kind]
     names = names[keep]
-    ents, shares, sizes = ents[keep], shares[keep], index.name_weight[names]
+    ents, shares, sizes, found = ents[keep], shares[keep], index.name_weight[names], found[keep]
     named = ents  # the entities reached through names (not identifiers)
     for ident in pq.identifiers:
         same_id = index.by_identifier.get(ident, [])
@@ -194,16 +201,17 @@ def _entities(
             ents = np.concatenate([ents, np.asarray(same_id, dtype=ents.dtype)])
             shares = np.concatenate([shares, np.full(len(same_id), 1e9, dtype=shares.dtype)])
             sizes = np.concatenate([sizes, np.zeros(len(same_id), dtype=sizes.dtype)])
+            found = np.concatenate([found, np.zeros(len(same_id), dtype=found.dtype)])
     if len(ents) == 0:
         return []
     # Each entity's best share (rows grouped by entity, best first), then the
     # entities best first.
-    order = np.lexsort((sizes, -shares, ents))
-    ents, shares, sizes = ents[order], shares[order], sizes[order]
+    order = np.lexsort((sizes, -found, -shares, ents))
+    ents, shares, sizes, found = ents[order], shares[order], sizes[order], found[order]
     first = np.ones(len(ents), dtype=bool)
     first[1:] = ents[1:] != ents[:-1]
-    ents, shares, sizes = ents[first], shares[first], sizes[first]
-    chosen = ents[np.lexsort((ents, sizes, -shares))][:limit]
+    ents, shares, sizes, found = ents[first], shares[first], sizes[first], found[first]
+    chosen = ents[np.lexsort((ents, sizes, -found, -shares))][:limit]
     # The names of the chosen entities that reached the bar, in each entity's order
     # (an entity's names have consecutive ids); all its names when none did (an
     # identifier match).
