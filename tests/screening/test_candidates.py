@@ -41,3 +41,20 @@ def test_equal_shares_put_the_shortest_name_first() -> None:
     found = candidates(pq, s.index, limit=5)
     assert s.index.records[found[0][0]].ref == f"E.{len(many)}"
     assert s.screen(Query("Kim Chol"))[0].entity.ref == f"E.{len(many)}"
+
+
+def test_equal_shares_put_the_name_that_found_more_of_the_query_first() -> None:
+    """A query in two scripts has a form for each part: "АО" (Cyrillic letters) alone
+    reaches every name with AO as fully as the whole query reaches "179 SRZ AO", and
+    those names are shorter; the whole query's entry must come first."""
+    real = ["AO TSSD", "AO NIK", "AO SHVABE", "PROGRESS AO", "INSTRUMENT AO", "AO SRZ"]
+    s = Screener.from_entities(
+        [
+            Entity("ofac_sdn", f"O.{i}", EntityKind.ORGANISATION, [Name(n)])
+            for i, n in enumerate([*real, "179 SRZ AO"])
+        ]
+    )
+    pq = s.prepare(Query("179 SRZ \u0410\u041e", kind=EntityKind.ORGANISATION))
+    assert any(form.tokens == ("ao",) for form in pq.forms)  # the Cyrillic part alone
+    found = candidates(pq, s.index, limit=3)
+    assert s.index.records[found[0][0]].ref == f"O.{len(real)}"
