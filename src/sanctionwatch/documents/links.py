@@ -104,6 +104,8 @@ class ObligationIndex:
         self.regime: str | None = None  # the regime the current document is about
         self._regime_res: list[tuple[str, re.Pattern[str]]] = []
         self._by_keyword: dict[str, list[int]] = {}
+        # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
+        self._names: set[str] = set()
         self._prefixes: dict[str, list[str]] = {}
         self._keyword_re: re.Pattern[str] | None = None
         self._cache: dict[tuple[str, date | None], list[tuple[float, Any, int]]] = {}
@@ -119,6 +121,10 @@ class ObligationIndex:
                 key = " ".join(str(k).lower().split())
                 if len(key) > 2:
                     self._by_keyword.setdefault(key, []).append(len(self.entries) - 1)
+            for k in getattr(ob, "names", None) or []:
+                key = " ".join(str(k).lower().split())
+                self._names.add(key)
+                self._by_keyword.setdefault(key, []).append(len(self.entries) - 1)
         keys = sorted(self._by_keyword, key=len, reverse=True)
         if keys:
             alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
@@ -200,13 +206,18 @@ class ObligationIndex:
         if cached is not None:
             return cached
         totals: dict[int, float] = {}
+        topical: set[int] = set()  # found by a keyword, not by a name alone
         for key in self.keywords_in(text):
             for idx in self._by_keyword.get(key, []):
                 if self.regime and self.entry_regimes[idx] not in (None, self.regime):
                     continue
                 totals[idx] = totals.get(idx, 0.0) + 1.0 + 0.02 * len(key)  # longer: more specific
+                if key not in self._names:
+                    topical.add(idx)
         scored = []
         for idx, total in totals.items():
+            if idx not in topical:
+                continue
             ob, number, adopted = self.entries[idx]
             if published is not None and adopted is not None and adopted > published:
                 continue
