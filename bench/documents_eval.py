@@ -1,7 +1,7 @@
 """Score claim extraction against annotated articles, and measure its speed on one core.
 
-Usage: python bench/documents_eval.py [--articles DIR | --dir DIR] [--repeat N] [--json OUT] [--show]
-       [--half odd|even]
+Usage: python bench/documents_eval.py [--articles DIR | --dir DIR] [--repeat N] [--json OUT]
+       [--show] [--half odd|even]
 
 DIR holds ``NNN.txt`` (a header block, a line ``---``, the article text) and
 ``annotations.jsonl`` (one object per article: ``id``, ``claims``, ``factual_errors``);
