@@ -269,6 +269,28 @@ def _sentence_claims(
     return out
 
 
+def _host_state(
+    f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
+) -> list[str]:
+    """The state hosting the targeted state's workers, where the sentence names the
+    targeted state only by its people ("60 North Korean workers were still employed in
+    the capital"): another state the sentence names outside the attribution (a place, a
+    capital), else the state the sentence before was about."""
+    if any(h.iso2 == target and h.how != "demonym" for h in f.countries):
+        return []  # "North Korea sent workers abroad": the targeted state acts itself
+    att = f.attribution
+    here = [
+        h.iso2
+        for h in f.countries
+        if h.iso2 not in (target, speaker_state)
+        and not (att is not None and att.attribution_start <= h.start < att.attribution_end)
+    ]
+    if here:
+        return here[:1]
+    prev = [p for p in prev_subjects if p not in (target, "ALL")]
+    return prev[:1]
+
+
 def _clause_claims(
     content: str,
     c_start: int,
@@ -371,6 +393,8 @@ def _clause_claims(
             subjects = [speaker_state]  # a state's official or the state itself, not its press
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
+    if category == "labour" and target and subjects == [target]:
+        subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
