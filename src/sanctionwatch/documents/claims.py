@@ -290,17 +290,11 @@ def _host_state(
 ) -> list[str]:
     """The state hosting the targeted state's workers, where the sentence names the
     targeted state only by its people ("60 North Korean workers were still employed in
-    the capital"): another state the sentence names outside the attribution (a place, a
-    capital), else the state the sentence before was about."""
+    the capital"): another state the sentence names (a place, a capital; not the
+    speaker's own), else the state the sentence before was about."""
     if any(h.iso2 == target and h.how != "demonym" for h in f.countries):
         return []  # "North Korea sent workers abroad": the targeted state acts itself
-    att = f.attribution
-    here = [
-        h.iso2
-        for h in f.countries
-        if h.iso2 not in (target, speaker_state)
-        and not (att is not None and att.attribution_start <= h.start < att.attribution_end)
-    ]
+    here = [h.iso2 for h in f.countries if h.iso2 not in (target, speaker_state)]
     if here:
         return here[:1]
     prev = [p for p in prev_subjects if p not in (target, "ALL")]
