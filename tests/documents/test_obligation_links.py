@@ -65,11 +65,12 @@ def test_weapons_programmes_are_no_arms_transfer(kb: Any) -> None:
 def test_the_transfers_named_again_take_their_obligation(kb: Any) -> None:
     text = (
         "North Korea received fuel through ship-to-ship transfers in breach of UN "
-        "sanctions, UN experts said. Tuvalu denied that ships on its registry took part in the transfers."
+        "sanctions, UN experts said. Tuvalu denied that ships on its registry took part "
+        "in the transfers."
     )
     assert ("TV", "denies_violation", "2375-OP11") in claims(text)
     # must not: "the transfers" with nothing named before is about no obligation
-    text = "Tuvalu denied a UN panel's claim that ships on its registry took part in the transfers."
+    text = "Tuvalu denied a UN panel's claim that its ships took part in the transfers."
     assert ("TV", "denies_violation", None) in claims(text)
 
 
@@ -158,11 +159,7 @@ def test_a_noun_that_is_estimated_does_not_speak() -> None:
 def test_new_cues_from_the_genres() -> None:
     # "complied fully with", listing and freezing, banned under, findings called unverified
     got = claims('"Samoa has complied fully with resolution 2397," its envoy Tui Lemalu said.')
-    assert ("WS", "asserts_compliance", "2397-OP8") in got or (
-        "WS",
-        "asserts_compliance",
-        None,
-    ) in [(s, st, None) for s, st, _ in got], got
+    assert [(st, stance) for st, stance, _ in got] == [("WS", "asserts_compliance")], got
     got = claims(
         "The Canadian government added two firms to its North Korea sanctions list, freezing "
         "their assets. The firms had shipped coal in breach of UN Security Council resolutions."
