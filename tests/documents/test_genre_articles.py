@@ -1,12 +1,16 @@
 """Claims on short articles written for the tests (tests/documents/data/genre).
 
-The nine texts are invented (states, speakers and figures made up) in the genres the
+The texts are invented (states, speakers and figures made up) in the genres the
 project reads: a worker repatriation story, UK and US designation releases, a panel of
 experts report on transfers at sea, a watchdog report on Iran's nuclear limits, a
 state's denial, a state's implementation report, permit statistics, and a negative
 control. They were annotated in the dev schema (``annotations.jsonl``) and the claims
 below written down before the pipeline was run on them; each claim is
-(subject_state, stance, knowledge-base obligation id or None).
+(subject_state, stance, knowledge-base obligation id or None). Articles 101-109 were
+then used to find and fix rules; 110-113 were written afterwards as a held-out check
+(first run: F1 0.545 on 7 claims, see bench/RESULTS.md) and three of their misses
+fixed by general rules (a pledge to keep within a limit, "the limit" named again, a
+transfer "banned under" a resolution and the receiving ship's state).
 """
 
 from __future__ import annotations
@@ -68,6 +72,21 @@ EXPECTED: dict[str, list[tuple[str, str, str | None]]] = {
     ],
     "108": [("US", "reports_measure", None), ("KP", "alleges_violation", "2371-OP8")],
     "109": [],
+    # held out: written after the rules above were fixed, run once, then the rules
+    # below were added (see the module's docstring)
+    "110": [
+        ("MN", "admits_noncompliance", OP8),
+        ("ALL", "other", OP8),
+        ("MN", "alleges_violation", OP8),
+    ],
+    # a pledge to stay within the limit; "exceeded the limit" is the limit just named
+    "111": [
+        ("IR", "asserts_compliance", "2231-annexA-stockpile"),
+        ("IR", "alleges_violation", "2231-annexA-stockpile"),
+    ],
+    # a transfer at sea: the tanker's state and the receiving ship's both parties
+    "112": [("VN", "alleges_violation", "2375-OP11"), ("KP", "alleges_violation", "2375-OP11")],
+    "113": [],
 }
 
 # Cases the pipeline still gets wrong, with the reason (the rest must pass).

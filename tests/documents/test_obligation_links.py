@@ -173,3 +173,33 @@ def test_new_cues_from_the_genres() -> None:
     )
     assert ("BY", "other", None) in got, got
     assert claims("The UN panel's findings on North Korea were published on Monday.") == []
+
+
+def test_the_limit_named_again_is_the_one_just_named(kb: Any) -> None:
+    text = (
+        "Iran's enriched uranium stockpile is capped at 202.8 kg under the nuclear deal, "
+        "the IAEA said. Diplomats said Tehran had exceeded the limit by 90 kg."
+    )
+    assert ("IR", "alleges_violation", "2231-annexA-stockpile") in claims(text, "2021-05-01")
+    # must not: "the limit" with no obligation before it links none
+    text = "Diplomats said Tehran had exceeded the limit, the IAEA said."
+    assert all(ob is None for _, _, ob in claims(text, "2021-05-01"))
+
+
+def test_a_pledge_to_stay_within_a_limit_asserts_compliance(kb: Any) -> None:
+    got = claims("Iran said it would keep its uranium stockpile within the limit of the JCPOA.")
+    assert [st for _, st, _ in got] == ["asserts_compliance"], got
+    got = claims("Iran kept its stockpile in a tunnel near the limit of the site, the IAEA said.")
+    assert "asserts_compliance" not in [st for _, st, _ in got], got
+
+
+def test_a_transfer_banned_under_a_resolution_and_its_receiving_ship(kb: Any) -> None:
+    text = (
+        "A Chilean-owned tanker transferred fuel oil to a North Korean vessel, in a "
+        "transfer banned under resolution 2375, UN experts said."
+    )
+    got = {(s, st) for s, st, _ in claims(text, "2021-05-01")}
+    assert {("CL", "alleges_violation"), ("KP", "alleges_violation")} <= got, got
+    # must not: the ban stated, no act described: a background statement
+    got = claims("Ship-to-ship transfers are banned under resolution 2375.", "2021-05-01")
+    assert [(s, st) for s, st, _ in got] == [("ALL", "other")], got

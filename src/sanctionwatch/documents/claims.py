@@ -80,10 +80,12 @@ def build_claims(
     speaker_states: dict[str, str] = {}
     target = index.target(gaz)
     earlier: list[str] = []  # the last sentences, for things named again
+    previous: ObligationLink | None = None  # the sentence before's obligation
     for f in facts:
         s = f.sentence
         text = s.text
-        link = sentence_link(f, index, published, doc_link, gaz, earlier)
+        link = sentence_link(f, index, published, doc_link, gaz, earlier, previous)
+        previous = link if link is not None and link.obligation_id else None
         earlier = [*earlier[-2:], text]
         category = index.category(link.obligation_id) if link is not None else None
         limits = index.limits(link.obligation_id) if link is not None else {}

@@ -284,6 +284,10 @@ class ObligationIndex:
         return None
 
 
+# the obligation itself named again: "exceeded the limit", "in breach of the ban"
+_THE_DUTY = re.compile(
+    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b", re.I
+)
 _PROGRAMME = re.compile(r"\s+program(?:me)?s?\b", re.IGNORECASE)
 # a thing named again: "the transfers", "such permits", "these shipments"
 _BACK_NOUN = re.compile(r"\b(?:the|such|these|those)\s+([a-z]+s)\b", re.IGNORECASE)
@@ -364,11 +368,14 @@ def sentence_link(
     doc_link: ObligationLink | None,
     gaz: Any,
     earlier: Sequence[str] = (),
+    previous: ObligationLink | None = None,
 ) -> ObligationLink | None:
     """The sentence's own obligation; the document's main one where the sentence only
     hints at it (its keywords also fire here) or names none but speaks of sanctions.
     A sentence without keywords of its own that names again a thing of the sentences
-    just before (``earlier``: "the transfers") takes that thing's obligation."""
+    just before (``earlier``: "the transfers") takes that thing's obligation, and one
+    that speaks of "the limit" or "the ban" the obligation of the sentence before
+    (``previous``)."""
     text = f.sentence.text
     if _national_only(text, gaz):
         return None  # "in breach of EU sanctions": a state's or bloc's own measures
@@ -382,6 +389,14 @@ def sentence_link(
         again = index.recalled(text, earlier)
         if again:
             link = index.link(f"{text} {again}", f.references, published) or link
+    if (
+        (link is None or link.obligation_id is None)
+        and previous is not None
+        and previous.obligation_id
+        and _THE_DUTY.search(text)
+        and not f.references
+    ):
+        return previous  # "Tehran had exceeded the limit": the limit just named
     if doc_link is None:
         return link
     if link is None:
