@@ -27,10 +27,10 @@ from sanctionwatch.regimes.textcues import (
     Sentences,
     adoption_cues,
     date_after,
-    year_before,
     deadline_cues,
     month_number,
     paragraph_near,
+    year_before,
 )
 
 __all__ = ["Reference", "find_references", "obligation_scores"]
@@ -303,7 +303,7 @@ def _obligation_for(kb: KnowledgeBase, number: int, ctx: _Context, para: str | N
     return best_id if score > 0 else None
 
 
-def k_first(items: list[tuple[int, int, int, int | None]], start: int) -> bool:
+def _first_item(items: list[tuple[int, int, int, int | None]], start: int) -> bool:
     """Is this the first number of a list ("resolutions 2371 and 2375")?"""
     return bool(items) and items[0][0] == start
 
@@ -331,7 +331,7 @@ def _numbered(
             ctx = _context(sentences, start, kb, published, memo, numbered=True)
             para = paragraph_near(text, start, end)
             stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
-            if stated is None and k_first(items, start):
+            if stated is None and _first_item(items, start):
                 stated = year_before(text, match.start())
             resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
             if match["sres"] and problem is None:
