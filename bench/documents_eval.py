@@ -1,7 +1,7 @@
 """Score claim extraction against annotated articles, and measure its speed on one core.
 
-Usage: python bench/documents_eval.py [--articles DIR] [--repeat N] [--json OUT] [--show]
-       [--half odd|even]
+Usage: python bench/documents_eval.py [--articles DIR | --dir DIR] [--repeat N] [--json OUT]
+       [--show] [--half odd|even]
 
 DIR holds ``NNN.txt`` (a header block, a line ``---``, the article text) and
 ``annotations.jsonl`` (one object per article: ``id``, ``claims``, ``factual_errors``);
@@ -288,7 +288,14 @@ def main(argv: list[str] | None = None) -> int:
         )
     )
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--articles", type=Path, default=shared / "articles" / "dev")
+    ap.add_argument(
+        "--articles",
+        "--dir",
+        dest="articles",
+        type=Path,
+        default=shared / "articles" / "dev",
+        help="folder of NNN.txt + annotations.jsonl (e.g. tests/documents/data/genre)",
+    )
     ap.add_argument(
         "--repeat", type=int, default=5, help="passes over the folder for the speed figure"
     )

@@ -197,3 +197,11 @@ def test_correct_ratios_never_fire(small: int, factor: int) -> None:
         f"The limit was {small:,} tonnes.",
     )
     assert ratio_issues(*text) == []
+
+
+def test_a_wrong_year_for_a_numbered_resolution_is_a_factual_error() -> None:
+    text = "The 2016 resolution 2397 ordered states to send North Korean workers home."
+    errors = analyse_text(text, published="2020-02-01").factual_errors
+    assert [(e["kind"], e.get("number")) for e in errors] == [("resolution_number", 2397)]
+    text = "The 2017 resolution 2397 ordered states to send North Korean workers home."
+    assert analyse_text(text, published="2020-02-01").factual_errors == []

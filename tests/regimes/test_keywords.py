@@ -21,7 +21,18 @@ def test_shorter_keywords_inside_longer_ones_count() -> None:
 def test_whole_words_only_and_case_and_apostrophes() -> None:
     assert "2397-OP5" not in dict(obligation_scores("the undiesel fuelling"))
     assert "2397-OP5" in dict(obligation_scores("DIESEL shipments"))
-    assert "1874-OP26" in dict(obligation_scores("the Panel’s report"))
+    assert "1874-OP26" in dict(obligation_scores("the Panel’s mandate"))
+
+
+def test_names_support_an_obligation_but_never_select_one() -> None:
+    # a firm, a body or a place named alone: no obligation
+    assert "2321-metals-statues" not in dict(obligation_scores("contracts with Mansudae"))
+    assert "1874-OP26" not in dict(obligation_scores("the Panel’s report said"))
+    assert "2231-annexA-stockpile" not in dict(obligation_scores("the IAEA said on Monday"))
+    # beside a keyword of the same obligation they count
+    hits = keyword_index(KB).hits("Mansudae built statues in Africa")
+    assert hits["2321-metals-statues"] == {"mansudae", "statues"}
+    assert "2231-annexA-stockpile" in dict(obligation_scores("the IAEA's stockpile figures"))
 
 
 def test_regime_filter_and_regime_names() -> None:

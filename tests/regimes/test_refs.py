@@ -299,3 +299,24 @@ def test_other_regimes_cited_in_passing_are_not_flagged() -> None:
     text = "North Korea, like Syria under resolution 2118, was told to give up such weapons."
     ref = _only(find_references(text), number=2118)
     assert ref.resolved == 2118 and ref.problem is None and ref.confidence < 0.9
+
+
+def test_a_year_written_with_a_resolution_number_is_checked() -> None:
+    # must find: the year given for 2371 (5 Aug 2017) is wrong, however it is written
+    for text in (
+        "Resolution 2371 of 2016 banned the coal exports.",
+        "Resolution 2371, adopted in 2016, banned the coal exports.",
+        "The 2016 resolution 2371 banned the coal exports.",
+        "In 2016 the Security Council adopted resolution 2371, which banned coal exports.",
+    ):
+        ref = _only(find_references(text), number=2371)
+        assert ref.problem is not None and "2016" in ref.problem, text
+    # must not: the right year, a year of something else, a range
+    for text in (
+        "Resolution 2371 of 2017 banned the coal exports.",
+        "The 2017 resolution 2371 banned the coal exports.",
+        "In 2016 exports rose; resolution 2371 later banned them.",
+        "Talks on resolution 2371 of 2017-2018 went on.",
+    ):
+        ref = _only(find_references(text), number=2371)
+        assert ref.problem is None, (text, ref.problem)

@@ -79,18 +79,33 @@ def build_claims(
     prev_subjects: list[str] = []
     speaker_states: dict[str, str] = {}
     target = index.target(gaz)
+    earlier: list[str] = []  # the last sentences, for things named again
+    previous: ObligationLink | None = None  # the sentence before's obligation
     for f in facts:
         s = f.sentence
         text = s.text
-        link = sentence_link(f, index, published, doc_link, gaz)
+        link = sentence_link(f, index, published, doc_link, gaz, earlier, previous)
+        previous = link if link is not None and link.obligation_id else None
+        earlier = [*earlier[-2:], text]
         category = index.category(link.obligation_id) if link is not None else None
         limits = index.limits(link.obligation_id) if link is not None else {}
         found = _sentence_claims(
             f, gaz, prev_countries, prev_subjects, speaker_states, category, target, limits,
         )  # fmt: skip
         if f.attribution is not None and f.attribution.speaker.country is None:
+            named = {h.iso2 for h in f.countries if h.how != "demonym"}
             for subject, stance, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
+                    speaker_states.setdefault(f.attribution.speaker.label, subject)
+                elif (
+                    stance == "reports_measure"
+                    and subject in named
+                    and subject != target
+                    and is_official(f.attribution)
+                    and len(named - {target}) == 1
+                ):
+                    # "Thailand has submitted its report, the foreign ministry said": the
+                    # ministry is Thailand's, so "the report said ..." next speaks for it
                     speaker_states.setdefault(f.attribution.speaker.label, subject)
         seen_here = [h.iso2 for h in f.countries if h.how != "demonym"]  # states named
         if seen_here:
@@ -217,7 +232,9 @@ _PRESSED = re.compile(
     r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
     re.IGNORECASE,
 )
-_NATIONAL = re.compile(r"blacklist|designat|imposed\s+sanctions|sanctioned", re.IGNORECASE)
+_NATIONAL = re.compile(
+    r"blacklist|designat|imposed\s+sanctions|sanctioned|sanctions\s+list|freez", re.IGNORECASE
+)
 
 
 def _sentence_claims(
@@ -234,7 +251,8 @@ def _sentence_claims(
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
     topical = bool(gaz.patterns["topic"].search(text)) or any(
-        gaz.patterns[k].search(text) for k in ("compliance", "denial", "measure", "pressure")
+        gaz.patterns[k].search(text)
+        for k in ("compliance", "denial", "measure", "pressure", "soft_dispute")
     )
     if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
         return []
@@ -267,6 +285,22 @@ def _sentence_claims(
         if found:
             last = [found[0][0]] if found[0][0] != "ALL" else last
     return out
+
+
+def _host_state(
+    f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
+) -> list[str]:
+    """The state hosting the targeted state's workers, where the sentence names the
+    targeted state only by its people ("60 North Korean workers were still employed in
+    the capital"): another state the sentence names (a place, a capital; not the
+    speaker's own), else the state the sentence before was about."""
+    if any(h.iso2 == target and h.how != "demonym" for h in f.countries):
+        return []  # "North Korea sent workers abroad": the targeted state acts itself
+    here = [h.iso2 for h in f.countries if h.iso2 not in (target, speaker_state)]
+    if here:
+        return here[:1]
+    prev = [p for p in prev_subjects if p not in (target, "ALL")]
+    return prev[:1]
 
 
 def _clause_claims(
@@ -371,6 +405,8 @@ def _clause_claims(
             subjects = [speaker_state]  # a state's official or the state itself, not its press
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
+    if category == "labour" and target and subjects == [target]:
+        subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
     if not subjects:
@@ -410,6 +446,16 @@ def _clause_claims(
             stances.append(("other", dispute, 0.5))  # "China's reservations about the findings"
         elif pressure and not self_speaker and not violation:
             stances.append(("other", pressure, 0.45))  # "Russia needs to do more"
+        elif (
+            measure
+            and compliance
+            and self_speaker
+            and all(_ADVERBIAL.match(c) for c in compliance)
+            and not admission
+        ):
+            # a measure taken "in line with resolution 2375" is the measure, told by the
+            # state itself ("closed the restaurant, in line with the resolution")
+            stances.append(("reports_measure", measure, 0.65))
         elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
@@ -442,6 +488,10 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
     return out
+
+
+# compliance named only as the manner of a measure: "in line with", "in compliance with"
+_ADVERBIAL = re.compile(r"in\s+(?:full\s+)?(?:line|accordance|keeping|compliance)\s+with\b", re.I)
 
 
 def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:

@@ -92,6 +92,9 @@ class ObligationLink:
     label: str
     score: float
     how: str  # "reference", "keywords", "document", "document+reference", "document+described"
+    # for a document's link: a sentence that names its resolution states the obligation
+    # itself ("Under resolution 2397, all states must ..."), the frame of the whole text
+    framed: bool = False
 
 
 class ObligationIndex:
@@ -104,6 +107,8 @@ class ObligationIndex:
         self.regime: str | None = None  # the regime the current document is about
         self._regime_res: list[tuple[str, re.Pattern[str]]] = []
         self._by_keyword: dict[str, list[int]] = {}
+        # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
+        self._names: set[str] = set()
         self._prefixes: dict[str, list[str]] = {}
         self._keyword_re: re.Pattern[str] | None = None
         self._cache: dict[tuple[str, date | None], list[tuple[float, Any, int]]] = {}
@@ -119,6 +124,10 @@ class ObligationIndex:
                 key = " ".join(str(k).lower().split())
                 if len(key) > 2:
                     self._by_keyword.setdefault(key, []).append(len(self.entries) - 1)
+            for k in getattr(ob, "names", None) or []:
+                key = " ".join(str(k).lower().split())
+                self._names.add(key)
+                self._by_keyword.setdefault(key, []).append(len(self.entries) - 1)
         keys = sorted(self._by_keyword, key=len, reverse=True)
         if keys:
             alternation = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys)
@@ -190,8 +199,27 @@ class ObligationIndex:
         found: set[str] = set()
         for m in self._keyword_re.finditer(text):
             key = " ".join(m.group(1).lower().split())
+            if _PROGRAMME.match(text, m.start() + len(m.group(1))):
+                continue  # "its weapons programmes": the target's own, not a transfer
             found.update(self._prefixes.get(key, [key]))
         return found
+
+    def recalled(self, text: str, earlier: Sequence[str]) -> str:
+        """Keywords of earlier sentences that ``text`` names again by their head noun:
+        "Malta denied its ships took part in the transfers" after "... through
+        ship-to-ship transfers" -> "ship-to-ship transfers" (nearest sentence first)."""
+        heads = {m.group(1).lower() for m in _BACK_NOUN.finditer(text)}
+        if not heads:
+            return ""
+        for before in reversed(earlier):
+            found = [
+                k
+                for k in self.keywords_in(before)
+                if k not in self._names and " " in k and k.rsplit(" ", 1)[1] in heads
+            ]
+            if found:
+                return " ".join(sorted(found))
+        return ""
 
     def score(self, text: str, published: date | None) -> list[tuple[float, Any, int]]:
         """Obligations whose keywords occur in ``text``, best first (cached per text)."""
@@ -200,13 +228,20 @@ class ObligationIndex:
         if cached is not None:
             return cached
         totals: dict[int, float] = {}
+        topical: set[int] = set()  # found by a keyword, not by a name alone
         for key in self.keywords_in(text):
             for idx in self._by_keyword.get(key, []):
                 if self.regime and self.entry_regimes[idx] not in (None, self.regime):
                     continue
+                if key in self._names:
+                    totals[idx] = totals.get(idx, 0.0) + 0.1  # a name breaks ties only
+                    continue
                 totals[idx] = totals.get(idx, 0.0) + 1.0 + 0.02 * len(key)  # longer: more specific
+                topical.add(idx)
         scored = []
         for idx, total in totals.items():
+            if idx not in topical:
+                continue
             ob, number, adopted = self.entries[idx]
             if published is not None and adopted is not None and adopted > published:
                 continue
@@ -249,6 +284,15 @@ class ObligationIndex:
         return None
 
 
+# the obligation itself named again: "exceeded the limit", "in breach of the ban"
+_THE_DUTY = re.compile(
+    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b", re.I
+)
+_PROGRAMME = re.compile(r"\s+program(?:me)?s?\b", re.IGNORECASE)
+# a thing named again: "the transfers", "such permits", "these shipments"
+_BACK_NOUN = re.compile(r"\b(?:the|such|these|those)\s+([a-z]+s)\b", re.IGNORECASE)
+
+
 def link_text(facts: Any) -> str:
     """A sentence's text for obligation keywords, the speaker's name blanked out: "UN
     experts said X evaded the coal ban" is about the coal ban, not the experts' panel."""
@@ -274,6 +318,7 @@ def document_link(
     votes: dict[tuple[str | None, int | None], float] = {}
     named: set[tuple[str | None, int | None]] = set()
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
+    framed: set[tuple[str | None, int | None]] = set()
     for f in facts:
         if gaz is not None and _national_only(f.sentence.text, gaz):
             continue
@@ -283,6 +328,8 @@ def document_link(
         key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
         # one vote per sentence; a checked resolution reference counts more
         votes[key] = votes.get(key, 0.0) + (2.0 if link.how == "reference" else 1.0)
+        if link.how == "reference" and gaz is not None and _frames(f.sentence.text, gaz):
+            framed.add(key)
         if any(r.number is not None and r.problem is None for r in f.references):
             named.add(key)
         links[key] = link
@@ -297,7 +344,15 @@ def document_link(
         how = "document+described"  # "the December 2017 resolution", resolved by its date
     else:
         how = "document"
-    return ObligationLink(best.obligation_id, best.resolution, best.label, best.score, how)
+    return ObligationLink(
+        best.obligation_id, best.resolution, best.label, best.score, how, key in framed
+    )
+
+
+def _frames(text: str, gaz: Any) -> bool:
+    return bool(
+        gaz.patterns["obligation_statement"].search(text) or gaz.patterns["all_states"].search(text)
+    )
 
 
 def _national_only(text: str, gaz: Any) -> bool:
@@ -312,9 +367,15 @@ def sentence_link(
     published: date | None,
     doc_link: ObligationLink | None,
     gaz: Any,
+    earlier: Sequence[str] = (),
+    previous: ObligationLink | None = None,
 ) -> ObligationLink | None:
     """The sentence's own obligation; the document's main one where the sentence only
-    hints at it (its keywords also fire here) or names none but speaks of sanctions."""
+    hints at it (its keywords also fire here) or names none but speaks of sanctions.
+    A sentence without keywords of its own that names again a thing of the sentences
+    just before (``earlier``: "the transfers") takes that thing's obligation, and one
+    that speaks of "the limit" or "the ban" the obligation of the sentence before
+    (``previous``)."""
     text = f.sentence.text
     if _national_only(text, gaz):
         return None  # "in breach of EU sanctions": a state's or bloc's own measures
@@ -324,6 +385,18 @@ def sentence_link(
         return None  # "in full compliance with all UN sanctions": no single obligation
     text = link_text(f)
     link = index.link(text, f.references, published)
+    if (link is None or link.obligation_id is None) and earlier:
+        again = index.recalled(text, earlier)
+        if again:
+            link = index.link(f"{text} {again}", f.references, published) or link
+    if (
+        (link is None or link.obligation_id is None)
+        and previous is not None
+        and previous.obligation_id
+        and _THE_DUTY.search(text)
+        and not f.references
+    ):
+        return previous  # "Tehran had exceeded the limit": the limit just named
     if doc_link is None:
         return link
     if link is None:
@@ -335,6 +408,10 @@ def sentence_link(
         scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
         if scored.get(doc_link.obligation_id, -1.0) >= link.score:
             return doc_link  # the document's obligation breaks a (near) tie, never outvotes
-        if doc_link.how == "document+reference" and link.score < 2.0:
-            return doc_link  # one keyword does not outweigh a resolution the text names
+        if doc_link.how == "document+reference" and link.score < 2.0 and doc_link.framed:
+            # one keyword does not outweigh the obligation the text is framed by ("Under
+            # resolution 2397, all states must send the workers home"); a resolution named
+            # for one measure of its own ("closed a restaurant, in line with resolution
+            # 2375") frames nothing else
+            return doc_link
     return link

@@ -302,10 +302,10 @@ def _reported(
     if m and clean_speaker(m.group("spk").replace(",", " ")):
         return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     for m in (_APPOS.match(t), _LEAD.match(t)):
-        if m and clean_speaker(m.group("spk")):
+        if m and clean_speaker(m.group("spk")) and not _passive(t, m):
             return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     for m in _TRAIL.finditer(t):
-        if clean_speaker(m.group("spk")):
+        if clean_speaker(m.group("spk")) and not _passive(t, m):
             sp = memory.resolve(m.group("spk"), gaz, persons)
             return Attribution(
                 s.index,
@@ -318,7 +318,7 @@ def _reported(
                 s.start + m.end(),
             )
     m = _MID.search(t)
-    if m and clean_speaker(m.group("spk")):
+    if m and clean_speaker(m.group("spk")) and not _passive(t, m):
         return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     m = _ACCORDING.search(t)
     if m and clean_speaker(m.group("spk")):
@@ -334,6 +334,16 @@ def _reported(
             s.start + m.end(),
         )
     return None
+
+
+_BE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
+_TO = re.compile(r"\s+to\s+(?:be|have|number|total|stand|exceed|equal)\b")
+
+
+def _passive(t: str, m: re.Match[str]) -> bool:
+    """ "Iran's stock is estimated to be 3,000 kg", "workers were said to number 500": the
+    noun is what is estimated, not who speaks."""
+    return bool(_BE.search(t, m.end("spk"), m.start("verb")) and _TO.match(t, m.end("verb")))
 
 
 def _opening(s: Sentence, m: re.Match[str], speaker: Speaker) -> Attribution:

@@ -46,6 +46,13 @@ _BAD_SPEAKER = re.compile(
 )
 
 
+_POSTED = re.compile(
+    r"\b(?:diplomats?|envoys?|embass(?:y|ies)|ambassadors?|foreign|western|european|"
+    r"correspondents?|journalists?|reporters?|analysts?)\b",
+    re.IGNORECASE,
+)
+
+
 def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
     """Split "Russian Foreign Ministry spokeswoman Maria Zakharova" into its parts."""
     text = text.strip().strip(",")
@@ -69,6 +76,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
             continue  # "a report detailing Iran's programme" is not Iran speaking
         if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
             continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
+        if before and before[-1].lower() in ("in", "at") and _POSTED.search(text, 0, hit.start):
+            continue  # "a Western diplomat in Vientiane" is posted there, not Laos speaking
         if re.match(r"\s*-\s*(?:based|headquartered|registered|flagged)\b", text[hit.end :]):
             continue  # "a Seoul-based research group": located there, not the state speaking
         country = hit.iso2
@@ -121,7 +130,12 @@ def _trailing_name(text: str, gaz: Gazetteer) -> str | None:
 
 _LEAD_WORD = re.compile(
     r"(?:a|an|the|he|she|it|they|officials|diplomats|experts|analysts|sources|authorities|"
-    r"investigators|inspectors|prosecutors|lawmakers)\b",
+    r"investigators|inspectors|prosecutors|lawmakers)\b"
+    # a title written in lower case before a name: "deputy labour minister Khamla Vongsa",
+    # "foreign ministry spokesman Sok Pheap"
+    r"|(?-i:(?:deputy|vice|acting|senior|chief|foreign|labou?r|interior|defen[cs]e|trade|"
+    r"finance|ministry|minister|spokes(?:man|woman|person)|ambassador|envoy|secretary|under|"
+    r"prime|president|director|official)\b(?:\s+[a-z-]+){0,4}\s+[A-Z])",
     re.IGNORECASE,
 )
 

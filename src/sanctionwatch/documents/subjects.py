@@ -75,7 +75,7 @@ def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     if hit.how == "demonym":
         # "Chinese, Russian and Vietnamese firms": each demonym of the list qualifies the noun
         after = _MORE_DEMONYMS.sub("", text[hit.end - base : hit.end - base + 120])[:40]
-        tail = after.lower().lstrip()
+        tail = _OWNED.sub("", after.lower().lstrip())  # "a Chilean-owned tanker"
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
     if re.match(r"\s*-\s*(?:based|flagged|related)", after):
         return False
@@ -144,12 +144,17 @@ _HELP_OF = re.compile(
 )
 # goods handed over at sea or in port to another state's vessels or firms: "ore was
 # unloaded from the target's freighters onto Thai lighters" (the passive names the goods)
+# (or, told actively, "a tanker transferred diesel to a North Korean ship": the ship
+# that takes the goods is a party too)
 _HANDED_TO = re.compile(
-    r"\b(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+ly\s+)?"
+    r"\b(?:(?:was|were|had\s+been|have\s+been|has\s+been|being)\s+(?:\w+ly\s+)?)?"
     r"(?:transferred|delivered|shipped|sold|unloaded|transshipped|supplied|smuggled)\b"
-    r"[^.;]{0,60}?\b(?:to|onto|into)\s+(?:the\s+)?$",
+    r"[^.;]{0,60}?\b(?:to|onto|into)\s+(?:the\s+|a\s+|an\s+)?$",
     re.IGNORECASE,
 )
+
+
+_OWNED = re.compile(r"^-?\s*(?:owned|operated|controlled|run|managed)\s+")
 
 
 def _helps(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
@@ -159,7 +164,7 @@ def _helps(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
     possessive = bool(re.match(r"['’]s\b", after))
     qualifies = possessive or (
         hit.how == "demonym"
-        and any(after.lower().lstrip().startswith(n) for n in gaz.government_nouns)
+        and any(_OWNED.sub("", after.lower().lstrip()).startswith(n) for n in gaz.government_nouns)
     )
     if not qualifies and hit.how == "demonym":
         return False

@@ -3,7 +3,9 @@
 All obligation keywords go into one regular expression, so a text is scanned once
 whatever the number of obligations. Matching is on case-folded text with curly
 apostrophes straightened; a keyword matches whole words only (a hyphen ends a word, so
-"north korean" is found in "North Korean-flagged").
+"north korean" is found in "North Korean-flagged"). An obligation's ``names`` (firms,
+bodies, places: "mansudae", "iaea") count only for an obligation that one of its
+keywords already found: a name says who or where, not what was done.
 """
 
 from __future__ import annotations
@@ -29,14 +31,19 @@ def _alternation(words: list[str]) -> str:
 class KeywordIndex:
     """One pattern over every obligation keyword, one per regime over its aliases."""
 
-    __slots__ = ("_owners", "_pattern", "_prefixes", "_regimes")
+    __slots__ = ("_names", "_owners", "_pattern", "_prefixes", "_regimes")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
+        names: set[str] = set()
         for ob in kb.obligations():
             for word in ob.keywords:
                 owners[word].add(ob.id)
+            for word in ob.names:
+                owners[word].add(ob.id)
+                names.add(word)
         self._owners = dict(owners)
+        self._names = frozenset(names - {w for ob in kb.obligations() for w in ob.keywords})
         words = list(owners)
         # A lookahead reports every start position, so overlapping phrases are all seen
         # ("hiring of north korean" and "north korean workers"); shorter keywords that are
@@ -59,7 +66,7 @@ class KeywordIndex:
             for word in self._prefixes[match.group(1)]:
                 for ob_id in self._owners[word]:
                     found[ob_id].add(word)
-        return found
+        return {ob_id: words for ob_id, words in found.items() if words - self._names}
 
     def regimes(self, text: str) -> set[str]:
         folded = fold(text)

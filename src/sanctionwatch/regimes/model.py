@@ -148,6 +148,9 @@ class Obligation(_Model):
     reporting: list[ReportingDuty] = Field(default_factory=list)
     quantities: list[Quantity] = Field(default_factory=list)
     keywords: list[str] = Field(default_factory=list)
+    # names of firms, bodies and places tied to the obligation ("mansudae", "iaea"): they
+    # support an obligation that its keywords select, never select one alone
+    names: list[str] = Field(default_factory=list)
     status: Status
     unconfirmed: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
@@ -162,7 +165,7 @@ class Obligation(_Model):
             raise ValueError(f"paragraph {value!r} should look like 'OP8', 'OP26(b)' or 'annex B'")
         return value
 
-    @field_validator("keywords")
+    @field_validator("keywords", "names")
     @classmethod
     def _keywords_lower(cls, value: list[str]) -> list[str]:
         return [" ".join(k.casefold().split()) for k in value if k.strip()]

@@ -30,6 +30,7 @@ from sanctionwatch.regimes.textcues import (
     deadline_cues,
     month_number,
     paragraph_near,
+    year_before,
 )
 
 __all__ = ["Reference", "find_references", "obligation_scores"]
@@ -302,6 +303,11 @@ def _obligation_for(kb: KnowledgeBase, number: int, ctx: _Context, para: str | N
     return best_id if score > 0 else None
 
 
+def _first_item(items: list[tuple[int, int, int, int | None]], start: int) -> bool:
+    """Is this the first number of a list ("resolutions 2371 and 2375")?"""
+    return bool(items) and items[0][0] == start
+
+
 def _numbered(
     text: str, sentences: Sentences, kb: KnowledgeBase, published: date | None, memo: _Memo
 ) -> list[Reference]:
@@ -325,6 +331,8 @@ def _numbered(
             ctx = _context(sentences, start, kb, published, memo, numbered=True)
             para = paragraph_near(text, start, end)
             stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
+            if stated is None and _first_item(items, start):
+                stated = year_before(text, match.start())
             resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
             if match["sres"] and problem is None:
                 confidence = max(confidence, 0.98)

@@ -70,8 +70,17 @@ _PARAGRAPH = re.compile(
 )
 _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:of|dated|adopted\s+(?:on|in)|passed\s+(?:on|in))\s+"
-    rf"(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
-    r"(?P<year>(?:19|20)[0-9]{2})\b",
+    rf"(?:(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
+    r"(?P<year>(?:19|20)[0-9]{2})\b(?![-/])",
+    _FLAGS,
+)
+# a year written before a resolution number: "the 2016 resolution 2371", "In 2016 the
+# Security Council adopted resolution 2371"
+_YEAR_BEFORE = re.compile(
+    r"(?:\b(?:the|a|its|their)\s+(?P<year>(?:19|20)[0-9]{2})\s+"
+    r"|\bin\s+(?P<year2>(?:19|20)[0-9]{2}),?\s+the\s+(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?"
+    r"Security\s+Council\s+(?:unanimously\s+)?(?:adopted|passed|approved)\s+)"
+    r"(?:(?:UN|U\.N\.|UNSC|United\s+Nations|Security\s+Council)\s+)*$",
     _FLAGS,
 )
 _DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|deadline)\s*$", _FLAGS)
@@ -201,7 +210,16 @@ def date_after(text: str, pos: int) -> DateCue | None:
     if match is None:
         return None
     label = match.group().strip(" ,")
-    return DateCue(label, int(match["year"]), month_number(match["month"]), _day(match))
+    month = month_number(match["month"]) if match["month"] else None
+    return DateCue(label, int(match["year"]), month, _day(match))
+
+
+def year_before(text: str, start: int) -> DateCue | None:
+    """A year written just before a resolution's mention: "the 2016 resolution 2371"."""
+    match = _YEAR_BEFORE.search(text, max(0, start - 80), start)
+    if match is None:
+        return None
+    return DateCue(match.group().strip(), int(match["year"] or match["year2"]))
 
 
 def paragraph_near(text: str, start: int, end: int, reach: int = 40) -> str | None:

@@ -1,0 +1,205 @@
+"""Which obligation a claim is linked to, and the attribution and subject rules that
+the articles written for the tests showed up. Each rule has a text that must give the
+reading and one that must not.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.links import ObligationIndex
+from sanctionwatch.regimes.keywords import keyword_index
+
+
+def claims(text: str, published: str = "2020-03-02") -> list[tuple[str, str, str | None]]:
+    an = analyse_text(text, published=published)
+    return [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
+
+
+def speakers(text: str) -> list[tuple[str, str | None]]:
+    an = analyse_text(text, published="2020-03-02")
+    return [(q.speaker or "", q.speaker_country) for q in an.quotes]
+
+
+# ---- names of firms, bodies and places support an obligation, never select one --------
+
+
+def test_a_firm_name_alone_selects_no_obligation(kb: Any) -> None:
+    index = ObligationIndex(kb)
+    index.new_document("North Korea")
+    # must find: the goods the ban names, the firm beside them
+    best = index.score("Zambia paid Mansudae to build bronze statues in Lusaka.", None)
+    assert best and best[0][1].id == "2321-metals-statues"
+    # must not: the firm alone ("contracts with Mansudae") says nothing about statues
+    assert index.score("Zambia ended its contracts with Mansudae last year.", None) == []
+    hits = keyword_index(kb).hits("Zambia ended its contracts with Mansudae last year.")
+    assert "2321-metals-statues" not in hits
+
+
+def test_the_watchdog_named_as_a_source_selects_no_limit(kb: Any) -> None:
+    text = (
+        "The IAEA said Iran's stock of enriched uranium had reached 4,100 kg. "
+        "Iran has not explained traces of nuclear material found at two sites, the IAEA said."
+    )
+    got = claims(text, "2024-02-01")
+    assert ("IR", "alleges_violation", "2231-annexA-stockpile") in got, got
+    assert not any(ob == "2231-annexA-stockpile" for _, _, ob in got[1:]), got
+
+
+def test_weapons_programmes_are_no_arms_transfer(kb: Any) -> None:
+    got = claims(
+        "North Korea kept exporting coal in defiance of UN sanctions to pay for its "
+        "weapons programmes, a Treasury official said."
+    )
+    assert ("KP", "alleges_violation", "2371-OP8") in got, got
+    got = claims("Eritrea bought weapons from North Korea in breach of UN sanctions, experts said.")
+    assert any(ob == "1718-arms-embargo" for _, _, ob in got), got
+
+
+# ---- a thing named again takes the obligation of the sentence that named it ------------
+
+
+def test_the_transfers_named_again_take_their_obligation(kb: Any) -> None:
+    text = (
+        "North Korea received fuel through ship-to-ship transfers in breach of UN "
+        "sanctions, UN experts said. Tuvalu denied that ships on its registry took part "
+        "in the transfers."
+    )
+    assert ("TV", "denies_violation", "2375-OP11") in claims(text)
+    # must not: "the transfers" with nothing named before is about no obligation
+    text = "Tuvalu denied a UN panel's claim that its ships took part in the transfers."
+    assert ("TV", "denies_violation", None) in claims(text)
+
+
+# ---- a document's resolution overrides one keyword only where it frames the text -------
+
+
+def test_a_resolution_stated_as_the_frame_outweighs_one_keyword(kb: Any) -> None:
+    framed = (
+        "Poland issued work visas to 420 North Koreans in 2019, official data show. "
+        "Under resolution 2397, all member states had to send North Korean workers home "
+        "by December 2019."
+    )
+    assert ("PL", "other", "2397-OP8") in claims(framed)
+    # must not: a resolution named for one measure frames nothing else
+    single = (
+        "Peru has submitted its implementation report to the UN sanctions committee, the "
+        "foreign ministry said. The report said customs officers had seized luxury cars bound for "
+        "North Korea. Peru also closed a North Korean restaurant in Lima, in line with "
+        "resolution 2375."
+    )
+    got = claims(single, "2018-11-02")
+    assert ("PE", "reports_measure", "1718-OP8a-iii") in got, got
+
+
+# ---- stance and subject rules ----------------------------------------------------------
+
+
+def test_a_measure_in_line_with_a_resolution_is_the_measure(kb: Any) -> None:
+    got = claims("Fiji said it had closed a North Korean restaurant, in line with resolution 2375.")
+    assert ("FJ", "reports_measure", "2375-OP18") in got, got
+    got = claims("Fiji said it was acting in line with resolution 2375.")
+    assert ("FJ", "asserts_compliance", None) in [(s, st, None) for s, st, _ in got], got
+
+
+def test_the_ministry_of_a_state_speaks_for_it_in_the_next_sentence(kb: Any) -> None:
+    text = (
+        "Peru has submitted its implementation report to the UN sanctions committee, the "
+        "foreign ministry said. "
+        "The report said customs officers had seized a shipment of luxury cars bound for "
+        "North Korea."
+    )
+    got = claims(text)
+    assert [s for s, st, _ in got if st == "reports_measure"] == ["PE", "PE"], got
+    # must not: a ministry whose state is not named says nothing about Peru
+    text = "The report said customs officers had seized a shipment of luxury cars."
+    assert not any(s == "PE" for s, _, _ in claims(text))
+
+
+def test_workers_named_by_nationality_under_a_labour_duty_are_the_hosts(kb: Any) -> None:
+    text = (
+        "Officials in Ulaanbaatar met on Monday. A Western diplomat in Ulaanbaatar said about "
+        "70 North Korean workers were still employed in the capital, in breach of "
+        "resolution 2397."
+    )
+    got = claims(text)
+    assert ("MN", "alleges_violation", "2397-OP8") in got, got
+    # must not: the targeted state named as the actor stays the subject
+    got = claims(
+        "North Korea sent 70 workers to building sites abroad in breach of resolution 2397."
+    )
+    assert any(s == "KP" for s, _, _ in got), got
+
+
+def test_a_diplomat_posted_in_a_capital_does_not_speak_for_its_state() -> None:
+    text = "A Western diplomat in Ulaanbaatar said the sanctions were being enforced."
+    assert speakers(text)[0][1] is None
+    text = "Officials in Moscow said the sanctions were being enforced."
+    assert speakers(text)[0][1] == "RU"
+
+
+def test_a_title_in_lower_case_before_a_name_attributes_a_quote() -> None:
+    text = '"Fiji has fully complied with the UN resolution," deputy trade minister Ana Tora said.'
+    assert speakers(text) == [("Ana Tora", None)]
+    assert claims(text)[0][:2] == ("FJ", "asserts_compliance")
+    text = '"We want our wages," foreign workers said on Monday.'
+    assert speakers(text) == []
+
+
+def test_a_noun_that_is_estimated_does_not_speak() -> None:
+    text = "According to the agency, Iran's stock of uranium is estimated to be 3,000 kg."
+    assert [s for s, _ in speakers(text)] == ["the agency"]
+    text = "The agency estimated that Iran's stock of uranium reached 3,000 kg."
+    assert [s for s, _ in speakers(text)] == ["The agency"]
+
+
+def test_new_cues_from_the_genres() -> None:
+    # "complied fully with", listing and freezing, banned under, findings called unverified
+    got = claims('"Samoa has complied fully with resolution 2397," its envoy Tui Lemalu said.')
+    assert [(st, stance) for st, stance, _ in got] == [("WS", "asserts_compliance")], got
+    got = claims(
+        "The Canadian government added two firms to its North Korea sanctions list, freezing "
+        "their assets. The firms had shipped coal in breach of UN Security Council resolutions."
+    )
+    assert ("CA", "reports_measure", None) in got, got
+    assert claims("Canada discussed the sanctions list.") == []
+    got = claims("Such transfers are banned under a UN Security Council resolution.")
+    assert got and got[0][:2] == ("ALL", "other"), got
+    got = claims(
+        "Belarus said the UN panel's findings on North Korea were based on unverified data."
+    )
+    assert ("BY", "other", None) in got, got
+    assert claims("The UN panel's findings on North Korea were published on Monday.") == []
+
+
+def test_the_limit_named_again_is_the_one_just_named(kb: Any) -> None:
+    text = (
+        "Iran's enriched uranium stockpile is capped at 202.8 kg under the nuclear deal, "
+        "the IAEA said. Diplomats said Tehran had exceeded the limit by 90 kg."
+    )
+    assert ("IR", "alleges_violation", "2231-annexA-stockpile") in claims(text, "2021-05-01")
+    # must not: "the limit" with no obligation before it links none
+    text = "Diplomats said Tehran had exceeded the limit, the IAEA said."
+    assert all(ob is None for _, _, ob in claims(text, "2021-05-01"))
+
+
+def test_a_pledge_to_stay_within_a_limit_asserts_compliance(kb: Any) -> None:
+    got = claims("Iran said it would keep its uranium stockpile within the limit of the JCPOA.")
+    assert [st for _, st, _ in got] == ["asserts_compliance"], got
+    got = claims("Iran kept its stockpile in a tunnel near the limit of the site, the IAEA said.")
+    assert "asserts_compliance" not in [st for _, st, _ in got], got
+
+
+def test_a_transfer_banned_under_a_resolution_and_its_receiving_ship(kb: Any) -> None:
+    text = (
+        "A Chilean-owned tanker transferred fuel oil to a North Korean vessel, in a "
+        "transfer banned under resolution 2375, UN experts said."
+    )
+    got = {(s, st) for s, st, _ in claims(text, "2021-05-01")}
+    assert {("CL", "alleges_violation"), ("KP", "alleges_violation")} <= got, got
+    # must not: the ban stated, no act described: a background statement
+    got = claims("Ship-to-ship transfers are banned under resolution 2375.", "2021-05-01")
+    assert [(s, st) for s, st, _ in got] == [("ALL", "other")], got
