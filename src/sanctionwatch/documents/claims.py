@@ -124,6 +124,10 @@ def build_claims(
                 # the targeted state's own figures ("earned $500 million from workers
                 # abroad") measure no state's compliance with a duty on the others
                 ob_id, ob_label = None, None
+            if stance == "asserts_compliance" and not f.references and _GENERAL_DUTY.search(text):
+                # "takes its obligations under the Security Council resolutions seriously",
+                # "complies fully with its international obligations": no single duty
+                ob_id, ob_label = None, None
             if (
                 stance == "reports_measure"
                 and _NATIONAL.search(" ".join(cues))
@@ -230,6 +234,12 @@ def _clauses(content: str) -> list[tuple[int, str]]:
 _PRESSED = re.compile(
     r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|push(?:ed|es|ing)?"
     r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
+    re.IGNORECASE,
+)
+# duties named as a whole: "Security Council resolutions", "its international obligations"
+_GENERAL_DUTY = re.compile(
+    r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)\s+)(?:sanctions\s+)?resolutions\b"
+    r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )
 _NATIONAL = re.compile(

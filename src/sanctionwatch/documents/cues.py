@@ -64,7 +64,9 @@ _URGED = re.compile(
     r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+(?:\w+ly\s+)?$"
     r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?"
     r"|pressure|demands?)"
-    r"\s+to\s+(?:\w+ly\s+)?$",
+    r"\s+to\s+(?:\w+ly\s+)?$"
+    # "called for more vessels to be designated": wanted, not done
+    r"|\b(?:call(?:ed|s|ing)?\s+for|want(?:s|ed)?|seek(?:s|ing)?|sought)\b[^.;]{0,40}\bto\s+be\s+$",
     re.IGNORECASE,
 )
 # a breach only supposed or expected, not one that happened: "would violate", "could
