@@ -20,7 +20,11 @@ from sanctionwatch.documents.cues import at_cap, goods_violation, over_cap, veto
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink, sentence_link
+from sanctionwatch.documents.links import (
+    ObligationIndex,
+    ObligationLink,
+    sentence_link,
+)
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
@@ -81,6 +85,7 @@ def build_claims(
     target = index.target(gaz)
     earlier: list[str] = []  # the last sentences, for things named again
     previous: ObligationLink | None = None  # the sentence before's obligation
+    alleged: dict[str, tuple[str, str]] = {}  # a state's last charge: obligation id, label
     for f in facts:
         s = f.sentence
         text = s.text
@@ -124,6 +129,17 @@ def build_claims(
                 # the targeted state's own figures ("earned $500 million from workers
                 # abroad") measure no state's compliance with a duty on the others
                 ob_id, ob_label = None, None
+            if (
+                ob_id is None
+                and stance == "denies_violation"
+                and subject in alleged
+                and _CHARGE_AGAIN.search(text)
+            ):
+                # "Wierzbicki rejected the report", "the accusations were unsubstantiated":
+                # a denial of the charge just told is about that charge's duty
+                ob_id, ob_label = alleged[subject]
+            if stance == "alleges_violation" and ob_id is not None and ob_label is not None:
+                alleged[subject] = (ob_id, ob_label)
             if stance == "asserts_compliance" and not f.references and _GENERAL_DUTY.search(text):
                 # "takes its obligations under the Security Council resolutions seriously",
                 # "complies fully with its international obligations": no single duty
@@ -234,6 +250,12 @@ def _clauses(content: str) -> list[tuple[int, str]]:
 _PRESSED = re.compile(
     r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|push(?:ed|es|ing)?"
     r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
+    re.IGNORECASE,
+)
+# the charge named again: "rejected the report", "the accusations were unsubstantiated"
+_CHARGE_AGAIN = re.compile(
+    r"\b(?:the|these|such|those|this|that)\s+(?:\w+\s+)?(?:reports?|claims?|accusations?"
+    r"|allegations?|charges?|findings)\b",
     re.IGNORECASE,
 )
 # duties named as a whole: "Security Council resolutions", "its international obligations"
