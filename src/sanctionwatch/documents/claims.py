@@ -255,7 +255,7 @@ _PRESSED = re.compile(
 # the charge named again: "rejected the report", "the accusations were unsubstantiated"
 _CHARGE_AGAIN = re.compile(
     r"\b(?:the|these|such|those|this|that)\s+(?:\w+\s+)?(?:reports?|claims?|accusations?"
-    r"|allegations?|charges?|findings)\b",
+    r"|allegations?|charges?|findings)\b|\bsuch\s+[a-z]+s\b",
     re.IGNORECASE,
 )
 # duties named as a whole: "Security Council resolutions", "its international obligations"

@@ -226,7 +226,9 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         facts.append(
             SentenceFacts(
                 sentence=s,
-                countries=[h for h in countries if s.start <= h.start < s.end],
+                countries=[
+                    h for h in countries if s.start <= h.start < s.end and not _flag_of(text, h)
+                ],
                 attribution=attributions.get(s.index),
                 quantities=qs,
                 dates=ds,
@@ -282,6 +284,15 @@ _LINE_BREAK = re.compile(r"\n+")
 _CONTINUES = re.compile(
     r"\W*(?:the\s+(?:data|figures|statistics|numbers|report)|that|this|these|those|it|they)\b", re.I
 )
+
+
+# "a Panama-flagged carrier", "a Singapore-registered firm": where a ship or firm is
+# from, not a state acting in the sentence
+_FLAG_SUFFIX = re.compile(r"-(?:flagged|registered|based|owned|built|made)\b")
+
+
+def _flag_of(text: str, hit: CountryHit) -> bool:
+    return bool(_FLAG_SUFFIX.match(text, hit.end))
 
 
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
