@@ -287,12 +287,13 @@ _CONTINUES = re.compile(
 
 
 # "a Panama-flagged carrier", "a Singapore-registered firm": where a ship or firm is
-# from, not a state acting in the sentence
+# registered, not a state acting in the sentence (a demonym stays: "North Korean-flagged
+# vessels" are the targeted state's own)
 _FLAG_SUFFIX = re.compile(r"-(?:flagged|registered|based|owned|built|made)\b")
 
 
 def _flag_of(text: str, hit: CountryHit) -> bool:
-    return bool(_FLAG_SUFFIX.match(text, hit.end))
+    return hit.how != "demonym" and bool(_FLAG_SUFFIX.match(text, hit.end))
 
 
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
