@@ -252,6 +252,7 @@ _PRESSED = re.compile(
     r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
     re.IGNORECASE,
 )
+_DENYING_VERB = re.compile(r"denied|denies|rejected|rejects", re.IGNORECASE)
 # the charge named again: "rejected the report", "the accusations were unsubstantiated"
 _CHARGE_AGAIN = re.compile(
     r"\b(?:the|these|such|those|this|that)\s+(?:\w+\s+)?(?:reports?|claims?|accusations?"
@@ -295,6 +296,13 @@ def _sentence_claims(
     else:
         c_start, c_end, skip = s.start, s.end, None
     content = text[c_start - s.start : c_end - s.start]
+    if att is not None and not att.direct and _DENYING_VERB.fullmatch(att.cue):
+        own = att.speaker.country or speaker_states.get(att.speaker.label)
+        denial = _cues("denial", text, gaz)
+        if own and own not in STATE_KINDS and denial:
+            # "Tanzania rejected a UN report that accused it of ...": the charge told
+            # inside is the one the state denies, not a new allegation
+            return [(own, "denies_violation", denial, 0.75)]
     out: list[tuple[str, str, list[str], float]] = []
     seen: set[tuple[str, str]] = set()
     last: list[str] = prev_subjects
