@@ -26,10 +26,10 @@ __all__ = [
     "ObligationIndex",
     "ObligationLink",
     "default_kb",
-    "national_only",
     "document_link",
     "find_refs",
     "link_text",
+    "national_only",
     "sentence_link",
     "unit_key",
 ]
