@@ -198,3 +198,34 @@ def test_the_islamic_republic_is_iran(kb: Any) -> None:
         '"The Islamic Republic has violated nothing," its envoy said.'
     )
     assert ("IR", "denies_violation") in {c[:2] for c in claims(text, "2021-03-01")}
+
+
+def test_added_with_an_object_adds_and_does_not_say(kb: Any) -> None:
+    text = (
+        "Canada on Friday added three individuals to its North Korea sanctions list, "
+        "accusing them of helping Pyongyang evade UN sanctions."
+    )
+    an = analyse_text(text, published="2020-01-10")
+    assert not an.quotes  # no speaker "Canada on Friday"
+    assert ("CA", "reports_measure") in {(c.subject_state, c.stance) for c in an.claims}
+    # must not: "added" that reports speech keeps its speaker
+    said = "Canada will enforce UN sanctions on North Korea, the minister added."
+    assert [q.speaker for q in analyse_text(said, published="2020-01-10").quotes] == [
+        "the minister"
+    ]
+
+
+def test_a_designation_named_again_is_no_new_measure(kb: Any) -> None:
+    text = (
+        "Canada on Friday designated three North Korean firms for evading UN sanctions. "
+        '"These designations show that we will not let the regime profit," the minister '
+        "said."
+    )
+    measures = [c for c in claims(text) if c[1] == "reports_measure"]
+    assert len(measures) == 1
+    # must find: a new designation told in a second sentence is a second measure
+    two = (
+        "Canada on Friday designated three North Korean firms for evading UN sanctions. "
+        "Japan designated two more firms on Monday for evading UN sanctions."
+    )
+    assert len([c for c in claims(two) if c[1] == "reports_measure"]) == 2
