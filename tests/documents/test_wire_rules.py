@@ -229,3 +229,15 @@ def test_a_designation_named_again_is_no_new_measure(kb: Any) -> None:
         "Japan designated two more firms on Monday for evading UN sanctions."
     )
     assert len([c for c in claims(two) if c[1] == "reports_measure"]) == 2
+
+
+def test_such_things_named_again_take_the_duty_of_the_sentence_before(kb: Any) -> None:
+    cap = (
+        "Under UN sanctions, supplies of refined petroleum to North Korea are capped at "
+        "500,000 barrels a year, and states that sell fuel must report their deliveries. "
+    )
+    got = claims(cap + "Only Kenya has filed such reports, declaring 9,000 barrels.")
+    assert ("KE", "reports_measure", "2397-OP5") in got
+    # must not: reports not named again take no duty from the sentence before
+    other = claims(cap + "Kenya filed its annual reports to the committee on time.")
+    assert ("KE", "reports_measure", "2397-OP5") not in other

@@ -287,7 +287,9 @@ class ObligationIndex:
 
 # the obligation itself named again: "exceeded the limit", "in breach of the ban"
 _THE_DUTY = re.compile(
-    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b", re.I
+    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b"
+    r"|\bsuch\s+[a-z]+s\b",  # "have filed such reports", "denied that any such shipments"
+    re.I,
 )
 _PROGRAMME = re.compile(r"\s+program(?:me)?s?\b", re.IGNORECASE)
 # a thing named again: "the transfers", "such permits", "these shipments"
