@@ -101,7 +101,7 @@ class Gazetteer:
         hits = []
         for m in self._country_re.finditer(text):
             surface = m.group(0)
-            bare = re.sub(r"(?:'s|’s)$", "", surface)
+            bare = _POSSESSIVE.sub("", surface)
             iso2, how = self._country_lookup[bare]
             if how == "capital" and _in_person_name(text, m.start()):
                 continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
@@ -204,6 +204,7 @@ _NOT_GIVEN_NAMES = frozenset(
         "Critics",
     }
 )
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
 
