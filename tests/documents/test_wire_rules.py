@@ -12,7 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.gazetteer import gazetteer
 
 LABOUR = (
     "A 2017 UN Security Council resolution required all member states to repatriate "
@@ -241,3 +244,52 @@ def test_such_things_named_again_take_the_duty_of_the_sentence_before(kb: Any) -
     # must not: reports not named again take no duty from the sentence before
     other = claims(cap + "Kenya filed its annual reports to the committee on time.")
     assert ("KE", "reports_measure", "2397-OP5") not in other
+
+
+# ---- cue words, one by one (must find / must not find) ---------------------------------
+
+CUES = [
+    (
+        "compliance",
+        "Peru takes its international obligations very seriously",
+        "Peru takes its time",
+    ),
+    (
+        "compliance",
+        "the government implemented every measure",
+        "the government studied every measure",
+    ),
+    (
+        "compliance",
+        "it strictly implements council resolutions",
+        "it strictly reads council resolutions",
+    ),
+    (
+        "measure",
+        "the last 38 workers had returned home",
+        "the last 38 workers had returned to work",
+    ),
+    ("measure", "the 27 workers had all left by December", "the 27 workers had all stayed"),
+    ("measure", "it had reduced the number of North Korean workers", "it had counted the workers"),
+    ("measure", "the authority fined two local firms", "the authority named two local firms"),
+    ("measure", "Panama cancelled the registration of the ship", "Panama checked the ship"),
+    ("measure", "It is the fourth vessel South Korea has detained", "It is the fourth vessel seen"),
+    (
+        "violation",
+        "to bring in fuel far beyond what the UN allows",
+        "fuel within what the UN allows",
+    ),
+    ("violation", "Angola had yet to explain the payments", "Angola had explained the payments"),
+    (
+        "obligation_statement",
+        "North Korea may import no more than 500,000 barrels",
+        "North Korea imported 500,000 barrels",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "found", "not_found"), CUES)
+def test_cue_words(name: str, found: str, not_found: str) -> None:
+    pattern = gazetteer().patterns[name]
+    assert pattern.search(found), found
+    assert not pattern.search(not_found), not_found

@@ -189,7 +189,7 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
 # ---- goods ---------------------------------------------------------------------------
 
 _RECEIVE = re.compile(
-    r"\b(?:(?:continu(?:e|es|ed|ing)\s+to\s+)?reach(?:ed|es|ing)?|import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
+    r"\b(?:import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
     r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
     # "North Korean coal was delivered to ports in Vietnam"
     r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
