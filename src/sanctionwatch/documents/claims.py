@@ -20,7 +20,11 @@ from sanctionwatch.documents.cues import at_cap, goods_violation, over_cap, veto
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import ObligationIndex, ObligationLink, sentence_link
+from sanctionwatch.documents.links import (
+    ObligationIndex,
+    ObligationLink,
+    sentence_link,
+)
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
 from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import (
@@ -81,6 +85,7 @@ def build_claims(
     target = index.target(gaz)
     earlier: list[str] = []  # the last sentences, for things named again
     previous: ObligationLink | None = None  # the sentence before's obligation
+    alleged: dict[str, tuple[str, str]] = {}  # a state's last charge: obligation id, label
     for f in facts:
         s = f.sentence
         text = s.text
@@ -123,6 +128,21 @@ def build_claims(
             if stance == "other" and subject == target and category in MEMBER_DUTIES:
                 # the targeted state's own figures ("earned $500 million from workers
                 # abroad") measure no state's compliance with a duty on the others
+                ob_id, ob_label = None, None
+            if (
+                ob_id is None
+                and stance == "denies_violation"
+                and subject in alleged
+                and _CHARGE_AGAIN.search(text)
+            ):
+                # "Wierzbicki rejected the report", "the accusations were unsubstantiated":
+                # a denial of the charge just told is about that charge's duty
+                ob_id, ob_label = alleged[subject]
+            if stance == "alleges_violation" and ob_id is not None and ob_label is not None:
+                alleged[subject] = (ob_id, ob_label)
+            if stance == "asserts_compliance" and not f.references and _GENERAL_DUTY.search(text):
+                # "takes its obligations under the Security Council resolutions seriously",
+                # "complies fully with its international obligations": no single duty
                 ob_id, ob_label = None, None
             if (
                 stance == "reports_measure"
@@ -232,6 +252,19 @@ _PRESSED = re.compile(
     r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
     re.IGNORECASE,
 )
+_DENYING_VERB = re.compile(r"denied|denies|rejected|rejects", re.IGNORECASE)
+# the charge named again: "rejected the report", "the accusations were unsubstantiated"
+_CHARGE_AGAIN = re.compile(
+    r"\b(?:the|these|such|those|this|that)\s+(?:\w+\s+)?(?:reports?|claims?|accusations?"
+    r"|allegations?|charges?|findings)\b|\bsuch\s+[a-z]+s\b",
+    re.IGNORECASE,
+)
+# duties named as a whole: "Security Council resolutions", "its international obligations"
+_GENERAL_DUTY = re.compile(
+    r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)\s+)(?:sanctions\s+)?resolutions\b"
+    r"|\b(?:its|our|their)\s+international\s+obligations\b",
+    re.IGNORECASE,
+)
 _NATIONAL = re.compile(
     r"blacklist|designat|imposed\s+sanctions|sanctioned|sanctions\s+list|freez", re.IGNORECASE
 )
@@ -263,6 +296,13 @@ def _sentence_claims(
     else:
         c_start, c_end, skip = s.start, s.end, None
     content = text[c_start - s.start : c_end - s.start]
+    if att is not None and not att.direct and _DENYING_VERB.fullmatch(att.cue):
+        own = att.speaker.country or speaker_states.get(att.speaker.label)
+        denial = _cues("denial", text, gaz)
+        if own and own not in STATE_KINDS and denial:
+            # "Tanzania rejected a UN report that accused it of ...": the charge told
+            # inside is the one the state denies, not a new allegation
+            return [(own, "denies_violation", denial, 0.75)]
     out: list[tuple[str, str, list[str], float]] = []
     seen: set[tuple[str, str]] = set()
     last: list[str] = prev_subjects

@@ -64,7 +64,9 @@ _URGED = re.compile(
     r"|want(?:s|ed)?|push(?:ed|es|ing)|encourag(?:ed|es|ing))\b[^.;]{0,40}\bto\s+(?:\w+ly\s+)?$"
     r"|\b(?:proposals?|plans?|bids?|efforts?|attempts?|moves?|calls?|requests?|motions?"
     r"|pressure|demands?)"
-    r"\s+to\s+(?:\w+ly\s+)?$",
+    r"\s+to\s+(?:\w+ly\s+)?$"
+    # "called for more vessels to be designated": wanted, not done
+    r"|\b(?:call(?:ed|s|ing)?\s+for|want(?:s|ed)?|seek(?:s|ing)?|sought)\b[^.;]{0,40}\bto\s+be\s+$",
     re.IGNORECASE,
 )
 # a breach only supposed or expected, not one that happened: "would violate", "could
@@ -93,6 +95,9 @@ _CRITICISED = re.compile(
     r"|latest\s+|us\s+|u\.s\.\s+|american\s+|western\s+){0,3}$",
     re.IGNORECASE,
 )
+# a measure named again by its noun: "these designations", "the seizure"
+_NAMED_AGAIN = re.compile(r"\b(?:these|those|such|the|this|that)\s+(?:new\s+|latest\s+)?$", re.I)
+_NOUNS = {"designation", "designations"}
 # trade dated before the ban: "before the sanctions took effect", "prior to the ban"
 _BEFORE_BAN = re.compile(
     r"\b(?:before|prior\s+to|until|ahead\s+of)\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+|latest\s+)?"
@@ -167,6 +172,8 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
             continue  # "it is unclear whether China has repatriated them"
         if name == "measure" and _CRITICISED.search(before):
             continue  # "Russia called the designations illegitimate": another's measure
+        if name == "measure" and _NAMED_AGAIN.search(before) and m.group(0).lower() in _NOUNS:
+            continue  # "These designations show that ...": the measure just told, again
         if name == "measure" and _MEASURE_OPEN.search(before):
             continue  # "will consider expelling", "could expel": not decided
         if name in ("measure", "compliance") and _URGED.search(before):

@@ -101,8 +101,10 @@ class Gazetteer:
         hits = []
         for m in self._country_re.finditer(text):
             surface = m.group(0)
-            bare = re.sub(r"(?:'s|’s)$", "", surface)
+            bare = _POSSESSIVE.sub("", surface)
             iso2, how = self._country_lookup[bare]
+            if how == "capital" and _in_person_name(text, m.start()):
+                continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
             hits.append(
                 CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)
             )
@@ -126,6 +128,91 @@ class Gazetteer:
 
     def country_name(self, iso2: str) -> str:
         return self.iso2_names.get(iso2, iso2)
+
+
+# capitalised words that may stand before a capital used for its government
+_NOT_GIVEN_NAMES = frozenset(
+    {
+        "The",
+        "In",
+        "At",
+        "On",
+        "From",
+        "To",
+        "For",
+        "By",
+        "With",
+        "And",
+        "But",
+        "Or",
+        "As",
+        "If",
+        "When",
+        "While",
+        "Meanwhile",
+        "Then",
+        "So",
+        "Yet",
+        "Also",
+        "Since",
+        "After",
+        "Before",
+        "Until",
+        "Both",
+        "Neither",
+        "Nor",
+        "Why",
+        "How",
+        "What",
+        "Where",
+        "Said",
+        "Says",
+        "Told",
+        "Only",
+        "Even",
+        "Still",
+        "Now",
+        "Today",
+        "Yesterday",
+        "Tomorrow",
+        "Last",
+        "This",
+        "That",
+        "Next",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Officials",
+        "Diplomats",
+        "Analysts",
+        "Critics",
+    }
+)
+_POSSESSIVE = re.compile(r"(?:'s|’s)$")
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
+
+
+def _in_person_name(text: str, start: int) -> bool:
+    """Is the capital at ``start`` the last part of a person's name ("Maria Lourdes
+    Santiago")? Its word before is then a capitalised name word, not a function word."""
+    m = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    return m is not None and m.group(1) not in _NOT_GIVEN_NAMES
 
 
 @lru_cache(maxsize=1)

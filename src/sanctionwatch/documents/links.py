@@ -29,6 +29,7 @@ __all__ = [
     "document_link",
     "find_refs",
     "link_text",
+    "national_only",
     "sentence_link",
     "unit_key",
 ]
@@ -286,7 +287,9 @@ class ObligationIndex:
 
 # the obligation itself named again: "exceeded the limit", "in breach of the ban"
 _THE_DUTY = re.compile(
-    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b", re.I
+    r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b"
+    r"|\bsuch\s+[a-z]+s\b",  # "have filed such reports", "denied that any such shipments"
+    re.I,
 )
 _PROGRAMME = re.compile(r"\s+program(?:me)?s?\b", re.IGNORECASE)
 # a thing named again: "the transfers", "such permits", "these shipments"
@@ -320,7 +323,7 @@ def document_link(
     links: dict[tuple[str | None, int | None], ObligationLink] = {}
     framed: set[tuple[str | None, int | None]] = set()
     for f in facts:
-        if gaz is not None and _national_only(f.sentence.text, gaz):
+        if gaz is not None and national_only(f.sentence.text, gaz):
             continue
         link = index.link(link_text(f), f.references, published)
         if link is None or link.obligation_id is None:
@@ -355,7 +358,7 @@ def _frames(text: str, gaz: Any) -> bool:
     )
 
 
-def _national_only(text: str, gaz: Any) -> bool:
+def national_only(text: str, gaz: Any) -> bool:
     return bool(
         gaz.patterns["national_scope"].search(text) and not gaz.patterns["un_scope"].search(text)
     )
@@ -377,7 +380,7 @@ def sentence_link(
     that speaks of "the limit" or "the ban" the obligation of the sentence before
     (``previous``)."""
     text = f.sentence.text
-    if _national_only(text, gaz):
+    if national_only(text, gaz):
         return None  # "in breach of EU sanctions": a state's or bloc's own measures
     if gaz.patterns["general_scope"].search(text) and not any(
         r.number is not None for r in f.references
@@ -399,6 +402,16 @@ def sentence_link(
         return previous  # "Tehran had exceeded the limit": the limit just named
     if doc_link is None:
         return link
+    if (
+        link is not None
+        and link.obligation_id is None
+        and link.resolution is not None
+        and doc_link.obligation_id
+        and doc_link.resolution == link.resolution
+    ):
+        # "has met its obligations under resolution 2397" in a text about 2397's
+        # repatriation duty: the resolution named is the document's, so is its paragraph
+        return doc_link
     if link is None:
         # a sentence that only speaks of "sanctions" takes the document's obligation when
         # the document refers to its resolution; otherwise it is about sanctions in general

@@ -226,7 +226,9 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         facts.append(
             SentenceFacts(
                 sentence=s,
-                countries=[h for h in countries if s.start <= h.start < s.end],
+                countries=[
+                    h for h in countries if s.start <= h.start < s.end and not _flag_of(text, h)
+                ],
                 attribution=attributions.get(s.index),
                 quantities=qs,
                 dates=ds,
@@ -284,6 +286,16 @@ _CONTINUES = re.compile(
 )
 
 
+# "a Panama-flagged carrier", "a Singapore-registered firm": where a ship or firm is
+# registered, not a state acting in the sentence (a demonym stays: "North Korean-flagged
+# vessels" are the targeted state's own)
+_FLAG_SUFFIX = re.compile(r"-(?:flagged|registered|based|owned|built|made)\b")
+
+
+def _flag_of(text: str, hit: CountryHit) -> bool:
+    return hit.how != "demonym" and bool(_FLAG_SUFFIX.match(text, hit.end))
+
+
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
     """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions)."""
     out: list[Sentence] = []
@@ -303,6 +315,26 @@ def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list
             a += len(chunk) - len(chunk.lstrip())
             b -= len(chunk) - len(chunk.rstrip())
             out.append(Sentence(len(out), a, b, text[a:b]))
+    return _opening_quotes(text, out)
+
+
+# a quotation mark that opens the next sentence, left at the end of this one: 'said. "We'
+_TRAILING_OPEN_QUOTE = re.compile(r'\s(["“])$')
+
+
+def _opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
+    """Move an opening quotation mark the splitter left at a sentence's end to the start
+    of the next sentence, so the quote and its sentence are read together."""
+    out = list(sentences)
+    for i in range(len(out) - 1):
+        cur, nxt = out[i], out[i + 1]
+        m = _TRAILING_OPEN_QUOTE.search(cur.text)
+        if m is None or text[cur.end : nxt.start].strip():
+            continue
+        q = cur.start + m.start(1)
+        end = q - (len(text[cur.start : q]) - len(text[cur.start : q].rstrip()))
+        out[i] = Sentence(cur.index, cur.start, end, text[cur.start : end])
+        out[i + 1] = Sentence(nxt.index, q, nxt.end, text[q : nxt.end])
     return out
 
 

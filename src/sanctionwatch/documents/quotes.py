@@ -302,10 +302,10 @@ def _reported(
     if m and clean_speaker(m.group("spk").replace(",", " ")):
         return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     for m in (_APPOS.match(t), _LEAD.match(t)):
-        if m and clean_speaker(m.group("spk")) and not _passive(t, m):
+        if m and clean_speaker(m.group("spk")) and not _not_speech(t, m):
             return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     for m in _TRAIL.finditer(t):
-        if clean_speaker(m.group("spk")) and not _passive(t, m):
+        if clean_speaker(m.group("spk")) and not _not_speech(t, m):
             sp = memory.resolve(m.group("spk"), gaz, persons)
             return Attribution(
                 s.index,
@@ -318,7 +318,7 @@ def _reported(
                 s.start + m.end(),
             )
     m = _MID.search(t)
-    if m and clean_speaker(m.group("spk")) and not _passive(t, m):
+    if m and clean_speaker(m.group("spk")) and not _not_speech(t, m):
         return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
     m = _ACCORDING.search(t)
     if m and clean_speaker(m.group("spk")):
@@ -338,6 +338,20 @@ def _reported(
 
 _BE = re.compile(r"\b(?:is|are|was|were|been|being)\b")
 _TO = re.compile(r"\s+to\s+(?:be|have|number|total|stand|exceed|equal)\b")
+
+
+# "Britain added four individuals to its list": "added" with an object adds, not says
+_ADDED_OBJECT = re.compile(
+    r"\s+(?:\d|a\b|an\b|the\b|its\b|their\b|his\b|her\b|new\b|more\b|two\b|three\b"
+    r"|four\b|five\b|six\b|seven\b|eight\b|nine\b|ten\b|several\b|dozens?\b)",
+    re.IGNORECASE,
+)
+
+
+def _not_speech(t: str, m: re.Match[str]) -> bool:
+    if m.group("verb").lower() in ("added", "adds") and _ADDED_OBJECT.match(t, m.end("verb")):
+        return True
+    return _passive(t, m)
 
 
 def _passive(t: str, m: re.Match[str]) -> bool:
