@@ -531,3 +531,18 @@ def test_a_ban_not_enforced_and_trade_that_stopped() -> None:
     # trade that goes on is no measure
     text = "Beijing's commerce ministry said imports of North Korean textiles had grown."
     assert ("CN", "reports_measure") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_admission_of_a_step_not_yet_taken() -> None:
+    # the state owns that a required step is still undone: "has yet to adopt"
+    text = (
+        "The Philippines said it has yet to adopt rules to freeze North Korean assets"
+        " under resolution 1718."
+    )
+    assert ("PH", "admits_noncompliance") in [(st, s) for st, s, _ in claims(text)]
+    # the step taken: no admission
+    text = (
+        "The Philippines said it has adopted rules to freeze North Korean assets"
+        " under resolution 1718."
+    )
+    assert ("PH", "admits_noncompliance") not in [(st, s) for st, s, _ in claims(text)]
