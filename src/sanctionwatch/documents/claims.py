@@ -203,11 +203,6 @@ def _clauses(content: str) -> list[tuple[int, str]]:
     return [(p, c) for p, c in out if c.strip()]
 
 
-_PRESSED = re.compile(
-    r"\b(?:urg(?:ed|es|ing|e)|press(?:ed|es|ing)?|call(?:ed|s|ing)?\s+on|push(?:ed|es|ing)?"
-    r"|ask(?:ed|s|ing)?)\s+(?P<who>[^.;]{2,40}?)\s+to\s+do\s+(?:much\s+|far\s+|a\s+lot\s+)?more\b",
-    re.IGNORECASE,
-)
 _DENYING_VERB = re.compile(r"denied|denies|rejected|rejects", re.IGNORECASE)
 # the charge named again: "rejected the report", "the accusations were unsubstantiated"
 _CHARGE_AGAIN = re.compile(
@@ -330,7 +325,10 @@ def _clause_claims(
         obligation = gaz.patterns["obligation_statement"].search(text)
         if not obligation:
             all_states = None
-    pressed = _PRESSED.search(content)
+    pressed = next(
+        (m for m in gaz.patterns["pressure"].finditer(content) if m.group("who") is not None),
+        None,
+    )
     if pressed:
         # "Washington urged Beijing to do more": the state pressed is the one spoken of
         lo, hi = c_start + pressed.start("who"), c_start + pressed.end("who")
