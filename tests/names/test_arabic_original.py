@@ -157,3 +157,9 @@ def test_arabic_forms_never_crash_and_are_clean(words: list[str], sep: str) -> N
         assert form.text.isascii()
         assert form.text == form.text.lower()
     assert all(method.startswith("arabic") for _, method in romanize_arabic(tuple(words)))
+
+
+def test_a_name_ending_repeated_joins_once() -> None:
+    # "... الدين الدين": the second ending stays a word of its own
+    forms = latin_forms("بالدم الدين الدين")
+    assert forms and all(f.text and f.text == f.text.strip() for f in forms)

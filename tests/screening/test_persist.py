@@ -65,3 +65,14 @@ def test_a_warmed_index_answers_the_same(screener: Screener, tmp_path: Path) -> 
             (h.key, h.score, h.matched_name) for h in hits
         ]
         assert [h.record.primary for h in hits] == [m.entity.primary_name for m in found]
+
+
+def test_saves_of_one_index_at_once_all_succeed(screener: Screener, tmp_path: Path) -> None:
+    """Two processes storing list versions may save the same index at the same moment."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    path = tmp_path / "index.pkl"
+    with ThreadPoolExecutor(4) as pool:
+        list(pool.map(lambda _: screener.save(path), range(8)))
+    assert Screener.load(path) is not None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["index.pkl"]

@@ -281,7 +281,9 @@ def _join_din(words: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     for word in words:
         key = _unify(word)
-        if key in _JOINED_ENDS and out and not _unify(out[-1]).startswith("ال"):
+        # one end per word: "الدين الدين" joins once, the second stays a word
+        joinable = out and "|" not in out[-1] and not _unify(out[-1]).startswith("ال")
+        if key in _JOINED_ENDS and joinable:
             out[-1] = f"{out[-1]}|{key}"
         else:
             out.append(word)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import os
 import pickle
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -108,10 +110,16 @@ class Screener:
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump((INDEX_FORMAT, self.index), fh, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
+        # a temporary file of its own: two processes may save the same index at once
+        fd, name = tempfile.mkstemp(dir=path.parent, prefix=path.stem, suffix=".tmp")
+        tmp = Path(name)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump((INDEX_FORMAT, self.index), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            tmp.replace(path)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: Path, algorithm: str = "sw-v1") -> Screener | None:
