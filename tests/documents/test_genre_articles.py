@@ -247,9 +247,6 @@ EXPECTED: dict[str, list[tuple[str, str, Spec]]] = {
 XFAIL: dict[str, str] = {
     "103": "'The experts said 11 tankers had taken part in the transfers': the breach is "
     "named only in the sentence before, so the new figure is read as a statistic (other)",
-    "105": "'a monitoring group had said at least 40 North Korean workers were employed' "
-    "after a UN deadline: no breach word in the sentence, read as a worker count (other); "
-    "the codebook's indicator rule also allows that reading",
     # 114-123: held out; left after this round's rules (bench/RESULTS.md lists them all)
     "114": "a quoted measure with no state named ('No work permits have been issued to "
     "citizens of the DPRK'); 45 welders 'near Gdansk' (a city the gazetteer lacks) link no "

@@ -13,7 +13,7 @@ violation or reports a measure.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from sanctionwatch.documents.cues import at_cap, goods_violation, over_cap, vetoed
@@ -24,6 +24,7 @@ from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import (
     ObligationIndex,
     ObligationLink,
+    link_text,
     sentence_link,
 )
 from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
@@ -61,6 +62,49 @@ _STATE_BACK_REF = re.compile(
 _CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
 
 
+# a claim found in a sentence: subject, stance, cues, confidence, and the obligation it
+# is about where that is not the sentence's own (goods of another ban named beside it)
+Found = tuple[str, str, list[str], float, str | None]
+
+
+@dataclass(slots=True)
+class Duty:
+    """What the sentence's linked obligation brings to the rules: its category, the state
+    the regime targets, its caps, and whether its deadline had passed when published."""
+
+    category: str | None = None
+    target: str | None = None
+    limits: dict[str, float] = field(default_factory=dict)
+    overdue: bool = False
+    # the other obligations the sentence's words name, with their categories
+    others: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def of(
+        cls,
+        index: ObligationIndex,
+        link: ObligationLink | None,
+        target: str | None,
+        published: date | None,
+        text: str = "",
+    ) -> Duty:
+        if link is None:
+            return cls(target=target)
+        due = index.deadline(link.obligation_id)
+        others = tuple(
+            (ob.id, cat)
+            for _, ob, _ in index.score(text, published)
+            if ob.id != link.obligation_id and (cat := index.category(ob.id))
+        )
+        return cls(
+            category=index.category(link.obligation_id),
+            target=target,
+            limits=index.limits(link.obligation_id),
+            overdue=published is not None and due is not None and published > due,
+            others=others if link.obligation_id else (),
+        )
+
+
 @dataclass(slots=True)
 class SentenceFacts:
     sentence: Sentence
@@ -93,14 +137,12 @@ def build_claims(
         link = sentence_link(f, index, published, doc_link, gaz, earlier, previous)
         previous = link if link is not None and link.obligation_id else None
         earlier = [*earlier[-2:], text]
-        category = index.category(link.obligation_id) if link is not None else None
-        limits = index.limits(link.obligation_id) if link is not None else {}
-        found = _sentence_claims(
-            f, gaz, prev_countries, prev_subjects, speaker_states, category, target, limits,
-        )  # fmt: skip
+        duty = Duty.of(index, link, target, published, link_text(f))
+        category = duty.category
+        found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states, duty)
         if f.attribution is not None and f.attribution.speaker.country is None:
             named = {h.iso2 for h in f.countries if h.how != "demonym"}
-            for subject, stance, _, _ in found:
+            for subject, stance, _, _, _ in found:
                 if stance in SELF_STANCES and subject != "ALL":
                     speaker_states.setdefault(f.attribution.speaker.label, subject)
                 elif (
@@ -120,10 +162,12 @@ def build_claims(
             continue
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
-        for subject, stance, cues, confidence in found:
+        for subject, stance, cues, confidence, own in found:
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
+            if own is not None:
+                ob_id, ob_label = own, index.label(own, None)
             if stance == "other" and set(cues) & set(_cues("soft_dispute", text, gaz)):
                 ob_id, ob_label = None, None  # reservations about a report: about no duty
             if stance == "other" and subject == target and category in MEMBER_DUTIES:
@@ -227,10 +271,9 @@ def _sentence_claims(
     prev_countries: list[str],
     prev_subjects: list[str],
     speaker_states: dict[str, str],
-    category: str | None = None,
-    target: str | None = None,
-    limits: dict[str, float] | None = None,
-) -> list[tuple[str, str, list[str], float]]:
+    duty: Duty | None = None,
+) -> list[Found]:
+    duty = duty or Duty()
     s = f.sentence
     text = s.text
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
@@ -238,7 +281,7 @@ def _sentence_claims(
         gaz.patterns[k].search(text)
         for k in ("compliance", "denial", "measure", "pressure", "soft_dispute")
     )
-    if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or category):
+    if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or duty.category):
         return []
     att = f.attribution
     if att is not None:
@@ -253,8 +296,8 @@ def _sentence_claims(
         if own and own not in STATE_KINDS and denial:
             # "Tanzania rejected a UN report that accused it of ...": the charge told
             # inside is the one the state denies, not a new allegation
-            return [(own, "denies_violation", denial, 0.75)]
-    out: list[tuple[str, str, list[str], float]] = []
+            return [(own, "denies_violation", denial, 0.75, None)]
+    out: list[Found] = []
     seen: set[tuple[str, str]] = set()
     last: list[str] = prev_subjects
     for offset, clause in _clauses(content):
@@ -264,8 +307,7 @@ def _sentence_claims(
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
         found = _clause_claims(
-            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state,
-            category, target, limits,
+            clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state, duty,
         )  # fmt: skip
         if not topical:
             found = [x for x in found if x[1] != "other"]  # figures alone: off the topic
@@ -305,11 +347,10 @@ def _clause_claims(
     skip: tuple[int, int] | None,
     text: str,
     speaker_state: str | None,
-    category: str | None = None,
-    target: str | None = None,
-    limits: dict[str, float] | None = None,
-) -> list[tuple[str, str, list[str], float]]:
+    duty: Duty,
+) -> list[Found]:
     att = f.attribution
+    category, target, limits = duty.category, duty.target, duty.limits
     # cue words read through quotation marks: had "always strictly implemented" resolutions
     content = content.translate(_NO_QUOTES)
     subjects: list[str] = []
@@ -334,7 +375,7 @@ def _clause_claims(
         lo, hi = c_start + pressed.start("who"), c_start + pressed.end("who")
         pressed_states = list(dict.fromkeys(h.iso2 for h in hits if lo <= h.start < hi))
         if pressed_states:
-            return [(st, "other", [pressed.group(0)], 0.45) for st in pressed_states]
+            return [(st, "other", [pressed.group(0)], 0.45, None) for st in pressed_states]
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
@@ -402,7 +443,7 @@ def _clause_claims(
     if category == "labour" and target and subjects == [target]:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     if (all_states or obligation) and (obligation or not subjects):
-        return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6)]
+        return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
     if not subjects:
         return []
     violation, _ = _split_negated("violation", content, gaz)
@@ -418,7 +459,7 @@ def _clause_claims(
     dispute = _cues("soft_dispute", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     figures = within(f.quantities, c_start, content)
-    out: list[tuple[str, str, list[str], float]] = []
+    out: list[Found] = []
     for subject in subjects:
         self_speaker = (
             speaker_state == subject
@@ -434,6 +475,7 @@ def _clause_claims(
             and (att.speaker.name is not None or is_official(att))
         )
         stances: list[tuple[str, list[str], float]] = []
+        elsewhere: str | None = None  # the obligation of goods named beside the sentence's
         if denial and (self_speaker or not third):
             stances.append(("denies_violation", denial, 0.75))
         elif dispute and not third:
@@ -465,10 +507,19 @@ def _clause_claims(
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
         elif speaker_state != subject and (
-            trade := goods_violation(content, c_start, subject, target, category, hits)
-        ):
             # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
             # tons of coal"), received from it or supplied to it by another state
+            trade := goods_violation(
+                content, c_start, subject, target, category, hits, duty.overdue
+            )
+        ):
+            stances.append(("alleges_violation", [trade], 0.55))
+        elif speaker_state != subject and (
+            other := _other_goods(content, c_start, subject, hits, duty)
+        ):
+            # "North Korean coal reached Vietnam through transfers at sea": the sentence
+            # is linked to the transfers, the receiving state breaches the coal ban
+            elsewhere, trade = other
             stances.append(("alleges_violation", [trade], 0.55))
         elif veto := vetoed(content):
             stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
@@ -480,8 +531,22 @@ def _clause_claims(
         elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
             stances.append(("other", statistic, 0.45))
         for stance, cues, conf in stances:
-            out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0)))
+            out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
     return out
+
+
+def _other_goods(
+    content: str, c_start: int, subject: str, hits: list[CountryHit], duty: Duty
+) -> tuple[str, str] | None:
+    """(obligation id, trade verb) of a ban on goods that the sentence names beside its
+    own obligation, where ``subject`` breaches that ban instead."""
+    for ob_id, category in duty.others:
+        if category == duty.category:
+            continue
+        trade = goods_violation(content, c_start, subject, duty.target, category, hits)
+        if trade:
+            return ob_id, trade
+    return None
 
 
 # compliance named only as the manner of a measure: "in line with", "in compliance with"

@@ -191,6 +191,9 @@ def split_negated(name: str, text: str, gaz: Gazetteer) -> tuple[list[str], list
 _RECEIVE = re.compile(
     r"\b(?:import(?:ed|s|ing)?|bought|buy(?:s|ing)?|purchas(?:ed|es|ing)|receiv(?:ed|es|ing)"
     r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
+    # "North Korean coal continued to reach Vietnam", "ended up in Chinese ports"
+    r"|reach(?:ed|es|ing)?|arriv(?:ed|es|ing)\s+(?:in|at)|ended\s+up\s+in"
+    r"|(?:made|make|makes|making|found|find|finds|finding)\s+(?:its|their)\s+way\s+(?:to|into)"
     # "North Korean coal was delivered to ports in Vietnam"
     r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"
     r"|transferred)\s+(?:from\s+[^.;]{0,40}?\s+)?(?:to|in|at|onto|into))\b",
@@ -225,6 +228,31 @@ _HIRES = re.compile(
     r"(?=[^.;]{0,40}\b(?:workers|labou?rers|nationals)\b)",
     re.IGNORECASE,
 )
+# the target's workers still at work in a state after the deadline to send them home
+_STILL_EMPLOYED = re.compile(
+    r"\b(?:employ(?:s|ed|ing)|working|remain(?:s|ed|ing)?|stay(?:s|ed|ing)|still)\b"
+    r"(?=[^.;]{0,60}\b(?:workers|labou?rers|nationals)\b)"
+    r"|\b(?:workers|labou?rers|nationals)\b[^.;]{0,60}?"
+    r"\b(?:employ(?:s|ed|ing)|working|remain(?:s|ed|ing)?|stay(?:s|ed|ing)|still)\b",
+    re.IGNORECASE,
+)
+# the target's arms used by another state's forces: "fired North Korean missiles"
+_USES_ARMS = re.compile(
+    r"\b(?:fir(?:ed|es|ing)|launch(?:ed|es|ing)|us(?:ed|es|ing)|deploy(?:ed|s|ing))\s+"
+    r"(?:\w+\s+){0,3}?(?=North\s+Korean|DPRK)",
+    re.IGNORECASE,
+)
+# a firm of the target hired or paid: "hiring a North Korean state arms company"
+_HIRES_FIRM = re.compile(
+    r"\b(?:hir(?:e|es|ed|ing)|contract(?:s|ed|ing)|engag(?:e|es|ed|ing)|pa(?:id|ys|ying)"
+    r"|commission(?:s|ed|ing)?)\s+(?:\w+\s+){0,2}?(?=(?:North\s+Korean|DPRK)(?:\s+[\w-]+){0,3}?"
+    r"\s+(?:compan(?:y|ies)|firms?|entit(?:y|ies)|contractors?|enterprises?)\b)",
+    re.IGNORECASE,
+)
+_FORMERLY = re.compile(
+    r"\b(?:previously|formerly|once|used\s+to|no\s+longer|before\s+the)\b", re.IGNORECASE
+)
+ARMS = {"arms embargo"}
 # categories of the linked obligation: goods leaving the target, goods reaching it,
 # transfers at sea
 EXPORT_BANS = {"export ban"}
@@ -240,12 +268,15 @@ def goods_violation(
     target: str | None,
     category: str | None,
     hits: list[CountryHit],
+    overdue: bool = False,
 ) -> str | None:
     """The trade verb that makes ``subject`` breach the linked ban, or None. ``clause``
-    starts at document offset ``base``; ``hits`` are the clause's country mentions."""
+    starts at document offset ``base``; ``hits`` are the clause's country mentions;
+    ``overdue``: the linked obligation's deadline had passed when the text was written
+    (the target's workers still employed in a state are then an allegation)."""
     if target is None or category is None:
         return None
-    found = _goods_violation(clause, base, subject, target, category, hits)
+    found = _goods_violation(clause, base, subject, target, category, hits, overdue)
     if found is None:
         return None
     verb_at = found[1]
@@ -276,6 +307,7 @@ def _goods_violation(
     target: str,
     category: str,
     hits: list[CountryHit],
+    overdue: bool = False,
 ) -> tuple[str, int] | None:
     if subject == target:
         m = _TRADE_SELF.search(clause)
@@ -289,7 +321,15 @@ def _goods_violation(
     target_hits = [h for h in hits if h.iso2 == target]
     if not target_hits:
         return None
-    if category in EXPORT_BANS:
+    if category in ARMS | LABOUR | SUPPLY_BANS:
+        m = _HIRES_FIRM.search(clause)  # "hired a North Korean arms company"
+        if m:
+            return m.group(0), m.start()
+    if category in ARMS:
+        m = _USES_ARMS.search(clause)  # "Russian forces fired North Korean missiles"
+        if m:
+            return m.group(0), m.start()
+    if category in EXPORT_BANS | ARMS:
         m = _RECEIVE.search(clause)
         # goods from the target: "from North Korea", or "North Korean coal"
         if m and any(
@@ -301,6 +341,13 @@ def _goods_violation(
     if category in LABOUR:
         m = _HIRES.search(clause)  # "Russian companies hired North Korean workers"
         if m:
+            return m.group(0), m.start()
+        m = _STILL_EMPLOYED.search(clause) if overdue else None
+        if (
+            m
+            and any(h.how == "demonym" for h in target_hits)
+            and not _FORMERLY.search(clause[max(0, m.start() - 30) : m.end()])
+        ):
             return m.group(0), m.start()
     if category in SUPPLY_BANS:
         m = _SUPPLY.search(clause)

@@ -166,6 +166,14 @@ class ObligationIndex:
                 return str(getattr(ob, "category", "") or "") or None
         return None
 
+    def deadline(self, obligation_id: str | None) -> date | None:
+        """The date by which the obligation had to be met, where it has one."""
+        for ob, _, _ in self.entries:
+            if ob.id == obligation_id:
+                due = getattr(ob, "deadline", None)
+                return due if isinstance(due, date) else None
+        return None
+
     def limits(self, obligation_id: str | None) -> dict[str, float]:
         """The highest cap of the obligation in each unit ("barrels": 500000.0)."""
         out: dict[str, float] = {}

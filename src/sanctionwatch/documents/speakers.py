@@ -53,6 +53,9 @@ _POSTED = re.compile(
 )
 
 
+_POSTED_TO = re.compile(r"\b(?:to|at|before|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
     """Split "Russian Foreign Ministry spokeswoman Maria Zakharova" into its parts."""
     text = text.strip().strip(",")
@@ -83,7 +86,8 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         country = hit.iso2
         break
     if country is None:
-        orgs = gaz.organisations(text)
+        # "its envoy to the IAEA", "ambassador to the UN": posted to the body, not its voice
+        orgs = [o for o in gaz.organisations(text) if not _POSTED_TO.search(text, 0, o.start)]
         if orgs:
             country = orgs[0].state
             affiliation = affiliation or orgs[0].canonical

@@ -1,0 +1,89 @@
+"""Allegations told without a breach word: banned goods that reach a state, the targeted
+state's workers still employed after the deadline, its arms fired by another state's
+forces, its firms hired; and a speaker posted to a body, not speaking for it. Each rule
+has a text that must give the reading and one that must not.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.gazetteer import gazetteer
+from sanctionwatch.documents.speakers import parse_speaker
+
+LABOUR = (
+    "A 2017 UN Security Council resolution required all member states to repatriate "
+    "North Korean workers by December 22, 2019. "
+)
+COAL = "Resolution 2371 banned all imports of coal from North Korea in 2017. "
+ARMS = "Resolution 1718 bans all states from buying arms and related materiel from North Korea. "
+
+
+def claims(text: str, published: str = "2021-03-10") -> list[tuple[str, str, str | None]]:
+    an = analyse_text(text, published=published)
+    return [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
+
+
+def alleged(text: str, published: str = "2021-03-10") -> set[str]:
+    return {c[0] for c in claims(text, published) if c[1] == "alleges_violation"}
+
+
+def test_banned_goods_that_reach_a_state_under_another_duty(kb: Any) -> None:
+    text = COAL + (
+        "The monitors said North Korean coal kept reaching Oman and Yemen through "
+        "ship-to-ship transfers last year."
+    )
+    got = claims(text)
+    # the sentence links the transfers; the receiving states breach the coal ban
+    assert {c[0] for c in got if c[1] == "alleges_violation"} >= {"OM", "YE"}
+    ids = {c[2] for c in got if c[0] in ("OM", "YE")}
+    assert ids and all(i is not None and i.startswith("2371") for i in ids), got
+    # must not: the same states named as where coal was sold by someone else, not reached
+    other = COAL + "The monitors said Oman and Yemen had asked about ship-to-ship transfers."
+    assert not alleged(other) & {"OM", "YE"}
+
+
+def test_workers_still_employed_after_the_deadline(kb: Any) -> None:
+    text = LABOUR + (
+        "A labour rights group said at least 80 North Korean workers were employed at "
+        "fish farms in Chile."
+    )
+    assert "CL" in alleged(text, published="2021-03-10")
+    # must not: the same count before the deadline is a figure, not a breach
+    assert "CL" not in alleged(text, published="2019-03-10")
+    # must not: workers employed there once, before the deadline
+    before = LABOUR + (
+        "A labour rights group said North Korean workers were previously employed at "
+        "fish farms in Chile."
+    )
+    assert "CL" not in alleged(before)
+
+
+def test_the_targeted_states_arms_fired_by_another_states_forces(kb: Any) -> None:
+    text = ARMS + "The ministry said Belarusian troops had fired North Korean artillery shells."
+    assert "BY" in alleged(text)
+    # must not: rockets fired by the targeted state itself name no receiving state
+    own = ARMS + "The ministry said North Korean artillery shells had been fired near Belarus."
+    assert "BY" not in alleged(own)
+
+
+def test_a_firm_of_the_targeted_state_hired(kb: Any) -> None:
+    text = ARMS + (
+        "The panel said that Gabon had hired a North Korean construction company to "
+        "build an arms depot."
+    )
+    assert "GA" in alleged(text)
+    # must not: a firm of another state hired
+    other = ARMS + "The panel said that Gabon had hired a Turkish construction company."
+    assert "GA" not in alleged(other)
+
+
+def test_a_speaker_posted_to_a_body_does_not_speak_for_it() -> None:
+    gaz = gazetteer()
+    posted = parse_speaker("Its envoy to the IAEA", gaz, [])
+    assert posted.country is None  # the envoy is a state's, not the agency's
+    own = parse_speaker("an IAEA spokesman", gaz, [])
+    assert own.country == "INT"
