@@ -87,3 +87,50 @@ def test_a_speaker_posted_to_a_body_does_not_speak_for_it() -> None:
     assert posted.country is None  # the envoy is a state's, not the agency's
     own = parse_speaker("an IAEA spokesman", gaz, [])
     assert own.country == "INT"
+
+
+# ---- speakers and quotes ------------------------------------------------------------
+
+
+def test_a_quote_of_its_own_sentence_goes_on_with_the_last_speaker(kb: Any) -> None:
+    text = LABOUR + (
+        '"All of them have gone home," Ana Quispe, a deputy minister, told reporters. '
+        '"Peru is in full compliance with the resolution."'
+    )
+    an = analyse_text(text, published="2020-01-10")
+    said = [c for c in an.claims if c.stance == "asserts_compliance"]
+    assert [(c.subject_state, c.speaker) for c in said] == [("PE", "Ana Quispe")]
+    # must not: a quote with no speaker after unquoted text stays the outlet's
+    bare = LABOUR + 'Peru sent its workers home. "Peru is in full compliance with the resolution."'
+    an = analyse_text(bare, published="2020-01-10")
+    assert all(c.speaker is None for c in an.claims if c.stance != "other")
+
+
+def test_a_role_of_a_state_speaks_for_it() -> None:
+    gaz = gazetteer()
+    assert parse_speaker("The representative of China", gaz, []).country == "CN"
+    assert parse_speaker("the Government of Japan", gaz, []).country == "JP"
+    # must not: posted to a state is not speaking for it
+    assert parse_speaker("the Chilean ambassador to China", gaz, []).country == "CL"
+    named = parse_speaker("Grace Atim Akello, a state minister for foreign affairs", gaz, [])
+    assert named.name == "Grace Atim Akello"
+
+
+def test_a_speaker_with_a_relative_clause(kb: Any) -> None:
+    text = LABOUR + (
+        "Diplomats who have read the report said Peru had failed to send home 30 workers."
+    )
+    got = [c for c in analyse_text(text, published="2020-03-10").claims if c.subject_state == "PE"]
+    assert [(c.stance, c.speaker) for c in got] == [("alleges_violation", "Diplomats")]
+
+
+def test_a_breach_told_with_no_state_acting(kb: Any) -> None:
+    arms = ARMS + (
+        "Rifles of North Korean make were shipped in breach of the embargo, the panel said."
+    )
+    assert "KP" in alleged(arms)
+    # must not: a breach only asked about, or named again
+    asked = ARMS + "The panel is asking whether the embargo on North Korea was breached."
+    assert "KP" not in alleged(asked)
+    again = ARMS + "The panel voiced concern over the violations by North Korea."
+    assert not alleged(again) - {"KP"} and "KP" not in alleged(again.replace("by North Korea", ""))

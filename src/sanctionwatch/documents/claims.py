@@ -438,9 +438,13 @@ def _clause_claims(
             and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
         ):
             subjects = [speaker_state]  # a state's official or the state itself, not its press
+    charged = False  # a breach charged to a state no word names as acting
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
-    if category == "labour" and target and subjects == [target]:
+    if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
+        subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
+        charged = bool(subjects)
+    if category == "labour" and target and subjects == [target] and not charged:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
@@ -533,6 +537,41 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
     return out
+
+
+def _charged(
+    hits: list[CountryHit],
+    named: list[CountryHit],
+    prev_subjects: list[str],
+    target: str | None,
+) -> list[str]:
+    """Who a breach with no state acting is charged to: the targeted state where the
+    clause names it ("missiles of Iranian origin ... shipped in breach of"), else, for
+    what someone said, the state the text was about where the sentence names no state
+    (``named``: "a clinic that still employs ..." after sentences on Uganda)."""
+    if target is not None and any(h.iso2 == target for h in hits):
+        return [target]
+    if not named and prev_subjects and prev_subjects[0] != "ALL":
+        return prev_subjects[:1]
+    return []
+
+
+# a breach named again or only asked about: "concern over the violations", "probing
+# whether the sanctions are being violated"
+_NOT_TOLD = re.compile(
+    r"\b(?:the|these|those|such|any|possible|potential|alleged)\s+$|\b(?:whether|if)\b[^.;]*$",
+    re.IGNORECASE,
+)
+
+
+def _breach_told(content: str, gaz: Gazetteer) -> bool:
+    """Does the clause tell of a breach (not name one again or ask about one)?"""
+    plain, _ = _split_negated("violation", content, gaz)
+    for cue in plain:
+        at = content.find(cue)
+        if at >= 0 and not _NOT_TOLD.search(content[:at]):
+            return True
+    return False
 
 
 def _other_goods(

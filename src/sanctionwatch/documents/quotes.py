@@ -69,14 +69,15 @@ _BEFORE = re.compile(
 # describing the noun before it, not someone speaking
 _NOT_PASSIVE = r"(?!(?<=accused)\s+of\b)(?!(?<=alleged)\s+(?:to|of)\b)"
 _LEAD = re.compile(
-    r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking)\b[^,;“”\"]*,\s+){0,3}"
-    rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey){_AUX}\s+(?P<verb>{_VERBS})\b"
+    r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking|according\s+to)\b[^,;“”\"]*,\s+){0,3}"
+    rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey|(?<=,\s)the\s+[a-z][^,;“”\"]{{0,60}}?){_AUX}\s+(?P<verb>{_VERBS})\b"
     rf"{_NOT_PASSIVE}(?P<obj>(?<=told)\s+(?:reporters|journalists|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?{_WHEN}"
     r"(?:\s+(?:in|at)\s+a\s+(?:statement|press\s+\w+|report|briefing|news\s+conference|interview)\w*)?"
     r"(?:\s+that)?[\s,:]+"
 )
 _APPOS = re.compile(
-    rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
+    rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who|speaking|writing|responding|addressing"
+    rf"|appearing|briefing|testifying)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
 # "The agency's deputy head, Anna Berg, on Monday denied ..."
 _ROLE_NAME = re.compile(
@@ -194,6 +195,7 @@ def attribute(
             if s.start < qe and qs < s.end:
                 quote_of_sentence.setdefault(s.index, (qs, qe))
     resolved_quotes: dict[tuple[int, int], tuple[Speaker, str, int, int]] = {}
+    last: Attribution | None = None  # the sentence before's, for a quote that goes on
     for s in sentences:
         att: Attribution | None = None
         span = quote_of_sentence.get(s.index)
@@ -202,6 +204,16 @@ def attribute(
                 found = _attribute_quote(text, span, sentences, memory, gaz, persons)
                 if found:
                     resolved_quotes[span] = found
+                elif (
+                    last is not None
+                    and last.direct
+                    and last.sentence == s.index - 1
+                    and not text[s.start : span[0]].strip()
+                    and span[1] >= s.end - 2
+                ):
+                    # '"..." Akello told reporters. "Uganda is in full compliance."': a
+                    # quote of its own sentence, with no speaker, goes on with the last one
+                    resolved_quotes[span] = (last.speaker, last.cue, s.start, s.start)
             if span in resolved_quotes:
                 speaker, cue, a_start, a_end = resolved_quotes[span]
                 qs, qe = span
@@ -214,6 +226,7 @@ def attribute(
         if att is not None:
             out[s.index] = att
             memory.remember(att.speaker)
+        last = att
     return out
 
 

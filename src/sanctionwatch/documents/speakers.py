@@ -56,14 +56,28 @@ _POSTED = re.compile(
 _POSTED_TO = re.compile(r"\b(?:to|at|before|with)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+# a relative clause after the speaker: "diplomats who have seen the report"
+_RELATIVE = re.compile(r"\s+who\s+.*$", re.IGNORECASE)
+_NAME_THEN_ROLE = re.compile(r"^([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:a|an|the)\s+")
+# a role that speaks for the state it is "of": "the representative of China"
+_ROLE_OF = re.compile(
+    r"\b(?:representatives?|ambassadors?|delegat(?:e|es|ion)|government|minister|ministry"
+    r"|president|prime\s+minister|mission|embassy|spokes(?:man|woman|person)|envoy"
+    r"|authorities|leader|foreign\s+minister)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
 def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
     """Split "Russian Foreign Ministry spokeswoman Maria Zakharova" into its parts."""
-    text = text.strip().strip(",")
+    text = _RELATIVE.sub("", text.strip().strip(","))  # "diplomats who have seen it"
     name = None
     for person in persons:
         if person and person in text:
             name = person
             break
+    if name is None and (m := _NAME_THEN_ROLE.match(text)):
+        name = m.group(1)  # "Grace Atim Akello, a state minister for foreign affairs"
     if name is None:
         name = _trailing_name(text, gaz)
     if name is None and _lone_surname(text, gaz):
@@ -77,6 +91,9 @@ def parse_speaker(text: str, gaz: Gazetteer, persons: list[str]) -> Speaker:
         before = text[: hit.start].split()
         if before and before[-1].lower() in ("detailing", "about", "regarding", "concerning"):
             continue  # "a report detailing Iran's programme" is not Iran speaking
+        if _ROLE_OF.search(text, 0, hit.start):
+            country = hit.iso2  # "the representative of China", "the Government of Japan"
+            break
         if before and before[-1].lower() in gaz.non_actor_preceders - {"in", "at", "inside"}:
             continue  # "ambassador to North Korea"; but "officials in Moscow" speak for Russia
         if before and before[-1].lower() in ("in", "at") and _POSTED.search(text, 0, hit.start):
@@ -106,6 +123,8 @@ _NAME_WORD = re.compile(r"^(?:[A-Z][a-z’'-]+|[A-Z]\.|[A-Z][a-z]+-[A-Z][a-z]+)$
 def _lone_surname(text: str, gaz: Gazetteer) -> bool:
     if not _NAME_WORD.match(text) or text.lower() in gaz.titles or BACK_REFERENCE.match(text):
         return False
+    if _GROUP_NOUN.fullmatch(text):
+        return False  # "Diplomats said": a group, not a surname
     return not gaz.countries(text) and not gaz.organisations(text)
 
 
@@ -144,9 +163,20 @@ _LEAD_WORD = re.compile(
 )
 
 
+# people who speak as a group: "diplomats said", "diplomats who have seen the report"
+_GROUPS = (
+    r"diplomats|officials|sources|experts|analysts|people|investigators|inspectors"
+    r"|researchers|officers|lawmakers|members|critics|observers|activists|witnesses"
+)
+_GROUP_NOUN = re.compile(_GROUPS, re.IGNORECASE)
+# a relative clause cut from a group that speaks: "diplomats who have seen"
+_RELATIVE_HEAD = re.compile(rf"\b({_GROUPS})\s+who\s+.*$", re.IGNORECASE)
+
+
 def clean_speaker(spk: str) -> str | None:
     spk = spk.strip()
     spk = re.sub(r"^(?:and|but|while|as|also|then|however|meanwhile)\s+", "", spk, flags=re.I)
+    spk = _RELATIVE_HEAD.sub(r"\1", spk)  # "diplomats who have seen the report"
     if not spk or len(spk.split()) > 16 or _BAD_SPEAKER.search(spk):
         return None
     if re.search(r"\s(?:a|an|the)$", spk, re.I):
