@@ -134,3 +134,24 @@ def test_a_breach_told_with_no_state_acting(kb: Any) -> None:
     assert "KP" not in alleged(asked)
     again = ARMS + "The panel voiced concern over the violations by North Korea."
     assert not alleged(again) - {"KP"} and "KP" not in alleged(again.replace("by North Korea", ""))
+
+
+def test_duties_told_with_an_appositive_and_states_that_notified(kb: Any) -> None:
+    duty = (
+        "Resolution 2397, adopted in December 2017, caps refined petroleum deliveries to "
+        "North Korea at 500,000 barrels a year. "
+    )
+    got = claims(duty + "Peru notified the committee of 1,200 barrels shipped in 2020.")
+    assert ("ALL", "other") in {(c[0], c[1]) for c in got}
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in got}
+    # must not: a resolution only named, with no duty told
+    named = "Resolution 2397, adopted in December 2017, was discussed by the council."
+    assert not any(c[0] == "ALL" for c in claims(named))
+
+
+def test_his_country_is_the_speakers_state(kb: Any) -> None:
+    text = LABOUR + (
+        "The representative of Peru said his country had fully implemented the council's "
+        "resolutions."
+    )
+    assert ("PE", "asserts_compliance") in {(c[0], c[1]) for c in claims(text)}

@@ -55,7 +55,8 @@ _PAIR = re.compile(
 _PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
 # a state named again by a noun: "The country has stopped issuing visas"
 _STATE_BACK_REF = re.compile(
-    r"^\W*the\s+(?:country|nation|state|kingdom|government|regime|authorities)(?:['’]s)?\b"
+    r"^\W*(?:the|his|her|its|their|our)\s+(?:country|nation|state|kingdom|government|regime"
+    r"|authorities)(?:['’]s)?\b"
     r"(?!\s+(?:of|that|which|where)\b)",
     re.IGNORECASE,
 )
