@@ -155,3 +155,32 @@ def test_his_country_is_the_speakers_state(kb: Any) -> None:
         "resolutions."
     )
     assert ("PE", "asserts_compliance") in {(c[0], c[1]) for c in claims(text)}
+
+
+CAP = "Resolution 2397 caps refined petroleum deliveries to North Korea at 500,000 barrels a year. "
+
+
+def test_states_that_report_their_own_deliveries(kb: Any) -> None:
+    got = claims(CAP + "Peru and Chile reported delivering 4,100 barrels to North Korea last year.")
+    assert {("PE", "reports_measure"), ("CL", "reports_measure")} <= {(c[0], c[1]) for c in got}
+    # must not: a state reporting what others did, or its press reporting
+    others = claims(CAP + "Japan reported 12 suspected ship-to-ship transfers by North Korea.")
+    assert ("JP", "reports_measure") not in {(c[0], c[1]) for c in others}
+    press = claims(CAP + "Peruvian media reported deliveries of 4,100 barrels to North Korea.")
+    assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in press}
+
+
+def test_done_nothing_to_stop_and_the_targeted_state_takes_no_measures(kb: Any) -> None:
+    text = CAP + "Peru has done nothing to stop refined petroleum deliveries, a U.S. official said."
+    assert "PE" in alleged(text)
+    # must not: a measure is never the targeted state's own
+    listed = CAP + "North Korean firms were added to the list of those subject to an asset freeze."
+    assert ("KP", "reports_measure") not in {(c[0], c[1]) for c in claims(listed)}
+
+
+def test_a_place_stands_for_its_state(kb: Any) -> None:
+    text = LABOUR + "Factories in Liaoning still employ North Korean workers, the group said."
+    assert "CN" in alleged(text)
+    # must not: a place of another state
+    other = LABOUR + "Factories in Gdansk still employ North Korean workers, the group said."
+    assert "CN" not in alleged(other) and "PL" in alleged(other)

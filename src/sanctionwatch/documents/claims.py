@@ -164,6 +164,8 @@ def build_claims(
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence, own in found:
+            if stance == "reports_measure" and subject == target:
+                continue  # the targeted state does not implement sanctions on itself
             att = f.attribution
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
@@ -257,7 +259,8 @@ _CHARGE_AGAIN = re.compile(
 )
 # duties named as a whole: "Security Council resolutions", "its international obligations"
 _GENERAL_DUTY = re.compile(
-    r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)\s+)(?:sanctions\s+)?resolutions\b"
+    r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)(?:['’]s)?\s+)(?:sanctions\s+)?resolutions\b"
+    r"|\bevery\s+(?:single\s+)?(?:relevant\s+)?(?:resolution|measure)\b"
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )
@@ -298,6 +301,9 @@ def _sentence_claims(
             # "Tanzania rejected a UN report that accused it of ...": the charge told
             # inside is the one the state denies, not a new allegation
             return [(own, "denies_violation", denial, 0.75, None)]
+    reporting = _reporting_states(f, gaz, duty.target)
+    if reporting:
+        return [(st, "reports_measure", [att.cue if att else ""], 0.6, None) for st in reporting]
     out: list[Found] = []
     seen: set[tuple[str, str]] = set()
     last: list[str] = prev_subjects
@@ -538,6 +544,39 @@ def _clause_claims(
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
     return out
+
+
+_REPORTED = re.compile(r"reported|reports|notified|told", re.IGNORECASE)
+_OWN_TRADE = re.compile(
+    r"\b(?:deliver\w*|suppl(?:y|ied|ies|ying)|shipped|export\w*|sold|sales|barrels|tonnes|tons)\b",
+    re.IGNORECASE,
+)
+_OTHERS_ACTS = re.compile(r"\b(?:suspected|illicit|illegal|transfers?|smuggl\w*)\b", re.IGNORECASE)
+
+
+def _reporting_states(f: SentenceFacts, gaz: Gazetteer, target: str | None) -> list[str]:
+    """States that report figures of their own to the UN: "Russia and China reported
+    delivering 38,000 barrels", "China notified the committee of 29,450 barrels"."""
+    att = f.attribution
+    if att is None or att.direct or not _REPORTED.fullmatch(att.cue.split()[0]):
+        return []
+    if not any(att.content_start <= q.start < att.content_end for q in f.quantities):
+        return []  # figures of its own
+    content = f.sentence.text[
+        att.content_start - f.sentence.start : att.content_end - f.sentence.start
+    ]
+    if not _OWN_TRADE.search(content) or _OTHERS_ACTS.search(content):
+        return []  # "Japan reported 12 suspected transfers": what others did
+    states = [
+        h.iso2
+        for h in f.countries
+        if att.attribution_start <= h.start < att.attribution_end and h.how == "name"
+    ]
+    if not states or target in states or len(states) != len(gaz.countries(att.speaker.text)):
+        return []  # a state and not its press ("Chinese media reported"), never the target
+    if att.cue.split()[0].lower() == "told" and "committee" not in f.sentence.text.lower():
+        return []  # "told reporters": speech, not a report to the UN
+    return list(dict.fromkeys(states))
 
 
 def _charged(

@@ -1,7 +1,8 @@
 """Gazetteers and cue lists, loaded once from the data files beside this module.
 
 ``countries.tsv`` maps country names, demonyms and capitals (used for governments:
-"Moscow said ...") to ISO2 codes; ``organisations.tsv`` names bodies with the state
+"Moscow said ...") to ISO2 codes, ``places.yaml`` ports, cities and provinces to the
+state they are in; ``organisations.tsv`` names bodies with the state
 or organisation they belong to; ``cues.yaml`` holds the word lists and patterns that
 the attribution and stance rules use.
 """
@@ -27,7 +28,7 @@ class CountryHit:
     end: int
     text: str
     iso2: str
-    how: str  # "name", "demonym", "capital"
+    how: str  # "name", "demonym", "capital", "place" (a port, city or province in it)
 
 
 @dataclass(slots=True, frozen=True)
@@ -67,6 +68,12 @@ class Gazetteer:
                                 lookup[phrase + "s"] = (iso2, how)  # "North Koreans"
                             if how == "name":
                                 self.country_names[phrase.lower()] = iso2
+        with (data_dir / "places.yaml").open(encoding="utf-8") as fh:
+            places: dict[str, list[list[str]]] = yaml.safe_load(fh)["places"]
+        for state, group in places.items():
+            for spellings in group:
+                for spelling in spellings:
+                    lookup.setdefault(str(spelling), (state, "place"))  # a name wins
         self._country_lookup = lookup
         # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
         self._country_re = re.compile(
@@ -103,7 +110,7 @@ class Gazetteer:
             surface = m.group(0)
             bare = _POSSESSIVE.sub("", surface)
             iso2, how = self._country_lookup[bare]
-            if how == "capital" and _in_person_name(text, m.start()):
+            if how in ("capital", "place") and _in_person_name(text, m.start()):
                 continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
             hits.append(
                 CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)

@@ -30,7 +30,7 @@ def _places() -> tuple[frozenset[str], dict[str, list[str]]]:
     raw = yaml.safe_load(DATA.read_text(encoding="utf-8"))
     known: set[str] = set()
     by_letter: dict[str, list[str]] = {}
-    for names in raw["places"]:
+    for names in (n for group in raw["places"].values() for n in group):
         for n in names:
             known.add(str(n).lower())
         for n in names:
