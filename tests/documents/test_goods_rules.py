@@ -184,3 +184,21 @@ def test_a_place_stands_for_its_state(kb: Any) -> None:
     # must not: a place of another state
     other = LABOUR + "Factories in Gdansk still employ North Korean workers, the group said."
     assert "CN" not in alleged(other) and "PL" in alleged(other)
+
+
+def test_goods_shipped_through_a_state_under_a_supply_ban(kb: Any) -> None:
+    luxury = "Resolution 1718 bans the supply of luxury goods to North Korea. "
+    text = luxury + "Luxury cars were shipped from the Peruvian port of Callao, the report said."
+    assert "PE" in alleged(text)
+    # must not: goods shipped from a state under no ban the sentence names
+    plain = "Bananas were shipped from the Peruvian port of Callao, the report said."
+    assert "PE" not in alleged(plain)
+
+
+def test_the_targeted_states_doctors_still_working_after_the_deadline(kb: Any) -> None:
+    said = (
+        "According to the panel, 30 DPRK doctors were working in clinics in Chile, earning income."
+    )
+    text = LABOUR + said
+    assert "CL" in alleged(text, published="2021-03-10")
+    assert "CL" not in alleged(text, published="2019-03-10")

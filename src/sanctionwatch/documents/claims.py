@@ -16,7 +16,14 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from sanctionwatch.documents.cues import at_cap, goods_violation, over_cap, vetoed
+from sanctionwatch.documents.cues import (
+    at_cap,
+    goods_violation,
+    modifies_people,
+    over_cap,
+    sent_via,
+    vetoed,
+)
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.dedup import drop_restated, drop_told_twice
@@ -334,7 +341,11 @@ def _host_state(
     targeted state only by its people ("60 North Korean workers were still employed in
     the capital"): another state the sentence names (a place, a capital; not the
     speaker's own), else the state the sentence before was about."""
-    if any(h.iso2 == target and h.how != "demonym" for h in f.countries):
+    text, at = f.sentence.text, f.sentence.start
+    if any(
+        h.iso2 == target and h.how != "demonym" and not modifies_people(text, h.end - at)
+        for h in f.countries
+    ):
         return []  # "North Korea sent workers abroad": the targeted state acts itself
     here = [h.iso2 for h in f.countries if h.iso2 not in (target, speaker_state)]
     if here:
@@ -448,6 +459,8 @@ def _clause_claims(
     charged = False  # a breach charged to a state no word names as acting
     if not subjects and not (all_states or obligation):
         subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
+    if not subjects and not (all_states or obligation):
+        subjects = sent_via(content, c_start, hits, target, category)
     if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
         subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
         charged = bool(subjects)

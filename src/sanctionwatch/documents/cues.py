@@ -33,7 +33,9 @@ __all__ = [
     "cues",
     "goods_violation",
     "hypothetical",
+    "modifies_people",
     "over_cap",
+    "sent_via",
     "split_negated",
     "vetoed",
 ]
@@ -228,11 +230,22 @@ _HIRES = re.compile(
     r"(?=[^.;]{0,40}\b(?:workers|labou?rers|nationals)\b)",
     re.IGNORECASE,
 )
+# goods sent on to the target from or through a state: "shipped from the Chinese port of
+# Dalian", "carried by sea through Vladivostok"
+_SENT_VIA = re.compile(
+    r"\b(?:shipped|carried|sent|delivered|smuggled|transported|routed|trucked|flown)\b"
+    r"[^.;]{0,40}?\b(?:from|through|via)\s+(?:the\s+)?(?:(?:port|city|border\s+town)\s+of\s+)?$",
+    re.IGNORECASE,
+)
+_PEOPLE = (
+    r"workers|labou?rers|nationals|doctors|nurses|crews?|staff|personnel|engineers"
+    r"|technicians|instructors|trainers|employees"
+)
 # the target's workers still at work in a state after the deadline to send them home
 _STILL_EMPLOYED = re.compile(
     r"\b(?:employ(?:s|ed|ing)|working|remain(?:s|ed|ing)?|stay(?:s|ed|ing)|still)\b"
-    r"(?=[^.;]{0,60}\b(?:workers|labou?rers|nationals)\b)"
-    r"|\b(?:workers|labou?rers|nationals)\b[^.;]{0,60}?"
+    rf"(?=[^.;]{{0,60}}\b(?:{_PEOPLE})\b)"
+    rf"|\b(?:{_PEOPLE})\b[^.;]{{0,60}}?"
     r"\b(?:employ(?:s|ed|ing)|working|remain(?:s|ed|ing)?|stay(?:s|ed|ing)|still)\b",
     re.IGNORECASE,
 )
@@ -249,6 +262,8 @@ _HIRES_FIRM = re.compile(
     r"\s+(?:compan(?:y|ies)|firms?|entit(?:y|ies)|contractors?|enterprises?)\b)",
     re.IGNORECASE,
 )
+# "DPRK doctors", "DPRK construction crews": the target's name used as a modifier
+_MODIFIES_PEOPLE = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE)
 _FORMERLY = re.compile(
     r"\b(?:previously|formerly|once|used\s+to|no\s+longer|before\s+the)\b", re.IGNORECASE
 )
@@ -318,6 +333,10 @@ def _goods_violation(
             return m.group(0), m.start()
         m = _SENDS_WORKERS.search(clause)  # "continues to send labourers overseas"
         return (m.group(0), m.start()) if m and category in LABOUR else None
+    if category in SUPPLY_BANS | ARMS:
+        for h in hits:
+            if h.iso2 == subject and (m := _SENT_VIA.search(clause[: h.start - base])):
+                return m.group(0).strip(), m.start()  # "shipped from the Chinese port of"
     target_hits = [h for h in hits if h.iso2 == target]
     if not target_hits:
         return None
@@ -345,7 +364,10 @@ def _goods_violation(
         m = _STILL_EMPLOYED.search(clause) if overdue else None
         if (
             m
-            and any(h.how == "demonym" for h in target_hits)
+            and any(
+                h.how == "demonym" or _MODIFIES_PEOPLE.match(clause, h.end - base)
+                for h in target_hits
+            )
             and not _FORMERLY.search(clause[max(0, m.start() - 30) : m.end()])
         ):
             return m.group(0), m.start()
@@ -362,6 +384,27 @@ def _goods_violation(
         ):
             return m.group(0), m.start()
     return None
+
+
+def modifies_people(text: str, at: int) -> bool:
+    """Does the name ending at ``at`` qualify people ("DPRK doctors", "DPRK nationals")?"""
+    return bool(_MODIFIES_PEOPLE.match(text, at))
+
+
+def sent_via(
+    clause: str, base: int, hits: list[CountryHit], target: str | None, category: str | None
+) -> list[str]:
+    """States that goods of the linked supply ban went from or through, to the target:
+    "shipped from the Chinese port of Dalian", "carried through Vladivostok"."""
+    if target is None or category not in SUPPLY_BANS | ARMS:
+        return []
+    out = [
+        h.iso2
+        for h in hits
+        if h.iso2 != target
+        and _SENT_VIA.search(clause[max(0, h.start - base - 60) : h.start - base])
+    ]
+    return list(dict.fromkeys(out))
 
 
 # ---- vetoes --------------------------------------------------------------------------
