@@ -202,3 +202,34 @@ def test_the_targeted_states_doctors_still_working_after_the_deadline(kb: Any) -
     text = LABOUR + said
     assert "CL" in alleged(text, published="2021-03-10")
     assert "CL" not in alleged(text, published="2019-03-10")
+
+
+def test_permits_withdrawn_and_decisions_applied(kb: Any) -> None:
+    text = LABOUR + (
+        '"The residence permits of all North Korean nationals in Peru have been withdrawn. '
+        'Our country applies the decisions of the Security Council to the letter," '
+        "ministry spokesman Ana Quispe told reporters."
+    )
+    got = {(c[0], c[1], c[2]) for c in claims(text, published="2019-12-20")}
+    assert ("PE", "reports_measure", "2397-OP8") in got
+    assert ("PE", "asserts_compliance", None) in got  # the decisions as a whole
+    # must not: permits issued are no measure
+    issued = LABOUR + "Peru has issued residence permits to 20 North Korean nationals."
+    assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(issued)}
+
+
+def test_every_member_state_must_is_a_general_duty(kb: Any) -> None:
+    text = "Under resolution 2397, every UN member state must repatriate North Korean workers."
+    assert ("ALL", "other", "2397-OP8") in claims(text)
+    assert not any(c[0] == "ALL" for c in claims("Every state has its own labour laws."))
+
+
+def test_a_speaker_with_that_clause_and_called_as_a_speech_verb() -> None:
+    gaz = gazetteer()
+    sp = parse_speaker("a Seoul-based website that tracks North Korea's business", gaz, [])
+    assert sp.text == "a Seoul-based website" and sp.country is None
+    text = LABOUR + (
+        "Peru's labour ministry said all workers had left. The ministry called the report "
+        '"unfounded", saying inspectors had found no foreign workers.'
+    )
+    assert ("PE", "denies_violation") in {(c[0], c[1]) for c in claims(text, "2020-02-01")}

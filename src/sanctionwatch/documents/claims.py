@@ -268,6 +268,7 @@ _CHARGE_AGAIN = re.compile(
 _GENERAL_DUTY = re.compile(
     r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)(?:['’]s)?\s+)(?:sanctions\s+)?resolutions\b"
     r"|\bevery\s+(?:single\s+)?(?:relevant\s+)?(?:resolution|measure)\b"
+    r"|\bdecisions\s+of\s+the\s+(?:UN\s+)?Security\s+Council\b"
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )

@@ -38,7 +38,8 @@ class Attribution:
 _VERBS = (
     r"said|says|say|told|tells|added|adds|stated|noted|claimed|announced|warned|insisted|argued|"
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
-    r"acknowledged|admitted|conceded|denied|rejected|dismissed|assured|reaffirmed|maintains|maintained|"
+    r"acknowledged|admitted|conceded|denied|rejected|dismissed|called(?!\s+(?:on|for)\b)|assured|"
+    r"reaffirmed|maintains|maintained|"
     r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded|"
     r"spotted|observed|detected|documented|photographed"
 )

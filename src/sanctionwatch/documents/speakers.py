@@ -57,7 +57,7 @@ _POSTED_TO = re.compile(r"\b(?:to|at|before|with)\s+(?:the\s+)?$", re.IGNORECASE
 
 
 # a relative clause after the speaker: "diplomats who have seen the report"
-_RELATIVE = re.compile(r"\s+who\s+.*$", re.IGNORECASE)
+_RELATIVE = re.compile(r"(?<=\w)\s+(?:who|that|which)\s+\w.*$", re.IGNORECASE)
 _NAME_THEN_ROLE = re.compile(r"^([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){1,3}),\s+(?:a|an|the)\s+")
 # a role that speaks for the state it is "of": "the representative of China"
 _ROLE_OF = re.compile(
@@ -170,7 +170,12 @@ _GROUPS = (
 )
 _GROUP_NOUN = re.compile(_GROUPS, re.IGNORECASE)
 # a relative clause cut from a group that speaks: "diplomats who have seen"
-_RELATIVE_HEAD = re.compile(rf"\b({_GROUPS})\s+who\s+.*$", re.IGNORECASE)
+_RELATIVE_HEAD = re.compile(
+    rf"\b({_GROUPS}|group|website|organi[sz]ation|institute|centre|center|agency|body|team"
+    r"|panel|monitor|watchdog|firm|company|outlet|newspaper|service)"
+    r"\s+(?:who|that|which)\s+\w.*$",
+    re.IGNORECASE,
+)
 
 
 def clean_speaker(spk: str) -> str | None:
