@@ -269,6 +269,9 @@ _GENERAL_DUTY = re.compile(
     r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)(?:['’]s)?\s+)(?:sanctions\s+)?resolutions\b"
     r"|\bevery\s+(?:single\s+)?(?:relevant\s+)?(?:resolution|measure)\b"
     r"|\bdecisions\s+of\s+the\s+(?:UN\s+)?Security\s+Council\b"
+    r"|\b(?:the\s+)?(?:UN\s+)?sanctions\s+imposed\s+by\s+the\s+(?:UN\s+)?Security\s+Council\b"
+    r"|\b(?:fulfil\w*|met|meets|honou?r\w*)\s+(?:all\s+)?(?:its|our|their)\s+obligations\b"
+    r"(?!\s+(?:under|in\s+(?:line|accordance)\s+with)\b)"
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )
