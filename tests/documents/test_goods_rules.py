@@ -233,3 +233,15 @@ def test_a_speaker_with_that_clause_and_called_as_a_speech_verb() -> None:
         '"unfounded", saying inspectors had found no foreign workers.'
     )
     assert ("PE", "denies_violation") in {(c[0], c[1]) for c in claims(text, "2020-02-01")}
+
+
+def test_the_north_is_north_korea_but_not_before_a_name() -> None:
+    gaz = gazetteer()
+    assert [h.iso2 for h in gaz.countries("Moscow is supplying the North with fuel.")] == [
+        "RU",
+        "KP",
+    ]
+    assert [h.iso2 for h in gaz.countries("The North has denied it.")] == ["KP"]
+    # must not: a sea, an ocean, a compound
+    for text in ("ships in the North Sea", "the North Atlantic", "the North-South talks"):
+        assert gaz.countries(text) == []

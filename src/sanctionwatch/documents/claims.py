@@ -270,8 +270,6 @@ _GENERAL_DUTY = re.compile(
     r"|\bevery\s+(?:single\s+)?(?:relevant\s+)?(?:resolution|measure)\b"
     r"|\bdecisions\s+of\s+the\s+(?:UN\s+)?Security\s+Council\b"
     r"|\b(?:the\s+)?(?:UN\s+)?sanctions\s+imposed\s+by\s+the\s+(?:UN\s+)?Security\s+Council\b"
-    r"|\b(?:fulfil\w*|met|meets|honou?r\w*)\s+(?:all\s+)?(?:its|our|their)\s+obligations\b"
-    r"(?!\s+(?:under|in\s+(?:line|accordance)\s+with)\b)"
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )
@@ -407,7 +405,9 @@ def _clause_claims(
         cond = _CONDITION.search(content)
         main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
         subjects = subjects_of(content, c_start, main, gaz, skip)
-    if not subjects and att is not None and not att.direct:
+    if not subjects and att is not None and not att.direct and not hits:
+        # "Both governments said they had complied": the speakers are what it is about,
+        # unless what they said names states of its own ("between Russia and North Korea")
         a_start = att.attribution_start - f.sentence.start
         a_text = text[a_start : att.attribution_end - f.sentence.start]
         a_hits = [h for h in f.countries if att.attribution_start <= h.start < att.attribution_end]

@@ -74,10 +74,15 @@ class Gazetteer:
             for spellings in group:
                 for spelling in spellings:
                     lookup.setdefault(str(spelling), (state, "place"))  # a name wins
+        # "the North" is North Korea in news on the peninsula, but not before a name or a
+        # hyphen ("the North Sea", "the North-South talks")
+        lookup["the North"] = lookup["The North"] = ("KP", "name")
         self._country_lookup = lookup
         # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
         self._country_re = re.compile(
-            r"(?<![\w.])(?:" + _alternation(list(lookup)) + r")(?:'s|’s)?(?![\w])"
+            r"(?<![\w.])(?:"
+            + _alternation([p for p in lookup if p not in ("the North", "The North")])
+            + r"|[Tt]he North(?!\s+[A-Z]|-))(?:'s|’s)?(?![\w])"
         )
         orgs: dict[str, tuple[str, str, str]] = {}
         with (data_dir / "organisations.tsv").open(encoding="utf-8") as fh:
