@@ -18,6 +18,7 @@ LABOUR = (
     "A 2017 UN Security Council resolution required all member states to repatriate "
     "North Korean workers by December 22, 2019. "
 )
+CONTEXT = "Diplomats discussed UN sanctions on North Korea. "
 COAL = "Resolution 2371 banned all imports of coal from North Korea in 2017. "
 ARMS = "Resolution 1718 bans all states from buying arms and related materiel from North Korea. "
 
@@ -245,3 +246,40 @@ def test_the_north_is_north_korea_but_not_before_a_name() -> None:
     # must not: a sea, an ocean, a compound
     for text in ("ships in the North Sea", "the North Atlantic", "the North-South talks"):
         assert gaz.countries(text) == []
+
+
+def test_a_government_statement_rejecting_insinuations(kb: Any) -> None:
+    text = LABOUR + (
+        "The Peruvian side categorically rejects these insinuations, which have nothing to "
+        "do with reality. The Republic of Peru fulfils its obligations under the resolution."
+    )
+    got = {(c[0], c[1]) for c in claims(text, "2020-02-01")}
+    assert ("PE", "denies_violation") in got
+    # must not: rejecting a proposal is no denial
+    other = LABOUR + "The Peruvian side rejects the proposal to build a new port."
+    assert ("PE", "denies_violation") not in {(c[0], c[1]) for c in claims(other, "2020-02-01")}
+
+
+def test_ships_banned_from_ports_and_no_worker_remaining(kb: Any) -> None:
+    coal = COAL + "Peru has banned three foreign-flagged ships from entering its ports."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(coal)}
+    gone = LABOUR + "Peru said that no North Korean worker remained in the country."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(gone, "2020-02-01")}
+    # must not: workers who remain are no measure
+    left = LABOUR + "Peru said that some North Korean workers remained in the country."
+    assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(left, "2020-02-01")}
+
+
+def test_duties_told_as_what_the_council_or_an_earlier_resolution_did(kb: Any) -> None:
+    for text in (
+        "An earlier resolution, passed that September, barred new work authorizations "
+        "for North Korean workers.",
+        "When the Security Council cut North Korea's supply of refined petroleum to "
+        "500,000 barrels, it also banned ship-to-ship transfers.",
+    ):
+        an = analyse_text(CONTEXT + text, published="2021-03-10")
+        assert [c.evidence for c in an.claims if c.subject_state == "ALL"] == [text]
+    # must not: the Council meeting or issuing a statement
+    assert not any(
+        c[0] == "ALL" for c in claims(CONTEXT + "The Security Council adopted a statement.")
+    )

@@ -405,7 +405,8 @@ def _clause_claims(
         cond = _CONDITION.search(content)
         main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
         subjects = subjects_of(content, c_start, main, gaz, skip)
-    if not subjects and att is not None and not att.direct and not hits:
+    others_named = [h for h in hits if h.iso2 != target]
+    if not subjects and att is not None and not att.direct and not others_named:
         # "Both governments said they had complied": the speakers are what it is about,
         # unless what they said names states of its own ("between Russia and North Korea")
         a_start = att.attribution_start - f.sentence.start
