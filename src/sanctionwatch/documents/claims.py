@@ -1,126 +1,35 @@
 """From attributed sentences to claims about a state's compliance.
 
-For each sentence on a sanctions topic the rules find (1) the state the sentence is
-about: a country in actor position in what was said (not after "to", "against",
-"in"...; a demonym only when it qualifies a government noun, "Russian Foreign
-Ministry"), "all states" for general obligation statements, "both countries" for the
-last pair named; (2) the speaker's own state; (3) the stance from cue patterns
-(``data/cues.yaml``) read against who speaks: a state that speaks about itself asserts
-compliance, admits non-compliance or denies a violation; anyone else alleges a
-violation or reports a measure.
+For each sentence on a sanctions topic: the obligation it is about (``links.py``), what
+that obligation brings (``facts.Duty``: category, targeted state, caps, deadline passed),
+then, clause by clause, the states spoken of and the stance toward each
+(``clauses.py``). Across sentences this module keeps who spoke for which state, the
+last states named and each state's last charge, so that "it", "the ministry" and "the
+accusations" are read against them; a charge denied takes the charge's obligation,
+general duties ("the Security Council resolutions") name no single obligation, and
+restated claims are merged (``dedup.py``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from datetime import date
 
-from sanctionwatch.documents.cues import (
-    at_cap,
-    goods_violation,
-    modifies_people,
-    over_cap,
-    sent_via,
-    vetoed,
-)
+from sanctionwatch.documents.clauses import STATE_KINDS, clause_claims, reporting_states
 from sanctionwatch.documents.cues import cues as _cues
-from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.dedup import drop_restated, drop_told_twice
-from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
-from sanctionwatch.documents.links import (
-    ObligationIndex,
-    ObligationLink,
-    link_text,
-    sentence_link,
-)
-from sanctionwatch.documents.model import Claim, DateMention, Quantity, ReferenceInfo, Sentence
-from sanctionwatch.documents.quotes import Attribution
-from sanctionwatch.documents.subjects import (
-    COUNT_ONLY,
-    fallback_subjects,
-    is_official,
-    previous_pair,
-    self_statement,
-    subjects_of,
-    within,
-)
+from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
+from sanctionwatch.documents.gazetteer import Gazetteer
+from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text, sentence_link
+from sanctionwatch.documents.model import Claim
+from sanctionwatch.documents.subjects import is_official
 
 __all__ = ["SentenceFacts", "build_claims"]
 
-STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 SELF_STANCES = {"asserts_compliance", "admits_noncompliance", "denies_violation"}
 # obligations on the other states' dealings with the targeted one (hosting its workers,
 # supplying it, investing with it), not on the targeted state's own conduct
 MEMBER_DUTIES = {"labour", "supply ban", "cap", "joint ventures", "financial"}
-_FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
-_PAIR = re.compile(
-    r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
-    r"|^\W*both\s+(?=(?:have|had|has|are|were|deny|denied|say|said|reject\w*|insist\w*)\b)",
-    re.I,
-)
-_PRONOUN_START = re.compile(r"^\W*(?:it|its|they|their|he|she)\b", re.IGNORECASE)
-# a state named again by a noun: "The country has stopped issuing visas"
-_STATE_BACK_REF = re.compile(
-    r"^\W*(?:the|his|her|its|their|our)\s+(?:country|nation|state|kingdom|government|regime"
-    r"|authorities)(?:['’]s)?\b"
-    r"(?!\s+(?:of|that|which|where)\b)",
-    re.IGNORECASE,
-)
-_CLAUSE_SPLIT = re.compile(r"\bbut\b|;|\bwhile\b|\bnonetheless\b", re.IGNORECASE)
-
-
-# a claim found in a sentence: subject, stance, cues, confidence, and the obligation it
-# is about where that is not the sentence's own (goods of another ban named beside it)
-Found = tuple[str, str, list[str], float, str | None]
-
-
-@dataclass(slots=True)
-class Duty:
-    """What the sentence's linked obligation brings to the rules: its category, the state
-    the regime targets, its caps, and whether its deadline had passed when published."""
-
-    category: str | None = None
-    target: str | None = None
-    limits: dict[str, float] = field(default_factory=dict)
-    overdue: bool = False
-    # the other obligations the sentence's words name, with their categories
-    others: tuple[tuple[str, str], ...] = ()
-
-    @classmethod
-    def of(
-        cls,
-        index: ObligationIndex,
-        link: ObligationLink | None,
-        target: str | None,
-        published: date | None,
-        text: str = "",
-    ) -> Duty:
-        if link is None:
-            return cls(target=target)
-        due = index.deadline(link.obligation_id)
-        others = tuple(
-            (ob.id, cat)
-            for _, ob, _ in index.score(text, published)
-            if ob.id != link.obligation_id and (cat := index.category(ob.id))
-        )
-        return cls(
-            category=index.category(link.obligation_id),
-            target=target,
-            limits=index.limits(link.obligation_id),
-            overdue=published is not None and due is not None and published > due,
-            others=others if link.obligation_id else (),
-        )
-
-
-@dataclass(slots=True)
-class SentenceFacts:
-    sentence: Sentence
-    countries: list[CountryHit]
-    attribution: Attribution | None
-    quantities: list[Quantity]
-    dates: list[DateMention]
-    references: list[ReferenceInfo]
 
 
 def build_claims(
@@ -233,10 +142,6 @@ def build_claims(
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 
-_NO_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "«": " ", "»": " "})
-_CONDITION = re.compile(
-    r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
-)
 # a question asks, it does not claim ("Will Moscow comply with the resolution?")
 _QUESTION = re.compile(r"\?\W*$")
 
@@ -244,7 +149,6 @@ _CLAUSE = re.compile(
     r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
     re.IGNORECASE,
 )
-_THAT_START = re.compile(r"^\W*(?:that|this|these|those|it|they)\b", re.IGNORECASE)
 
 
 def _clauses(content: str) -> list[tuple[int, str]]:
@@ -310,7 +214,7 @@ def _sentence_claims(
             # "Tanzania rejected a UN report that accused it of ...": the charge told
             # inside is the one the state denies, not a new allegation
             return [(own, "denies_violation", denial, 0.75, None)]
-    reporting = _reporting_states(f, gaz, duty.target)
+    reporting = reporting_states(f, gaz, duty.target)
     if reporting:
         return [(st, "reports_measure", [att.cue if att else ""], 0.6, None) for st in reporting]
     out: list[Found] = []
@@ -322,7 +226,7 @@ def _sentence_claims(
         speaker_state = None
         if att is not None:
             speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
-        found = _clause_claims(
+        found = clause_claims(
             clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state, duty,
         )  # fmt: skip
         if not topical:
@@ -334,326 +238,6 @@ def _sentence_claims(
         if found:
             last = [found[0][0]] if found[0][0] != "ALL" else last
     return out
-
-
-def _host_state(
-    f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
-) -> list[str]:
-    """The state hosting the targeted state's workers, where the sentence names the
-    targeted state only by its people ("60 North Korean workers were still employed in
-    the capital"): another state the sentence names (a place, a capital; not the
-    speaker's own), else the state the sentence before was about."""
-    text, at = f.sentence.text, f.sentence.start
-    if any(
-        h.iso2 == target and h.how != "demonym" and not modifies_people(text, h.end - at)
-        for h in f.countries
-    ):
-        return []  # "North Korea sent workers abroad": the targeted state acts itself
-    here = [h.iso2 for h in f.countries if h.iso2 not in (target, speaker_state)]
-    if here:
-        return here[:1]
-    prev = [p for p in prev_subjects if p not in (target, "ALL")]
-    return prev[:1]
-
-
-def _clause_claims(
-    content: str,
-    c_start: int,
-    hits: list[CountryHit],
-    f: SentenceFacts,
-    gaz: Gazetteer,
-    prev_countries: list[str],
-    prev_subjects: list[str],
-    skip: tuple[int, int] | None,
-    text: str,
-    speaker_state: str | None,
-    duty: Duty,
-) -> list[Found]:
-    att = f.attribution
-    category, target, limits = duty.category, duty.target, duty.limits
-    # cue words read through quotation marks: had "always strictly implemented" resolutions
-    content = content.translate(_NO_QUOTES)
-    subjects: list[str] = []
-    all_states = gaz.patterns["all_states"].search(content)
-    if all_states and re.search(
-        r"\b(?:to|with|among|from|by|of)\s+$", content[: all_states.start()]
-    ):
-        all_states = None  # "presented evidence to UN member states": recipients, not subject
-    obligation = gaz.patterns["obligation_statement"].search(content)
-    if all_states and not obligation:
-        # "all countries" is general only under an obligation ("were ordered to",
-        # "demanded that all countries"), which may sit in the attribution
-        obligation = gaz.patterns["obligation_statement"].search(text)
-        if not obligation:
-            all_states = None
-    pressed = next(
-        (m for m in gaz.patterns["pressure"].finditer(content) if m.group("who") is not None),
-        None,
-    )
-    if pressed:
-        # "Washington urged Beijing to do more": the state pressed is the one spoken of
-        lo, hi = c_start + pressed.start("who"), c_start + pressed.end("who")
-        pressed_states = list(dict.fromkeys(h.iso2 for h in hits if lo <= h.start < hi))
-        if pressed_states:
-            return [(st, "other", [pressed.group(0)], 0.45, None) for st in pressed_states]
-    pair = _PAIR.search(content)
-    if pair:
-        here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
-        subjects = here[-2:] if len(here) >= 2 else previous_pair(prev_subjects, prev_countries)
-    else:
-        # a state in a condition does not act: "will comply if Washington lifts sanctions"
-        cond = _CONDITION.search(content)
-        main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
-        subjects = subjects_of(content, c_start, main, gaz, skip)
-    others_named = [h for h in hits if h.iso2 != target]
-    if not subjects and att is not None and not att.direct and not others_named:
-        # "Both governments said they had complied": the speakers are what it is about,
-        # unless what they said names states of its own ("between Russia and North Korea")
-        a_start = att.attribution_start - f.sentence.start
-        a_text = text[a_start : att.attribution_end - f.sentence.start]
-        a_hits = [h for h in f.countries if att.attribution_start <= h.start < att.attribution_end]
-        speakers = subjects_of(a_text, att.attribution_start, a_hits, gaz, None)
-        if len(speakers) > 1:
-            subjects, content = speakers, text  # the speakers are what the sentence is about
-    pair_speaking = False  # the subjects speak for themselves
-    label = att.speaker.label if att is not None else ""
-    both = re.fullmatch(r"\W*both\W*", label, re.I) and _PAIR.match(f.sentence.text)
-    if not subjects and (_PAIR.search(label) or both):
-        # "Both countries said they complied": the last two states speak for themselves
-        subjects = previous_pair(prev_subjects, prev_countries)
-        pair_speaking = len(subjects) == 2
-    if not subjects:
-        if (
-            att
-            and _FIRST_PERSON.search(content)
-            and speaker_state
-            and speaker_state not in STATE_KINDS
-        ):
-            subjects = [speaker_state]
-        elif (
-            att
-            and _FIRST_PERSON.search(content)
-            and speaker_state is None
-            and is_official(att)
-            and prev_subjects
-            and prev_subjects[0] != "ALL"
-        ):
-            # '"We are implementing the resolution," the deputy minister said', just after
-            # a sentence about that minister's state: the official speaks for it
-            subjects = prev_subjects[:1]
-            pair_speaking = True
-        elif (
-            (_PRONOUN_START.match(content) or _STATE_BACK_REF.match(content))
-            and speaker_state
-            and speaker_state not in STATE_KINDS
-        ):
-            subjects = [speaker_state]  # "Qatar said it was in full compliance"
-        elif (
-            _PRONOUN_START.match(content)
-            or _THAT_START.match(content)
-            or _STATE_BACK_REF.match(content)
-        ) and prev_subjects:
-            subjects = prev_subjects[:1]  # "It", "The country", "The government" go on
-        elif (
-            att
-            and speaker_state
-            and speaker_state not in STATE_KINDS
-            and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
-        ):
-            subjects = [speaker_state]  # a state's official or the state itself, not its press
-    charged = False  # a breach charged to a state no word names as acting
-    if not subjects and not (all_states or obligation):
-        subjects = fallback_subjects(content, c_start, hits, f.quantities, prev_subjects)
-    if not subjects and not (all_states or obligation):
-        subjects = sent_via(content, c_start, hits, target, category)
-    if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
-        subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
-        charged = bool(subjects)
-    if category == "labour" and target and subjects == [target] and not charged:
-        subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
-    if (all_states or obligation) and (obligation or not subjects):
-        return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
-    if not subjects:
-        return []
-    violation, _ = _split_negated("violation", content, gaz)
-    compliance, not_complying = _split_negated("compliance", content, gaz)
-    violation += not_complying  # "was not complying with": a breach
-    admission = _cues("admission", content, gaz)
-    denial = _cues("denial", content, gaz) or (
-        _cues("denial", text, gaz) if att and not att.direct else []
-    )
-    measure, _ = _split_negated("measure", content, gaz)
-    statistic = _cues("statistic", content, gaz)
-    pressure = _cues("pressure", content, gaz)
-    dispute = _cues("soft_dispute", content, gaz)
-    hedged = bool(gaz.patterns["hedge"].search(content))
-    figures = within(f.quantities, c_start, content)
-    out: list[Found] = []
-    for subject in subjects:
-        self_speaker = (
-            speaker_state == subject
-            or pair_speaking
-            or (att is None and self_statement(text, subject, f.countries, f.sentence.start))
-        )
-        third = speaker_state is not None and speaker_state != subject
-        # a named speaker whose state is not known is taken to speak for the state only
-        # when defending it ("will fulfil", "missed the deadline"), never when accusing it
-        unknown = (
-            att is not None
-            and speaker_state is None
-            and (att.speaker.name is not None or is_official(att))
-        )
-        stances: list[tuple[str, list[str], float]] = []
-        elsewhere: str | None = None  # the obligation of goods named beside the sentence's
-        if denial and (self_speaker or not third):
-            stances.append(("denies_violation", denial, 0.75))
-        elif dispute and not third:
-            stances.append(("other", dispute, 0.5))  # "China's reservations about the findings"
-        elif pressure and not self_speaker and not violation:
-            stances.append(("other", pressure, 0.45))  # "Russia needs to do more"
-        elif (
-            measure
-            and compliance
-            and self_speaker
-            and all(_ADVERBIAL.match(c) for c in compliance)
-            and not admission
-        ):
-            # a measure taken "in line with resolution 2375" is the measure, told by the
-            # state itself ("closed the restaurant, in line with the resolution")
-            stances.append(("reports_measure", measure, 0.65))
-        elif compliance and (self_speaker or (unknown and not measure)):
-            if admission:
-                stances.append(("admits_noncompliance", admission, 0.7))
-            stances.append(("asserts_compliance", compliance, 0.8))
-        elif admission and (self_speaker or unknown):
-            stances.append(("admits_noncompliance", admission, 0.7))
-        elif measure and violation and content.find(measure[0]) < content.find(violation[0]):
-            # the state acts first, the breach is someone else's: "South Korea seized a
-            # tanker suspected of ... in violation of UN sanctions"
-            stances.append(("reports_measure", measure, 0.65))
-        elif violation and not self_speaker:
-            stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
-        elif measure or (compliance and not self_speaker):
-            stances.append(("reports_measure", measure or compliance, 0.65))
-        elif speaker_state != subject and (
-            # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
-            # tons of coal"), received from it or supplied to it by another state
-            trade := goods_violation(
-                content, c_start, subject, target, category, hits, duty.overdue
-            )
-        ):
-            stances.append(("alleges_violation", [trade], 0.55))
-        elif speaker_state != subject and (
-            other := _other_goods(content, c_start, subject, hits, duty)
-        ):
-            # "North Korean coal reached Vietnam through transfers at sea": the sentence
-            # is linked to the transfers, the receiving state breaches the coal ban
-            elsewhere, trade = other
-            stances.append(("alleges_violation", [trade], 0.55))
-        elif veto := vetoed(content):
-            stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
-        elif subject == target and (over := over_cap(figures, limits)):
-            # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
-            stances.append(("alleges_violation", [over], 0.55))
-        elif any(q.unit not in COUNT_ONLY and not at_cap(q, limits) for q in figures):
-            stances.append(("other", statistic or ["quantity"], 0.5))
-        elif statistic and re.search(r"\bthe\s+number\s+of\b", content, re.I):
-            stances.append(("other", statistic, 0.45))
-        for stance, cues, conf in stances:
-            out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
-    return out
-
-
-_REPORTED = re.compile(r"reported|reports|notified|told", re.IGNORECASE)
-_OWN_TRADE = re.compile(
-    r"\b(?:deliver\w*|suppl(?:y|ied|ies|ying)|shipped|export\w*|sold|sales|barrels|tonnes|tons)\b",
-    re.IGNORECASE,
-)
-_OTHERS_ACTS = re.compile(r"\b(?:suspected|illicit|illegal|transfers?|smuggl\w*)\b", re.IGNORECASE)
-
-
-def _reporting_states(f: SentenceFacts, gaz: Gazetteer, target: str | None) -> list[str]:
-    """States that report figures of their own to the UN: "Russia and China reported
-    delivering 38,000 barrels", "China notified the committee of 29,450 barrels"."""
-    att = f.attribution
-    if att is None or att.direct or not _REPORTED.fullmatch(att.cue.split()[0]):
-        return []
-    if not any(att.content_start <= q.start < att.content_end for q in f.quantities):
-        return []  # figures of its own
-    content = f.sentence.text[
-        att.content_start - f.sentence.start : att.content_end - f.sentence.start
-    ]
-    if not _OWN_TRADE.search(content) or _OTHERS_ACTS.search(content):
-        return []  # "Japan reported 12 suspected transfers": what others did
-    states = [
-        h.iso2
-        for h in f.countries
-        if att.attribution_start <= h.start < att.attribution_end and h.how == "name"
-    ]
-    if not states or target in states or len(states) != len(gaz.countries(att.speaker.text)):
-        return []  # a state and not its press ("Chinese media reported"), never the target
-    if att.cue.split()[0].lower() == "told" and "committee" not in f.sentence.text.lower():
-        return []  # "told reporters": speech, not a report to the UN
-    return list(dict.fromkeys(states))
-
-
-def _charged(
-    hits: list[CountryHit],
-    named: list[CountryHit],
-    prev_subjects: list[str],
-    target: str | None,
-) -> list[str]:
-    """Who a breach with no state acting is charged to: the targeted state where the
-    clause names it ("missiles of Iranian origin ... shipped in breach of"), else, for
-    what someone said, the state the text was about where the sentence names no state
-    (``named``: "a clinic that still employs ..." after sentences on Uganda)."""
-    if target is not None and any(h.iso2 == target for h in hits):
-        return [target]
-    if not named and prev_subjects and prev_subjects[0] != "ALL":
-        return prev_subjects[:1]
-    return []
-
-
-# a breach named again or only asked about: "concern over the violations", "probing
-# whether the sanctions are being violated"
-_NOT_TOLD = re.compile(
-    r"\b(?:the|these|those|such|any|possible|potential|alleged)\s+$|\b(?:whether|if)\b[^.;]*$",
-    re.IGNORECASE,
-)
-
-
-def _breach_told(content: str, gaz: Gazetteer) -> bool:
-    """Does the clause tell of a breach (not name one again or ask about one)?"""
-    plain, _ = _split_negated("violation", content, gaz)
-    for cue in plain:
-        at = content.find(cue)
-        if at >= 0 and not _NOT_TOLD.search(content[:at]):
-            return True
-    return False
-
-
-def _other_goods(
-    content: str, c_start: int, subject: str, hits: list[CountryHit], duty: Duty
-) -> tuple[str, str] | None:
-    """(obligation id, trade verb) of a ban on goods that the sentence names beside its
-    own obligation, where ``subject`` breaches that ban instead."""
-    for ob_id, category in duty.others:
-        if category == duty.category:
-            continue
-        trade = goods_violation(content, c_start, subject, duty.target, category, hits)
-        if trade:
-            return ob_id, trade
-    return None
-
-
-# compliance named only as the manner of a measure: "in line with", "in compliance with"
-_ADVERBIAL = re.compile(r"in\s+(?:full\s+)?(?:line|accordance|keeping|compliance)\s+with\b", re.I)
-
-
-def _names_state(label: str, iso2: str, gaz: Gazetteer) -> bool:
-    """Is the speaker the state itself ("Poland said"), not its press ("a South Korean
-    think tank")?"""
-    return any(h.iso2 == iso2 and h.how != "demonym" for h in gaz.countries(label))
 
 
 # an allegation relayed from its source: "in what Japanese diplomats call clear breaches"
