@@ -283,3 +283,15 @@ def test_duties_told_as_what_the_council_or_an_earlier_resolution_did(kb: Any) -
     assert not any(
         c[0] == "ALL" for c in claims(CONTEXT + "The Security Council adopted a statement.")
     )
+
+
+def test_a_breach_with_no_topic_word_and_a_ban_with_an_adjective(kb: Any) -> None:
+    text = COAL + (
+        "The report finds that North Korean coal continued to flow to Peru, despite a total "
+        "ban. The study says Peruvian authorities have done little to stop the trade."
+    )
+    got = claims(text)
+    assert sum(1 for c in got if c[:2] == ("PE", "alleges_violation")) >= 1
+    # must not: a flow of goods from elsewhere
+    other = COAL + "The report finds that Australian coal continued to flow to Peru."
+    assert "PE" not in alleged(other)

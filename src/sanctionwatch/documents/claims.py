@@ -196,7 +196,7 @@ def _sentence_claims(
     # on the topic by its words, or by the linked obligation's keywords with a stance cue
     topical = bool(gaz.patterns["topic"].search(text)) or any(
         gaz.patterns[k].search(text)
-        for k in ("compliance", "denial", "measure", "pressure", "soft_dispute")
+        for k in ("violation", "compliance", "denial", "measure", "pressure", "soft_dispute")
     )
     if _HEADLINE.search(text) or _QUESTION.search(text) or not (topical or duty.category):
         return []

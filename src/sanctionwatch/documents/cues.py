@@ -195,6 +195,7 @@ _RECEIVE = re.compile(
     r"|took\s+(?:in|delivery\s+of)|obtain(?:ed|s|ing)|acquir(?:ed|es|ing)|brought\s+in"
     # "North Korean coal continued to reach Vietnam", "ended up in Chinese ports"
     r"|reach(?:ed|es|ing)?|arriv(?:ed|es|ing)\s+(?:in|at)|ended\s+up\s+in"
+    r"|flow(?:ed|s|ing)?\s+(?:in)?to"
     r"|(?:made|make|makes|making|found|find|finds|finding)\s+(?:its|their)\s+way\s+(?:to|into)"
     # "North Korean coal was delivered to ports in Vietnam"
     r"|(?:was|were|had\s+been|have\s+been)\s+(?:delivered|shipped|sold|exported|sent|unloaded"

@@ -40,7 +40,7 @@ _VERBS = (
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
     r"acknowledged|admitted|conceded|denied|rejected|dismissed|called(?!\s+(?:on|for)\b)|assured|"
     r"reaffirmed|maintains|maintained|"
-    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|concluded|demanded|"
+    r"asserted|complained|revealed|wrote|outlined|showed|shows|found|finds|concluded|demanded|"
     r"spotted|observed|detected|documented|photographed"
 )
 _WHEN = (
