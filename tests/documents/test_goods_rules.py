@@ -295,3 +295,36 @@ def test_a_breach_with_no_topic_word_and_a_ban_with_an_adjective(kb: Any) -> Non
     # must not: a flow of goods from elsewhere
     other = COAL + "The report finds that Australian coal continued to flow to Peru."
     assert "PE" not in alleged(other)
+
+
+def test_a_duty_in_a_subordinate_clause_leaves_the_act(kb: Any) -> None:
+    text = CONTEXT + (
+        "Peru has sent home 40 North Koreans who were working in the country when the "
+        "Security Council ordered their repatriation."
+    )
+    got = {(c[0], c[1]) for c in claims(text, "2019-06-01")}
+    assert ("PE", "reports_measure") in got and ("ALL", "other") not in got
+    # must not: a duty told on its own stays a general statement
+    duty = CONTEXT + "The Security Council ordered the repatriation of North Korean workers."
+    assert ("ALL", "other") in {(c[0], c[1]) for c in claims(duty, "2019-06-01")}
+
+
+def test_clinics_closed_and_a_state_that_did_not_transfer(kb: Any) -> None:
+    closed = LABOUR + "Peru has closed six clinics run by North Koreans."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(closed, "2019-12-01")}
+    denied = ARMS + "The representative of Peru said his country had not transferred any arms."
+    assert ("PE", "denies_violation") in {(c[0], c[1]) for c in claims(denied)}
+    # must not: another state said not to have transferred them is no denial by Peru
+    other = ARMS + "The representative of Peru said Chile had transferred arms to North Korea."
+    assert ("PE", "denies_violation") not in {(c[0], c[1]) for c in claims(other)}
+
+
+def test_a_speaker_after_an_opening_phrase_and_before_a_relative_clause(kb: Any) -> None:
+    text = LABOUR + (
+        "Asked about the account, an official at the Peruvian foreign ministry, who declined "
+        'to be named, said the report was "groundless".'
+    )
+    an = analyse_text(text, published="2020-02-01")
+    got = [(c.subject_state, c.stance, c.speaker) for c in an.claims if c.subject_state == "PE"]
+    assert got and got[0][1] == "denies_violation"
+    assert got[0][2] is not None and got[0][2].startswith("an official at the Peruvian")

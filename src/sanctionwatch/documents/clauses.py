@@ -63,6 +63,14 @@ _CONDITION = re.compile(
 _THAT_START = re.compile(r"^\W*(?:that|this|these|those|it|they)\b", re.IGNORECASE)
 
 
+# a duty named in a subordinate clause, as the time or reason of what a state did
+_SUBORDINATE = re.compile(
+    r"\b(?:when|after|since|before|because|as|once|until|which|that|under\s+which)\s+"
+    r"(?:the\s+)?(?:[\w.-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+
+
 def _host_state(
     f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
 ) -> list[str]:
@@ -198,6 +206,15 @@ def clause_claims(
         charged = bool(subjects)
     if category == "labour" and target and subjects == [target] and not charged:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
+    sub = _SUBORDINATE.search(content[: obligation.start()]) if obligation else None
+    if (
+        sub is not None
+        and not all_states
+        and any(h.iso2 in subjects and h.start < c_start + sub.start() for h in hits)
+    ):
+        # "Laos sent them home when the Council ordered it": the state's act is told, the
+        # duty is its time or reason
+        obligation = None
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
     if not subjects:

@@ -69,15 +69,21 @@ _BEFORE = re.compile(
 # "a Russian national accused of helping", "firms alleged to have shipped": a participle
 # describing the noun before it, not someone speaking
 _NOT_PASSIVE = r"(?!(?<=accused)\s+of\b)(?!(?<=alleged)\s+(?:to|of)\b)"
+# phrases that may open a sentence before its speaker: "In a statement on Monday, ..."
+_OPENERS = (
+    r"(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since"
+    r"|during|as|speaking|according\s+to|asked|responding|replying|taking)\b[^,;“”\"]*,\s+)"
+)
 _LEAD = re.compile(
-    r"^(?:(?i:in|on|at|after|before|following|last|earlier|meanwhile|however|also|but|since|during|as|speaking|according\s+to)\b[^,;“”\"]*,\s+){0,3}"
+    rf"^{_OPENERS}{{0,3}}"
     rf"(?P<spk>[A-Z][^,;“”\"]{{0,150}}?|[Ss]he|[Hh]e|[Ii]t|[Tt]hey|(?<=,\s)the\s+[a-z][^,;“”\"]{{0,60}}?){_AUX}\s+(?P<verb>{_VERBS})\b"
     rf"{_NOT_PASSIVE}(?P<obj>(?<=told)\s+(?:reporters|journalists|[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?))?{_WHEN}"
     r"(?:\s+(?:in|at)\s+a\s+(?:statement|press\s+\w+|report|briefing|news\s+conference|interview)\w*)?"
     r"(?:\s+that)?[\s,:]+"
 )
 _APPOS = re.compile(
-    rf"^(?P<spk>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:which|who|speaking|writing|responding|addressing"
+    rf"^{_OPENERS}{{0,2}}(?P<spk>[A-Z][^,;“”\"]{{0,80}}?|(?<=,\s)(?:an?|the)\s+[a-z][^,;“”\"]{{0,80}}?)"
+    r",\s+(?:which|who|speaking|writing|responding|addressing"
     rf"|appearing|briefing|testifying)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
 # "The agency's deputy head, Anna Berg, on Monday denied ..."

@@ -38,7 +38,9 @@ _AGENT_BY = re.compile(
     re.IGNORECASE,
 )
 _GOV_OF = re.compile(
-    r"(?:government|authorities|regime|leadership|ministry|embassy)\s+of\s+(?:the\s+)?$", re.I
+    r"(?:government|authorities|regime|leadership|ministry|embassy|mission|delegation"
+    r"|representative)\s+of\s+(?:the\s+)?$",
+    re.I,
 )
 
 
