@@ -328,3 +328,15 @@ def test_a_speaker_after_an_opening_phrase_and_before_a_relative_clause(kb: Any)
     got = [(c.subject_state, c.stance, c.speaker) for c in an.claims if c.subject_state == "PE"]
     assert got and got[0][1] == "denies_violation"
     assert got[0][2] is not None and got[0][2].startswith("an official at the Peruvian")
+
+
+def test_conduct_told_without_a_keyword_takes_the_documents_obligation(kb: Any) -> None:
+    text = (
+        "Resolution 2397 required all member states to repatriate North Korean workers by "
+        "December 22, 2019. Peru has closed three clinics run by North Koreans, the ministry said."
+    )
+    got = claims(text, "2019-12-20")
+    assert ("PE", "reports_measure", "2397-OP8") in got
+    # must not: in a text that names no resolution, the act stays without one
+    bare = "Diplomats discussed sanctions. Peru has closed three clinics run by North Koreans."
+    assert all(c[2] is None for c in claims(bare, "2019-12-20") if c[0] == "PE")

@@ -423,7 +423,10 @@ def sentence_link(
     if link is None:
         # a sentence that only speaks of "sanctions" takes the document's obligation when
         # the document refers to its resolution; otherwise it is about sanctions in general
-        generic = gaz.patterns["generic_obligation"].search(f.sentence.text)
+        text = f.sentence.text
+        generic = gaz.patterns["generic_obligation"].search(text) or any(
+            gaz.patterns[k].search(text) for k in ("measure", "violation", "denial", "admission")
+        )  # or conduct told of, in a text about that resolution
         return doc_link if generic and doc_link.how != "document" else None
     if link.how == "keywords" and doc_link.obligation_id != link.obligation_id:
         scored = {ob.id: sc for sc, ob, _ in index.score(text, published)}  # cached
