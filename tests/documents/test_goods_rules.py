@@ -340,3 +340,15 @@ def test_conduct_told_without_a_keyword_takes_the_documents_obligation(kb: Any) 
     # must not: in a text that names no resolution, the act stays without one
     bare = "Diplomats discussed sanctions. Peru has closed three clinics run by North Koreans."
     assert all(c[2] is None for c in claims(bare, "2019-12-20") if c[0] == "PE")
+
+
+def test_national_bans_arrests_and_duties_told_in_the_perfect(kb: Any) -> None:
+    text = COAL + "Peru has banned all imports from North Korea since 2006."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(text)}
+    arrests = COAL + "Police in Peru have made arrests over North Korean coal."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(arrests)}
+    duty = CONTEXT + "Transfers between ships at sea have been banned since 2017."
+    assert ("ALL", "other") in {(c[0], c[1]) for c in claims(duty)}
+    # must not: a ban merely proposed
+    proposed = COAL + "Peru is considering a ban on imports from North Korea."
+    assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(proposed)}
