@@ -128,3 +128,18 @@ def test_a_day_of_the_month_is_not_a_count() -> None:
     assert (450, "kg") in got, got
     got = [(q.value, q.unit) for q in find_quantities("By 22 December, 500 workers had left.")]
     assert got == [(500, "workers")], got
+
+
+def test_a_compound_is_no_unit_and_counts_of_goods_have_theirs() -> None:
+    got = [(q.value, q.unit) for q in find_quantities("12 suspected ship-to-ship transfers")]
+    assert got == [(12.0, "transfers")]  # not 12 ships
+    text = "140 luxury vehicles, 24 missiles, 6 clinics and 13,000 containers"
+    units = [(q.value, q.unit) for q in find_quantities(text)]
+    assert units == [
+        (140.0, "vehicles"),
+        (24.0, "missiles"),
+        (6.0, "clinics"),
+        (13000.0, "containers"),
+    ]
+    # must not: a ship named on its own keeps its unit
+    assert [(q.value, q.unit) for q in find_quantities("two ships")] == [(2.0, "ships")]

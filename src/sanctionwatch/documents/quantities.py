@@ -53,7 +53,10 @@ def _tables() -> dict[str, Any]:
         data: dict[str, Any] = yaml.safe_load(fh)
     nouns = {str(k): str(v) for k, v in data["nouns"].items()}
     noun_re = re.compile(
-        r"(?:" + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")(?!\w)",
+        # not inside a compound: "ship-to-ship transfers" are transfers
+        r"(?:"
+        + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+        + r")(?![\w-])",
         re.IGNORECASE,
     )
     approx = {str(k): str(v) for k, v in data["approx"].items()}

@@ -27,7 +27,22 @@ __all__ = [
 ]
 
 # counts that do not make a statement about compliance on their own ("11 participating nations")
-COUNT_ONLY = {"countries", "flights", "locations"}
+# counts that are no statistic of compliance on their own ("six clinics", "two cases")
+COUNT_ONLY = {
+    "countries",
+    "flights",
+    "locations",
+    "clinics",
+    "cases",
+    "accounts",
+    "crews",
+    "factories",
+    "attacks",
+    "vehicles",
+    "missiles",
+    "shells",
+    "containers",
+}
 
 _AGENT_BY = re.compile(
     r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales|vetoe?s?)\b"
