@@ -98,11 +98,17 @@ def test_strip_titles(name: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # "FAMILY, Given": a title word before the comma is the family name
-        ("SHEIKH, Qari Muhammad Yaqoob", ["sheikh", "qari", "muhammad", "yaqoob"]),
-        ("YAQOOB, Qari", ["yaqoob", "qari"]),
+        # "FAMILY, Given": a title word before the comma is the family name; titles
+        # at the start of the given names go, as at the start of any name
+        ("SHEIKH, Qari Muhammad Yaqoob", ["sheikh", "muhammad", "yaqoob"]),
+        ("RAHIM, Mufti Abdul", ["rahim", "abdul"]),
+        ("AL-LIBI, Shaykh Mahmud", ["al", "libi", "mahmud"]),
         ("Dr. KIM, Jong Un", ["kim", "jong", "un"]),
-        ("AL-LIBI, Shaykh Mahmud", ["al", "libi", "shaykh", "mahmud"]),
+        # given names made only of titles keep their last word, as any name does
+        ("YAQOOB, Qari", ["yaqoob", "qari"]),
+        ("HUWAYSH, Mullah", ["huwaysh", "mullah"]),
+        # a title word after a given name is a name part
+        ("KHAN, Saeed Mullah", ["khan", "saeed", "mullah"]),
         ("FNU, Haji Khan", ["khan"]),  # no family name: titles go as before
     ],
 )

@@ -112,14 +112,19 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
                 variants.insert(0, (bare, legal, lf.method))
         for latin, legal, method in variants:
             toks = names.tokens(latin)
+            whole: list[str] = []
             if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
                 kept = len(family) if toks[: len(family)] == family else 0
+                whole = names.drop_placeholders(toks)
                 toks = names.strip_titles(toks, kept) or toks
-            key = tuple(toks)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            forms.append(NameForm(key, method, legal))
+            for found in (toks, whole if method == "latin" else []):
+                # A Latin name keeps a form with its titles too: "H. Mullah SAHIB"
+                # abbreviates "Haji Mullah SAHIB", whose form without titles is "sahib".
+                key = tuple(found)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                forms.append(NameForm(key, method, legal))
     return forms
 
 
