@@ -134,6 +134,39 @@ def test_real_original_script_names_find_their_entries() -> None:
     assert "TIDEWATER" in top_names("شرکت تایدواتر خاورمیانه")
 
 
+def test_persian_v_abu_joined_and_the_conjunction_wa() -> None:
+    # Persian و after a consonant is v: -avi (UK: Ali FADAVI, Yahya Rahim SAFAVI) and
+    # before a long a (UK: Abolghasem SALAVATI); Arabic readings stay
+    assert forms("علی فدوی")["ali fadavi"] == "arabic-fa"
+    assert "ali fadui" in forms("علی فدوی")
+    assert ("l", "pdb") in {tuple(t.split()) for t in forms("علی فدوی")}
+    assert forms("روحانی")["ruhani"] == "arabic"  # not before a long a or -i: u
+    assert "navaz" not in forms("نواز") and "nawaz" in forms("نواز")  # no Persian letter
+    # ابوال: Abu joined to the article, and as the lists join it
+    got = forms("ابوالقاسم صلواتی")
+    assert "abu al qasim salwati" in got
+    assert got["abolqasim salvati"] == "arabic-fa"
+    assert "abulhasan" in forms("ابوالحسن")
+    # the conjunction wa before the article (UN: ISIL - Yemen)
+    got = forms("الدولة الإسلامية في العراق والشام - اليمن")
+    assert got["state islamic in iraq and levant yemen"] == "arabic-gloss"
+    assert "al dula al aslamiya fi al araq wal sham al yamn" in got
+    assert forms("والي") == {"wali": "arabic"}  # a name that only starts like one
+
+
+def test_persian_names_find_their_entries() -> None:
+    assert top_names("علی فدوی") == {"ALI FADAVI"}  # UK
+    assert top_names("یحیی رحیم صفوی") == {"YAHYA RAHIM SAFAVI"}  # UK
+    assert "ABDOLGHASSEM SALAVATI" in top_names("ابوالقاسم صلواتی")  # UK
+    assert top_names("سازمان-صنایع-هوافضا") == {"AEROSPACE INDUSTRIES ORGANISATION"}  # UK
+    assert top_names("الدولة الإسلامية في العراق والشام - اليمن") == {
+        "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN"  # UN
+    }
+    # other given names: not these people
+    assert not top_names("حسین فدوی")
+    assert not top_names("علی صفوی")
+
+
 def test_short_arabic_names_do_not_match_unrelated_entries() -> None:
     found = latin_only_screener().screen(Query("أبو دعاء"), limit=10)
     assert "D-BOY" not in {m.entity.names[0].full for m in found}

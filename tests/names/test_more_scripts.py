@@ -116,6 +116,21 @@ def test_chinese_gloss_forms() -> None:
     assert segment_chinese_word("厂商") == (("厂商", False),)
 
 
+def test_country_names_gloss_as_the_lists_abbreviate_them() -> None:
+    # UK list: 조선민주주의인민공화국 국가해사감독국, DPRK National Maritime Supervision Bureau
+    assert "dprk national maritime supervision bureau" in texts(
+        "조선민주주의인민공화국 국가해사감독국", "ko-gloss"
+    )
+    assert texts("朝鲜民主主义人民共和国", "zh-gloss") == ["dprk"]
+    # Korea alone stays Korea
+    assert texts("조선무역회사", "ko-gloss") == ["korea trading company"]
+    # UK list: 香港恒邦微電子有限公司, HK HENGBANGWEI ELECTRONICS LIMITED
+    assert texts("香港恒邦微電子有限公司", "zh-gloss") == [
+        "hong kong hengbang microelectronics co ltd",
+        "hk hengbang microelectronics co ltd",
+    ]
+
+
 def test_persian_and_joined_arabic_names() -> None:
     # UK list: حسن حسن زاده, listed as Hasan HASSANZADEH
     assert "hassan hassanzadeh" in texts("حسن حسن زاده")
