@@ -167,6 +167,19 @@ def test_persian_names_find_their_entries() -> None:
     assert not top_names("علی صفوی")
 
 
+def test_names_found_only_through_their_consonants() -> None:
+    # the transliteration guesses other vowels; the skeletons agree (UN/UK)
+    assert top_names("كمال جرمان") == {"KAMEL DJERMANE"}
+    assert top_names("علی اسفنجانی") == {"ALI ESFANJANI"}
+    assert top_names("علیرضا حیدرنیا") == {"ALIREZA HEYDARNIA"}
+    # a consonant skeleton has no legal form: "sl" is not S.L. (UN: Roodi SLEWA)
+    assert top_names("رودي سليــوة") == {"ROODI SLEWA"}
+    assert len({m.entity.ref for m in latin_only_screener().screen(Query("رودي سليوة"))}) <= 2
+    # other names: not these people
+    assert not top_names("حسن جرمان")
+    assert not top_names("علی اسفندیاری")
+
+
 def test_short_arabic_names_do_not_match_unrelated_entries() -> None:
     found = latin_only_screener().screen(Query("أبو دعاء"), limit=10)
     assert "D-BOY" not in {m.entity.names[0].full for m in found}

@@ -59,6 +59,17 @@ def _token_keys(token: str) -> tuple[str, str]:
     return found
 
 
+def _skeletons(forms: list[NameForm]) -> set[str]:
+    """The consonant skeletons of a name's tokens (see names.consonant_skeleton), by
+    which a query in a script that leaves out vowels (Arabic) reaches it."""
+    out: set[str] = set()
+    for form in forms:
+        if not form.method.endswith("skeleton"):
+            out.update(names.consonant_skeleton(t) for t in form.tokens)
+    out.discard("")
+    return out
+
+
 def _length_factor(token: str) -> float:
     return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
@@ -105,7 +116,8 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     family = names.tokens(head) if comma else []
     for lf in names.latin_forms(text):
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
-        if kind is not EntityKind.PERSON:
+        # A consonant skeleton is no words: "rd sl" (رودي سليوة) has no legal form "sl".
+        if kind is not EntityKind.PERSON and not lf.method.endswith("skeleton"):
             bare, legal = names.legal_form(lf.text)
             if legal is not None and bare.strip():
                 # Both: legal-form tables differ in what they strip ("general corp"?).
@@ -178,6 +190,7 @@ class ScreeningIndex:
         self.by_phonetic = Postings({})
         self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
         self.by_initial = Postings({})  # first letter -> names with a token starting so
+        self.by_skeleton = Postings({})  # consonant skeleton of a token -> names
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
@@ -186,7 +199,8 @@ class ScreeningIndex:
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
-        self.reach_cache: dict[tuple[str, str, bool], Any] = {}  # see candidates.reach; not saved
+        # see candidates.reach and reach_skeleton; not saved
+        self.reach_cache: dict[tuple[str, str, bool | str], Any] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -202,6 +216,7 @@ class ScreeningIndex:
             "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
             "by_initial": self.by_initial,
+            "by_skeleton": self.by_skeleton,
             "gram_keys": self.gram_keys,
             "gram_key_sizes": self.gram_key_sizes,
             "by_identifier": self.by_identifier,
@@ -220,6 +235,7 @@ class ScreeningIndex:
         self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
         self.by_initial = state["by_initial"]
+        self.by_skeleton = state["by_skeleton"]
         self.gram_keys = state["gram_keys"]
         self.gram_key_sizes = state["gram_key_sizes"]
         self.by_identifier = state["by_identifier"]
@@ -245,6 +261,7 @@ class ScreeningIndex:
         by_key: dict[str, list[int]] = defaultdict(list)
         by_phonetic: dict[str, list[int]] = defaultdict(list)
         by_initial: dict[str, list[int]] = defaultdict(list)
+        by_skeleton: dict[str, list[int]] = defaultdict(list)
         records: list[EntityRecord] = []
         inames: list[IndexedName] = []
         index.records, index.names = records, inames
@@ -275,6 +292,8 @@ class ScreeningIndex:
                     by_phonetic[phon].append(nidx)
                 for letter in {t[0] for f in forms for t in f.tokens}:
                     by_initial[letter].append(nidx)
+                for skeleton in _skeletons(forms):
+                    by_skeleton[skeleton].append(nidx)
         total = max(len(index.names), 1)
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
@@ -300,6 +319,7 @@ class ScreeningIndex:
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.by_initial = Postings(by_initial)
+        index.by_skeleton = Postings(by_skeleton)
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
         index.name_weight = np.asarray(
             [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32
