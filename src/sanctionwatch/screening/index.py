@@ -77,10 +77,25 @@ def _length_factor(token: str) -> float:
 class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
-    __slots__ = ("compact", "keys", "known", "legal", "method", "phon", "tokens", "weights")
+    __slots__ = (
+        "compact",
+        "family",
+        "keys",
+        "known",
+        "legal",
+        "method",
+        "phon",
+        "tokens",
+        "weights",
+    )
 
-    def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
+    def __init__(
+        self, toks: tuple[str, ...], method: str, legal: str | None, family: int = 0
+    ) -> None:
         self.tokens = toks
+        # Bit i set: token i is written as the family name ("KHAN, Saeed", "Saeed KHAN");
+        # 0 when the name does not say.
+        self.family = family
         known = _KEYS
         both = [known.get(t) or _token_keys(t) for t in toks]
         self.keys = tuple([k for k, _ in both])
@@ -95,12 +110,21 @@ class NameForm:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
 
     def state(self) -> tuple[object, ...]:
-        return (self.tokens, self.keys, self.phon, self.weights, self.method, self.legal)
+        return (
+            self.tokens,
+            self.keys,
+            self.phon,
+            self.weights,
+            self.method,
+            self.legal,
+            self.family,
+        )
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> NameForm:
         form = cls.__new__(cls)
-        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
+        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state[:6]
+        form.family = state[6]
         form.compact = "".join(form.keys)
         form.known = ()
         return form
@@ -114,6 +138,7 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     # where they are a title word ("SHEIKH, Qari Muhammad Yaqoob").
     head, comma, _ = text.partition(",")
     family = names.tokens(head) if comma else []
+    marked = _family_words(text, family) if kind is not EntityKind.ORGANISATION else set()
     for lf in names.latin_forms(text):
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         # A consonant skeleton is no words: "rd sl" (رودي سليوة) has no legal form "sl".
@@ -136,8 +161,23 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
                 if not key or key in seen:
                     continue
                 seen.add(key)
-                forms.append(NameForm(key, method, legal))
+                mask = sum(1 << i for i, t in enumerate(key) if t in marked) if marked else 0
+                if method != "latin" or mask == (1 << len(key)) - 1:
+                    mask = 0  # every word marked says nothing
+                forms.append(NameForm(key, method, legal, mask))
     return forms
+
+
+def _family_words(text: str, family: list[str]) -> set[str]:
+    """The words a person's name marks as its family name: before the comma of "FAMILY,
+    Given", or written in capitals among words that are not ("Saeed KHAN")."""
+    if family:
+        return set(family)
+    if text.isupper() or not any(ch.isupper() for ch in text):
+        return set()
+    return {
+        t for word in text.split() if word.isupper() and len(word) > 1 for t in names.tokens(word)
+    }
 
 
 class IndexedName:
