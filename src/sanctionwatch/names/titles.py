@@ -47,11 +47,18 @@ def strip_titles(tokens: list[str], family: int = 0) -> list[str]:
     return _strip_leading(tokens)
 
 
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    return frozenset(title[0] for group in titles().values() for title in group)
+
+
 def _strip_leading(tokens: list[str]) -> list[str]:
     table = titles()
     rest = [t for t in tokens if t not in _PLACEHOLDERS]
     if not rest:
         return list(tokens)
+    if rest[0] not in _first_words():
+        return rest
     start = 0
     changed = True
     while changed and start < len(rest):

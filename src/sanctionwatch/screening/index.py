@@ -59,15 +59,21 @@ def _token_keys(token: str) -> tuple[str, str]:
     return found
 
 
-def _skeletons(forms: list[NameForm]) -> set[str]:
-    """The consonant skeletons of a name's tokens (see names.consonant_skeleton), by
-    which a query in a script that leaves out vowels (Arabic) reaches it."""
-    out: set[str] = set()
-    for form in forms:
-        if not form.method.endswith("skeleton"):
-            out.update(names.consonant_skeleton(t) for t in form.tokens)
-    out.discard("")
-    return out
+def _skeleton_postings(by_key: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Consonant skeleton (see names.consonant_skeleton) -> the names with a token of a
+    variant key of that skeleton, by which a query in a script that leaves out vowels
+    (Arabic) reaches them. Spellings of one variant class differ in their vowels
+    (muhammad, mohammed), so the class key's skeleton stands for all of them."""
+    groups: dict[str, list[list[int]]] = defaultdict(list)
+    for key, ids in by_key.items():
+        skeleton = names.consonant_skeleton(key)
+        if skeleton:
+            groups[skeleton].append(ids)
+    # Each key's names are in increasing order, each once: merged where keys share one.
+    return {
+        skeleton: lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        for skeleton, lists in groups.items()
+    }
 
 
 def _length_factor(token: str) -> float:
@@ -138,7 +144,8 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     # where they are a title word ("SHEIKH, Qari Muhammad Yaqoob").
     head, comma, _ = text.partition(",")
     family = names.tokens(head) if comma else []
-    marked = _family_words(text, family) if kind is not EntityKind.ORGANISATION else set()
+    person = kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL
+    marked = _family_words(text, family) if person else set()
     for lf in names.latin_forms(text):
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         # A consonant skeleton is no words: "rd sl" (رودي سليوة) has no legal form "sl".
@@ -150,11 +157,11 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
         for latin, legal, method in variants:
             toks = names.tokens(latin)
             whole: list[str] = []
-            if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+            if person:
                 kept = len(family) if toks[: len(family)] == family else 0
-                whole = names.drop_placeholders(toks)
+                whole = names.drop_placeholders(toks) if method == "latin" else []
                 toks = names.strip_titles(toks, kept) or toks
-            for found in (toks, whole if method == "latin" else []):
+            for found in (toks, whole):
                 # A Latin name keeps a form with its titles too: "H. Mullah SAHIB"
                 # abbreviates "Haji Mullah SAHIB", whose form without titles is "sahib".
                 key = tuple(found)
@@ -173,11 +180,10 @@ def _family_words(text: str, family: list[str]) -> set[str]:
     Given", or written in capitals among words that are not ("Saeed KHAN")."""
     if family:
         return set(family)
-    if text.isupper() or not any(ch.isupper() for ch in text):
+    if text.isupper() or text.lower() == text:
         return set()
-    return {
-        t for word in text.split() if word.isupper() and len(word) > 1 for t in names.tokens(word)
-    }
+    upper = [word for word in text.split() if len(word) > 1 and word.isupper()]
+    return set(names.tokens(" ".join(upper))) if upper else set()
 
 
 class IndexedName:
@@ -301,7 +307,6 @@ class ScreeningIndex:
         by_key: dict[str, list[int]] = defaultdict(list)
         by_phonetic: dict[str, list[int]] = defaultdict(list)
         by_initial: dict[str, list[int]] = defaultdict(list)
-        by_skeleton: dict[str, list[int]] = defaultdict(list)
         records: list[EntityRecord] = []
         inames: list[IndexedName] = []
         index.records, index.names = records, inames
@@ -332,8 +337,6 @@ class ScreeningIndex:
                     by_phonetic[phon].append(nidx)
                 for letter in {t[0] for f in forms for t in f.tokens}:
                     by_initial[letter].append(nidx)
-                for skeleton in _skeletons(forms):
-                    by_skeleton[skeleton].append(nidx)
         total = max(len(index.names), 1)
         index.max_idf = math.log(total + 1) + 1.0
         index.idf = {key: math.log((total + 1) / (count + 0.5)) for key, count in df.items()}
@@ -359,7 +362,7 @@ class ScreeningIndex:
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.by_initial = Postings(by_initial)
-        index.by_skeleton = Postings(by_skeleton)
+        index.by_skeleton = Postings(_skeleton_postings(by_key))
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
         index.name_weight = np.asarray(
             [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32
