@@ -165,12 +165,36 @@ def test_russian_organisation_names_are_glossed() -> None:
     forms = texts("Российский фонд прямых инвестиций", "ru-gloss")
     assert sorted(forms[0].split()) == sorted(tokens("Russian Direct Investment Fund"))
     # inflected forms share the stem; unknown words are romanised (BGN/PCGN)
+    # a word with two renderings gives a second form (центр: center, centre)
     assert texts("Международного детского центра Артек", "ru-gloss") == [
-        "international childrens center artek"
+        "international childrens center artek",
+        "international childrens centre artek",
     ]
     # one known stem is as likely a surname: no gloss for persons like Банков, Фондов
     assert texts("Иван Банков", "ru-gloss") == []
     assert texts("Фондов Пётр Иванович", "ru-gloss") == []
+    assert texts("Московский Олег", "ru-gloss") == []
+
+
+def test_russian_organisation_names_on_the_lists() -> None:
+    # UK: 558 АВИАЦИОННЫЙ РЕМОНТНЫЙ ЗАВОД, JSC 558 AIRCRAFT REPAIR PLANT
+    assert "558 aircraft repair plant" in texts("558 АВИАЦИОННЫЙ РЕМОНТНЫЙ ЗАВОД", "ru-gloss")
+    # UK: Объединённая металлургическая компания, UNITED METALLURGICAL COMPANY (ё as е)
+    assert texts("Объединённая металлургическая компания", "ru-gloss") == [
+        "united metallurgical company"
+    ]
+    # UK: Самарский металлургический завод, SAMARA METALLURGICAL PLANT; Пермский
+    # пороховой завод, PERM POWDER PLANT: the place in an adjective made from it
+    assert "samar metallurgical plant" in texts("Самарский металлургический завод")
+    assert "state owned enterprise perm powder plant" in texts(
+        "Казенное предприятие Пермский пороховой завод", "ru-gloss-place"
+    )
+    # BGN spellings of Russian legal forms (OFAC: AKTSIONERNOYE OBSHCHESTVO ...)
+    assert legal_form("aktsionernoye obshchestvo institute applied physics") == (
+        "institute applied physics",
+        "ao",
+    )
+    assert legal_form("otkrytoye aktsionernoye obshchestvo radioavionika")[1] == "oao"
 
 
 def test_arabic_endings_and_afghan_names() -> None:
