@@ -152,6 +152,9 @@ def test_persian_v_abu_joined_and_the_conjunction_wa() -> None:
     assert got["state islamic in iraq and levant yemen"] == "arabic-gloss"
     assert "al dula al aslamiya fi al araq wal sham al yamn" in got
     assert forms("والي") == {"wali": "arabic"}  # a name that only starts like one
+    # bin joined to the father's name (UN: SEIFALLAH BEN OMAR BEN MOHAMED BEN HASSINE)
+    assert "saifullah bin umar bin muhammad bin husayn" in forms("سيف الله بن عمر بن محمد بنحسين")
+    assert forms("بنان") == {"banan": "arabic", "bn": "arabic-skeleton"}  # not bin + a name
 
 
 def test_persian_names_find_their_entries() -> None:
@@ -162,6 +165,8 @@ def test_persian_names_find_their_entries() -> None:
     assert top_names("الدولة الإسلامية في العراق والشام - اليمن") == {
         "ISLAMIC STATE IN IRAQ AND THE LEVANT - YEMEN"  # UN
     }
+    # Abd al-Rahman as the lists write it assimilated: Abdur Rahman (UN: ABDUR REHMAN)
+    assert "ABDUR REHMAN" in top_names("عبد الرحمن")
     # other given names: not these people
     assert not top_names("حسین فدوی")
     assert not top_names("علی صفوی")

@@ -129,6 +129,8 @@ def test_strip_titles_keeps_the_family_name(name: str, expected: list[str]) -> N
         ["chol", "cheol", "chul"],
         ["muhammad", "mohammed", "mohamed", "mohammad"],
         ["abd", "abdul", "abdel"],
+        # the article assimilated before a sun letter (lists: ABDUR REHMAN, Abdus Samad)
+        ["abdul", "abdur", "abdus"],
         ["yevgeny", "evgeny", "evgeniy"],
     ],
 )
@@ -141,6 +143,7 @@ def test_variant_key_distinguishes_and_passes_through() -> None:
     assert variant_key("choe") != variant_key("jong")
     assert variant_key("zzyzx") == "zzyzx"
     assert variant_key("Lee") == "ri"
+    assert variant_key("abdur") != variant_key("abdullah")
 
 
 def test_phonetic_and_skeleton() -> None:

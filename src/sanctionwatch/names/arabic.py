@@ -169,6 +169,10 @@ def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
         # Abulqasim, or in Persian names Abolghasem
         after = _word_forms(key[3:], persian)[0]
         return (f"abu {after}", f"{'abol' if persian else 'abul'}{after[3:]}")
+    if key.startswith("بن") and key[2:] in lex and len(key) > 4:
+        # bin written joined to the father's name (بنحسين): ben hassine
+        father = lex[key[2:]]
+        return (f"bin {father[0]}", f"ben {father[-1]}")
     if key.startswith("وال") and len(key) > 5:
         # the conjunction wa before the article (والجهاد): wal jihad
         after = _word_forms(key[1:], persian)[0]
