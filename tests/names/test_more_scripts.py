@@ -13,6 +13,7 @@ from sanctionwatch.names import consonant_skeleton, latin_forms, legal_form, nor
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.names.chinese_gloss import segment_chinese_word
 from sanctionwatch.names.hebrew import romanize_hebrew
+from sanctionwatch.names.japanese import han_runs
 from tests.conftest import shared_file
 
 UK = "lists/uk/ConList_2025-04-14.derived-from-xlsx.csv"
@@ -129,6 +130,25 @@ def test_country_names_gloss_as_the_lists_abbreviate_them() -> None:
         "hong kong hengbang microelectronics co ltd",
         "hk hengbang microelectronics co ltd",
     ]
+
+
+def test_japanese_kana_and_kanji_in_one_word() -> None:
+    # UK list: カザン火薬工場, KAZAN GUNPOWDER FACTORY
+    assert texts("カザン火薬工場", "ja-gloss") == ["kazan gunpowder factory"]
+    assert han_runs("カザン火薬工場") == [("カザン", False), ("火薬工場", True)]
+    # kana alone, or kanji with no known word: no glossed form
+    assert texts("カザン", "ja-gloss") == []
+    assert texts("カザン山田", "ja-gloss") == []
+    # UK list: 宁波贝宁机床有限公司, NINGBO BLIN MACHINERY: a second rendering of 机床
+    assert "ningbobeining machinery co ltd" in texts("宁波贝宁机床有限公司", "zh-gloss")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("カザンやま火薬工場山田会社ab1 ")), max_size=12))
+def test_han_runs_split_a_word_whole_and_alternate(word: str) -> None:
+    runs = han_runs(word)
+    assert "".join(run for run, _ in runs) == word
+    assert all(a[1] != b[1] for a, b in itertools.pairwise(runs))
 
 
 def test_persian_and_joined_arabic_names() -> None:

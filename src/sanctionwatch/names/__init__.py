@@ -41,6 +41,7 @@ def clear_caches() -> None:
         cyrillic_gloss,
         hangul,
         hebrew,
+        japanese,
         korean_gloss,
         legal,
         text,
@@ -48,8 +49,8 @@ def clear_caches() -> None:
         variants,
     )
 
-    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, korean_gloss)
-    for module in (*modules, legal, text, translit, variants):
+    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, japanese)
+    for module in (*modules, korean_gloss, legal, text, translit, variants):
         for value in vars(module).values():
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] != 1:
