@@ -13,6 +13,7 @@ from sanctionwatch.names import consonant_skeleton, latin_forms, legal_form, nor
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.names.chinese_gloss import segment_chinese_word
 from sanctionwatch.names.hebrew import romanize_hebrew
+from sanctionwatch.names.japanese import han_runs
 from tests.conftest import shared_file
 
 UK = "lists/uk/ConList_2025-04-14.derived-from-xlsx.csv"
@@ -116,6 +117,40 @@ def test_chinese_gloss_forms() -> None:
     assert segment_chinese_word("厂商") == (("厂商", False),)
 
 
+def test_country_names_gloss_as_the_lists_abbreviate_them() -> None:
+    # UK list: 조선민주주의인민공화국 국가해사감독국, DPRK National Maritime Supervision Bureau
+    assert "dprk national maritime supervision bureau" in texts(
+        "조선민주주의인민공화국 국가해사감독국", "ko-gloss"
+    )
+    assert texts("朝鲜民主主义人民共和国", "zh-gloss") == ["dprk"]
+    # Korea alone stays Korea
+    assert texts("조선무역회사", "ko-gloss") == ["korea trading company"]
+    # UK list: 香港恒邦微電子有限公司, HK HENGBANGWEI ELECTRONICS LIMITED
+    assert texts("香港恒邦微電子有限公司", "zh-gloss") == [
+        "hong kong hengbang microelectronics co ltd",
+        "hk hengbang microelectronics co ltd",
+    ]
+
+
+def test_japanese_kana_and_kanji_in_one_word() -> None:
+    # UK list: カザン火薬工場, KAZAN GUNPOWDER FACTORY
+    assert texts("カザン火薬工場", "ja-gloss") == ["kazan gunpowder factory"]
+    assert han_runs("カザン火薬工場") == [("カザン", False), ("火薬工場", True)]
+    # kana alone, or kanji with no known word: no glossed form
+    assert texts("カザン", "ja-gloss") == []
+    assert texts("カザン山田", "ja-gloss") == []
+    # UK list: 宁波贝宁机床有限公司, NINGBO BLIN MACHINERY: a second rendering of 机床
+    assert "ningbobeining machinery co ltd" in texts("宁波贝宁机床有限公司", "zh-gloss")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("カザンやま火薬工場山田会社ab1 ")), max_size=12))
+def test_han_runs_split_a_word_whole_and_alternate(word: str) -> None:
+    runs = han_runs(word)
+    assert "".join(run for run, _ in runs) == word
+    assert all(a[1] != b[1] for a, b in itertools.pairwise(runs))
+
+
 def test_persian_and_joined_arabic_names() -> None:
     # UK list: حسن حسن زاده, listed as Hasan HASSANZADEH
     assert "hassan hassanzadeh" in texts("حسن حسن زاده")
@@ -150,12 +185,36 @@ def test_russian_organisation_names_are_glossed() -> None:
     forms = texts("Российский фонд прямых инвестиций", "ru-gloss")
     assert sorted(forms[0].split()) == sorted(tokens("Russian Direct Investment Fund"))
     # inflected forms share the stem; unknown words are romanised (BGN/PCGN)
+    # a word with two renderings gives a second form (центр: center, centre)
     assert texts("Международного детского центра Артек", "ru-gloss") == [
-        "international childrens center artek"
+        "international childrens center artek",
+        "international childrens centre artek",
     ]
     # one known stem is as likely a surname: no gloss for persons like Банков, Фондов
     assert texts("Иван Банков", "ru-gloss") == []
     assert texts("Фондов Пётр Иванович", "ru-gloss") == []
+    assert texts("Московский Олег", "ru-gloss") == []
+
+
+def test_russian_organisation_names_on_the_lists() -> None:
+    # UK: 558 АВИАЦИОННЫЙ РЕМОНТНЫЙ ЗАВОД, JSC 558 AIRCRAFT REPAIR PLANT
+    assert "558 aircraft repair plant" in texts("558 АВИАЦИОННЫЙ РЕМОНТНЫЙ ЗАВОД", "ru-gloss")
+    # UK: Объединённая металлургическая компания, UNITED METALLURGICAL COMPANY (ё as е)
+    assert texts("Объединённая металлургическая компания", "ru-gloss") == [
+        "united metallurgical company"
+    ]
+    # UK: Самарский металлургический завод, SAMARA METALLURGICAL PLANT; Пермский
+    # пороховой завод, PERM POWDER PLANT: the place in an adjective made from it
+    assert "samar metallurgical plant" in texts("Самарский металлургический завод")
+    assert "state owned enterprise perm powder plant" in texts(
+        "Казенное предприятие Пермский пороховой завод", "ru-gloss-place"
+    )
+    # BGN spellings of Russian legal forms (OFAC: AKTSIONERNOYE OBSHCHESTVO ...)
+    assert legal_form("aktsionernoye obshchestvo institute applied physics") == (
+        "institute applied physics",
+        "ao",
+    )
+    assert legal_form("otkrytoye aktsionernoye obshchestvo radioavionika")[1] == "oao"
 
 
 def test_arabic_endings_and_afghan_names() -> None:

@@ -50,6 +50,13 @@ def test_homoglyphs_fold_in_mixed_words() -> None:
     assert normalize("Пyтин") == "путин"
     # a mostly Greek word with a Latin look-alike folds to Greek
     assert normalize("Αθηνa") == "αθηνα"
+    # Latin i alone among more Cyrillic letters is Ukrainian і (OFAC: Vasyl Oleksandrovych
+    # NIKITIN), though every other letter has a Latin look-alike
+    assert normalize("Нiкiтiн") == "нікітін"
+    assert normalize("Вiктор") == "віктор"
+    # ... but not a Latin word with Cyrillic look-alikes, nor Latin letters other than i
+    assert normalize("Кіm") == "kim"
+    assert normalize("Нікiтin") == "hikitin"
     # a word in one script is left alone
     assert fold_homoglyphs("Путин") == "Путин"
     assert normalize("ВАСЯ") == "вася"

@@ -98,11 +98,17 @@ def test_strip_titles(name: str, expected: list[str]) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
-        # "FAMILY, Given": a title word before the comma is the family name
-        ("SHEIKH, Qari Muhammad Yaqoob", ["sheikh", "qari", "muhammad", "yaqoob"]),
-        ("YAQOOB, Qari", ["yaqoob", "qari"]),
+        # "FAMILY, Given": a title word before the comma is the family name; titles
+        # at the start of the given names go, as at the start of any name
+        ("SHEIKH, Qari Muhammad Yaqoob", ["sheikh", "muhammad", "yaqoob"]),
+        ("RAHIM, Mufti Abdul", ["rahim", "abdul"]),
+        ("AL-LIBI, Shaykh Mahmud", ["al", "libi", "mahmud"]),
         ("Dr. KIM, Jong Un", ["kim", "jong", "un"]),
-        ("AL-LIBI, Shaykh Mahmud", ["al", "libi", "shaykh", "mahmud"]),
+        # given names made only of titles keep their last word, as any name does
+        ("YAQOOB, Qari", ["yaqoob", "qari"]),
+        ("HUWAYSH, Mullah", ["huwaysh", "mullah"]),
+        # a title word after a given name is a name part
+        ("KHAN, Saeed Mullah", ["khan", "saeed", "mullah"]),
         ("FNU, Haji Khan", ["khan"]),  # no family name: titles go as before
     ],
 )
@@ -123,6 +129,8 @@ def test_strip_titles_keeps_the_family_name(name: str, expected: list[str]) -> N
         ["chol", "cheol", "chul"],
         ["muhammad", "mohammed", "mohamed", "mohammad"],
         ["abd", "abdul", "abdel"],
+        # the article assimilated before a sun letter (lists: ABDUR REHMAN, Abdus Samad)
+        ["abdul", "abdur", "abdus"],
         ["yevgeny", "evgeny", "evgeniy"],
     ],
 )
@@ -135,6 +143,7 @@ def test_variant_key_distinguishes_and_passes_through() -> None:
     assert variant_key("choe") != variant_key("jong")
     assert variant_key("zzyzx") == "zzyzx"
     assert variant_key("Lee") == "ri"
+    assert variant_key("abdur") != variant_key("abdullah")
 
 
 def test_phonetic_and_skeleton() -> None:

@@ -88,3 +88,23 @@ def test_variant_key_is_stable(text: str) -> None:
     for tok in tokens(text):
         key = variant_key(tok)
         assert variant_key(key) == key
+
+
+# Lower-case Cyrillic words with at least one Ukrainian і and more other Cyrillic letters.
+ukrainian_words = st.text(
+    alphabet=st.sampled_from(list("абвгдекмнопрстухцчшщюяї")), min_size=2
+).flatmap(
+    lambda rest: st.lists(st.integers(0, len(rest)), min_size=1, max_size=len(rest) - 1).map(
+        lambda spots: "".join(
+            ("і" if i in spots else "") + ch for i, ch in enumerate(rest + " ")
+        ).strip()
+    )
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(ukrainian_words)
+def test_ukrainian_i_typed_as_latin_i_reads_as_written(word: str) -> None:
+    """A Cyrillic word whose і are typed as Latin i normalises as the word itself,
+    whichever of its other letters have Latin look-alikes."""
+    assert normalize(word.replace("і", "i")) == normalize(word)

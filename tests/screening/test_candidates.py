@@ -6,7 +6,15 @@ from __future__ import annotations
 from sanctionwatch.lists.model import Entity, EntityKind, Name
 from sanctionwatch.names import phonetic, variant_key
 from sanctionwatch.screening import Query, Screener
-from sanctionwatch.screening.candidates import KEY, NEAR, PHONETIC, candidates, reach
+from sanctionwatch.screening.candidates import (
+    EDIT,
+    KEY,
+    NEAR,
+    PHONETIC,
+    candidates,
+    reach,
+    reach_skeleton,
+)
 
 
 def _screener(*names: str) -> Screener:
@@ -58,3 +66,23 @@ def test_equal_shares_put_the_name_that_found_more_of_the_query_first() -> None:
     assert any(form.tokens == ("ao",) for form in pq.forms)  # the Cyrillic part alone
     found = candidates(pq, s.index, limit=3)
     assert s.index.records[found[0][0]].ref == f"O.{len(real)}"
+
+
+def test_a_consonant_skeleton_reaches_the_names_spelt_with_its_consonants() -> None:
+    """Arabic script leaves out vowels: the skeleton "jrmn" (جرمان) reaches DJERMANE
+    (dj/j folded) and Jarman, never German or Jordan; among 40 names sharing "Kamel", the one
+    whose other part has that skeleton is kept, and matches first."""
+    others = [f"Kamel {n}" for n in ["Jordan", "German", "Saleh", "Nasser"] * 10]
+    s = _screener(*others, "KAMEL DJERMANE", "Omar Jarman")
+    got = reach_skeleton(s.index, "jrmn")
+    texts = {s.index.names[n].text for n in got.names.tolist()}
+    assert texts == {"KAMEL DJERMANE", "Omar Jarman"}
+    assert set(got.how.tolist()) == {EDIT}
+    assert reach_skeleton(s.index, "jrmn") is got  # cached
+    assert len(reach_skeleton(s.index, "zzz").names) == 0
+    pq = s.prepare(Query("كمال جرمان"))
+    kept = {s.index.records[e].ref for e, _ in candidates(pq, s.index, limit=3)}
+    assert f"E.{len(others)}" in kept
+    assert s.screen(Query("كمال جرمان"))[0].entity.ref == f"E.{len(others)}"
+    # another given name: the skeleton alone does not make a match
+    assert not s.screen(Query("حسن جرمان"))

@@ -111,3 +111,47 @@ def test_swapped_neighbours_are_one_typo(screener: Screener) -> None:
     # A long word with a swap shares few 3-grams with the listed one: reached by swaps.
     assert _top(screener, "FOXHWELP LIMITED", EntityKind.ORGANISATION) == {"foxwhelp"}
     assert "foxwhelp" in screener.index.swap_keys("foxhwelp")
+
+
+@pytest.fixture(scope="module")
+def ordered() -> Screener:
+    """One designee listed in two orders (UN SOi.001 and OFAC 11747), and an entry whose
+    given name is another's family name (OFAC: SAID, Khan)."""
+    return Screener.from_entities(
+        [
+            _entity("un", "ALI, Yasin Baynah"),
+            _entity("ofac", "BAYNAH, Yasin Ali"),
+            _entity("said", "SAID, Khan"),
+            _entity("khan", "KHAN, Hafiz Saeed"),
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "refs"),
+    [
+        # the family name as the query marks it: by a comma or in capitals
+        ("BAYNAH, Yasin Ali", {"ofac"}),
+        ("Yasin Ali BAYNAH", {"ofac"}),
+        ("ALI, Yasin Baynah", {"un"}),
+        ("Yasin Baynah ALI", {"un"}),
+        # nothing marked: both orders alike
+        ("Yasin Ali Baynah", {"un", "ofac"}),
+        ("YASIN ALI BAYNAH", {"un", "ofac"}),
+    ],
+)
+def test_the_family_name_where_the_query_puts_it_ranks_first(
+    ordered: Screener, query: str, refs: set[str]
+) -> None:
+    assert _top(ordered, query) == refs
+    found = _found(ordered, query)
+    assert {m.entity.ref for m in found} >= {"un", "ofac"}  # the other order still matches
+    assert min(m.score for m in found if m.entity.ref in ("un", "ofac")) >= 0.98
+
+
+def test_another_order_is_only_a_tie_breaker(ordered: Screener) -> None:
+    # SAID, Khan still fits "KHAN, Saeed" better than KHAN, Hafiz Saeed with a part
+    # left out; a little less than as the query's own order would
+    found = {m.entity.ref: m.score for m in _found(ordered, "KHAN, Saeed")}
+    assert found["said"] > found["khan"] >= 0.9
+    assert found["said"] < {m.entity.ref: m.score for m in _found(ordered, "Saeed Khan")}["said"]

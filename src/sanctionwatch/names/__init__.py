@@ -7,7 +7,7 @@ from sanctionwatch.names.arabic import consonant_skeleton
 from sanctionwatch.names.hangul import korean_syllables
 from sanctionwatch.names.legal import legal_form, legal_form_generic
 from sanctionwatch.names.text import compact, fold_homoglyphs, normalize, script_of, tokens
-from sanctionwatch.names.titles import strip_titles
+from sanctionwatch.names.titles import drop_placeholders, strip_titles
 from sanctionwatch.names.translit import LatinForm, ascii_fold, latin_forms
 from sanctionwatch.names.variants import phonetic, variant_key
 
@@ -17,6 +17,7 @@ __all__ = [
     "clear_caches",
     "compact",
     "consonant_skeleton",
+    "drop_placeholders",
     "fold_homoglyphs",
     "korean_syllables",
     "latin_forms",
@@ -40,6 +41,7 @@ def clear_caches() -> None:
         cyrillic_gloss,
         hangul,
         hebrew,
+        japanese,
         korean_gloss,
         legal,
         text,
@@ -47,8 +49,8 @@ def clear_caches() -> None:
         variants,
     )
 
-    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, korean_gloss)
-    for module in (*modules, legal, text, translit, variants):
+    modules = (arabic, chinese, chinese_gloss, cyrillic_gloss, hangul, hebrew, japanese)
+    for module in (*modules, korean_gloss, legal, text, translit, variants):
         for value in vars(module).values():
             params = getattr(value, "cache_parameters", None)
             if params is not None and params()["maxsize"] != 1:

@@ -78,7 +78,11 @@ def _letters(word: str, persian: bool = False) -> str:
         value = _LETTERS.get(ch, ch)
         if persian:
             value = _PERSIAN.get(ch, value)
-        if ch == "و" and i > 0:
+        if ch == "و" and i > 0 and persian and _persian_v(word, i):
+            # Persian v after a consonant: before a long a (صلوات salvat), and in the
+            # ending -avi (موسوی musavi, صفوی safavi)
+            value = "av" if i == last - 1 else "v"
+        elif ch == "و" and i > 0:
             # w after a long a or before one (نوال nawal, تایدواتر taydwatr), else u
             value = "w" if word[i - 1] == "ا" or (i < last and word[i + 1] == "ا") else "u"
         elif ch == "و" and persian:
@@ -111,6 +115,14 @@ def _letters(word: str, persian: bool = False) -> str:
     if first and second and first[-1] not in "aeiou" and second[0] not in "aeiou":
         text = first + "a" + "".join(out[1:])
     return text
+
+
+def _persian_v(word: str, i: int) -> bool:
+    """Whether the و at ``i`` of a unified Persian word is the consonant v: after a
+    consonant, before a long a or before a final ی (-avi)."""
+    if i == 0 or word[i - 1] in "اوي" or i + 1 >= len(word):
+        return False
+    return word[i + 1] == "ا" or (i + 2 == len(word) and word[i + 1] == "ي")
 
 
 # First names that Persian and Afghan names join to the next one (Mohammadreza, Alireza).
@@ -152,6 +164,19 @@ def _word_forms(word: str, persian: bool = False) -> tuple[str, ...]:
     if key.startswith("ال") and len(key) > 3:
         rest = _word_forms(key[2:], persian)
         return tuple(f"al {r}" for r in rest)
+    if key.startswith("ابوال") and len(key) > 6:
+        # Abu joined to the article (ابوالقاسم): abu al qasim, and as the lists join it,
+        # Abulqasim, or in Persian names Abolghasem
+        after = _word_forms(key[3:], persian)[0]
+        return (f"abu {after}", f"{'abol' if persian else 'abul'}{after[3:]}")
+    if key.startswith("بن") and key[2:] in lex and len(key) > 4:
+        # bin written joined to the father's name (بنحسين): ben hassine
+        father = lex[key[2:]]
+        return (f"bin {father[0]}", f"ben {father[-1]}")
+    if key.startswith("وال") and len(key) > 5:
+        # the conjunction wa before the article (والجهاد): wal jihad
+        after = _word_forms(key[1:], persian)[0]
+        return (f"wal {after[3:]}", f"wa {after}")
     if key.startswith("عبد") and len(key) > 4:
         rest = _word_forms(key[3:])
         if rest[0].startswith("al "):
@@ -250,11 +275,10 @@ def _gloss(words: tuple[str, ...]) -> tuple[str, str] | None:
     found = False
     for word in words:
         key = _unify(word)
-        english = table.get(key)
-        if english is None and key.startswith("ال") and len(key) > 3:
-            english = table.get(key[2:])
-        if english is None and key.endswith("ه"):  # ة written as ه
-            english = table.get(key[:-1] + "ة") or table.get(key[2:-1] + "ة")
+        english = _gloss_word(table, key)
+        if english is None and key.startswith("و") and len(key) > 3:
+            inner = _gloss_word(table, key[1:])  # the conjunction wa: والشام and levant
+            english = None if inner is None else "|".join(f"and {e}" for e in inner.split("|"))
         if english is None:
             first.append(_word_forms(word)[0])
             second.append(first[-1])
@@ -264,6 +288,17 @@ def _gloss(words: tuple[str, ...]) -> tuple[str, str] | None:
         first.append(choices[0])
         second.append(choices[-1])
     return (" ".join(first), " ".join(second)) if found else None
+
+
+def _gloss_word(table: dict[str, str], key: str) -> str | None:
+    """The English of a unified word: whole, without the article ال, or with ة written
+    as ه."""
+    english = table.get(key)
+    if english is None and key.startswith("ال") and len(key) > 3:
+        english = table.get(key[2:])
+    if english is None and key.endswith("ه"):  # ة written as ه
+        english = table.get(key[:-1] + "ة") or table.get(key[2:-1] + "ة")
+    return english
 
 
 # Second parts of compound names ('Izz al-Din, 'Aziz al-Rahman) that the lists often
@@ -327,7 +362,12 @@ def _skeleton_arabic(word: str, persian: bool = False) -> str:
     if key.startswith("ال") and len(key) > 3:
         return "l " + _skeleton_arabic(key[2:], persian)
     table = _skeleton_table(persian)
-    return merge_doubles("".join([table.get(ch, "") for ch in key]))
+    letters = [table.get(ch, "") for ch in key]
+    if persian:
+        for i, ch in enumerate(key):
+            if ch == "و" and _persian_v(key, i):
+                letters[i] = "b"  # v, as consonant_skeleton folds it
+    return merge_doubles("".join(letters))
 
 
 @lru_cache(maxsize=2)

@@ -10,7 +10,13 @@ from sanctionwatch.names._data import read_lines, read_table
 from sanctionwatch.names.chinese_gloss import gloss_chinese_words
 from sanctionwatch.names.hangul import romanize_hangul_name
 
-__all__ = ["chinese_surnames", "hanja_to_hangul", "romanize_chinese", "split_chinese_name"]
+__all__ = [
+    "chinese_surnames",
+    "gloss_han",
+    "hanja_to_hangul",
+    "romanize_chinese",
+    "split_chinese_name",
+]
 
 
 @lru_cache(maxsize=1)
@@ -98,6 +104,12 @@ def _name_pinyin(text: str, alternative: bool = False) -> list[str]:
         if readings:
             out.append(readings[1] if alternative and len(readings) > 1 else readings[0])
     return out
+
+
+def gloss_han(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """The glossed forms of Chinese-character words that are not a personal name (see
+    gloss_chinese_words); () when no word is known."""
+    return gloss_chinese_words(words, _pinyin)
 
 
 @lru_cache(maxsize=1 << 14)

@@ -12,6 +12,9 @@ __all__ = ["gloss_cyrillic_words"]
 
 MAX_ENDING = 3  # letters an inflected word may add to its stem
 MIN_KNOWN = 2  # known words a name needs to be glossed
+# Endings of adjectives made from place names (Самарский, Пермского, Московская): after
+# "ск" the place's own stem is left (Самар: Samara; Перм: Perm).
+_PLACE_ENDINGS = ("ий", "ая", "ое", "ие", "ого", "ой", "ом", "их", "ую", "ому", "ими")
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +27,7 @@ def _stems() -> tuple[dict[str, str], int, int]:
 @lru_cache(maxsize=1 << 13)
 def _english(word: str) -> str | None:
     table, shortest, longest = _stems()
+    word = word.replace("ё", "е")
     for size in range(min(longest, len(word)), shortest - 1, -1):
         if len(word) - size > MAX_ENDING:
             break
@@ -33,14 +37,44 @@ def _english(word: str) -> str | None:
     return None
 
 
+def _place_stem(word: str) -> str | None:
+    """The place name in an adjective made from it ("самарский" -> "самар"), else None."""
+    for ending in _PLACE_ENDINGS:
+        stem = word[: -len(ending) - 2]
+        if word.endswith("ск" + ending) and len(stem) >= 3:
+            return stem
+    return None
+
+
 def gloss_cyrillic_words(
     words: tuple[str, ...], romanize: Callable[[str], str]
 ) -> tuple[tuple[str, str], ...]:
     """("russian fund direct investment", "ru-gloss") for a name with at least
     MIN_KNOWN known words, the others romanised with ``romanize``; () otherwise (one
-    known stem alone is as likely a surname: Банков, Фондов)."""
+    known stem alone is as likely a surname: Банков, Фондов). Words with a second
+    rendering (фонд: fund|foundation) give a second form, "ru-gloss-alt", and
+    adjectives made from place names a form with the place alone ("Самарский
+    металлургический завод" -> "samar metallurgical plant", "ru-gloss-place")."""
     english = [_english(word) for word in words]
     if len(english) - english.count(None) < MIN_KNOWN:
         return ()
-    out = [e if e is not None else romanize(w) for e, w in zip(english, words, strict=True)]
-    return ((" ".join(out), "ru-gloss"),)
+    first: list[str] = []
+    second: list[str] = []
+    places: list[str] = []
+    for word, known in zip(words, english, strict=True):
+        if known is None:
+            first.append(romanize(word))
+            second.append(first[-1])
+            stem = _place_stem(word)
+            places.append(romanize(stem) if stem is not None else first[-1])
+            continue
+        choices = known.split("|")
+        first.append(choices[0])
+        second.append(choices[-1])
+        places.append(choices[0])
+    out = [(" ".join(first), "ru-gloss")]
+    if second != first:
+        out.append((" ".join(second), "ru-gloss-alt"))
+    if places != first:
+        out.append((" ".join(places), "ru-gloss-place"))
+    return tuple(out)

@@ -184,6 +184,10 @@ def fold_homoglyphs(word: str) -> str:
     other = cyrillic + greek
     if not other:
         return word
+    if cyrillic > latin == word.count("i") + word.count("I"):
+        # Only Latin i among more Cyrillic letters: Ukrainian or Belarusian і typed
+        # on a keyboard without it ("Нiкiтiн" is Нікітін, not "hikitih")
+        return word.translate(_TO_CYRILLIC)
     if latin >= other or all(
         ord(ch) in _TO_LATIN for ch in word if _SCRIPTS[ord(ch)] not in (_LATN, None)
     ):

@@ -19,6 +19,7 @@ from sanctionwatch.names.hangul import (
     surnames,
 )
 from sanctionwatch.names.hebrew import romanize_hebrew
+from sanctionwatch.names.japanese import gloss_japanese
 from sanctionwatch.names.korean_gloss import gloss_hangul_words
 from sanctionwatch.names.text import normalize, script_of
 
@@ -84,6 +85,10 @@ def _other(words: tuple[str, ...]) -> Forms:
     return ((" ".join(anyascii(w) for w in words), "anyascii"),)
 
 
+def _japanese(words: tuple[str, ...]) -> Forms:
+    return _other(words) + gloss_japanese(words)
+
+
 _HANDLERS: dict[str, Callable[[tuple[str, ...]], Forms]] = {
     "Hang": _hangul,
     "Hani": romanize_chinese,
@@ -91,6 +96,7 @@ _HANDLERS: dict[str, Callable[[tuple[str, ...]], Forms]] = {
     "Arab": romanize_arabic,
     "Grek": _greek,
     "Hebr": romanize_hebrew,
+    "Jpan": _japanese,
 }
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from sanctionwatch.screening.index import KIND_CODES, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 
-__all__ = ["COMMON_POSTING", "Reach", "candidates", "reach", "reach_needed"]
+__all__ = ["COMMON_POSTING", "Reach", "candidates", "reach", "reach_needed", "reach_skeleton"]
 
 COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
@@ -92,6 +92,24 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
     return got
 
 
+def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
+    """Names with a token of this consonant skeleton (a token of a skeleton form: Arabic
+    script without its vowels), credited as a near spelling. Cached."""
+    cache = index.reach_cache
+    found = cache.get((skeleton, "", "skeleton"))
+    if found is not None:
+        return found
+    posting = index.by_skeleton.get(skeleton)
+    if posting is None:
+        got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
+    else:
+        got = Reach(posting, np.full(len(posting), EDIT, dtype=np.int8), len(posting))
+    if len(cache) >= REACH_CACHE:
+        cache.clear()
+    cache[(skeleton, "", "skeleton")] = got
+    return got
+
+
 def candidates(
     pq: PreparedQuery, index: ScreeningIndex, limit: int = 25, min_share: float = 0.0
 ) -> list[tuple[int, list[int]]]:
@@ -117,13 +135,17 @@ def candidates(
     for form in pq.forms:
         found = False
         typed = form.method.startswith("latin")
+        skeletal = form.method.endswith("skeleton")
         touched: list[np.ndarray] = []
         later: list[int] = []  # tokens that only add to names the others reached
         for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
             if typed and len(form.tokens[i]) == 1:
                 later.append(i)  # a lone letter: an initial, or a part of its own
                 continue
-            got = reach(index, form.keys[i], form.phon[i], typed)
+            if skeletal:
+                got = reach_skeleton(index, form.tokens[i])
+            else:
+                got = reach(index, form.keys[i], form.phon[i], typed)
             if got.key_size is not None and got.key_size > COMMON_POSTING and found:
                 later.append(i)
                 continue
@@ -134,7 +156,10 @@ def candidates(
             # further: a query made only of common words needs them all.
             found = found or (got.key_size is not None and got.key_size <= COMMON_POSTING)
         for i in later:
-            got = reach(index, form.keys[i], form.phon[i], typed)
+            if skeletal:
+                got = reach_skeleton(index, form.tokens[i])
+            else:
+                got = reach(index, form.keys[i], form.phon[i], typed)
             if not touched:
                 # Nothing else reached a name: the token fetches on its own.
                 if len(got.names):
@@ -145,7 +170,7 @@ def candidates(
             # names the rarer words reached: "AL-MUHAMMAD, Muhammad" among the
             # thousands of names with "muhammad"; "S. AL ABDULLAH" among the
             # ABDULLAHs, where a name part starting with S counts as an initial.
-            if len(form.tokens[i]) == 1:
+            if len(form.tokens[i]) == 1 and not skeletal:
                 post = index.by_initial.get(form.tokens[i])
                 if post is not None:
                     near = post[hits[post] > 0.0]

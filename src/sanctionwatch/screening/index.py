@@ -59,6 +59,23 @@ def _token_keys(token: str) -> tuple[str, str]:
     return found
 
 
+def _skeleton_postings(by_key: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Consonant skeleton (see names.consonant_skeleton) -> the names with a token of a
+    variant key of that skeleton, by which a query in a script that leaves out vowels
+    (Arabic) reaches them. Spellings of one variant class differ in their vowels
+    (muhammad, mohammed), so the class key's skeleton stands for all of them."""
+    groups: dict[str, list[list[int]]] = defaultdict(list)
+    for key, ids in by_key.items():
+        skeleton = names.consonant_skeleton(key)
+        if skeleton:
+            groups[skeleton].append(ids)
+    # Each key's names are in increasing order, each once: merged where keys share one.
+    return {
+        skeleton: lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        for skeleton, lists in groups.items()
+    }
+
+
 def _length_factor(token: str) -> float:
     return 0.6 if len(token) == 1 else 0.9 if len(token) == 2 else 1.0
 
@@ -66,10 +83,25 @@ def _length_factor(token: str) -> float:
 class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
-    __slots__ = ("compact", "keys", "known", "legal", "method", "phon", "tokens", "weights")
+    __slots__ = (
+        "compact",
+        "family",
+        "keys",
+        "known",
+        "legal",
+        "method",
+        "phon",
+        "tokens",
+        "weights",
+    )
 
-    def __init__(self, toks: tuple[str, ...], method: str, legal: str | None) -> None:
+    def __init__(
+        self, toks: tuple[str, ...], method: str, legal: str | None, family: int = 0
+    ) -> None:
         self.tokens = toks
+        # Bit i set: token i is written as the family name ("KHAN, Saeed", "Saeed KHAN");
+        # 0 when the name does not say.
+        self.family = family
         known = _KEYS
         both = [known.get(t) or _token_keys(t) for t in toks]
         self.keys = tuple([k for k, _ in both])
@@ -84,12 +116,21 @@ class NameForm:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
 
     def state(self) -> tuple[object, ...]:
-        return (self.tokens, self.keys, self.phon, self.weights, self.method, self.legal)
+        return (
+            self.tokens,
+            self.keys,
+            self.phon,
+            self.weights,
+            self.method,
+            self.legal,
+            self.family,
+        )
 
     @classmethod
     def from_state(cls, state: tuple[Any, ...]) -> NameForm:
         form = cls.__new__(cls)
-        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state
+        form.tokens, form.keys, form.phon, form.weights, form.method, form.legal = state[:6]
+        form.family = state[6]
         form.compact = "".join(form.keys)
         form.known = ()
         return form
@@ -103,24 +144,46 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     # where they are a title word ("SHEIKH, Qari Muhammad Yaqoob").
     head, comma, _ = text.partition(",")
     family = names.tokens(head) if comma else []
+    person = kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL
+    marked = _family_words(text, family) if person else set()
     for lf in names.latin_forms(text):
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
-        if kind is not EntityKind.PERSON:
+        # A consonant skeleton is no words: "rd sl" (رودي سليوة) has no legal form "sl".
+        if kind is not EntityKind.PERSON and not lf.method.endswith("skeleton"):
             bare, legal = names.legal_form(lf.text)
             if legal is not None and bare.strip():
                 # Both: legal-form tables differ in what they strip ("general corp"?).
                 variants.insert(0, (bare, legal, lf.method))
         for latin, legal, method in variants:
             toks = names.tokens(latin)
-            if kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL:
+            whole: list[str] = []
+            if person:
                 kept = len(family) if toks[: len(family)] == family else 0
+                whole = names.drop_placeholders(toks) if method == "latin" else []
                 toks = names.strip_titles(toks, kept) or toks
-            key = tuple(toks)
-            if not key or key in seen:
-                continue
-            seen.add(key)
-            forms.append(NameForm(key, method, legal))
+            for found in (toks, whole):
+                # A Latin name keeps a form with its titles too: "H. Mullah SAHIB"
+                # abbreviates "Haji Mullah SAHIB", whose form without titles is "sahib".
+                key = tuple(found)
+                if not key or key in seen:
+                    continue
+                seen.add(key)
+                mask = sum(1 << i for i, t in enumerate(key) if t in marked) if marked else 0
+                if method != "latin" or mask == (1 << len(key)) - 1:
+                    mask = 0  # every word marked says nothing
+                forms.append(NameForm(key, method, legal, mask))
     return forms
+
+
+def _family_words(text: str, family: list[str]) -> set[str]:
+    """The words a person's name marks as its family name: before the comma of "FAMILY,
+    Given", or written in capitals among words that are not ("Saeed KHAN")."""
+    if family:
+        return set(family)
+    if text.isupper() or text.lower() == text:
+        return set()
+    upper = [word for word in text.split() if len(word) > 1 and word.isupper()]
+    return set(names.tokens(" ".join(upper))) if upper else set()
 
 
 class IndexedName:
@@ -173,6 +236,7 @@ class ScreeningIndex:
         self.by_phonetic = Postings({})
         self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
         self.by_initial = Postings({})  # first letter -> names with a token starting so
+        self.by_skeleton = Postings({})  # consonant skeleton of a token -> names
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
@@ -181,7 +245,8 @@ class ScreeningIndex:
         self.by_identifier: dict[str, list[int]] = defaultdict(list)
         self.idf: dict[str, float] = {}
         self.max_idf = 1.0
-        self.reach_cache: dict[tuple[str, str, bool], Any] = {}  # see candidates.reach; not saved
+        # see candidates.reach and reach_skeleton; not saved
+        self.reach_cache: dict[tuple[str, str, bool | str], Any] = {}
 
     def __len__(self) -> int:
         return len(self.records)
@@ -197,6 +262,7 @@ class ScreeningIndex:
             "entity_kind": self.entity_kind,
             "by_gram": self.by_gram,
             "by_initial": self.by_initial,
+            "by_skeleton": self.by_skeleton,
             "gram_keys": self.gram_keys,
             "gram_key_sizes": self.gram_key_sizes,
             "by_identifier": self.by_identifier,
@@ -215,6 +281,7 @@ class ScreeningIndex:
         self.entity_kind = state["entity_kind"]
         self.by_gram = state["by_gram"]
         self.by_initial = state["by_initial"]
+        self.by_skeleton = state["by_skeleton"]
         self.gram_keys = state["gram_keys"]
         self.gram_key_sizes = state["gram_key_sizes"]
         self.by_identifier = state["by_identifier"]
@@ -295,6 +362,7 @@ class ScreeningIndex:
         index.by_key = Postings(by_key)
         index.by_phonetic = Postings(by_phonetic)
         index.by_initial = Postings(by_initial)
+        index.by_skeleton = Postings(_skeleton_postings(by_key))
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
         index.name_weight = np.asarray(
             [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32

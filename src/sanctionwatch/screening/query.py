@@ -47,7 +47,7 @@ class PreparedQuery:
         self.notes: list[Feature] = []
         self.matchers: list[TokenMatcher] = []  # one per form, filled as names are scored
         # NameScore by entry tokens, one dict per query form, for persons' names and others
-        self.aligned: dict[bool, list[dict[tuple[str, ...], Any]]] = {}
+        self.aligned: dict[bool, list[dict[Any, Any]]] = {}
 
 
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:

@@ -34,6 +34,10 @@ WEAK_ALIAS = 0.92
 # A weak alias found whole, every word as written or as a listed variant: it still
 # outranks any name found only in part (at most about 0.97 with one part left out).
 WEAK_ALIAS_WHOLE = 0.98
+# Factor when a word written as the family name on one side pairs with one written as a
+# given name on the other ("KHAN, Saeed" / "SAID, Khan"): only enough to rank the name in
+# the order of the query first.
+ORDER_CROSSED = 0.99
 SYLLABLE_GAP = 0.85  # factor when a syllabic name (Korean, Chinese) lacks a syllable
 DROPPED_PART = 0.25  # share of the query's mean token weight one part left out costs
 EXACT = ("same", "variant")  # pairs found as written or as a listed variant
@@ -96,11 +100,15 @@ def align(
     used_q: set[int] = set()
     used_c: set[int] = set()
     loose = False  # some pair is a misspelling, a sound-alike or a skeleton
+    qfam, cfam = qf.family, cf.family
+    crossed = False  # a family name paired with a given name
     for sim, i, j, how in options:
         if i in used_q or j in used_c:
             continue
         used_q.add(i)
         used_c.add(j)
+        if qfam and cfam and ((qfam >> i) ^ (cfam >> j)) & 1:
+            crossed = True
         pairs.append((qtoks[i], ctoks[j], sim, how))
         if how != "initial":
             if how not in EXACT:
@@ -184,6 +192,8 @@ def align(
         # found only by resemblance ("Antonia" / "Antonio": two departures).
         den += lack - (1.0 - EXTRA_CANDIDATE) * heaviest
     score = num / den if den else 0.0
+    if crossed:
+        score *= ORDER_CROSSED
     if lack_q and heaviest:
         score *= SWAPPED
     if missing_q or missing_c:
@@ -261,9 +271,10 @@ def _best_name(
         weak = iname.kind is NameKind.WEAK_ALIAS
         for (qf, matcher), memo in zip(forms, aligned, strict=True):
             for cf in iname.forms:
-                result = memo.get(cf.tokens)
+                key = (cf.tokens, cf.family) if qf.family else cf.tokens
+                result = memo.get(key)
                 if result is None:
-                    result = memo[cf.tokens] = align(qf, cf, matcher, person)
+                    result = memo[key] = align(qf, cf, matcher, person)
                 value = result.score
                 if weak:
                     value *= WEAK_ALIAS_WHOLE if _whole(result) else WEAK_ALIAS
