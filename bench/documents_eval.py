@@ -22,9 +22,10 @@ a paragraph-level label needs that paragraph; a "none" label needs a prediction 
 resolution, so a keyword link to some resolution on a general statement counts as an
 error. Quantities match by value+unit,
 factual errors by kind (and resolution number) per article: a gold error's kind is read
-from the annotation's wording (``GOLD_KINDS``: deadline, arithmetic, dimension,
+from the annotation's wording (``GOLD_KINDS``: deadline, resolution_date, arithmetic, dimension,
 unit_conversion, list_count, agreement_year, region, place_name, sanctions_year,
-institution_name; else "other", which nothing predicts).
+institution_name; else "other", which nothing predicts); a resolution_date error (the
+number right, the date written with it wrong) is matched with its resolution number.
 Micro and macro F1 (over stance classes, units, error kinds) are printed, with looser
 matchings (state+stance, state) beside.
 Speed: articles per second on one pinned core, without and with model loading, beside
@@ -204,6 +205,11 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 # ratio, a conversion, a listed count, a body's name, an agreement's year), not the texts.
 GOLD_KINDS = (
     ("deadline", r"\bdeadline\b"),
+    (
+        "resolution_date",
+        r"\bwas\s+adopted\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b"
+        r"|\bnot\s+'?in\s+[A-Z][a-z]+\s+(?:19|20)\d\d",
+    ),
     ("arithmetic", r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"),
     ("dimension", r"\b\d[\d,.]*\s*(?:m|meters|metres|feet|ft)\s+(?:wide|in\s+width|beam)\b"),
     (
@@ -230,12 +236,17 @@ GOLD_KINDS = (
 def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
     out: list[tuple[str, int | None]] = []
     for t in texts:
-        m = re.search(r"(?:number\s+given\s+as|resolution\s+number|[Rr]esolution)\s+'?(\d{4})'?", t)
-        if m and re.search(r"given as|wrong|contradict|is UNSCR|should be", t):
+        m = re.search(r"\bnot\s+resolution\s+(\d{4})", t) or re.search(
+            r"(?:number\s+given\s+as|resolution\s+number|[Rr]esolution)\s+'?(\d{4})'?", t
+        )
+        if m and re.search(
+            r"given as|wrong|contradict|is UNSCR|should be|transposed|not resolution", t
+        ):
             out.append(("resolution_number", int(m.group(1))))
             continue
         kind = next((k for k, rule in GOLD_KINDS if re.search(rule, t, re.I)), "other")
-        out.append((kind, None))
+        number = re.search(r"[Rr]esolution\s+'?(\d{4})", t) if kind == "resolution_date" else None
+        out.append((kind, int(number.group(1)) if number else None))
     return out
 
 

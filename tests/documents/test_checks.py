@@ -202,6 +202,7 @@ def test_correct_ratios_never_fire(small: int, factor: int) -> None:
 def test_a_wrong_year_for_a_numbered_resolution_is_a_factual_error() -> None:
     text = "The 2016 resolution 2397 ordered states to send North Korean workers home."
     errors = analyse_text(text, published="2020-02-01").factual_errors
-    assert [(e["kind"], e.get("number")) for e in errors] == [("resolution_number", 2397)]
+    assert [(e["kind"], e.get("number")) for e in errors] == [("resolution_date", 2397)]
+    assert "22 Dec 2017" in errors[0]["message"]
     text = "The 2017 resolution 2397 ordered states to send North Korean workers home."
     assert analyse_text(text, published="2020-02-01").factual_errors == []

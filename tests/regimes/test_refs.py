@@ -88,7 +88,13 @@ def test_paragraph_and_keywords_give_the_obligation() -> None:
 
 def test_year_in_brackets_contradicting_the_number() -> None:
     ref = _only(find_references("under resolution 2397 (2016) on North Korea"), number=2397)
-    assert ref.problem is not None and "(2016)" in ref.problem
+    # no 2016 resolution on North Korea fits better: the year is what is wrong
+    assert ref.problem is None and ref.date_problem is not None and "(2016)" in ref.date_problem
+    # must not: the number wrong for its topic stays a number problem
+    ref = _only(
+        find_references("under resolution 2379 (2017) on North Korean workers"), number=2379
+    )
+    assert ref.problem is not None and ref.date_problem is None
 
 
 def test_correct_numbers_on_other_topics_are_not_flagged() -> None:
@@ -310,7 +316,9 @@ def test_a_year_written_with_a_resolution_number_is_checked() -> None:
         "In 2016 the Security Council adopted resolution 2371, which banned coal exports.",
     ):
         ref = _only(find_references(text), number=2371)
-        assert ref.problem is not None and "2016" in ref.problem, text
+        # the number fits the coal ban better than any 2016 resolution: the date is wrong
+        assert ref.problem is None and ref.date_problem is not None, text
+        assert "2016" in ref.date_problem and "5 Aug 2017" in ref.date_problem, text
     # must not: the right year, a year of something else, a range
     for text in (
         "Resolution 2371 of 2017 banned the coal exports.",

@@ -58,6 +58,7 @@ def find_refs(text: str, published: date | None, kb: Any | None) -> list[Referen
                 obligation_id=ref.obligation_id,
                 problem=ref.problem,
                 confidence=float(ref.confidence),
+                date_problem=getattr(ref, "date_problem", None),
             )
         )
     return out

@@ -119,6 +119,7 @@ class ReferenceInfo:
     obligation_id: str | None
     problem: str | None
     confidence: float
+    date_problem: str | None = None  # the number is right, the date written with it is not
 
 
 @dataclass(slots=True)

@@ -246,6 +246,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         c.document = meta.sha256
         c.outlet = meta.outlet
     errors = [_error_dict(r) for r in references if r.problem]
+    errors += [_date_error_dict(r) for r in references if r.date_problem and not r.problem]
     by_start = {f.sentence.start: f for f in facts}
 
     def deadline_of(s: Sentence) -> Deadline | None:
@@ -349,6 +350,20 @@ def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
         "message": r.problem,
         "explanation": r.problem,
         "confidence": r.confidence,
+    }
+
+
+def _date_error_dict(r: ReferenceInfo) -> dict[str, Any]:
+    return {
+        "kind": "resolution_date",
+        "number": r.number,
+        "text": r.text,
+        "start": r.start,
+        "end": r.end,
+        "resolved": r.resolved,
+        "message": r.date_problem,
+        "explanation": r.date_problem,
+        "confidence": 0.8,
     }
 
 

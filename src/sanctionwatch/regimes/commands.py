@@ -138,8 +138,8 @@ def check_refs_command(
             str(ref.resolved or "?"),
             f"{ref.confidence:.2f}",
             ref.obligation_id or "",
-            f"[red]{ref.problem}[/]" if ref.problem else "",
+            f"[red]{ref.problem or ref.date_problem}[/]" if ref.problem or ref.date_problem else "",
         )
     console.print(table)
-    flagged = sum(1 for ref in refs if ref.problem)
+    flagged = sum(1 for ref in refs if ref.problem or ref.date_problem)
     console.print(f"{len(refs)} reference(s), {flagged} flagged", highlight=False)

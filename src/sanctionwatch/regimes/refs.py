@@ -87,6 +87,8 @@ class Reference:
     confidence: float
     obligation_id: str | None = None
     problem: str | None = None
+    # the number is right but the date written with it is not ("2231, adopted in July 2016")
+    date_problem: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -250,6 +252,10 @@ def _check_number(
     if not date_ok and not candidates and cue is not None:
         candidates = [r.number for r in kb.adopted_in(cue.year or 0, cue.month)]
     choice = _pick(kb, number, candidates, ctx, dated=not date_ok)
+    if topic_ok and not date_ok and (choice is None or _written_fits(kb, number, choice, ctx)):
+        # the number fits the subject and nothing, or less well, fits the date written:
+        # the date is wrong, not the number (``misdated`` reports it)
+        return number, 0.85, _obligation_for(kb, number, ctx, para), None
     said = f"{number} ({_when(res)}) is on {res.topic}"
     if choice is None and date_ok:
         # only the regime named nearby differs and nothing points to another resolution:
@@ -274,6 +280,27 @@ def _check_number(
     transposed = sorted(str(number)) == sorted(str(choice))
     ob_id = _obligation_for(kb, choice, ctx, para)
     return choice, 0.8 if transposed else 0.65, ob_id, problem
+
+
+def _on_topic_number(kb: KnowledgeBase, number: int, ctx: _Context) -> bool:
+    res = kb.resolution(number)
+    return res is not None and _on_topic(res, ctx.regimes, kb)
+
+
+def _written_fits(kb: KnowledgeBase, number: int, choice: int, ctx: _Context) -> bool:
+    """Do the sentence's words fit the resolution as written better than ``choice``
+    ("banned textile exports in August 2017 under resolution 2375": 2375 banned
+    textiles, 2371 of August 2017 did not)?"""
+    _, best, score = _best_obligation(kb, [number, choice], ctx)
+    return best == number and score > 0
+
+
+def misdated(kb: KnowledgeBase, number: int, cue: DateCue | None) -> str | None:
+    """The problem with a date written for a resolution that was adopted on another one."""
+    res = kb.resolution(number)
+    if res is None or cue is None or cue.fits(res.adopted):
+        return None
+    return f"resolution {number} was adopted on {_when(res)}, not '{cue.label()}'"
 
 
 def _pick(
@@ -336,8 +363,23 @@ def _numbered(
             resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
             if match["sres"] and problem is None:
                 confidence = max(confidence, 0.98)
+            wrong_date = (
+                misdated(kb, number, stated or ctx.adoption)
+                if problem is None and resolved == number and _on_topic_number(kb, number, ctx)
+                else None
+            )
             refs.append(
-                Reference(start, end, text[start:end], number, resolved, confidence, ob_id, problem)
+                Reference(
+                    start,
+                    end,
+                    text[start:end],
+                    number,
+                    resolved,
+                    confidence,
+                    ob_id,
+                    problem,
+                    wrong_date,
+                )
             )
     return refs
 

@@ -69,7 +69,7 @@ _PARAGRAPH = re.compile(
     r"\b(?:paragraph|para\.?|OP)\s*(?P<n>[0-9]{1,2})(?:\s*\((?P<sub>[a-z])\))?(?![0-9])", _FLAGS
 )
 _DATE_AFTER = re.compile(
-    r"\s*,?\s*(?:of|dated|adopted\s+(?:on|in)|passed\s+(?:on|in))\s+"
+    r"\s*,?\s*(?:of|dated|(?:adopted|passed)\s+(?:unanimously\s+)?(?:on|in))\s+"
     rf"(?:(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
     r"(?P<year>(?:19|20)[0-9]{2})\b(?![-/])",
     _FLAGS,
