@@ -352,3 +352,15 @@ def test_national_bans_arrests_and_duties_told_in_the_perfect(kb: Any) -> None:
     # must not: a ban merely proposed
     proposed = COAL + "Peru is considering a ban on imports from North Korea."
     assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(proposed)}
+
+
+def test_sanctions_on_people_for_fishing_are_no_sanctions_context(kb: Any) -> None:
+    text = (
+        "Peru's government has ordered provinces to impose administrative sanctions on "
+        "vessel owners caught fishing illegally. More than 1,200 owners have been fined "
+        "and several captains were prosecuted for violations."
+    )
+    assert analyse_text(text, published="2024-11-11").claims == []
+    # must find: sanctions on a state are the context
+    state = "The EU imposed sanctions on North Korea. Peru has fined 12 firms for violations."
+    assert analyse_text(state, published="2024-11-11").claims
