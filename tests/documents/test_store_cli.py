@@ -101,3 +101,24 @@ def test_cli_bad_input_is_one_clear_line(tmp_path: Path) -> None:
         app, ["--db", str(tmp_path / "t.db"), "analyse", str(path), "--date", "soon"]
     )
     assert res.exit_code == 1 and "expected YYYY" in " ".join(res.output.split())
+
+
+def test_cli_analyse_several_files_stores_all_or_none(tmp_path: Path) -> None:
+    a, b, empty = tmp_path / "a.txt", tmp_path / "b.txt", tmp_path / "empty.txt"
+    a.write_text(TEXT, encoding="utf-8")
+    b.write_text(OTHER, encoding="utf-8")
+    empty.write_bytes(b"")
+    db = tmp_path / "t.db"
+    runner = CliRunner()
+    # a bad file among good ones: one clear error, nothing stored
+    res = runner.invoke(app, ["--db", str(db), "analyse", str(a), str(empty), str(b)])
+    assert res.exit_code == 1 and "empty.txt" in " ".join(res.output.split())
+    res = runner.invoke(app, ["--db", str(db), "claims", "--format", "json"])
+    assert res.exit_code == 0 and json.loads(res.output) == []
+    # two good files: both analysed and stored in one call
+    res = runner.invoke(
+        app,
+        ["--db", str(db), "analyse", str(a), str(b), "--date", "2020-01-05", "--format", "json"],
+    )
+    assert res.exit_code == 0, res.output
+    assert [p["origin"].rsplit("/", 1)[-1] for p in json.loads(res.output)] == ["a.txt", "b.txt"]

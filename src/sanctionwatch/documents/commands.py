@@ -16,8 +16,12 @@ app = typer.Typer()
 @handle_errors
 def analyse_cmd(
     ctx: typer.Context,
-    source: Annotated[
-        str, typer.Argument(help="A text, HTML or PDF file, a folder of them, or a URL.")
+    sources: Annotated[
+        list[str],
+        typer.Argument(
+            help="Text, HTML or PDF files, folders of them, or URLs (one or more).",
+            metavar="SOURCE...",
+        ),
     ],
     outlet: Annotated[
         str | None, typer.Option(help="Outlet that published it (e.g. Reuters).")
@@ -48,7 +52,7 @@ def analyse_cmd(
     if fmt not in ("table", "json"):
         raise InputError(f"--format {fmt!r}: expected table or json")
     results = analyse_source(
-        source,
+        sources,
         settings_from(ctx),
         outlet=outlet,
         published=date,

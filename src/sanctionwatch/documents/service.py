@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -24,7 +25,7 @@ class AnalysedDocument:
 
 
 def analyse_source(
-    source: str,
+    source: str | Sequence[str],
     settings: Settings,
     *,
     outlet: str | None = None,
@@ -33,11 +34,15 @@ def analyse_source(
     model_sentences: bool = False,
     ner: bool = False,
 ) -> list[AnalysedDocument]:
-    """Read ``source`` (file, folder or URL), analyse every document, and store them all
-    in one transaction (or none, if anything fails before that)."""
+    """Read ``source`` (a file, folder or URL, or several), analyse every document, and
+    store them all in one transaction (or none, if anything fails before that)."""
     if isinstance(published, str) and parse_partial_date(published) is None:
         raise InputError(f"--date {published!r}: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    raws = read_source(source, timeout=settings.http_timeout)
+    sources = [source] if isinstance(source, str) else list(source)
+    if not sources:
+        raise InputError("no source given: name a file, a folder or a URL")
+    # every source is read before anything is analysed or stored: one bad one stops all
+    raws = [r for one in sources for r in read_source(one, timeout=settings.http_timeout)]
     inputs = [
         DocumentInput(
             r.text,
