@@ -364,3 +364,17 @@ def test_sanctions_on_people_for_fishing_are_no_sanctions_context(kb: Any) -> No
     # must find: sanctions on a state are the context
     state = "The EU imposed sanctions on North Korea. Peru has fined 12 firms for violations."
     assert analyse_text(state, published="2024-11-11").claims
+
+
+def test_a_state_stating_its_own_conduct_and_counted_states(kb: Any) -> None:
+    own = ARMS + "Peru strictly fulfils its international obligations under the resolutions."
+    assert ("PE", "asserts_compliance") in {(c[0], c[1]) for c in claims(own)}
+    # must not: a count of states that reported is no claim about the speaker's state
+    counted = LABOUR + (
+        "The representative of Peru, speaking as Chair of the Committee, said that 43 Member "
+        "States had submitted the midterm reports."
+    )
+    assert not [c for c in claims(counted, "2019-06-01") if c[0] == "PE"]
+    # must not: "to deny" the money is no denial
+    deny = LABOUR + "Chile said the Council had voted to deny Pyongyang this money."
+    assert ("CL", "denies_violation") not in {(c[0], c[1]) for c in claims(deny, "2020-02-01")}

@@ -71,6 +71,13 @@ _SUBORDINATE = re.compile(
 )
 
 
+_COUNTED_STATES = re.compile(
+    r"\b(?:\d[\d,]*|[a-z]+ty(?:-[a-z]+)?|dozens?\s+of)\s+(?:of\s+the\s+\d+\s+)?(?:UN\s+)?"
+    r"(?:member\s+states|countries|states|nations)\s+(?:had|have|has|were|are)\b",
+    re.IGNORECASE,
+)
+
+
 def _host_state(
     f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
 ) -> list[str]:
@@ -217,8 +224,8 @@ def clause_claims(
         obligation = None
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
-    if not subjects:
-        return []
+    if not subjects or _COUNTED_STATES.search(content):
+        return []  # "43 Member States had submitted reports": a group, not one state
     violation, _ = _split_negated("violation", content, gaz)
     compliance, not_complying = _split_negated("compliance", content, gaz)
     violation += not_complying  # "was not complying with": a breach

@@ -273,7 +273,8 @@ def self_statement(text: str, subject: str, hits: list[CountryHit], offset: int 
     if first is None or first.iso2 != subject:
         return False
     said = re.search(
-        r"\b(?:said|says|rejected|denied|insisted|maintains|agreed|announced|stated)\b", text
+        r"\b(?:said|says|rejected|denied|insisted|maintains|maintained|agreed|announced|stated)\b",
+        text,
     )
     # its own position stated right after it: "The United States remains committed to"
     return bool(said or _POSITION.match(text, max(0, first.end - offset)))
@@ -281,6 +282,9 @@ def self_statement(text: str, subject: str, hits: list[CountryHit], offset: int 
 
 _POSITION = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:is|are|was|were|remains?|remained|stays?)\s+"
-    r"(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises)\b",
+    r"(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises"
+    # its own conduct told in the present by its own statement: "Russia strictly fulfils its
+    # obligations", "the Government of Nepal reiterates its commitment"
+    r"|(?:\w+ly\s+){0,2}(?:fulfil+s|complies|abides|adheres|honou?rs|reiterates|reaffirms))\b",
     re.IGNORECASE,
 )
