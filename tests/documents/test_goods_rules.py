@@ -378,3 +378,17 @@ def test_a_state_stating_its_own_conduct_and_counted_states(kb: Any) -> None:
     # must not: "to deny" the money is no denial
     deny = LABOUR + "Chile said the Council had voted to deny Pyongyang this money."
     assert ("CL", "denies_violation") not in {(c[0], c[1]) for c in claims(deny, "2020-02-01")}
+
+
+def test_containers_impounded_permits_not_issued_and_contracts_cancelled(kb: Any) -> None:
+    got = {(c[0], c[1]) for c in claims(COAL + "Peruvian customs have impounded a container.")}
+    assert ("PE", "reports_measure") in got
+    none = LABOUR + "The representative of Peru said her country had issued no work permits."
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(none, "2019-06-01")}
+    cancelled = ARMS + (
+        "Peru informed the Panel that contracts with a North Korean firm had been cancelled."
+    )
+    assert ("PE", "reports_measure") in {(c[0], c[1]) for c in claims(cancelled)}
+    # must not: permits issued, contracts signed
+    signed = ARMS + "Peru informed the Panel that contracts with a North Korean firm were signed."
+    assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(signed)}

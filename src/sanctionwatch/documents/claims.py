@@ -80,9 +80,15 @@ def build_claims(
         lead = len(text) - len(text.lstrip())
         evidence = text.strip()
         for subject, stance, cues, confidence, own in found:
-            if stance == "reports_measure" and subject == target:
-                continue  # the targeted state does not implement sanctions on itself
             att = f.attribution
+            if stance == "reports_measure" and subject == target:
+                # the targeted state does not implement sanctions on itself: a state that
+                # tells of it speaks of its own measure ("Peru informed the Panel that
+                # contracts with a North Korean firm had been cancelled")
+                own = att.speaker.country if att is not None else None
+                if own is None or own == target or own in STATE_KINDS:
+                    continue
+                subject = own
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
             if own is not None:

@@ -39,6 +39,7 @@ _VERBS = (
     r"said|says|say|told|tells|added|adds|stated|noted|claimed|announced|warned|insisted|argued|"
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
     r"acknowledged|admitted|conceded|denied|rejected|dismissed|called(?!\s+(?:on|for)\b)|assured|"
+    r"informed|informs|"
     r"reaffirmed|maintains|maintained|"
     r"asserted|complained|revealed|wrote|outlined|showed|shows|found|finds|concluded|demanded|"
     r"spotted|observed|detected|documented|photographed"
