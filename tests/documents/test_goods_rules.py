@@ -392,3 +392,24 @@ def test_containers_impounded_permits_not_issued_and_contracts_cancelled(kb: Any
     # must not: permits issued, contracts signed
     signed = ARMS + "Peru informed the Panel that contracts with a North Korean firm were signed."
     assert ("PE", "reports_measure") not in {(c[0], c[1]) for c in claims(signed)}
+
+
+def test_commitments_decisions_carried_out_and_an_officials_denial(kb: Any) -> None:
+    for said in (
+        '"Peru remains fully committed to its obligations," the minister said.',
+        '"Peru is carrying out the Security Council\'s decisions in full," the minister said.',
+        '"Peru applies every measure decided by this Council," the minister said.',
+    ):
+        got = {(c[0], c[1]) for c in claims(LABOUR + said, "2020-02-01")}
+        assert ("PE", "asserts_compliance") in got, said
+    text = LABOUR + (
+        "A researcher said 40 North Korean workers remained in Peru after the deadline. "
+        "A spokesman for the State Migration Service rejected the claim."
+    )
+    assert ("PE", "denies_violation") in {(c[0], c[1]) for c in claims(text, "2020-02-01")}
+    # must not: a rejected proposal is no denial on the state's behalf
+    other = LABOUR + (
+        "Peru sent 40 workers home. A spokesman for the State Migration Service rejected "
+        "a proposal to hire more inspectors."
+    )
+    assert ("PE", "denies_violation") not in {(c[0], c[1]) for c in claims(other, "2020-02-01")}

@@ -215,6 +215,16 @@ def _sentence_claims(
     content = text[c_start - s.start : c_end - s.start]
     if att is not None and not att.direct and _DENYING_VERB.fullmatch(att.cue):
         own = att.speaker.country or speaker_states.get(att.speaker.label)
+        if (
+            own is None
+            and not f.countries
+            and is_official(att)
+            and prev_subjects
+            and prev_subjects[0] not in ("ALL", duty.target)
+        ):
+            # "A spokesman for the State Migration Service rejected the claim", just after
+            # sentences on one state: its official denies the charge on its behalf
+            own = prev_subjects[0]
         denial = _cues("denial", text, gaz)
         if own and own not in STATE_KINDS and denial:
             # "Tanzania rejected a UN report that accused it of ...": the charge told

@@ -211,6 +211,19 @@ def clause_claims(
     if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
         subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
         charged = bool(subjects)
+    if (
+        not subjects
+        and not f.countries
+        and att is not None
+        and speaker_state is None
+        and is_official(att)
+        and prev_subjects
+        and prev_subjects[0] not in ("ALL", target)
+        and _cues("denial", content, gaz)
+    ):
+        # "A spokesman for the State Migration Service rejected the claim", just after
+        # sentences on one state: its official denies the charge on its behalf
+        subjects = prev_subjects[:1]
     if category == "labour" and target and subjects == [target] and not charged:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     sub = _SUBORDINATE.search(content[: obligation.start()]) if obligation else None
