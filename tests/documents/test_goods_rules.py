@@ -413,3 +413,13 @@ def test_commitments_decisions_carried_out_and_an_officials_denial(kb: Any) -> N
         "a proposal to hire more inspectors."
     )
     assert ("PE", "denies_violation") not in {(c[0], c[1]) for c in claims(other, "2020-02-01")}
+
+
+def test_a_trailing_speaker_who_told_a_named_outlet(kb: Any) -> None:
+    cap = CAP + (
+        "Peru's maritime administration struck the tanker off its register last month, a "
+        'Peruvian official told Kyodo News, citing "information from a member state".'
+    )
+    an = analyse_text(cap, published="2019-07-12")
+    got = [(c.subject_state, c.stance, c.speaker) for c in an.claims if c.subject_state == "PE"]
+    assert got == [("PE", "reports_measure", "a Peruvian official")]

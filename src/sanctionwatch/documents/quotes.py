@@ -98,7 +98,10 @@ _WHERE = (
     r"[^,;“”\".]{1,60}?)?"
 )
 _TRAIL = re.compile(
-    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b(?:\s+(?:the\s+|a\s+)?[\w’'.-]+)?{_WHEN}{_WHERE}\s*(?:,|\.|$)"
+    # "..., a Togolese official told Kyodo News, citing ...": an object of up to three words
+    rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b"
+    r"(?:\s+(?:the\s+|a\s+)?[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+){0,2})?"
+    rf"{_WHEN}{_WHERE}\s*(?:,|\.|$)"
 )
 # "Publishing photographs and logs, the panel said that North Korea had violated ..."
 _MID = re.compile(
