@@ -239,8 +239,13 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
         m = re.search(r"\bnot\s+resolution\s+(\d{4})", t) or re.search(
             r"(?:number\s+given\s+as|resolution\s+number|[Rr]esolution)\s+'?(\d{4})'?", t
         )
-        if m and re.search(
-            r"given as|wrong|contradict|is UNSCR|should be|transposed|not resolution", t
+        date_wrong = re.search(r"number is right|date (?:is )?wrong", t)  # said so outright
+        if (
+            m
+            and not date_wrong
+            and re.search(
+                r"given as|wrong|contradict|is UNSCR|should be|transposed|not resolution", t
+            )
         ):
             out.append(("resolution_number", int(m.group(1))))
             continue

@@ -328,3 +328,18 @@ def test_a_year_written_with_a_resolution_number_is_checked() -> None:
     ):
         ref = _only(find_references(text), number=2371)
         assert ref.problem is None, (text, ref.problem)
+
+
+def test_a_list_of_numbers_with_a_list_of_years_is_not_checked_against_one_year() -> None:
+    text = (
+        "Security Council resolutions 1718 and 1874, adopted in 2006 and 2009, prohibit all "
+        "UN member states from supplying weapons to the DPRK."
+    )
+    refs = find_references(text)
+    assert [(r.number, r.problem, r.date_problem) for r in refs] == [
+        (1718, None, None),
+        (1874, None, None),
+    ]
+    # must still find: one number with a wrong year
+    ref = _only(find_references("Resolution 1874, adopted in 2006, bans arms sales."), number=1874)
+    assert (ref.problem or ref.date_problem) is not None

@@ -15,7 +15,7 @@ sentence, with a lower confidence.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 
 from sanctionwatch.regimes.kb import KnowledgeBase, load_kb
@@ -356,6 +356,10 @@ def _numbered(
                 items.append((start, base + item.end(), int(item["n"]), year))
         for start, end, number, year in items:
             ctx = _context(sentences, start, kb, published, memo, numbered=True)
+            if len(items) > 1 and ctx.adoption is not None:
+                # "resolutions 1718 and 1874, adopted in 2006 and 2009": a date of the
+                # sentence cannot be given to one number of a list
+                ctx = replace(ctx, adoption=None)
             para = paragraph_near(text, start, end)
             stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
             if stated is None and _first_item(items, start):

@@ -71,7 +71,8 @@ _PARAGRAPH = re.compile(
 _DATE_AFTER = re.compile(
     r"\s*,?\s*(?:of|dated|(?:adopted|passed)\s+(?:unanimously\s+)?(?:on|in))\s+"
     rf"(?:(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
-    r"(?P<year>(?:19|20)[0-9]{2})\b(?![-/])",
+    # not a list of years ("adopted in 2006 and 2009"), which belongs to a list of numbers
+    r"(?P<year>(?:19|20)[0-9]{2})\b(?![-/])(?!\s+and\s+(?:19|20)[0-9]{2})",
     _FLAGS,
 )
 # a year written before a resolution number: "the 2016 resolution 2371", "In 2016 the
