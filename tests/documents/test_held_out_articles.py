@@ -16,16 +16,9 @@ from typing import Any
 import pytest
 
 from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.model import STANCES
 
 DATA = Path(__file__).with_name("data") / "held_out"
-STANCES = {
-    "asserts_compliance",
-    "admits_noncompliance",
-    "alleges_violation",
-    "denies_violation",
-    "reports_measure",
-    "other",
-}
 
 
 def _articles() -> dict[str, tuple[dict[str, str], str]]:

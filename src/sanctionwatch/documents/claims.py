@@ -15,7 +15,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from sanctionwatch.documents.clauses import STATE_KINDS, clause_claims, reporting_states
+from sanctionwatch.documents.clauses import (
+    STATE_KINDS,
+    clause_claims,
+    official_of,
+    reporting_states,
+)
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.dedup import drop_restated, drop_told_twice
 from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
@@ -214,17 +219,11 @@ def _sentence_claims(
         c_start, c_end, skip = s.start, s.end, None
     content = text[c_start - s.start : c_end - s.start]
     if att is not None and not att.direct and _DENYING_VERB.fullmatch(att.cue):
-        own = att.speaker.country or speaker_states.get(att.speaker.label)
-        if (
-            own is None
-            and not f.countries
-            and is_official(att)
-            and prev_subjects
-            and prev_subjects[0] not in ("ALL", duty.target)
-        ):
-            # "A spokesman for the State Migration Service rejected the claim", just after
-            # sentences on one state: its official denies the charge on its behalf
-            own = prev_subjects[0]
+        own = (
+            att.speaker.country
+            or speaker_states.get(att.speaker.label)
+            or official_of(f, prev_subjects, duty.target)
+        )
         denial = _cues("denial", text, gaz)
         if own and own not in STATE_KINDS and denial:
             # "Tanzania rejected a UN report that accused it of ...": the charge told

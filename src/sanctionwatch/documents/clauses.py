@@ -39,7 +39,7 @@ from sanctionwatch.documents.subjects import (
     within,
 )
 
-__all__ = ["STATE_KINDS", "clause_claims", "reporting_states"]
+__all__ = ["STATE_KINDS", "clause_claims", "official_of", "reporting_states"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
@@ -76,6 +76,16 @@ _COUNTED_STATES = re.compile(
     r"(?:member\s+states|countries|states|nations)\s+(?:had|have|has|were|are)\b",
     re.IGNORECASE,
 )
+
+
+def official_of(f: SentenceFacts, prev_subjects: list[str], target: str | None) -> str | None:
+    """The state an official of no named state speaks for, in a sentence that names no
+    state, just after sentences on one ("A spokesman for the State Migration Service
+    rejected the claim"): the state the text was about."""
+    att = f.attribution
+    if att is None or f.countries or not is_official(att) or not prev_subjects:
+        return None
+    return prev_subjects[0] if prev_subjects[0] not in ("ALL", target) else None
 
 
 def _host_state(
@@ -211,19 +221,9 @@ def clause_claims(
     if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
         subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
         charged = bool(subjects)
-    if (
-        not subjects
-        and not f.countries
-        and att is not None
-        and speaker_state is None
-        and is_official(att)
-        and prev_subjects
-        and prev_subjects[0] not in ("ALL", target)
-        and _cues("denial", content, gaz)
-    ):
-        # "A spokesman for the State Migration Service rejected the claim", just after
-        # sentences on one state: its official denies the charge on its behalf
-        subjects = prev_subjects[:1]
+    if not subjects and speaker_state is None and _cues("denial", content, gaz):
+        spoken_for = official_of(f, prev_subjects, target)
+        subjects = [spoken_for] if spoken_for else []
     if category == "labour" and target and subjects == [target] and not charged:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     sub = _SUBORDINATE.search(content[: obligation.start()]) if obligation else None

@@ -246,7 +246,9 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         c.document = meta.sha256
         c.outlet = meta.outlet
     errors = [_error_dict(r) for r in references if r.problem]
-    errors += [_date_error_dict(r) for r in references if r.date_problem and not r.problem]
+    errors += [
+        _error_dict(r, "resolution_date") for r in references if r.date_problem and not r.problem
+    ]
     by_start = {f.sentence.start: f for f in facts}
 
     def deadline_of(s: Sentence) -> Deadline | None:
@@ -339,31 +341,20 @@ def _opening_quotes(text: str, sentences: list[Sentence]) -> list[Sentence]:
     return out
 
 
-def _error_dict(r: ReferenceInfo) -> dict[str, Any]:
+def _error_dict(r: ReferenceInfo, kind: str = "resolution_number") -> dict[str, Any]:
+    """A reference's problem as a factual error: the number (``problem``) or, the number
+    being right, the date written with it (``date_problem``)."""
+    message = r.problem if kind == "resolution_number" else r.date_problem
     return {
-        "kind": "resolution_number",
+        "kind": kind,
         "number": r.number,
         "text": r.text,
         "start": r.start,
         "end": r.end,
         "resolved": r.resolved,
-        "message": r.problem,
-        "explanation": r.problem,
-        "confidence": r.confidence,
-    }
-
-
-def _date_error_dict(r: ReferenceInfo) -> dict[str, Any]:
-    return {
-        "kind": "resolution_date",
-        "number": r.number,
-        "text": r.text,
-        "start": r.start,
-        "end": r.end,
-        "resolved": r.resolved,
-        "message": r.date_problem,
-        "explanation": r.date_problem,
-        "confidence": 0.8,
+        "message": message,
+        "explanation": message,
+        "confidence": r.confidence if kind == "resolution_number" else 0.8,
     }
 
 
