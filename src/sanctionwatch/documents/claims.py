@@ -146,7 +146,9 @@ def build_claims(
                     cues=cues,
                 )
             )
-        prev_subjects = [c[0] for c in found if c[0] != "ALL"] or prev_subjects
+        prev_subjects = [
+            c[0] for c in found if c[0] != "ALL" and not c[0].startswith("multiple")
+        ] or prev_subjects
     return drop_told_twice(drop_restated(claims))
 
 

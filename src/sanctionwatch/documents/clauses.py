@@ -29,6 +29,7 @@ from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+from sanctionwatch.documents.quantities import words_to_number
 from sanctionwatch.documents.subjects import (
     COUNT_ONLY,
     fallback_subjects,
@@ -76,6 +77,42 @@ _COUNTED_STATES = re.compile(
     r"(?:member\s+states|countries|states|nations)\s+(?:had|have|has|were|are)\b",
     re.IGNORECASE,
 )
+
+
+_REPORTING_COUNT = re.compile(
+    r"(?:\b(?P<approx>roughly|about|around|some|nearly|almost|over|more\s+than)\s+)?"
+    r"\b(?P<n>\d[\d,]*|[a-z]+(?:-[a-z]+)?)\s+(?:of\s+the\s+(?:UN['’]s\s+)?\d+\s+)?(?:UN\s+)?"
+    r"(?:member\s+states|countries|states|members)\s+(?:had|have|has)\s+"
+    r"(?:so\s+far\s+|now\s+|already\s+|by\s+then\s+)?(?:submitted|filed|sent|reported|provided)\b"
+    r"|\bbringing\s+(?:the\s+total\s+)?to\s+(?P<n2>\d[\d,]*)\s+the\s+number\s+of\s+"
+    r"(?:member\s+states|countries|states)\s+(?:that|which)\s+(?:had|have)\s+(?:submitted|reported|filed)\b",
+    re.IGNORECASE,
+)
+
+
+_REPATRIATION_REPORTS = re.compile(r"\b(?:mid-?term|final)\s+reports?\b|\brepatriat", re.I)
+
+
+def _reporting_count(content: str, resolutions: list[int | None]) -> list[Found]:
+    """ "71 Member States had so far submitted national reports": one claim about the
+    reporting states as a group, with their number, under the reports resolution 2397
+    asked for where it is named, else the reports to the 1718 Committee."""
+    m = _REPORTING_COUNT.search(content)
+    if m is None:
+        return []
+    raw = m.group("n") or m.group("n2")
+    value = words_to_number(raw) if not raw[0].isdigit() else float(raw.replace(",", ""))
+    if value is None or value < 2:
+        return []
+    approx = f"{m.group('approx').lower()} " if m.group("approx") else ""
+    label = f"multiple ({approx}{int(value)} reporting states)"
+    if _REPATRIATION_REPORTS.search(content):
+        duty = "2397-OP8"  # the midterm and final reports on repatriation
+    elif re.search(r"\bimplementation\s+reports?\b", content, re.I) or 2397 not in resolutions:
+        duty = "1718-reporting"
+    else:
+        duty = "2397-OP8"
+    return [(label, "other", [m.group(0)], 0.5, duty)]
 
 
 def official_of(f: SentenceFacts, prev_subjects: list[str], target: str | None) -> str | None:
@@ -237,8 +274,12 @@ def clause_claims(
         obligation = None
     if (all_states or obligation) and (obligation or not subjects):
         return [("ALL", "other", [m.group(0) for m in (all_states, obligation) if m], 0.6, None)]
-    if not subjects or _COUNTED_STATES.search(content):
-        return []  # "43 Member States had submitted reports": a group, not one state
+    if _COUNTED_STATES.search(content) or _REPORTING_COUNT.search(content):
+        # "43 Member States had submitted reports": a group, not one state; counted as
+        # the reporting states when it is the reports that are counted
+        return _reporting_count(content, [r.resolved or r.number for r in f.references])
+    if not subjects:
+        return []
     violation, _ = _split_negated("violation", content, gaz)
     compliance, not_complying = _split_negated("compliance", content, gaz)
     violation += not_complying  # "was not complying with": a breach
@@ -285,6 +326,16 @@ def clause_claims(
             # a measure taken "in line with resolution 2375" is the measure, told by the
             # state itself ("closed the restaurant, in line with the resolution")
             stances.append(("reports_measure", measure, 0.65))
+        elif (
+            self_speaker
+            and att is not None
+            and _ADMITTING.fullmatch(att.cue)
+            and not compliance
+            and (not measure or violation or _NEGATED.search(content))
+        ):
+            # "Malaysia acknowledged that the joint venture had not been closed by the
+            # deadline": the state concedes what follows
+            stances.append(("admits_noncompliance", admission or [att.cue], 0.7))
         elif compliance and (self_speaker or (unknown and not measure)):
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
@@ -409,6 +460,11 @@ def _other_goods(
             return ob_id, trade
     return None
 
+
+_ADMITTING = re.compile(r"acknowledg\w*|admit\w*|conced\w*|regrets?|regretted", re.I)
+_NEGATED = re.compile(
+    r"\b(?:not|never|no|yet\s+to|failed|failings?|delay\w*|still|remained)\b", re.I
+)
 
 # compliance named only as the manner of a measure: "in line with", "in compliance with"
 _ADVERBIAL = re.compile(r"in\s+(?:full\s+)?(?:line|accordance|keeping|compliance)\s+with\b", re.I)

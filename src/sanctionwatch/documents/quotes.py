@@ -40,7 +40,8 @@ _VERBS = (
     r"explained|clarified|confirmed|accused|alleged|estimated|reported|reports|declared|stressed|"
     r"acknowledged|admitted|conceded|denied|rejected|dismissed|called(?!\s+(?:on|for)\b)|assured|"
     r"informed|informs|"
-    r"reaffirmed|maintains|maintained|"
+    r"reaffirmed|affirmed|affirms|reiterated|underlined|underscored|pledged|vowed|"
+    r"maintains|maintained|"
     r"asserted|complained|revealed|wrote|outlined|showed|shows|found|finds|concluded|demanded|"
     r"spotted|observed|detected|documented|photographed"
 )
@@ -225,7 +226,12 @@ def attribute(
                     # '"..." Akello told reporters. "Uganda is in full compliance."': a
                     # quote of its own sentence, with no speaker, goes on with the last one
                     resolved_quotes[span] = (last.speaker, last.cue, s.start, s.start)
-            if span in resolved_quotes:
+            reported = _reported(s, memory, gaz, persons) if span in resolved_quotes else None
+            if reported is not None and _inside_reported(text, span, reported):
+                # 'Ha said Vietnam "has always implemented" the resolutions': a phrase
+                # quoted inside reported speech; what was said is the whole clause
+                att = reported
+            elif span in resolved_quotes:
                 speaker, cue, a_start, a_end = resolved_quotes[span]
                 qs, qe = span
                 att = Attribution(
@@ -239,6 +245,17 @@ def attribute(
             memory.remember(att.speaker)
         last = att
     return out
+
+
+def _inside_reported(text: str, span: tuple[int, int], reported: Attribution) -> bool:
+    """A quoted phrase within reported speech, with words of the clause outside it on
+    both sides or three or more before it."""
+    qs, qe = span
+    if not (reported.content_start <= qs and qe <= reported.content_end + 1):
+        return False
+    before = text[reported.content_start : qs].split()
+    after = re.findall(r"\w+", text[qe : reported.content_end])
+    return len(before) >= 3 or (len(before) >= 1 and len(after) >= 2)
 
 
 def _attribute_quote(

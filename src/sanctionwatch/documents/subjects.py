@@ -247,7 +247,9 @@ def last_pair(countries: list[str]) -> list[str]:
 
 _OFFICIAL = re.compile(
     r"\b(?:government|ministry|minister|officials?|spokes(?:man|woman|person)|ambassador|envoy"
-    r"|embassy|authorities)\b",
+    r"|embassy|authorities|administration|directorate|customs|police|prosecutors?|coast\s*guard"
+    r"|navy|bureau|department|superintendence|registry|central\s+bank|immigration|migration"
+    r"|(?<!news\s)agency|(?<!news\s)service)\b",
     re.IGNORECASE,
 )
 
@@ -285,6 +287,7 @@ _POSITION = re.compile(
     r"(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises"
     # its own conduct told in the present by its own statement: "Russia strictly fulfils its
     # obligations", "the Government of Nepal reiterates its commitment"
-    r"|(?:\w+ly\s+){0,2}(?:fulfil+s|complies|abides|adheres|honou?rs|reiterates|reaffirms))\b",
+    r"|(?:(?:\w+ly|and|in|good|faith|with|full|responsibility)\s+){0,6}?"
+    r"(?:fulfil+s|complies|abides|adheres|honou?rs|reiterates|reaffirms))\b",
     re.IGNORECASE,
 )

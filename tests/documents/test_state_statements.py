@@ -1,0 +1,133 @@
+"""What states say about themselves and what they report: admissions told by the verb,
+denials by the facts a state gives, compliance in the words of its statements, measures
+told as outcomes; the EU and counted groups of reporting states as subjects. Each rule
+has a text that must give the reading and one that must not.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sanctionwatch.documents import analyse_text
+
+CONTEXT = "UN experts said the sanctions on North Korea were being evaded. "
+JV = "The UN panel said Malaysia had hosted a joint venture with a North Korean firm. "
+
+
+def claims(text: str, published: str = "2021-03-10") -> list[tuple[str, str]]:
+    an = analyse_text(text, published=published)
+    return [(c.subject_state, c.stance) for c in an.claims]
+
+
+def test_a_state_that_acknowledges_concedes(kb: Any) -> None:
+    late = "that the joint venture had not been closed by the deadline."
+    text = JV + "In its reply, Malaysia acknowledged " + late
+    assert ("MY", "admits_noncompliance") in claims(text)
+    # must not: what a third party acknowledges is no admission by the state
+    other = JV + "In its reply, the panel acknowledged " + late
+    assert ("MY", "admits_noncompliance") not in claims(other)
+    # must not: a state acknowledging a measure it took reports the measure
+    done = JV + "Malaysia acknowledged that it had closed the joint venture in 2019."
+    assert ("MY", "admits_noncompliance") not in claims(done)
+
+
+def test_a_phrase_quoted_inside_reported_speech(kb: Any) -> None:
+    text = (
+        "Vietnam sent the North Korean workers home before the UN deadline, spokeswoman "
+        'Le Thi Hoa said. Hoa said Vietnam "has always seriously implemented" the '
+        "resolutions of the Security Council on North Korea."
+    )
+    assert ("VN", "asserts_compliance") in claims(text)
+    # must not: the quoted fragment alone, with no object, asserts nothing
+    bare = (
+        "Vietnam sent the North Korean workers home before the UN deadline, spokeswoman "
+        'Le Thi Hoa said. "We have always worked hard," Hoa said.'
+    )
+    assert ("VN", "asserts_compliance") not in claims(bare)
+
+
+def test_compliance_told_in_a_states_own_words(kb: Any) -> None:
+    for said in (
+        "Serbia's ministry said every export licence was issued in full accordance with "
+        "national law and Serbia's international obligations.",
+        "Egypt is committed to the full implementation of all Security Council "
+        "resolutions, the ministry spokesman said.",
+        "The Belarusian ministry said that Belarus consistently and in good faith fulfils "
+        "its obligations arising from the resolutions of the UN Security Council.",
+        "Thailand will not allow its territory to be used for activities that violate "
+        "United Nations sanctions, a government spokesman said.",
+    ):
+        got = claims(CONTEXT + said)
+        assert any(st == "asserts_compliance" for _, st in got), (said, got)
+    # must not: a breach of the same words by a third party
+    charged = CONTEXT + "The panel said Serbia had not acted in accordance with its obligations."
+    assert ("RS", "asserts_compliance") not in claims(charged)
+
+
+def test_denials_by_the_facts_a_state_gives(kb: Any) -> None:
+    charge = "The UN panel accused Serbia of supplying mortar rounds in breach of the embargo. "
+    assert ("RS", "denies_violation") in claims(
+        charge + "Serbia's defence ministry rejected any suggestion of wrongdoing."
+    )
+    congo = "The UN panel said Congo had bought pistols from North Korea in breach of the embargo. "
+    assert ("CD", "denies_violation") in claims(
+        congo + "Congolese officials told the panel that the pistols had been bought before "
+        "the embargo."
+    )
+    # must not: a purchase told without a denial
+    assert ("CD", "denies_violation") not in claims(
+        congo + "Congolese officials told the panel that more pistols had been bought."
+    )
+
+
+def test_measures_told_as_outcomes(kb: Any) -> None:
+    for said in (
+        "Georgian officials said the country had never issued a work visa to a North "
+        "Korean citizen under the UN sanctions.",
+        "Mongolia's Maritime Administration said the tanker's registration had been "
+        "cancelled after a breach of UN sanctions.",
+        "Thai police said they had detained six North Korean men who were running a "
+        "software business in breach of UN sanctions.",
+        "Angola told the UN experts that all North Korean workers had left the country "
+        "by the end of 2018.",
+    ):
+        got = claims(CONTEXT + said)
+        assert any(st == "reports_measure" for _, st in got), (said, got)
+    # must not: a visa issued is no measure
+    issued = CONTEXT + "Georgian officials said the country had issued a visa to a North Korean."
+    assert not any(st == "reports_measure" for _, st in claims(issued))
+
+
+def test_the_eu_as_a_subject(kb: Any) -> None:
+    text = (
+        "The European Union on Monday added four North Korean individuals to its sanctions "
+        "list over the country's weapons programmes, in line with UN sanctions."
+    )
+    assert ("EU", "reports_measure") in claims(text)
+    # must not: EU sanctions named as the rules broken are no act of the EU
+    broken = "Prosecutors said a Latvian firm shipped drones to Russia in breach of EU sanctions."
+    assert not any(s == "EU" for s, _ in claims(broken))
+
+
+def test_a_count_of_reporting_states(kb: Any) -> None:
+    text = (
+        "The Chair said that 71 Member States had so far submitted national reports on "
+        "the implementation of resolution 2397 (2017)."
+    )
+    an = analyse_text(text, published="2019-01-10")
+    (claim,) = an.claims
+    assert (claim.subject_state, claim.stance) == ("multiple (71 reporting states)", "other")
+    words = analyse_text(
+        "Forty-three countries have submitted reports on the UN sanctions on North Korea, "
+        "the committee said.",
+        published="2019-01-10",
+    )
+    assert [c.subject_state for c in words.claims] == ["multiple (43 reporting states)"]
+    # must not: states counted for something else than reports
+    other = analyse_text(
+        "Forty-three countries have voted for the UN sanctions on North Korea, the committee said.",
+        published="2019-01-10",
+    )
+    assert not any(c.subject_state.startswith("multiple") for c in other.claims)
