@@ -131,3 +131,63 @@ def test_a_count_of_reporting_states(kb: Any) -> None:
         published="2019-01-10",
     )
     assert not any(c.subject_state.startswith("multiple") for c in other.claims)
+
+
+def test_background_duties_told_by_the_council(kb: Any) -> None:
+    for said in (
+        "The Security Council barred North Korea from selling fishing rights in December 2017.",
+        "Resolution 2094 (2013) prohibits the provision of financial services that could "
+        "contribute to North Korea's weapons programmes.",
+        "Resolution 2321, adopted in November 2016, added statues and monuments to the list "
+        "of North Korean exports that countries may no longer buy.",
+    ):
+        got = claims(said)
+        assert got == [("ALL", "other")], (said, got)
+    # must not: the Council meeting is no duty
+    assert claims("The Security Council met on Monday to discuss North Korea.") == []
+
+
+def test_a_breach_told_of_the_states_named_not_of_the_speaker(kb: Any) -> None:
+    text = (
+        "The representative of the United Kingdom said workers from the DPRK continued to "
+        "earn revenue in the Russian Federation and China, in violation of resolution 2397."
+    )
+    got = claims(text)
+    assert {s for s, st in got if st == "alleges_violation"} == {"RU", "CN"}
+    assert not any(s == "GB" for s, _ in got)
+    # must not: the speaker's own measure, with the same places named, stays its own
+    own = (
+        "The representative of the United Kingdom said it had frozen the assets of firms "
+        "in Russia and China under resolution 2397."
+    )
+    assert ("GB", "reports_measure") in claims(own)
+
+
+def test_compliance_in_general_terms_names_no_single_duty(kb: Any) -> None:
+    text = (
+        "Russia kept thousands of North Korean workers after the UN deadline for their "
+        "repatriation, the panel said. Russia strictly fulfils all its international "
+        "obligations, the Russian foreign ministry said."
+    )
+    an = analyse_text(text, published="2020-03-10")
+    (claim,) = [c for c in an.claims if c.stance == "asserts_compliance"]
+    assert claim.obligation_id is None
+    # must not: compliance with the duty the sentence names keeps that duty
+    named = text.replace(
+        "all its international obligations", "its obligation to send the workers home"
+    )
+    an = analyse_text(named, published="2020-03-10")
+    (claim,) = [c for c in an.claims if c.stance == "asserts_compliance"]
+    assert claim.obligation_id == "2397-OP8"
+
+
+def test_a_firm_still_operating_after_the_deadline(kb: Any) -> None:
+    text = (
+        "Under UN sanctions, joint ventures with North Korean firms had to close by January "
+        "2018. The panel said a mining joint venture co-owned by a North Korean company "
+        "continued to operate in China well after the closure deadline."
+    )
+    assert ("CN", "alleges_violation") in claims(text)
+    # must not: a firm that closed before the deadline
+    closed = text.replace("continued to operate in China well after", "closed in China before")
+    assert ("CN", "alleges_violation") not in claims(closed)

@@ -248,6 +248,12 @@ def clause_claims(
             and speaker_state
             and speaker_state not in STATE_KINDS
             and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
+            and not (
+                # "The UK said workers earned revenue in Russia, in violation of ...": the
+                # breach is told of the states named, not of the speaker's own
+                any(h.iso2 not in (speaker_state, target) for h in hits)
+                and _breach_told(content, gaz)
+            )
         ):
             subjects = [speaker_state]  # a state's official or the state itself, not its press
     charged = False  # a breach charged to a state no word names as acting
@@ -261,7 +267,7 @@ def clause_claims(
     if not subjects and speaker_state is None and _cues("denial", content, gaz):
         spoken_for = official_of(f, prev_subjects, target)
         subjects = [spoken_for] if spoken_for else []
-    if category == "labour" and target and subjects == [target] and not charged:
+    if category in ("labour", "joint ventures") and target and subjects == [target] and not charged:
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     sub = _SUBORDINATE.search(content[: obligation.start()]) if obligation else None
     if (
