@@ -163,24 +163,6 @@ def test_a_breach_told_of_the_states_named_not_of_the_speaker(kb: Any) -> None:
     assert ("GB", "reports_measure") in claims(own)
 
 
-def test_compliance_in_general_terms_names_no_single_duty(kb: Any) -> None:
-    text = (
-        "Russia kept thousands of North Korean workers after the UN deadline for their "
-        "repatriation, the panel said. Russia strictly fulfils all its international "
-        "obligations, the Russian foreign ministry said."
-    )
-    an = analyse_text(text, published="2020-03-10")
-    (claim,) = [c for c in an.claims if c.stance == "asserts_compliance"]
-    assert claim.obligation_id is None
-    # must not: compliance with the duty the sentence names keeps that duty
-    named = text.replace(
-        "all its international obligations", "its obligation to send the workers home"
-    )
-    an = analyse_text(named, published="2020-03-10")
-    (claim,) = [c for c in an.claims if c.stance == "asserts_compliance"]
-    assert claim.obligation_id == "2397-OP8"
-
-
 def test_a_firm_still_operating_after_the_deadline(kb: Any) -> None:
     text = (
         "Under UN sanctions, joint ventures with North Korean firms had to close by January "

@@ -105,19 +105,6 @@ def build_claims(
                 # abroad") measure no state's compliance with a duty on the others
                 ob_id, ob_label = None, None
             if (
-                stance in ("asserts_compliance", "denies_violation")
-                and ob_id is not None
-                and own is None
-                and not f.references
-                and _GENERAL_TERMS.search(text)
-                and not _THE_RESOLUTION.search(text)
-                and not _own_link(f, index, published)
-            ):
-                # "Russia fulfils its obligations", "trade conducted in accordance with
-                # international law": the state's conduct in general, whatever the text
-                # is about ("every part of the resolution" is the text's resolution)
-                ob_id, ob_label = None, None
-            if (
                 ob_id is None
                 and stance == "denies_violation"
                 and subject in alleged
@@ -203,24 +190,6 @@ _GENERAL_DUTY = re.compile(
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
     re.IGNORECASE,
 )
-_GENERAL_TERMS = re.compile(
-    r"\bobligations\b|\bresolutions\b|\bsanctions\s+regime\b|\binternational\s+law\b"
-    r"|\bsanctions\b|\baccusations\b|\bwrongdoing\b",
-    re.IGNORECASE,
-)
-_THE_RESOLUTION = re.compile(
-    r"\b(?:the|this|that|its)\s+(?:new\s+|latest\s+)?resolution\b"
-    r"|\bthe\s+resolutions\b(?!\s+(?:of|on|adopted|concerning|relating)\b)",
-    re.IGNORECASE,
-)
-
-
-def _own_link(f: SentenceFacts, index: ObligationIndex, published: date | None) -> bool:
-    """Does the sentence name an obligation by its own words?"""
-    link = index.link(link_text(f), f.references, published)
-    return link is not None and link.obligation_id is not None
-
-
 _NATIONAL = re.compile(
     r"blacklist|designat|imposed\s+sanctions|sanctioned|sanctions\s+list|freez", re.IGNORECASE
 )
