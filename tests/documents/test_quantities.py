@@ -143,3 +143,18 @@ def test_a_compound_is_no_unit_and_counts_of_goods_have_theirs() -> None:
     ]
     # must not: a ship named on its own keeps its unit
     assert [(q.value, q.unit) for q in find_quantities("two ships")] == [(2.0, "ships")]
+
+
+def test_numbers_that_name_a_resolution_or_paragraph_are_not_counts() -> None:
+    text = (
+        "Resolution 2397 requires Member States to report, and paragraph 8 of resolutions "
+        "2375 and 2397 sets the deadline."
+    )
+    assert find_quantities(text) == []
+    # the count after a list of resolutions is still a count
+    (q,) = find_quantities("Under resolutions 1718 and 1874, 12 countries must report.")
+    assert (q.value, q.unit) == (12, "countries")
+    (q,) = find_quantities(
+        "This brings to 94 the number of Member States that had reported on resolution 2397."
+    )
+    assert (q.value, q.unit) == (94, "countries")

@@ -106,6 +106,17 @@ _TOKEN_RE = re.compile(r"[A-Za-z][\w’'.-]*|%|\S")
 _YEARLIKE = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+# a number that names a resolution, paragraph or article, not a count
+_REFERENCE_BEFORE = re.compile(
+    r"\b(?:resolutions?|paragraphs?|para\.|articles?|annex|regulation|E\.O\.|order)\s+"
+    r"(?:No\.?\s+)?$",
+    re.IGNORECASE,
+)
+_REFERENCE_LIST_BEFORE = re.compile(
+    r"\bresolutions\s+(?:\d{3,4}(?:\s*\(\d{4}\))?\s*(?:,|and|or)\s*)+$", re.IGNORECASE
+)
+
+
 def _value(m: re.Match[str]) -> float | None:
     if m.group("digits"):
         value = float(m.group("digits").replace(",", ""))
@@ -203,6 +214,10 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
                         re.I,
                     ):
                         unit = "workers"
+        if _REFERENCE_BEFORE.search(before) or (
+            re.fullmatch(r"\d{3,4}", m.group(0)) and _REFERENCE_LIST_BEFORE.search(before)
+        ):
+            continue  # "resolution 2397", "resolutions 1718 and 1874", "paragraph 8": a name
         digits = m.group("digits") or ""
         bare_year = bool(_YEARLIKE.match(digits)) and not m.group("suffix") and not m.group("scale")
         words = (m.group("words") or "").lower()
