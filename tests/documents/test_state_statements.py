@@ -173,3 +173,51 @@ def test_a_firm_still_operating_after_the_deadline(kb: Any) -> None:
     # must not: a firm that closed before the deadline
     closed = text.replace("continued to operate in China well after", "closed in China before")
     assert ("CN", "alleges_violation") not in claims(closed)
+
+
+def test_a_duty_named_in_passing_is_no_background_statement(kb: Any) -> None:
+    for passing in (
+        "Deliveries would reach twice the annual limit the Security Council imposed on "
+        "refined petroleum supplies to North Korea.",
+        "When the Security Council adopted resolution 2270 in March 2016, few noticed its "
+        "paragraph on banks.",
+    ):
+        assert ("ALL", "other") not in claims(passing), passing
+    # must not: the duty told in its own sentence, with a time before it
+    told = "Last year the Security Council banned coal exports from North Korea."
+    assert claims(told) == [("ALL", "other")]
+
+
+def test_authorities_in_a_state_act_for_it(kb: Any) -> None:
+    text = (
+        "Authorities in Kazakhstan have revoked the registration of a software company that "
+        "a U.S. advisory identified as a front for North Korean IT workers under UN sanctions."
+    )
+    assert ("KZ", "reports_measure") in claims(text)
+    assert not any(s == "US" for s, _ in claims(text))
+    # must not: a firm in a state is no act of its authorities
+    firm = "A firm in Kazakhstan hired North Korean IT workers in breach of UN sanctions."
+    assert ("KZ", "reports_measure") not in claims(firm)
+
+
+def test_the_state_a_clause_opens_with_is_it_in_the_next(kb: Any) -> None:
+    text = (
+        "The panel said Turkey and the UAE had breached the Libya arms embargo. The UAE did "
+        "not respond to a request for comment; it has previously denied breaching the embargo."
+    )
+    assert ("AE", "denies_violation") in claims(text)
+    assert ("TR", "denies_violation") not in claims(text)
+
+
+def test_a_quoted_compliance_statement_by_an_unknown_speaker(kb: Any) -> None:
+    text = (
+        'Moscow rejects the claims about North Korean workers. "Russia strictly fulfils its '
+        'international obligations, including those under UN sanctions," the diplomat said.'
+    )
+    assert ("RU", "asserts_compliance") in claims(text)
+    # must not: a third state's official telling another state's compliance
+    third = (
+        "Moscow rejects the claims about North Korean workers. The US envoy said Russia had "
+        "complied with the resolution by sending workers home."
+    )
+    assert ("RU", "asserts_compliance") not in claims(third)

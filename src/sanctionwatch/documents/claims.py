@@ -262,6 +262,10 @@ def _sentence_claims(
                 out.append(item)
         if found:
             last = [found[0][0]] if found[0][0] != "ALL" else last
+        elif hits and hits[0].how != "demonym" and len(clause[: hits[0].start - base].split()) <= 1:
+            # "The UAE did not respond; it has previously denied ...": the state the
+            # clause opens with is the one "it" names next
+            last = [hits[0].iso2]
     return out
 
 

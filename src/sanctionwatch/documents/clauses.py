@@ -72,6 +72,20 @@ _SUBORDINATE = re.compile(
 )
 
 
+_TOLD_IN_PASSING = re.compile(
+    r"(?:\b(?i:when|since|after|before|until|once|because|if|as|which|what)"
+    r"|\b(?!(?:said|says|and|but|that|then|the|year|month|week|later|earlier|ago|also)\b)"
+    r"[a-z]+)\s+(?:the\s+)?(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?$"
+)
+
+
+# "When the Council cut the supply ..., it also banned transfers": the main clause
+# goes on with what the Council did
+_COUNCIL_GOES_ON = re.compile(
+    r"[^;]*?,\s*(?:it|the\s+(?:UN\s+)?(?:Security\s+)?Council)\s+(?:also\s+)?[a-z]+ed\b"
+)
+
+
 _COUNTED_STATES = re.compile(
     r"\b(?:\d[\d,]*|[a-z]+ty(?:-[a-z]+)?|dozens?\s+of)\s+(?:of\s+the\s+\d+\s+)?(?:UN\s+)?"
     r"(?:member\s+states|countries|states|nations)\s+(?:had|have|has|were|are)\b",
@@ -169,6 +183,15 @@ def clause_claims(
     ):
         all_states = None  # "presented evidence to UN member states": recipients, not subject
     obligation = gaz.patterns["obligation_statement"].search(content)
+    if (
+        obligation
+        and re.match(r"(?:UN\s+|U\.N\.\s+)?(?:Security\s+)?Council\b", obligation.group(0))
+        and _TOLD_IN_PASSING.search(content[: obligation.start()])
+        and not _COUNCIL_GOES_ON.match(content, obligation.end())
+    ):
+        # "the annual limit the Security Council imposed", "when the Council adopted
+        # resolution 2270": a duty named in passing, not stated
+        obligation = None
     if all_states and not obligation:
         # "all countries" is general only under an obligation ("were ordered to",
         # "demanded that all countries"), which may sit in the attribution
@@ -312,7 +335,7 @@ def clause_claims(
         unknown = (
             att is not None
             and speaker_state is None
-            and (att.speaker.name is not None or is_official(att))
+            and (att.speaker.name is not None or is_official(att) or att.direct)
         )
         stances: list[tuple[str, list[str], float]] = []
         elsewhere: str | None = None  # the obligation of goods named beside the sentence's

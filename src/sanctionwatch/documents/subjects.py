@@ -54,7 +54,10 @@ _AGENT_BY = re.compile(
 )
 _GOV_OF = re.compile(
     r"(?:government|authorities|regime|leadership|ministry|embassy|mission|delegation"
-    r"|representative)\s+of\s+(?:the\s+)?$",
+    r"|representative)\s+of\s+(?:the\s+)?$"
+    # "Authorities in Kazakhstan have revoked", "Prosecutors in Taiwan indicted"
+    r"|^\W*(?:the\s+)?(?:authorities|officials|police|prosecutors|investigators|customs"
+    r"|courts?|regulators?)\s+in\s+(?:the\s+)?$",
     re.I,
 )
 
