@@ -221,3 +221,27 @@ def test_a_quoted_compliance_statement_by_an_unknown_speaker(kb: Any) -> None:
         "complied with the resolution by sending workers home."
     )
     assert ("RU", "asserts_compliance") not in claims(third)
+
+
+def test_deliveries_reported_by_two_states_in_one_sentence(kb: Any) -> None:
+    text = (
+        "Under UN sanctions, states must report refined petroleum deliveries to North Korea. "
+        "China notified the committee of 29,450 barrels of diesel shipped in 2020, while "
+        "Russia reported 8,910 barrels, the figures show."
+    )
+    got = claims(text)
+    assert ("CN", "reports_measure") in got and ("RU", "reports_measure") in got
+    # must not: "while Russia reported 8,910" is no speaker of what China did
+    an = analyse_text(text, published="2021-03-10")
+    assert all(c.speaker != "Russia" for c in an.claims)
+
+
+def test_a_ship_struck_off_a_register(kb: Any) -> None:
+    text = (
+        "Ship-to-ship transfers with North Korean tankers breach UN sanctions. One tanker was "
+        "registered in Belize until 2018, when the Belize registry struck it off."
+    )
+    assert ("BZ", "reports_measure") in claims(text)
+    # must not: a ship merely registered there
+    kept = text.replace(", when the Belize registry struck it off", "")
+    assert ("BZ", "reports_measure") not in claims(kept)

@@ -101,7 +101,7 @@ _WHERE = (
 _TRAIL = re.compile(
     # "..., a Togolese official told Kyodo News, citing ...": an object of up to three words
     rf",\s*(?P<spk>(?:[^,;“”\"]{{2,160}}?)){_AUX}\s+(?P<verb>{_VERBS})\b"
-    r"(?:\s+(?:the\s+|a\s+)?[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+){0,2})?"
+    r"(?:\s+(?:the\s+|a\s+)?(?!\d)[\w’'.-]+(?:\s+(?-i:[A-Z])[\w’'.-]+){0,2})?"
     rf"{_WHEN}{_WHERE}\s*(?:,|\.|$)"
 )
 # "Publishing photographs and logs, the panel said that North Korea had violated ..."
