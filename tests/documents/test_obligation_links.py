@@ -203,3 +203,15 @@ def test_a_transfer_banned_under_a_resolution_and_its_receiving_ship(kb: Any) ->
     # must not: the ban stated, no act described: a background statement
     got = claims("Ship-to-ship transfers are banned under resolution 2375.", "2021-05-01")
     assert [(s, st) for s, st, _ in got] == [("ALL", "other")], got
+
+
+def test_a_tanker_struck_off_a_register_is_the_vessel_duty_not_the_fuel_cap(kb: Any) -> None:
+    text = (
+        "UN experts said two oil tankers had transferred fuel to North Korean ships. "
+        "Sierra Leone deleted one of the tankers from its register within a week."
+    )
+    got = [c for c in claims(text) if c[0] == "SL"]
+    assert got and got[0][1] == "reports_measure" and got[0][2] == "2397-OP9-15", got
+    # must not: a tanker named in the fuel cap's own terms keeps the cap
+    cap = "UN experts said an oil tanker delivered refined petroleum to North Korea above the cap."
+    assert all(c[2] != "2397-OP9-15" for c in claims(cap))
