@@ -239,7 +239,10 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
         m = re.search(r"\bnot\s+resolution\s+(\d{4})", t) or re.search(
             r"(?:number\s+given\s+as|resolution\s+number|[Rr]esolution)\s+'?(\d{4})'?", t
         )
-        date_wrong = re.search(r"number is right|date (?:is )?wrong", t)  # said so outright
+        # said so outright: the number is right, the date or year written with it is not
+        date_wrong = re.search(
+            r"number is right|(?:date|year) (?:is )?wrong|adoption (?:date|year)", t, re.I
+        )
         if (
             m
             and not date_wrong

@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.arithmetic import check_sums
 from sanctionwatch.documents.checks import (
     check_changes,
     check_conversions,
@@ -104,6 +105,10 @@ def test_deadline_against_the_obligation() -> None:
         ("The plants were closed on Wednesday.", False),
         ("By July 2, 2020, nine plants had been closed.", False),  # progress, not a deadline
         ("The resolution gave states until July 3, 2020 to close the plants.", True),
+        # the deadline's own day and month in another year is a wrong year, not an event
+        ("The resolution gave states until June 30, 2021 to close the plants.", True),
+        ("States had until June 30, 2019 to close the plants.", True),
+        ("The plants were inspected on June 30, 2019.", False),
     ]:
         s = sents(text)[0]
         ds = find_dates(text, date(2020, 7, 10))
@@ -206,3 +211,57 @@ def test_a_wrong_year_for_a_numbered_resolution_is_a_factual_error() -> None:
     assert "22 Dec 2017" in errors[0]["message"]
     text = "The 2017 resolution 2397 ordered states to send North Korean workers home."
     assert analyse_text(text, published="2020-02-01").factual_errors == []
+
+
+def test_a_date_of_another_resolution_on_the_same_state_is_a_date_error() -> None:
+    # 17 March 2011 is resolution 1973's date (Libya's no-fly zone); the embargo is 1970's
+    text = (
+        "The embargo on Libya was imposed by resolution 1970, which the Security Council "
+        "adopted unanimously on March 17, 2011."
+    )
+    errors = analyse_text(text, published="2021-02-01").factual_errors
+    assert [(e["kind"], e.get("number")) for e in errors] == [("resolution_date", 1970)]
+    # must not: the no-fly zone, which is 1973's, with 1970 written is a number error
+    flights = text.replace("The embargo on Libya was imposed", "The no-fly zone over Libya was set")
+    errors = analyse_text(flights, published="2021-02-01").factual_errors
+    assert [e["kind"] for e in errors] == ["resolution_number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        ("Russia reported 8,900 tonnes and China 6,300 tonnes, a combined 15,200 tonnes.", False),
+        ("Russia reported 8,900 tonnes and China 6,300 tonnes, a combined 16,200 tonnes.", True),
+        (
+            "Russia reported about 8,900 tonnes and China about 6,300, a combined 15,000 tonnes.",
+            False,
+        ),
+        (
+            "Supplies were cut to 500,000 barrels, a 75 percent reduction from 2 million barrels.",
+            False,
+        ),
+        (
+            "Supplies were cut to 500,000 barrels, a 90 percent reduction from 2 million barrels.",
+            True,
+        ),
+        (
+            "Supplies rose to 3 million barrels, a 50 percent increase from 2 million barrels.",
+            False,
+        ),
+        ("A total of 40 workers left in 2019.", False),
+    ],
+)
+def test_totals_and_reductions(text: str, bad: bool) -> None:
+    issues = check_sums(sents(text), find_quantities(text))
+    assert bool(issues) is bad, issues
+    if bad:
+        assert issues[0].kind == "arithmetic"
+
+
+@given(
+    a=st.integers(min_value=1, max_value=900_000),
+    b=st.integers(min_value=1, max_value=900_000),
+)
+def test_correct_totals_never_fire(a: int, b: int) -> None:
+    text = f"One shipped {a:,} tonnes and another {b:,} tonnes, a combined {a + b:,} tonnes."
+    assert check_sums(sents(text), find_quantities(text)) == []

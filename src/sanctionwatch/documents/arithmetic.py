@@ -11,7 +11,14 @@ from collections.abc import Sequence
 from sanctionwatch.documents.model import FactualIssue, Quantity, Sentence
 from sanctionwatch.documents.quantities import words_to_number
 
-__all__ = ["SMALL_WORDS", "check_changes", "check_conversions", "check_ratios", "parse_number"]
+__all__ = [
+    "SMALL_WORDS",
+    "check_changes",
+    "check_conversions",
+    "check_ratios",
+    "check_sums",
+    "parse_number",
+]
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 SMALL_WORDS = (
@@ -231,6 +238,78 @@ def check_changes(
                     f"from {figs[0].text} to {figs[1].text} is a change of {_fmt(change)} percent, "
                     f"not {m.group('p')}",
                     0.8,
+                )
+            )
+    return out
+
+
+# ---- sums and reductions ------------------------------------------------------------
+
+_TOTAL = re.compile(
+    r"\b(?:a\s+combined|combined|a\s+total\s+of|in\s+total|altogether|together\s+some)\s+$",
+    re.IGNORECASE,
+)
+_REDUCTION = re.compile(
+    rf"(?P<p>{_NUM})\s*(?:%|percent\b|per\s+cent\b)\s+(?P<what>reduction|cut|decrease|drop"
+    r"|fall|increase|rise)\s+(?:from|on)\s+",
+    re.IGNORECASE,
+)
+
+
+def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[FactualIssue]:
+    """ "8,900 tonnes and 6,300 tonnes, a combined 16,200 tonnes": a total must be the sum
+    of the figures of its unit before it in the sentence; "500,000 barrels, a 90 percent
+    reduction from 2 million barrels": the change must be the one the figures give."""
+    out: list[FactualIssue] = []
+    for s in sentences:
+        figs = [q for q in quantities if s.start <= q.start < s.end and q.unit not in _NOT_FIGURES]
+        for i, total in enumerate(figs):
+            before = s.text[: total.start - s.start]
+            if not _TOTAL.search(before):
+                continue
+            parts = [q for q in figs[:i] if q.unit == total.unit]
+            if len(parts) < 2 or any(q.unit != total.unit for q in figs[:i] if q in parts):
+                continue
+            added = sum(float(q.value) for q in parts)
+            slack = 0.03 if any(q.approx for q in [*parts, total]) else 0.005
+            if abs(added - float(total.value)) <= slack * max(added, 1.0):
+                continue
+            out.append(
+                FactualIssue(
+                    "arithmetic",
+                    total.start,
+                    total.end,
+                    total.text,
+                    f"{' + '.join(q.text for q in parts)} is {_fmt(added)}, not {total.text}",
+                    0.75,
+                )
+            )
+        for m in _REDUCTION.finditer(s.text):
+            at = s.start + m.end()
+            after = [q for q in figs if q.start >= at]
+            if not after:
+                continue
+            base = after[0]
+            now = [q for q in figs if q.end <= s.start + m.start() and q.unit == base.unit]
+            if not now or not base.value:
+                continue
+            a, b = float(base.value), float(now[-1].value)
+            up = m.group("what").lower() in ("increase", "rise")
+            if (b > a) != up or a == b:
+                continue
+            change = abs(b - a) / a * 100
+            p = float(m.group("p").replace(",", ""))
+            if abs(change - p) <= 1.0:
+                continue
+            out.append(
+                FactualIssue(
+                    "arithmetic",
+                    s.start + m.start("p"),
+                    s.start + m.end("p"),
+                    m.group("p") + " percent",
+                    f"from {base.text} to {now[-1].text} is a change of {_fmt(change)} percent, "
+                    f"not {m.group('p')}",
+                    0.75,
                 )
             )
     return out

@@ -28,6 +28,7 @@ from sanctionwatch.documents.arithmetic import (
     check_changes,
     check_conversions,
     check_ratios,
+    check_sums,
     parse_number,
 )
 from sanctionwatch.documents.model import DateMention, FactualIssue, Quantity, Sentence
@@ -116,7 +117,7 @@ _DEADLINE_WORD = re.compile(r"\b(?:deadline|due\s+date|no\s+later\s+than|expir\w
 _OBLIGED = re.compile(
     r"\b(?:must|had\s+to|have\s+to|has\s+to|required|requires?|obliged|obligated|should"
     r"|(?:are|were|is|was)\s+to|ordered|orders?|calls?\s+(?:on|for)|called\s+(?:on|for)"
-    r"|demands?|demanded|decided|gave|given)\b",
+    r"|demands?|demanded|decided|gave|given|(?:had|have|has)\s+until)\b",
     re.I,
 )
 
@@ -147,7 +148,10 @@ def check_deadline(
         stated = date.fromisoformat(d.value)
         loose = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
         loose = loose and stated.year == deadline.year
-        far = abs((stated - deadline).days) > 45 and not loose
+        # a date far from the deadline is another event, unless it is the deadline's own
+        # day and month in another year ("until December 22, 2018" for 22 Dec 2019)
+        same_day = (stated.month, stated.day) == (deadline.month, deadline.day)
+        far = abs((stated - deadline).days) > 45 and not loose and not same_day
         if stated == deadline or stated in other_dates or far:
             continue
         if loose:
@@ -184,6 +188,7 @@ def find_issues(
     out = check_ratios(sentences, quantities)
     out += check_changes(sentences, quantities)
     out += check_conversions(sentences)
+    out += check_sums(sentences, quantities)
     out += check_lists(sentences, is_name)
     out += check_names(text)
     for s in sentences:
