@@ -245,3 +245,33 @@ def test_a_ship_struck_off_a_register(kb: Any) -> None:
     # must not: a ship merely registered there
     kept = text.replace(", when the Belize registry struck it off", "")
     assert ("BZ", "reports_measure") not in claims(kept)
+
+
+def test_more_wordings_of_duties_measures_and_compliance(kb: Any) -> None:
+    duties = (
+        "Under resolution 2397, any country that sells diesel to North Korea must notify "
+        "the committee of each delivery.",
+        "Resolution 2397 cut the refined petroleum that all countries may supply to North "
+        "Korea to 500,000 barrels a year.",
+    )
+    for said in duties:
+        assert ("ALL", "other") in claims(said), said
+    measures = (
+        "Malta's ministry said it had not renewed the work permit of any North Korean "
+        "national since the UN ban.",
+        "Poland's ministry said no Polish work permit had been granted to a North Korean since "
+        "the UN sanctions of 2017.",
+        "The registry said it had removed the tanker from its books after a breach of UN "
+        "sanctions.",
+    )
+    for said in measures:
+        assert any(st == "reports_measure" for _, st in claims(CONTEXT + said)), said
+    for said in (
+        '"Mongolia does not allow its flag to be used to get around the sanctions," the '
+        "registry's director said.",
+        '"Cambodia respects every resolution of the Security Council," the ministry said.',
+    ):
+        assert any(st == "asserts_compliance" for _, st in claims(CONTEXT + said)), said
+    # must not: permits renewed, a flag allowed to be used
+    renewed = CONTEXT + "Malta's ministry said it had renewed the work permit of a North Korean."
+    assert not any(st == "reports_measure" for _, st in claims(renewed))
