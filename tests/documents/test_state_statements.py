@@ -261,7 +261,7 @@ def test_more_wordings_of_duties_measures_and_compliance(kb: Any) -> None:
         "national since the UN ban.",
         "Poland's ministry said no Polish work permit had been granted to a North Korean since "
         "the UN sanctions of 2017.",
-        "The registry said it had removed the tanker from its books after a breach of UN "
+        "Mongolia's registry said it had removed the tanker from its books after a breach of UN "
         "sanctions.",
     )
     for said in measures:
