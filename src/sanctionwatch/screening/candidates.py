@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from sanctionwatch.names.arabic import WRITTEN_I
 from sanctionwatch.screening.index import KIND_CODES, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 
@@ -99,7 +100,9 @@ def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
     found = cache.get((skeleton, "", "skeleton"))
     if found is not None:
         return found
-    posting = index.by_skeleton.get(skeleton)
+    # A written final long i (names.arabic.WRITTEN_I) is no consonant: the names are
+    # those of the skeleton without it (and tokensim keeps the ones ending in a vowel).
+    posting = index.by_skeleton.get(skeleton.removesuffix(WRITTEN_I))
     if posting is None:
         got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
     else:

@@ -22,7 +22,7 @@ from rapidfuzz.distance import Indel
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
-from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity
+from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity, written_i
 from sanctionwatch.screening.types import Feature
 
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
@@ -296,7 +296,12 @@ def _whole(ns: NameScore) -> bool:
 
 def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
     parts = [f"{q}~{c} {how} {sim:.2f}" for q, c, sim, how in ns.pairs]
-    parts += [f"{q} unmatched in query" for q in ns.unmatched_query]
+    arabic = qf.method.startswith("arabic")
+    parts += [
+        f"{q} unmatched in query"
+        + (" (ends in a long i the script writes)" if arabic and written_i(q) else "")
+        for q in ns.unmatched_query
+    ]
     parts += [f"{c} unmatched in entry" for c in ns.unmatched_candidate]
     via = {qf.method, cf.method} - {"latin"}
     suffix = f" (transliteration: {', '.join(sorted(via))})" if via else ""
