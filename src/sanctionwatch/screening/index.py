@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from sanctionwatch import names
+from sanctionwatch.lists.common import split_alias_notes
 from sanctionwatch.lists.model import Entity, EntityKind, NameKind
 from sanctionwatch.names.variants import variant_classes
 from sanctionwatch.screening.records import EntityRecord, LazyTable, clean_identifier
@@ -186,6 +187,20 @@ def _family_words(text: str, family: list[str]) -> set[str]:
     return set(names.tokens(" ".join(upper))) if upper else set()
 
 
+def _listed_names(entity: Entity) -> list[tuple[str, NameKind]]:
+    """Each name of an entity with its kind; a name that gives other names in a note
+    ("Korea General Corporation for External Construction (Aliases: KOGEN, GENCO)",
+    "DANA HOLDINGS A.K.A DANA ASTRA") is indexed as the name itself and one alias for
+    each other name, as the list means it."""
+    out: list[tuple[str, NameKind]] = []
+    for name in entity.names:
+        text = name.full.strip()
+        bare, others, former = split_alias_notes(text)
+        out.append((bare or text, NameKind.FORMER if former else name.kind))
+        out.extend((other, NameKind.STRONG_ALIAS) for other in others)
+    return out
+
+
 class IndexedName:
     __slots__ = ("entity", "forms", "kind", "text")
 
@@ -317,8 +332,7 @@ class ScreeningIndex:
             for ident in record.identifiers:
                 index.by_identifier[ident].append(eidx)
             seen_texts: set[str] = set()
-            for name in entity.names:
-                text = name.full.strip()
+            for text, name_kind in _listed_names(entity):
                 if not text or text in seen_texts:
                     continue
                 seen_texts.add(text)
@@ -326,7 +340,7 @@ class ScreeningIndex:
                 if not forms:
                     continue
                 nidx = len(index.names)
-                inames.append(IndexedName(eidx, text, name.kind, forms))
+                inames.append(IndexedName(eidx, text, name_kind, forms))
                 record.names.append(nidx)
                 keys = {k for f in forms for k in f.keys}
                 phons = {p for f in forms for p in f.phon if len(p) >= 2}
