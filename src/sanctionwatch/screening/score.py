@@ -133,7 +133,7 @@ def align(
     missing_c: list[str] = []
     # Parts left over on either side; an Arabic article alone ("al" of "AL-AMIN") is
     # listed but costs nothing: it belongs to the word after it.
-    lack_q = lack = heaviest = articles = 0.0
+    lack_q = lack = heaviest = articles = generic = 0.0
     dropped = 0
     free = ARTICLES if person else ()
     if len(used_q) < nq:
@@ -141,9 +141,16 @@ def align(
         # over costs at least the query's mean token weight: a common name part
         # ("Al" of "Al Green") is still a part the entry lacks.
         floor = matcher.floor if person and nc == 1 else 0.0
+        supplied = matcher.generic
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
+                if supplied and supplied[i]:
+                    # A generic company word a glossary supplied ("科技", technology):
+                    # English names on the lists often leave it out, so it costs half,
+                    # and is no part swapped for another.
+                    generic += EXTRA_CANDIDATE * qw[i]
+                    continue
                 # An article before "Abu", "Abd", "bin" ... belongs to no word of
                 # the query: its own word was left out ("AL Abu Sulayman" is
                 # AL-MASRI, Abu Sulayman shortened, not "SULAYMAN, Abu").
@@ -170,7 +177,7 @@ def align(
         # The query's article is free only where the entry has nothing else: "al"
         # against the "Abu" of "Abu Fatih" is one part for another.
         lack_q += articles
-    den += lack_q
+    den += lack_q + generic
     if lack_q:
         # Both sides have parts the other lacks: one name part was swapped for
         # another, and the entry's extra parts count in full.

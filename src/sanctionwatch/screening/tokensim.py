@@ -12,6 +12,7 @@ from rapidfuzz.distance import Indel
 
 from sanctionwatch import names
 from sanctionwatch.names.arabic import WRITTEN_I
+from sanctionwatch.names.glossary import brand_sound, gloss_words
 from sanctionwatch.names.hangul import romanized_syllables
 from sanctionwatch.screening.index import NameForm
 
@@ -49,6 +50,9 @@ PATRONYMIC = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna
 # "chen", "jing" and "jinghe"): such tokens pair only by variant key.
 SYLLABIC_METHODS = ("mr", "rr", "popular", "pinyin", "hanja")
 VOWELS = frozenset("aeiouy")
+# A proper name spelt out in Chinese characters and a Latin word of the same consonants
+# as Chinese writes them (names.glossary.brand_sound): pulaimile / Premera.
+BRAND = 0.8
 similarity = Indel.normalized_similarity
 
 # (similarity, query token position, how) for each query token a list token pairs with
@@ -214,9 +218,11 @@ class TokenMatcher:
     """
 
     __slots__ = (
+        "brands",
         "by_key_only",
         "floor",
         "form",
+        "generic",
         "guessed",
         "initials",
         "memo",
@@ -242,6 +248,22 @@ class TokenMatcher:
         # A lone letter of a typed Korean-looking name ("O. Ko Ko") is an initial.
         self.initials = not self.syllabic and any(len(t) == 1 for t in form.tokens)
         self.memo: dict[str, Pairing] = {}
+        # A glossed form (see names.glossary): which words the glossary supplied, and
+        # for Chinese the sounds of the other words, proper names spelt out in
+        # characters ("普萊米樂" pulaimile, Premera), as (position, brand_sound) pairs.
+        self.generic: tuple[bool, ...] = ()
+        self.brands: tuple[tuple[int, str], ...] = ()
+        if "gloss" in form.method:
+            words = gloss_words()
+            self.generic = tuple(t in words for t in form.tokens)
+            if form.method.startswith("zh-gloss"):
+                self.brands = tuple(
+                    (i, sound)
+                    for i, t in enumerate(form.tokens)
+                    if len(t) >= 4
+                    and not self.generic[i]
+                    and len((sound := brand_sound(t)).lstrip("_")) >= 2
+                )
         known = form.known or (True,) * len(form.tokens)
         arabic = form.method.startswith("arabic") and not self.skeletal
         # What token_similarity needs of each query token, computed once, and for a
@@ -284,6 +306,7 @@ class TokenMatcher:
             return tuple(out)
         plain = ct == ck
         guessed = self.guessed
+        brands = self.brands
         ending = 0  # the list token's ending, computed when a query token needs it
         for i, qt, qk, qp, lq, q0, known, ends in self.rows:
             if qk == ck:
@@ -318,7 +341,10 @@ class TokenMatcher:
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
-            elif sim < FUZZY_MIN and not guessed:
+            elif sim < FUZZY_MIN and (not guessed or (brands and q0 != c0)):
+                # A Chinese proper name whose spelling is a guess pairs by sound (see
+                # brands) or, starting with the same letter, by a loose spelling; not
+                # "pulaimile" with "limited" nor "guangzhou" with "suzhou".
                 continue
             if shortest <= 5 and known:
                 sim = 2.0 * sim - 1.0
@@ -326,4 +352,9 @@ class TokenMatcher:
                 if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
                     continue
                 out.append((sim, i, how))
+        if brands and lc >= 3:
+            sound = brand_sound(ct)
+            for i, brand in brands:
+                if brand == sound and all(j != i for _, j, _ in out):
+                    out.append((BRAND, i, "sound"))
         return tuple(out)
