@@ -138,8 +138,9 @@ def _split_head(key: str) -> tuple[str, str] | None:
     return None
 
 
-# Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour).
-_SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")))
+# Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour),
+# and the Pashto clan suffix khel (شهيد خيل: SHAHIDKHEL).
+_SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")), ("خيل", ("khel", "khail")))
 _SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
 
 

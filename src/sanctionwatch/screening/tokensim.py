@@ -11,7 +11,7 @@ from __future__ import annotations
 from rapidfuzz.distance import Indel
 
 from sanctionwatch import names
-from sanctionwatch.names.arabic import WRITTEN_I
+from sanctionwatch.names.arabic import WRITTEN_I, merge_doubles
 from sanctionwatch.names.glossary import brand_sound, gloss_words
 from sanctionwatch.names.hangul import romanized_syllables
 from sanctionwatch.screening.index import NameForm
@@ -24,6 +24,7 @@ __all__ = [
     "is_guessed",
     "is_patronymic",
     "is_syllabic",
+    "short_consonants",
     "skeleton_similarity",
     "token_similarity",
     "written_i",
@@ -104,9 +105,14 @@ def token_similarity(
     shortest = lq if lq < lc else lc
     if shortest <= 3:
         # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
-        # edit similarity (that needs them equal, hence equal keys): only keys can.
+        # edit similarity (that needs them equal, hence equal keys): only keys can, or
+        # for a transliteration from Arabic script the consonants (short_consonants).
         sim = similarity(qk, ck)
-        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
+        if sim >= SHORT_MIN:
+            return sim, "fuzzy"
+        if arabic and (sc := short_consonants(qt)) and sc == short_consonants(ct):
+            return SKELETON, "skeleton"
+        return 0.0, "none"
     sim = max(similarity(qk, ck), similarity(qt, ct))
     if lq == lc and sim < 1.0 and sim * lq > lq - 1.5 and (_swapped(qt, ct) or _swapped(qk, ck)):
         sim = max(sim, 1.0 - 0.5 / lq)
@@ -145,6 +151,21 @@ def written_i(token: str) -> bool:
         and token[-2] not in VOWELS
         and len(names.consonant_skeleton(token[:-1])) >= 3
     )
+
+
+def short_consonants(token: str) -> str:
+    """The consonants of a short token, w and y kept ("awl" and "awal" give "wl", "qal"
+    and "qul" "kl"), "" for fewer than two: a short word transliterated from Arabic
+    script, whose vowels are guesses, pairs with a spelling of the same consonants."""
+    found = _SHORT_CONSONANTS.get(token)
+    if found is None:
+        letters = merge_doubles(token.translate(_VOWELS_ONLY).replace("q", "k"))
+        found = _SHORT_CONSONANTS[token] = letters if len(letters) >= 2 else ""
+    return found
+
+
+_VOWELS_ONLY = str.maketrans("", "", "aeiou")
+_SHORT_CONSONANTS: dict[str, str] = {}
 
 
 def _ending(token: str) -> int:
@@ -218,6 +239,7 @@ class TokenMatcher:
     """
 
     __slots__ = (
+        "arabic",
         "brands",
         "by_key_only",
         "floor",
@@ -265,7 +287,7 @@ class TokenMatcher:
                     and len((sound := brand_sound(t)).lstrip("_")) >= 2
                 )
         known = form.known or (True,) * len(form.tokens)
-        arabic = form.method.startswith("arabic") and not self.skeletal
+        arabic = self.arabic = form.method.startswith("arabic") and not self.skeletal
         # What token_similarity needs of each query token, computed once, and for a
         # transliteration from Arabic script how it ends (see written_i): 1, in a long
         # i the script writes; -1, in a consonant; 0 otherwise.
@@ -307,6 +329,7 @@ class TokenMatcher:
         plain = ct == ck
         guessed = self.guessed
         brands = self.brands
+        arabic = self.arabic
         ending = 0  # the list token's ending, computed when a query token needs it
         for i, qt, qk, qp, lq, q0, known, ends in self.rows:
             if qk == ck:
@@ -325,6 +348,8 @@ class TokenMatcher:
                 sim = similarity(qk, ck, score_cutoff=SHORT_MIN)
                 if sim >= SHORT_MIN:
                     out.append((sim, i, "fuzzy"))
+                elif arabic and (sc := short_consonants(qt)) and sc == short_consonants(ct):
+                    out.append((SKELETON, i, "skeleton"))
                 continue
             sim = similarity(qk, ck)
             if not plain or qt != qk:
