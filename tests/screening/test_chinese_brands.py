@@ -57,3 +57,12 @@ def test_sound_alikes_and_loose_spellings_do_not(screener: Screener) -> None:
 def test_explanation_says_how(screener: Screener) -> None:
     match = screener.screen(Query("纽威数控装备", kind=ORG))[0]
     assert "niuwei~neway sound 0.80" in match.explanation[0].detail
+
+
+def test_generic_word_left_out_is_explained(screener: Screener) -> None:
+    match = screener.screen(Query("信諾電子科技有限公司", kind=ORG))[0]
+    detail = match.explanation[0].detail
+    assert "xinnuo~sinno sound 0.80" in detail
+    assert (
+        "technology unmatched in query (a generic word of the glossary: half its weight)" in detail
+    )

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Indel
 
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
+from sanctionwatch.names.glossary import gloss_words
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity, written_i
@@ -304,9 +305,11 @@ def _whole(ns: NameScore) -> bool:
 def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
     parts = [f"{q}~{c} {how} {sim:.2f}" for q, c, sim, how in ns.pairs]
     arabic = qf.method.startswith("arabic")
+    generic = gloss_words() if "gloss" in qf.method else frozenset()
     parts += [
         f"{q} unmatched in query"
         + (" (ends in a long i the script writes)" if arabic and written_i(q) else "")
+        + (" (a generic word of the glossary: half its weight)" if q in generic else "")
         for q in ns.unmatched_query
     ]
     parts += [f"{c} unmatched in entry" for c in ns.unmatched_candidate]
