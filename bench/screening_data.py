@@ -46,12 +46,16 @@ def load_entities(verbose: bool = True) -> tuple[list[Entity], list[str]]:
     report: list[str] = []
     cache_dir = Path(tempfile.gettempdir()) / "sanctionwatch-bench"
     cache_dir.mkdir(exist_ok=True)
+    # The parsers' own code is part of the key: a changed parser parses again.
+    parsers = hashlib.sha256()
+    for source in sorted(Path(registry.__file__).parent.glob("*.py")):
+        parsers.update(source.read_bytes())
     for rel in LIST_FILES:
         path = base / rel
         if not path.exists():
             report.append(f"{rel}: missing")
             continue
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        digest = hashlib.sha256(path.read_bytes() + parsers.digest()).hexdigest()[:16]
         cached = cache_dir / f"entities-{digest}.pkl"
         if cached.exists():
             with cached.open("rb") as fh:

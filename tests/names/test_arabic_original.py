@@ -139,7 +139,8 @@ def test_persian_v_abu_joined_and_the_conjunction_wa() -> None:
     # before a long a (UK: Abolghasem SALAVATI); Arabic readings stay
     assert forms("علی فدوی")["ali fadavi"] == "arabic-fa"
     assert "ali fadui" in forms("علی فدوی")
-    assert ("l", "pdb") in {tuple(t.split()) for t in forms("علی فدوی")}
+    # the skeleton marks the long i the script writes at the end (names.arabic.WRITTEN_I)
+    assert ("l", "pdbi") in {tuple(t.split()) for t in forms("علی فدوی")}
     assert forms("روحانی")["ruhani"] == "arabic"  # not before a long a or -i: u
     assert "navaz" not in forms("نواز") and "nawaz" in forms("نواز")  # no Persian letter
     # ابوال: Abu joined to the article, and as the lists join it

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from rigour.text.scripts import text_scripts
 
-__all__ = ["clean", "clean_name", "script_code", "split_programmes"]
+__all__ = ["clean", "clean_name", "script_code", "split_alias_notes", "split_programmes"]
 
 
 # Unicode script long names (as rigour reports them) -> ISO 15924 codes.
@@ -110,3 +110,31 @@ def split_programmes(text: str | None) -> list[str]:
         if value and value not in out:
             out.append(value)
     return out
+
+
+# Other names written into a name field: "X (Aliases: A, B)", "X A.K.A Y", "f.k.a.: Y".
+_ALIAS_NOTE = re.compile(r"\s*\((?:aliases|alias|a\.k\.a\.?|aka)\s*:?\s*([^()]+)\)\s*$", re.I)
+_AKA_INSIDE = re.compile(r"\s+a\.k\.a\.?:?\s+", re.I)
+_FORMER_NOTE = re.compile(r"^f\.k\.a\.?\s*:?\s*", re.I)
+
+
+def split_alias_notes(text: str) -> tuple[str, list[str], bool]:
+    """A name field that also gives other names, split: the name itself, the other
+    names, and whether the name is marked as a former one. "Korea General Corporation
+    for External Construction (Aliases: KOGEN, GENCO)" -> ("Korea General Corporation
+    for External Construction", ["KOGEN", "GENCO"], False); "DANA HOLDINGS A.K.A DANA
+    ASTRA" -> ("DANA HOLDINGS", ["DANA ASTRA"], False); "f.k.a.: NADA" -> ("NADA", [],
+    True). A name without such a note comes back as it is."""
+    former = False
+    marked = _FORMER_NOTE.match(text)
+    if marked and marked.end() < len(text):
+        text, former = text[marked.end() :], True
+    others: list[str] = []
+    note = _ALIAS_NOTE.search(text)
+    if note and note.start() > 0:
+        others = [p.strip() for p in re.split(r"[,;]", note.group(1)) if p.strip()]
+        text = text[: note.start()]
+    parts = _AKA_INSIDE.split(text)
+    if len(parts) > 1 and all(p.strip() for p in parts):
+        text, others = parts[0], [p.strip() for p in parts[1:]] + others
+    return text.strip(), others, former

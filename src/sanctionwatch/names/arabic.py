@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from sanctionwatch.names._data import read_table
 
-__all__ = ["consonant_skeleton", "merge_doubles", "romanize_arabic"]
+__all__ = ["WRITTEN_I", "consonant_skeleton", "merge_doubles", "romanize_arabic"]
 
 _LETTERS = {
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d",
@@ -138,8 +138,9 @@ def _split_head(key: str) -> tuple[str, str] | None:
     return None
 
 
-# Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour).
-_SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")))
+# Persian name suffixes written joined to the name on the lists (Hassanzadeh, Rezapour),
+# and the Pashto clan suffix khel (شهيد خيل: SHAHIDKHEL).
+_SUFFIXES = (("زاده", ("zadeh", "zada")), ("پور", ("pour", "pur")), ("خيل", ("khel", "khail")))
 _SUFFIX_WORDS = frozenset(suffix for suffix, _ in _SUFFIXES)
 
 
@@ -220,7 +221,7 @@ def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     forms = [_word_forms(w) for w in words]
     primary = " ".join(f[0] for f in forms)
     alternative = " ".join(f[1] if len(f) > 1 else f[0] for f in forms)
-    skeleton = " ".join(_skeleton_arabic(w) for w in words)
+    skeleton = " ".join(_skeleton_word(w) for w in words)
     out = [(primary, "arabic")]
     if alternative != primary:
         out.append((alternative, "arabic-alt"))
@@ -230,10 +231,11 @@ def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         if farsi not in (primary, alternative):
             out.append((farsi, "arabic-fa"))
     # A skeleton of lone consonants ("b d" for أبو دعاء) pairs with too many names.
-    if max(map(len, skeleton.split()), default=0) > 1 and skeleton not in (primary, alternative):
+    longest = max((len(t.removesuffix(WRITTEN_I)) for t in skeleton.split()), default=0)
+    if longest > 1 and skeleton not in (primary, alternative):
         out.append((skeleton, "arabic-skeleton"))
     if persian:
-        fa_skeleton = " ".join(_skeleton_arabic(w, persian=True) for w in words)
+        fa_skeleton = " ".join(_skeleton_word(w, persian=True) for w in words)
         if fa_skeleton != skeleton:
             out.append((fa_skeleton, "arabic-fa-skeleton"))
     if any(_split_head(_unify(w)) is not None for w in words):
@@ -255,7 +257,7 @@ def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         alt = " ".join(_joined_word(w, 1) for w in joined)
         if alt != text:
             out.append((alt, "arabic-joined-alt"))
-        out.append((" ".join(_skeleton_arabic(w) for w in joined), "arabic-joined-skeleton"))
+        out.append((" ".join(_skeleton_word(w) for w in joined), "arabic-joined-skeleton"))
     return tuple(out)
 
 
@@ -349,6 +351,31 @@ def _join_compounds(words: tuple[str, ...]) -> tuple[str, ...]:
         else:
             out.append(word)
     return tuple(out)
+
+
+# A skeleton token ends in this letter (never one of a skeleton's consonants) where the
+# word ends in a written long i (ي, Persian ی) after a consonant: the script writes that
+# vowel, so a Latin spelling that ends in a consonant is another name ("محمدی",
+# Mohammadi, is not Muhammad; "الحسيني" is al-Husseini, not Hussein). See
+# screening.tokensim.skeleton_similarity.
+WRITTEN_I = "i"
+_FINAL_I = frozenset("يی")
+_LONG_VOWELS = frozenset("اآأإيىی")  # و before a final ي is a consonant: -awi, -avi
+
+
+def _skeleton_word(word: str, persian: bool = False) -> str:
+    """A word's consonant skeleton, marked with :data:`WRITTEN_I` where the word ends in
+    a written long i after a consonant and the skeleton has three consonants or more
+    (a short name such as علي is left as it is)."""
+    skeleton = _skeleton_arabic(word, persian)
+    if (
+        len(word) >= 3
+        and word[-1] in _FINAL_I
+        and word[-2] not in _LONG_VOWELS
+        and len(skeleton.rsplit(" ", 1)[-1]) >= 3
+    ):
+        return skeleton + WRITTEN_I
+    return skeleton
 
 
 @lru_cache(maxsize=1 << 14)

@@ -5,10 +5,19 @@ from __future__ import annotations
 
 import numpy as np
 
+from sanctionwatch.names.arabic import WRITTEN_I
 from sanctionwatch.screening.index import KIND_CODES, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
 
-__all__ = ["COMMON_POSTING", "Reach", "candidates", "reach", "reach_needed", "reach_skeleton"]
+__all__ = [
+    "COMMON_POSTING",
+    "Reach",
+    "candidates",
+    "reach",
+    "reach_brand",
+    "reach_needed",
+    "reach_skeleton",
+]
 
 COMMON_POSTING = 2500  # skip tokens this frequent once rarer ones found candidates
 REACH_CACHE = 50_000  # query tokens whose reach is kept (cleared when full)
@@ -99,7 +108,9 @@ def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
     found = cache.get((skeleton, "", "skeleton"))
     if found is not None:
         return found
-    posting = index.by_skeleton.get(skeleton)
+    # A written final long i (names.arabic.WRITTEN_I) is no consonant: the names are
+    # those of the skeleton without it (and tokensim keeps the ones ending in a vowel).
+    posting = index.by_skeleton.get(skeleton.removesuffix(WRITTEN_I))
     if posting is None:
         got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
     else:
@@ -107,6 +118,24 @@ def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
     if len(cache) >= REACH_CACHE:
         cache.clear()
     cache[(skeleton, "", "skeleton")] = got
+    return got
+
+
+def reach_brand(index: ScreeningIndex, sound: str) -> Reach:
+    """Names with a token of this names.brand_sound (a proper name of a Chinese
+    organisation name, spelt out in characters), credited as a near spelling. Cached."""
+    cache = index.reach_cache
+    found = cache.get((sound, "", "brand"))
+    if found is not None:
+        return found
+    posting = index.by_brand.get(sound)
+    if posting is None or len(posting) > COMMON_POSTING:
+        got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
+    else:
+        got = Reach(posting, np.full(len(posting), NEAR, dtype=np.int8), len(posting))
+    if len(cache) >= REACH_CACHE:
+        cache.clear()
+    cache[(sound, "", "brand")] = got
     return got
 
 
@@ -132,10 +161,12 @@ def candidates(
     mass = np.zeros(size, dtype=np.float32)  # the query weight found, for ties
     hits = np.zeros(size, dtype=np.float32)
     reached: list[np.ndarray] = []
-    for form in pq.forms:
+    for k, form in enumerate(pq.forms):
         found = False
         typed = form.method.startswith("latin")
         skeletal = form.method.endswith("skeleton")
+        # Chinese glossed forms: the proper names' sounds (see tokensim.TokenMatcher)
+        brands = dict(pq.matchers[k].brands) if pq.matchers and pq.matchers[k].brands else {}
         touched: list[np.ndarray] = []
         later: list[int] = []  # tokens that only add to names the others reached
         for i in sorted(range(len(form.tokens)), key=lambda i: -form.weights[i]):
@@ -146,6 +177,15 @@ def candidates(
                 got = reach_skeleton(index, form.tokens[i])
             else:
                 got = reach(index, form.keys[i], form.phon[i], typed)
+                sound = brands.get(i)
+                if sound is not None:
+                    # A proper name spelt out in characters: also the names of its sound.
+                    alike = reach_brand(index, sound)
+                    if len(alike.names):
+                        extra = alike.names[~np.isin(alike.names, got.names)]
+                        both = np.concatenate((got.names, extra))
+                        how = np.concatenate((got.how, np.full(len(extra), NEAR, dtype=np.int8)))
+                        got = Reach(both, how, got.key_size)
             if got.key_size is not None and got.key_size > COMMON_POSTING and found:
                 later.append(i)
                 continue

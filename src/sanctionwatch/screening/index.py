@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import math
+import re
 import string
 from collections import defaultdict
 from collections.abc import Iterable
@@ -20,7 +21,9 @@ from typing import Any
 import numpy as np
 
 from sanctionwatch import names
+from sanctionwatch.lists.common import split_alias_notes
 from sanctionwatch.lists.model import Entity, EntityKind, NameKind
+from sanctionwatch.names.glossary import brand_sound
 from sanctionwatch.names.variants import variant_classes
 from sanctionwatch.screening.records import EntityRecord, LazyTable, clean_identifier
 
@@ -73,6 +76,23 @@ def _skeleton_postings(by_key: dict[str, list[int]]) -> dict[str, list[int]]:
     return {
         skeleton: lists[0] if len(lists) == 1 else sorted(set().union(*lists))
         for skeleton, lists in groups.items()
+    }
+
+
+def _brand_postings(by_key: dict[str, list[int]]) -> dict[str, list[int]]:
+    """names.brand_sound of a variant key -> the names with a token of that key, by which
+    a proper name spelt out in Chinese characters reaches its Latin spelling
+    (pulaimile: Premera). Keys of three letters or more whose sound has two consonants
+    or more."""
+    groups: dict[str, list[list[int]]] = defaultdict(list)
+    for key, ids in by_key.items():
+        if len(key) >= 3:
+            sound = brand_sound(key)
+            if len(sound.lstrip("_")) >= 2:
+                groups[sound].append(ids)
+    return {
+        sound: lists[0] if len(lists) == 1 else sorted(set().union(*lists))
+        for sound, lists in groups.items()
     }
 
 
@@ -146,7 +166,13 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     family = names.tokens(head) if comma else []
     person = kind is not EntityKind.ORGANISATION and kind is not EntityKind.VESSEL
     marked = _family_words(text, family) if person else set()
-    for lf in names.latin_forms(text):
+    # An abbreviation written with stops ("PREMERA (H.K.)") in a name that is not a
+    # person's is also read as one word, as a glossary or another list writes it (hk).
+    joined = _DOTTED.sub(_join_letters, text) if kind is not EntityKind.PERSON else text
+    readings = names.latin_forms(text)
+    if joined != text:
+        readings = [*readings, *names.latin_forms(joined)]
+    for lf in readings:
         variants: list[tuple[str, str | None, str]] = [(lf.text, None, lf.method)]
         # A consonant skeleton is no words: "rd sl" (رودي سليوة) has no legal form "sl".
         if kind is not EntityKind.PERSON and not lf.method.endswith("skeleton"):
@@ -175,6 +201,14 @@ def prepare_forms(text: str, kind: EntityKind | None) -> list[NameForm]:
     return forms
 
 
+# Two or more lone letters each followed by a stop: "H.K.", "U.A.E."
+_DOTTED = re.compile(r"(?<![^\W\d_])(?:[^\W\d_]\.\s?){2,}(?![^\W\d_])")
+
+
+def _join_letters(found: re.Match[str]) -> str:
+    return "".join(ch for ch in found.group(0) if ch.isalpha()) + " "
+
+
 def _family_words(text: str, family: list[str]) -> set[str]:
     """The words a person's name marks as its family name: before the comma of "FAMILY,
     Given", or written in capitals among words that are not ("Saeed KHAN")."""
@@ -184,6 +218,20 @@ def _family_words(text: str, family: list[str]) -> set[str]:
         return set()
     upper = [word for word in text.split() if len(word) > 1 and word.isupper()]
     return set(names.tokens(" ".join(upper))) if upper else set()
+
+
+def _listed_names(entity: Entity) -> list[tuple[str, NameKind]]:
+    """Each name of an entity with its kind; a name that gives other names in a note
+    ("Korea General Corporation for External Construction (Aliases: KOGEN, GENCO)",
+    "DANA HOLDINGS A.K.A DANA ASTRA") is indexed as the name itself and one alias for
+    each other name, as the list means it."""
+    out: list[tuple[str, NameKind]] = []
+    for name in entity.names:
+        text = name.full.strip()
+        bare, others, former = split_alias_notes(text)
+        out.append((bare or text, NameKind.FORMER if former else name.kind))
+        out.extend((other, NameKind.STRONG_ALIAS) for other in others)
+    return out
 
 
 class IndexedName:
@@ -237,6 +285,7 @@ class ScreeningIndex:
         self.by_gram = Postings({})  # 3-gram -> ids of gram_keys
         self.by_initial = Postings({})  # first letter -> names with a token starting so
         self.by_skeleton = Postings({})  # consonant skeleton of a token -> names
+        self.by_brand = Postings({})  # names.brand_sound of a token -> names
         self.gram_keys: list[str] = []
         self.gram_key_sizes = np.zeros(0, dtype=np.float32)
         self.name_entity = np.zeros(0, dtype=np.int32)  # entity index of each name
@@ -263,6 +312,7 @@ class ScreeningIndex:
             "by_gram": self.by_gram,
             "by_initial": self.by_initial,
             "by_skeleton": self.by_skeleton,
+            "by_brand": self.by_brand,
             "gram_keys": self.gram_keys,
             "gram_key_sizes": self.gram_key_sizes,
             "by_identifier": self.by_identifier,
@@ -282,6 +332,7 @@ class ScreeningIndex:
         self.by_gram = state["by_gram"]
         self.by_initial = state["by_initial"]
         self.by_skeleton = state["by_skeleton"]
+        self.by_brand = state["by_brand"]
         self.gram_keys = state["gram_keys"]
         self.gram_key_sizes = state["gram_key_sizes"]
         self.by_identifier = state["by_identifier"]
@@ -317,8 +368,7 @@ class ScreeningIndex:
             for ident in record.identifiers:
                 index.by_identifier[ident].append(eidx)
             seen_texts: set[str] = set()
-            for name in entity.names:
-                text = name.full.strip()
+            for text, name_kind in _listed_names(entity):
                 if not text or text in seen_texts:
                     continue
                 seen_texts.add(text)
@@ -326,7 +376,7 @@ class ScreeningIndex:
                 if not forms:
                     continue
                 nidx = len(index.names)
-                inames.append(IndexedName(eidx, text, name.kind, forms))
+                inames.append(IndexedName(eidx, text, name_kind, forms))
                 record.names.append(nidx)
                 keys = {k for f in forms for k in f.keys}
                 phons = {p for f in forms for p in f.phon if len(p) >= 2}
@@ -363,6 +413,7 @@ class ScreeningIndex:
         index.by_phonetic = Postings(by_phonetic)
         index.by_initial = Postings(by_initial)
         index.by_skeleton = Postings(_skeleton_postings(by_key))
+        index.by_brand = Postings(_brand_postings(by_key))
         index.name_entity = np.asarray([n.entity for n in index.names], dtype=np.int32)
         index.name_weight = np.asarray(
             [min(sum(f.weights) for f in n.forms) for n in index.names], dtype=np.float32

@@ -55,6 +55,8 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     forms = _forms(query.name, query.kind) if query.name else []
     extra: list[NameForm] = []
     for form in forms:
+        if form.method.endswith("skeleton"):
+            continue  # consonants, no words: nothing to split into known words
         split: list[str] = []
         changed = False
         for tok in form.tokens:

@@ -20,9 +20,10 @@ from collections.abc import Iterable
 from rapidfuzz.distance import Indel
 
 from sanctionwatch.lists.model import EntityKind, NameKind, PartialDate
+from sanctionwatch.names.glossary import gloss_words
 from sanctionwatch.screening.index import EntityRecord, NameForm, ScreeningIndex
 from sanctionwatch.screening.query import PreparedQuery
-from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity
+from sanctionwatch.screening.tokensim import ARTICLES, TokenMatcher, token_similarity, written_i
 from sanctionwatch.screening.types import Feature
 
 __all__ = ["NameScore", "Scored", "align", "score_entity", "token_similarity"]
@@ -133,7 +134,7 @@ def align(
     missing_c: list[str] = []
     # Parts left over on either side; an Arabic article alone ("al" of "AL-AMIN") is
     # listed but costs nothing: it belongs to the word after it.
-    lack_q = lack = heaviest = articles = 0.0
+    lack_q = lack = heaviest = articles = generic = 0.0
     dropped = 0
     free = ARTICLES if person else ()
     if len(used_q) < nq:
@@ -141,9 +142,16 @@ def align(
         # over costs at least the query's mean token weight: a common name part
         # ("Al" of "Al Green") is still a part the entry lacks.
         floor = matcher.floor if person and nc == 1 else 0.0
+        supplied = matcher.generic
         for i in range(nq):
             if i not in used_q:
                 missing_q.append(qtoks[i])
+                if supplied and supplied[i]:
+                    # A generic company word a glossary supplied ("科技", technology):
+                    # English names on the lists often leave it out, so it costs half,
+                    # and is no part swapped for another.
+                    generic += EXTRA_CANDIDATE * qw[i]
+                    continue
                 # An article before "Abu", "Abd", "bin" ... belongs to no word of
                 # the query: its own word was left out ("AL Abu Sulayman" is
                 # AL-MASRI, Abu Sulayman shortened, not "SULAYMAN, Abu").
@@ -170,7 +178,7 @@ def align(
         # The query's article is free only where the entry has nothing else: "al"
         # against the "Abu" of "Abu Fatih" is one part for another.
         lack_q += articles
-    den += lack_q
+    den += lack_q + generic
     if lack_q:
         # Both sides have parts the other lacks: one name part was swapped for
         # another, and the entry's extra parts count in full.
@@ -296,7 +304,14 @@ def _whole(ns: NameScore) -> bool:
 
 def _describe_name(ns: NameScore, qf: NameForm, cf: NameForm) -> str:
     parts = [f"{q}~{c} {how} {sim:.2f}" for q, c, sim, how in ns.pairs]
-    parts += [f"{q} unmatched in query" for q in ns.unmatched_query]
+    arabic = qf.method.startswith("arabic")
+    generic = gloss_words() if "gloss" in qf.method else frozenset()
+    parts += [
+        f"{q} unmatched in query"
+        + (" (ends in a long i the script writes)" if arabic and written_i(q) else "")
+        + (" (a generic word of the glossary: half its weight)" if q in generic else "")
+        for q in ns.unmatched_query
+    ]
     parts += [f"{c} unmatched in entry" for c in ns.unmatched_candidate]
     via = {qf.method, cf.method} - {"latin"}
     suffix = f" (transliteration: {', '.join(sorted(via))})" if via else ""

@@ -11,6 +11,8 @@ from __future__ import annotations
 from rapidfuzz.distance import Indel
 
 from sanctionwatch import names
+from sanctionwatch.names.arabic import WRITTEN_I, merge_doubles
+from sanctionwatch.names.glossary import brand_sound, gloss_words
 from sanctionwatch.names.hangul import romanized_syllables
 from sanctionwatch.screening.index import NameForm
 
@@ -22,8 +24,10 @@ __all__ = [
     "is_guessed",
     "is_patronymic",
     "is_syllabic",
+    "short_consonants",
     "skeleton_similarity",
     "token_similarity",
+    "written_i",
 ]
 
 PAIR_MIN = 0.6
@@ -46,6 +50,10 @@ PATRONYMIC = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna
 # small inventory, where one letter more or less is another syllable ("cheng" and
 # "chen", "jing" and "jinghe"): such tokens pair only by variant key.
 SYLLABIC_METHODS = ("mr", "rr", "popular", "pinyin", "hanja")
+VOWELS = frozenset("aeiouy")
+# A proper name spelt out in Chinese characters and a Latin word of the same consonants
+# as Chinese writes them (names.glossary.brand_sound): pulaimile / Premera.
+BRAND = 0.8
 similarity = Indel.normalized_similarity
 
 # (similarity, query token position, how) for each query token a list token pairs with
@@ -62,6 +70,7 @@ def token_similarity(
     q_known: bool = True,
     guessed: bool = False,
     typed: bool = False,
+    arabic: bool = False,
 ) -> tuple[float, str]:
     """Similarity of two tokens in [0, 1] and how it was found.
 
@@ -77,10 +86,15 @@ def token_similarity(
     edit, not two. A ``typed`` query token (a Latin query, not a transliteration) that
     is a variant of the listed spelling scores :data:`VARIANT`: the spelling as listed
     is a little stronger evidence. A patronymic does not pair by spelling with the name
-    it is made from ("konstantinovich" / "konstantin").
+    it is made from ("konstantinovich" / "konstantin"); nor, for a query token
+    transliterated from ``arabic`` script, does a long i the script writes with a
+    spelling that ends in a consonant, or a consonant the word ends in with a spelling
+    that ends in such an i (see :func:`written_i`).
     """
     if qk == ck:
         return (1.0, "same") if qt == ct else ((VARIANT if typed else 1.0), "variant")
+    if arabic and (ends := _ending(qt)) and ends + (_ending(ct) or 2) == 0:
+        return 0.0, "none"
     lq, lc = len(qt), len(ct)
     if lq == 1 or lc == 1:
         # A query initial stands for a name; a lone letter in the entry is often just
@@ -91,9 +105,14 @@ def token_similarity(
     shortest = lq if lq < lc else lc
     if shortest <= 3:
         # Two different tokens, one of 3 letters or fewer, never reach SHORT_MIN in
-        # edit similarity (that needs them equal, hence equal keys): only keys can.
+        # edit similarity (that needs them equal, hence equal keys): only keys can, or
+        # for a transliteration from Arabic script the consonants (short_consonants).
         sim = similarity(qk, ck)
-        return (sim, "fuzzy") if sim >= SHORT_MIN else (0.0, "none")
+        if sim >= SHORT_MIN:
+            return sim, "fuzzy"
+        if arabic and (sc := short_consonants(qt)) and sc == short_consonants(ct):
+            return SKELETON, "skeleton"
+        return 0.0, "none"
     sim = max(similarity(qk, ck), similarity(qt, ct))
     if lq == lc and sim < 1.0 and sim * lq > lq - 1.5 and (_swapped(qt, ct) or _swapped(qk, ck)):
         sim = max(sim, 1.0 - 0.5 / lq)
@@ -119,13 +138,59 @@ def _swapped(a: str, b: str) -> bool:
     return False
 
 
+def written_i(token: str) -> bool:
+    """Whether a token ends in an i after three consonants or more: in a transliteration
+    from Arabic script, a long i the script writes (محمدي muhammadi, الحسيني husayni).
+    Such a name is made from another (Muhammad, Husayn) and is not that name, which
+    the script would write without the i: a query in Arabic script that has the i (or
+    lacks it) pairs with no Latin spelling that lacks it (or has it). Short names (علي
+    ali, هاني hani) are left alone."""
+    return (
+        len(token) >= 5
+        and token[-1] == "i"
+        and token[-2] not in VOWELS
+        and len(names.consonant_skeleton(token[:-1])) >= 3
+    )
+
+
+def short_consonants(token: str) -> str:
+    """The consonants of a short token, w and y kept ("awl" and "awal" give "wl", "qal"
+    and "qul" "kl"), "" for fewer than two: a short word transliterated from Arabic
+    script, whose vowels are guesses, pairs with a spelling of the same consonants."""
+    found = _SHORT_CONSONANTS.get(token)
+    if found is None:
+        letters = merge_doubles(token.translate(_VOWELS_ONLY).replace("q", "k"))
+        found = _SHORT_CONSONANTS[token] = letters if len(letters) >= 2 else ""
+    return found
+
+
+_VOWELS_ONLY = str.maketrans("", "", "aeiou")
+_SHORT_CONSONANTS: dict[str, str] = {}
+
+
+def _ending(token: str) -> int:
+    """1 for a token that ends in a written long i (see written_i), -1 for one that
+    ends in a consonant, 0 otherwise."""
+    return 1 if written_i(token) else -1 if token[-1:] not in VOWELS else 0
+
+
 def is_patronymic(token: str) -> bool:
     """Whether a token ends like an East Slavic patronymic (Ivanovich, Petrovna, Ilyich)."""
     return len(token) >= 6 and token.endswith(PATRONYMIC)
 
 
 def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
-    """A consonant skeleton from unvowelled script (Arabic) against a Latin token."""
+    """A consonant skeleton from unvowelled script (Arabic) against a Latin token. A
+    skeleton marked as ending in a written long i (see names.arabic.WRITTEN_I) pairs
+    only with a spelling that ends in a vowel (محمدی is Mohammadi, not Muhammad), and
+    one of three consonants or more without it with none that ends in such an i (see
+    :func:`written_i`)."""
+    if qs.endswith(WRITTEN_I):
+        if not ct or ct[-1] not in VOWELS:
+            return 0.0, "none"
+        qs = qs[:-1]
+    elif len(qs) >= 3 and written_i(ct):
+        return 0.0, "none"  # "حسين" is Husayn, not Husayni
     cs = names.consonant_skeleton(ct)
     if not qs or not cs:
         return 0.0, "none"
@@ -174,9 +239,12 @@ class TokenMatcher:
     """
 
     __slots__ = (
+        "arabic",
+        "brands",
         "by_key_only",
         "floor",
         "form",
+        "generic",
         "guessed",
         "initials",
         "memo",
@@ -202,10 +270,29 @@ class TokenMatcher:
         # A lone letter of a typed Korean-looking name ("O. Ko Ko") is an initial.
         self.initials = not self.syllabic and any(len(t) == 1 for t in form.tokens)
         self.memo: dict[str, Pairing] = {}
+        # A glossed form (see names.glossary): which words the glossary supplied, and
+        # for Chinese the sounds of the other words, proper names spelt out in
+        # characters ("普萊米樂" pulaimile, Premera), as (position, brand_sound) pairs.
+        self.generic: tuple[bool, ...] = ()
+        self.brands: tuple[tuple[int, str], ...] = ()
+        if "gloss" in form.method:
+            words = gloss_words()
+            self.generic = tuple(t in words for t in form.tokens)
+            if form.method.startswith("zh-gloss"):
+                self.brands = tuple(
+                    (i, sound)
+                    for i, t in enumerate(form.tokens)
+                    if len(t) >= 4
+                    and not self.generic[i]
+                    and len((sound := brand_sound(t)).lstrip("_")) >= 2
+                )
         known = form.known or (True,) * len(form.tokens)
-        # What token_similarity needs of each query token, computed once.
+        arabic = self.arabic = form.method.startswith("arabic") and not self.skeletal
+        # What token_similarity needs of each query token, computed once, and for a
+        # transliteration from Arabic script how it ends (see written_i): 1, in a long
+        # i the script writes; -1, in a consonant; 0 otherwise.
         self.rows = [
-            (i, qt, qk, qp, len(qt), qt[:1], kn)
+            (i, qt, qk, qp, len(qt), qt[:1], kn, _ending(qt) if arabic else 0)
             for i, (qt, qk, qp, kn) in enumerate(
                 zip(form.tokens, form.keys, form.phon, known, strict=True)
             )
@@ -233,7 +320,7 @@ class TokenMatcher:
         c0 = ct[:1]
         if self.by_key_only:
             initials = self.initials and lc > 1
-            for i, qt, qk, _, lq, q0, _ in self.rows:
+            for i, qt, qk, _, lq, q0, _, _ in self.rows:
                 if qk == ck:
                     out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
                 elif initials and lq == 1 and q0 == c0:
@@ -241,10 +328,17 @@ class TokenMatcher:
             return tuple(out)
         plain = ct == ck
         guessed = self.guessed
-        for i, qt, qk, qp, lq, q0, known in self.rows:
+        brands = self.brands
+        arabic = self.arabic
+        ending = 0  # the list token's ending, computed when a query token needs it
+        for i, qt, qk, qp, lq, q0, known, ends in self.rows:
             if qk == ck:
                 out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
                 continue
+            if ends:
+                ending = ending or (1 if written_i(ct) else -1 if ct[-1] not in VOWELS else 2)
+                if ends + ending == 0:
+                    continue
             if lq == 1 or lc == 1:
                 if lq == 1 and q0 == c0:
                     out.append((INITIAL_ARTICLE if ct in ARTICLES else INITIAL, i, "initial"))
@@ -254,6 +348,8 @@ class TokenMatcher:
                 sim = similarity(qk, ck, score_cutoff=SHORT_MIN)
                 if sim >= SHORT_MIN:
                     out.append((sim, i, "fuzzy"))
+                elif arabic and (sc := short_consonants(qt)) and sc == short_consonants(ct):
+                    out.append((SKELETON, i, "skeleton"))
                 continue
             sim = similarity(qk, ck)
             if not plain or qt != qk:
@@ -270,7 +366,10 @@ class TokenMatcher:
             how = "fuzzy"
             if qp and qp == cp and q0 == c0 and PHONETIC_FLOOR <= sim < PHONETIC:
                 sim, how = PHONETIC, "phonetic"
-            elif sim < FUZZY_MIN and not guessed:
+            elif sim < FUZZY_MIN and (not guessed or (brands and q0 != c0)):
+                # A Chinese proper name whose spelling is a guess pairs by sound (see
+                # brands) or, starting with the same letter, by a loose spelling; not
+                # "pulaimile" with "limited" nor "guangzhou" with "suzhou".
                 continue
             if shortest <= 5 and known:
                 sim = 2.0 * sim - 1.0
@@ -278,4 +377,9 @@ class TokenMatcher:
                 if (lq - lc >= 3 or lc - lq >= 3) and is_patronymic(qt) != is_patronymic(ct):
                     continue
                 out.append((sim, i, how))
+        if brands and lc >= 3:
+            sound = brand_sound(ct)
+            for i, brand in brands:
+                if brand == sound and all(j != i for _, j, _ in out):
+                    out.append((BRAND, i, "sound"))
         return tuple(out)
