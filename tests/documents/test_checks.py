@@ -265,3 +265,17 @@ def test_totals_and_reductions(text: str, bad: bool) -> None:
 def test_correct_totals_never_fire(a: int, b: int) -> None:
     text = f"One shipped {a:,} tonnes and another {b:,} tonnes, a combined {a + b:,} tonnes."
     assert check_sums(sents(text), find_quantities(text)) == []
+
+
+def test_a_share_of_the_cap_is_checked_against_the_knowledge_base() -> None:
+    text = (
+        "UN sanctions cap refined petroleum supplies to North Korea. Russia and China "
+        "reported deliveries of 397,000 barrels through August, or about {} percent of the "
+        "yearly cap."
+    )
+    errors = analyse_text(text.format(60), published="2019-10-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"] and "79.4" in errors[0]["message"]
+    # must not: the right share, or a share of something that is not the cap
+    assert analyse_text(text.format(80), published="2019-10-01").factual_errors == []
+    other = text.format(60).replace("of the yearly cap", "of their exports")
+    assert analyse_text(other, published="2019-10-01").factual_errors == []

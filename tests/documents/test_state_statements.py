@@ -275,3 +275,26 @@ def test_more_wordings_of_duties_measures_and_compliance(kb: Any) -> None:
     # must not: permits renewed, a flag allowed to be used
     renewed = CONTEXT + "Malta's ministry said it had renewed the work permit of a North Korean."
     assert not any(st == "reports_measure" for _, st in claims(renewed))
+
+
+def test_neither_nor_denials_and_more_measures(kb: Any) -> None:
+    text = (
+        "Under UN sanctions every state had to file a final report on repatriation. Neither "
+        "Russia nor China had submitted a final report by the deadline, the panel said."
+    )
+    got = claims(text)
+    assert ("RU", "alleges_violation") in got and ("CN", "alleges_violation") in got
+    assert not any(st == "reports_measure" for _, st in got)
+    charge = "A US official said Russian forces used Iranian drones in breach of UN sanctions. "
+    denied = charge + "Russia's UN envoy said Moscow's forces were not using Iranian drones."
+    assert ("RU", "denies_violation") in claims(denied)
+    for said in (
+        "Uganda's minister said the government had terminated all police and security "
+        "training contracts with North Korea under UN sanctions.",
+        "Malaysia said its Immigration Department had cancelled all remaining employment "
+        "passes held by North Korean nationals under UN sanctions.",
+    ):
+        assert any(st == "reports_measure" for _, st in claims(CONTEXT + said)), said
+    # must not: contracts signed, passes issued
+    signed = CONTEXT + "Uganda's minister said the government had signed training contracts."
+    assert not any(st == "reports_measure" for _, st in claims(signed))

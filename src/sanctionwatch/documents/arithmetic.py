@@ -16,6 +16,7 @@ __all__ = [
     "check_changes",
     "check_conversions",
     "check_ratios",
+    "check_share_of_limit",
     "check_sums",
     "parse_number",
 ]
@@ -312,4 +313,44 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
                     0.75,
                 )
             )
+    return out
+
+
+_SHARE = re.compile(
+    rf"(?:(?P<approx>about|around|roughly|some|nearly|almost|close\s+to)\s+)?(?P<p>{_NUM})\s*"
+    r"(?:%|percent\b|per\s+cent\b)\s+of\s+(?:the|its|this\s+year['’]s|a)\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:cap|limit|ceiling|quota)\b",
+    re.IGNORECASE,
+)
+
+
+def check_share_of_limit(
+    sentence: Sentence, quantities: Sequence[Quantity], limits: dict[str, float]
+) -> list[FactualIssue]:
+    """ "397,000 barrels, or about 60 percent of the yearly cap": the share a figure is of
+    the obligation's cap (``limits``, unit -> value, from the knowledge base)."""
+    out: list[FactualIssue] = []
+    s = sentence
+    for m in _SHARE.finditer(s.text):
+        at = s.start + m.start()
+        before = [q for q in quantities if s.start <= q.start < at and q.unit in limits]
+        if not before or not limits[before[-1].unit]:
+            continue
+        fig = before[-1]
+        share = float(fig.value) / limits[fig.unit] * 100
+        p = float(m.group("p").replace(",", ""))
+        slack = 5.0 if (m.group("approx") or fig.approx) else 1.5
+        if abs(share - p) <= slack:
+            continue
+        out.append(
+            FactualIssue(
+                "arithmetic",
+                s.start + m.start("p"),
+                s.start + m.end("p"),
+                m.group("p") + " percent",
+                f"{fig.text} is {_fmt(share)} percent of the cap of "
+                f"{_fmt(limits[fig.unit])} {fig.unit}, not {m.group('p')}",
+                0.7,
+            )
+        )
     return out

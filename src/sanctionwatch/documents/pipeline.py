@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from sanctionwatch.documents.arithmetic import check_share_of_limit
 from sanctionwatch.documents.checks import Deadline, find_issues
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
 from sanctionwatch.documents.dates import find_dates
@@ -259,6 +260,13 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         return _deadline(ctx.kb, link.obligation_id if link else None)
 
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
+    for s in sentences:
+        if "of the" in s.text and re.search(r"percent|%", s.text):
+            f = by_start[s.start]
+            link = ctx.index.link(s.text, f.references, published) or doc_link
+            limits = ctx.index.limits(link.obligation_id if link else None)
+            if limits:
+                issues += check_share_of_limit(s, f.quantities, limits)
     issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
     issues += check_regions(text, countries)
     issues += check_places(text)

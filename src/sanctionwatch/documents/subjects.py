@@ -62,7 +62,7 @@ _GOV_OF = re.compile(
 )
 
 
-_AND = r"and|,|or|,?\s*as\s+well\s+as|,?\s*along\s+with|,?\s*together\s+with|,\s*and"
+_AND = r"and|,|or|nor|,?\s*as\s+well\s+as|,?\s*along\s+with|,?\s*together\s+with|,\s*and"
 _JOINED = re.compile(rf"\s*(?:{_AND})\s*")
 
 
