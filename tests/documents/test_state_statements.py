@@ -298,3 +298,21 @@ def test_neither_nor_denials_and_more_measures(kb: Any) -> None:
     # must not: contracts signed, passes issued
     signed = CONTEXT + "Uganda's minister said the government had signed training contracts."
     assert not any(st == "reports_measure" for _, st in claims(signed))
+
+
+def test_a_measure_on_the_targeted_states_people_is_the_host_states(kb: Any) -> None:
+    text = (
+        "The Ministry of Foreign Affairs of Mongolia informs that it has submitted its final "
+        "report under resolution 2397 to the Security Council Committee. The report states "
+        "that 1,012 nationals of the Democratic People's Republic of Korea who earned income "
+        "in the jurisdiction of Mongolia were repatriated before 22 December 2019."
+    )
+    got = claims(text, published="2020-03-20")
+    assert ("MN", "reports_measure") in got
+    assert not any(s == "KP" for s, st in got if st == "reports_measure")
+    # must not: the targeted state's own act is no measure of anyone's
+    own = (
+        "UN sanctions ban North Korean coal. North Korea repatriated its diplomats from "
+        "Pyongyang's embassy."
+    )
+    assert not any(st == "reports_measure" for _, st in claims(own))

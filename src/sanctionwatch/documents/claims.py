@@ -92,7 +92,14 @@ def build_claims(
                 # contracts with a North Korean firm had been cancelled")
                 own = att.speaker.country if att is not None else None
                 if own is None or own == target or own in STATE_KINDS:
-                    continue
+                    # "nationals of the DPRK who earned income in Mongolia were
+                    # repatriated": the other state the sentence names, else the one
+                    # the text was about
+                    here = [h.iso2 for h in f.countries if h.iso2 not in (target, "EU")]
+                    before = [p for p in prev_subjects if p not in (target, "ALL")]
+                    own = (here or before or [None])[0]
+                    if own is None or own in STATE_KINDS:
+                        continue
                 subject = own
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
