@@ -97,9 +97,10 @@ def build_claims(
                     # the text was about
                     here = [h.iso2 for h in f.countries if h.iso2 not in (target, "EU")]
                     before = [p for p in prev_subjects if p not in (target, "ALL")]
-                    own = (here or before or [None])[0]
-                    if own is None or own in STATE_KINDS:
+                    others = here or before
+                    if not others or others[0] in STATE_KINDS:
                         continue
+                    own = others[0]
                 subject = own
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
