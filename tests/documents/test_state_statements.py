@@ -316,3 +316,34 @@ def test_a_measure_on_the_targeted_states_people_is_the_host_states(kb: Any) -> 
         "Pyongyang's embassy."
     )
     assert not any(st == "reports_measure" for _, st in claims(own))
+
+
+def test_an_official_of_the_state_a_sentence_opens_with(kb: Any) -> None:
+    text = (
+        "UN sanctions required North Korean workers to go home. In neighbouring Angola, the "
+        "foreign ministry said in a report to the UN sanctions committee that it had sent "
+        "home 156 North Korean nationals. The ministry conceded that a provincial labour "
+        "office had issued new work permits to 12 North Koreans after the UN ban."
+    )
+    got = claims(text, published="2020-04-01")
+    assert ("AO", "reports_measure") in got and ("AO", "admits_noncompliance") in got
+    # must not: a researcher in that state does not speak for it
+    other = (
+        "UN sanctions required North Korean workers to go home. In neighbouring Angola, a "
+        "local researcher conceded that a labour office had issued new work permits to 12 "
+        "North Koreans after the UN ban."
+    )
+    assert ("AO", "admits_noncompliance") not in claims(other, published="2020-04-01")
+
+
+def test_restaurants_shut_and_staff_gone_home(kb: Any) -> None:
+    text = CONTEXT + (
+        '"These restaurants were shut and their staff went home before the deadline," '
+        "Cambodia's government spokesman told AFP."
+    )
+    assert ("KH", "reports_measure") in claims(text)
+    still = CONTEXT + (
+        '"These restaurants were busy and their staff stayed," Cambodia’s government '
+        "spokesman told AFP."
+    )
+    assert ("KH", "reports_measure") not in claims(still)

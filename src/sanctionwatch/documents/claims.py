@@ -27,6 +27,7 @@ from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
 from sanctionwatch.documents.gazetteer import Gazetteer
 from sanctionwatch.documents.links import ObligationIndex, ObligationLink, link_text, sentence_link
 from sanctionwatch.documents.model import Claim
+from sanctionwatch.documents.quotes import Attribution
 from sanctionwatch.documents.subjects import is_official
 
 __all__ = ["SentenceFacts", "build_claims"]
@@ -258,7 +259,11 @@ def _sentence_claims(
         hits = [h for h in f.countries if base <= h.start < base + len(clause)]
         speaker_state = None
         if att is not None:
-            speaker_state = att.speaker.country or speaker_states.get(att.speaker.label)
+            speaker_state = (
+                att.speaker.country
+                or speaker_states.get(att.speaker.label)
+                or _state_opened_with(f, att)
+            )
         found = clause_claims(
             clause, base, hits, f, gaz, prev_countries, last, skip, text, speaker_state, duty,
         )  # fmt: skip
@@ -275,6 +280,22 @@ def _sentence_claims(
             # clause opens with is the one "it" names next
             last = [hits[0].iso2]
     return out
+
+
+_IN_STATE = re.compile(r"^\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+)?", re.I)
+
+
+def _state_opened_with(f: SentenceFacts, att: Attribution) -> str | None:
+    """ "In neighbouring Angola, the foreign ministry said ...": an official of no named
+    state speaks for the state the sentence opens with."""
+    m = _IN_STATE.match(f.sentence.text)
+    if m is None or not is_official(att) or not f.countries:
+        return None
+    first = f.countries[0]
+    at = f.sentence.start + m.end()
+    if first.start != at or first.how == "demonym" or first.start >= att.attribution_start:
+        return None
+    return first.iso2
 
 
 # an allegation relayed from its source: "in what Japanese diplomats call clear breaches"
