@@ -217,7 +217,10 @@ GOLD_KINDS = (
         r"\bconver(?:sion|ted)\b|\b\d+\s*(?:m|km|meters|metres|feet|miles)\s*="
         r"|\b\d[\d,.]*\s*(?:feet|miles|meters|metres)\b",
     ),
-    ("list_count", r"\blist(?:s|ing|ed)?\s+(?:only\s+)?\d+|\bfollowed by a list\b"),
+    (
+        "list_count",
+        r"\blist(?:s|ing|ed)?\s+(?:only\s+)?\d+|\bfollowed by a list\b|\bcount\b[^.;]*\blist\b",
+    ),
     ("agreement_year", r"\b(?:JCPOA|agreement|deal|accord|treaty)\b[^.;]*\bof\s+(?:19|20)\d\d\b"),
     (
         "region",

@@ -279,3 +279,29 @@ def test_a_share_of_the_cap_is_checked_against_the_knowledge_base() -> None:
     assert analyse_text(text.format(80), published="2019-10-01").factual_errors == []
     other = text.format(60).replace("of the yearly cap", "of their exports")
     assert analyse_text(other, published="2019-10-01").factual_errors == []
+
+
+def test_more_arithmetic_deadline_date_and_count_checks() -> None:
+    def kinds(text: str) -> list[str]:
+        return [e["kind"] for e in analyse_text(text, published="2019-10-01").factual_errors]
+
+    drop = (
+        "Under UN sanctions, China's imports of North Korean textiles fell to $12 million this "
+        "year from $480 million a year earlier, a drop of {} percent."
+    )
+    assert kinds(drop.format(85)) == ["arithmetic"]
+    assert kinds(drop.format("97.5")) == []
+    late = "Under resolution 2397, states must send home all North Korean workers by the end of {}."
+    assert kinds(late.format(2020)) == ["deadline"]
+    # a period that starts on a date is no adoption date of the resolution named later
+    since = (
+        "Since August 2017, states have been required to ban coal from North Korea, and "
+        "UNSCR 2375 prohibits ship-to-ship transfers with North Korean vessels."
+    )
+    assert kinds(since) == []
+    reports = (
+        "The 1718 Committee received {} national implementation reports during the period, "
+        "from Viet Nam, Oman and Nigeria."
+    )
+    assert kinds(reports.format("four")) == ["list_count"]
+    assert kinds(reports.format("three")) == []

@@ -257,6 +257,51 @@ _REDUCTION = re.compile(
 )
 
 
+_CHANGE_OF = re.compile(
+    r"\b(?:drop|fall|decline|decrease|reduction|cut|rise|increase|jump)\s+of\s+"
+    rf"(?:(?P<approx>about|around|roughly|some|nearly|almost)\s+)?(?P<p>{_NUM})\s*"
+    r"(?:%|percent\b|per\s+cent\b)",
+    re.IGNORECASE,
+)
+
+
+def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
+    """ "fell to $12 million from $480 million, a drop of 85 percent": the change from the
+    figure after "from" to the other figure of its unit before the percentage."""
+    out: list[FactualIssue] = []
+    for m in _CHANGE_OF.finditer(s.text):
+        before = [q for q in figs if q.end <= s.start + m.start()]
+        base = next(
+            (q for q in before if re.search(r"\bfrom\s+$", s.text[: q.start - s.start])), None
+        )
+        if base is None or not base.value:
+            continue
+        other = [q for q in before if q is not base and q.unit == base.unit]
+        if len(other) != 1:
+            continue
+        a, b = float(base.value), float(other[0].value)
+        up = m.group(0).split()[0].lower() in ("rise", "increase", "jump")
+        if (b > a) != up or a == b:
+            continue
+        change = abs(b - a) / a * 100
+        p = float(m.group("p").replace(",", ""))
+        slack = 3.0 if (m.group("approx") or base.approx or other[0].approx) else 1.0
+        if abs(change - p) <= slack:
+            continue
+        out.append(
+            FactualIssue(
+                "arithmetic",
+                s.start + m.start("p"),
+                s.start + m.end("p"),
+                m.group("p") + " percent",
+                f"from {base.text} to {other[0].text} is a change of {_fmt(change)} percent, "
+                f"not {m.group('p')}",
+                0.75,
+            )
+        )
+    return out
+
+
 def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) -> list[FactualIssue]:
     """ "8,900 tonnes and 6,300 tonnes, a combined 16,200 tonnes": a total must be the sum
     of the figures of its unit before it in the sentence; "500,000 barrels, a 90 percent
@@ -285,6 +330,7 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
                     0.75,
                 )
             )
+        out += _change_of(s, figs)
         for m in _REDUCTION.finditer(s.text):
             at = s.start + m.end()
             after = [q for q in figs if q.start >= at]

@@ -53,7 +53,14 @@ _COUNTED = re.compile(
     r"(?P<intro>(?:\s+[a-z]+){0,3}?\s*:\s*|\s*[—–]\s*|\s*\(\s*|,?\s+namely\s+|\s+(?:are|were)\s*:?\s+)",
     re.IGNORECASE,
 )
-_LIST_HINT = re.compile(r"[:(—–]|\bnamely\b|\b(?:are|were)\b")
+_LIST_HINT = re.compile(r"[:(—–]|\bnamely\b|\b(?:are|were)\b|\bfrom\b")
+# "four national implementation reports during the period, from Viet Nam, Oman and
+# Nigeria": reports counted, then the states they came from, one report each
+_REPORTS_FROM = re.compile(
+    rf"\b(?P<n>\d{{1,2}}|{SMALL_WORDS}|eleven|twelve)\s+(?:[\w-]+\s+){{0,3}}?"
+    r"(?P<noun>reports|submissions|replies)\b[^.;:]{0,60}?,?\s+from\s+",
+    re.IGNORECASE,
+)
 _LIST_END = re.compile(
     r"\)|[.;](?=\s+[A-Z]|\s*$)|[.;]\s*$|[—–\n]|\s+(?:is|are|were|was|have|has)\b"
 )
@@ -85,7 +92,9 @@ def check_lists(
     for s in sentences:
         if not _LIST_HINT.search(s.text):
             continue  # no colon, dash, bracket or "namely/are/were": no list follows a count
-        for m in _COUNTED.finditer(s.text):
+        counts = [(m, False) for m in _COUNTED.finditer(s.text)]
+        counts += [(m, True) for m in _REPORTS_FROM.finditer(s.text)]
+        for m, by_state in counts:
             n = parse_number(m.group("n"))
             if n is None or n < 2:
                 continue
@@ -93,6 +102,8 @@ def check_lists(
             items = _items(s.text[m.end() : end.start() if end else len(s.text)], is_name)
             if items is None or len(items) == n:
                 continue
+            if by_state and not all(is_name(x) for x in items):
+                continue  # reports from bodies or people: not one per name
             out.append(
                 FactualIssue(
                     "list_count",
@@ -151,7 +162,10 @@ def check_deadline(
         # a date far from the deadline is another event, unless it is the deadline's own
         # day and month in another year ("until December 22, 2018" for 22 Dec 2019)
         same_day = (stated.month, stated.day) == (deadline.month, deadline.day)
-        far = abs((stated - deadline).days) > 45 and not loose and not same_day
+        # "by the end of 2020" for a deadline in 2019: a deadline stated a year off
+        end_of = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
+        near_year = end_of and abs(stated.year - deadline.year) <= 2
+        far = abs((stated - deadline).days) > 45 and not loose and not same_day and not near_year
         if stated == deadline or stated in other_dates or far:
             continue
         if loose:

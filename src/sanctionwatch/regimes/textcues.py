@@ -158,6 +158,11 @@ def _day(match: re.Match[str]) -> int | None:
     return None
 
 
+_PERIOD_START = re.compile(
+    r"\b(?:since|from|after|before|until)\s+(?:early\s+|late\s+|mid-?)?$", re.I
+)
+
+
 def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]:
     """Dates in a sentence that say when the Council acted (not deadlines), nearest first.
 
@@ -176,6 +181,8 @@ def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]
     for match in _MONTH_YEAR.finditer(sentence):
         if _DEADLINE_WORDS.search(sentence, max(0, match.start() - 20), match.start()):
             continue
+        if _PERIOD_START.search(sentence[max(0, match.start() - 20) : match.start()]):
+            continue  # "Since August 2017, states have been required ...": when a duty ran
         cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
         found.append((match.start(), cue))
     if published is not None:
