@@ -347,3 +347,15 @@ def test_restaurants_shut_and_staff_gone_home(kb: Any) -> None:
         "spokesman told AFP."
     )
     assert ("KH", "reports_measure") not in claims(still)
+
+
+def test_a_sports_registration_embargo_is_no_sanctions_text(kb: Any) -> None:
+    text = (
+        "A Kuwaiti club has been barred from registering new players after failing to pay a "
+        "transfer fee owed to a Senegalese club. The club said it would comply with the "
+        "decision. The registration embargo will be lifted once the payment is confirmed."
+    )
+    assert claims(text) == []
+    # must not: an arms embargo is a sanctions text
+    arms = "The panel said Kuwait had breached the UN arms embargo on Libya."
+    assert ("KW", "alleges_violation") in claims(arms)
