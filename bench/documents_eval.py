@@ -210,7 +210,12 @@ GOLD_KINDS = (
         r"\bwas\s+adopted\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b"
         r"|\bnot\s+'?in\s+[A-Z][a-z]+\s+(?:19|20)\d\d",
     ),
-    ("arithmetic", r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"),
+    (
+        "arithmetic",
+        r"\barithmetic\b|\bratio\b|\d\s*times\b|-fold\b|\bpercent(?:age)? increase"
+        r"|\b(?:drop|fall|decrease|reduction|cut|rise|increase)\s+of\s+[\d.]+\s*(?:percent|%)"
+        r"|\bcontradict\w*\s+the\s+stated\s+percentage",
+    ),
     ("dimension", r"\b\d[\d,.]*\s*(?:m|meters|metres|feet|ft)\s+(?:wide|in\s+width|beam)\b"),
     (
         "unit_conversion",
