@@ -359,3 +359,42 @@ def test_a_sports_registration_embargo_is_no_sanctions_text(kb: Any) -> None:
     # must not: an arms embargo is a sanctions text
     arms = "The panel said Kuwait had breached the UN arms embargo on Libya."
     assert ("KW", "alleges_violation") in claims(arms)
+
+
+def test_compliance_denials_and_measures_in_more_words(kb: Any) -> None:
+    for said in (
+        '"We have always taken our international obligations seriously," China\'s '
+        "spokesman Li said.",
+        '"Poland has met every obligation under the resolutions," the Polish ministry said.',
+        '"Panama applies the Security Council resolutions fully and without exception," '
+        "Panama's maritime authority said.",
+        '"Malta will not be a transit point for weapons to Libya," the Maltese ministry said.',
+        "Malaysia remains committed to the full and effective implementation of all relevant "
+        "Security Council resolutions, the Malaysian ministry said.",
+    ):
+        got = claims(CONTEXT + said)
+        assert any(st == "asserts_compliance" for _, st in got), (said, got)
+    charge = "The UN panel said ship-to-ship transfers took place in Malaysian waters. "
+    denied = charge + (
+        "Malaysia's foreign ministry said its maritime agency had found no evidence that any "
+        "transfer took place."
+    )
+    assert ("MY", "denies_violation") in claims(denied)
+    for said in (
+        "Belize said it had opened an inquiry into the vessel's owners after the breach of "
+        "UN sanctions.",
+        "Uganda informed the Panel that all 14 North Korean instructors had left the country.",
+    ):
+        assert any(st == "reports_measure" for _, st in claims(CONTEXT + said)), said
+
+
+def test_an_eu_sanctions_regulation_is_sanctions_context(kb: Any) -> None:
+    text = (
+        "Council Regulation (EU) No 833/2014 prohibits the export of dual-use goods to Russia. "
+        "Poland has informed the Commission that its customs administration opened 47 "
+        "criminal proceedings concerning suspected breaches of the export prohibitions."
+    )
+    assert ("PL", "reports_measure") in claims(text)
+    # must not: a regulation on something else is no sanctions text
+    other = text.replace("Council Regulation (EU) No 833/2014", "The fisheries rules")
+    assert claims(other.replace("Russia", "Norway")) == []
