@@ -6,6 +6,7 @@ from typing import Any
 
 from sanctionwatch.lists.countries import country_code
 from sanctionwatch.lists.model import PartialDate
+from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS
 from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
 from sanctionwatch.screening.index import prepare_forms as _forms
 from sanctionwatch.screening.tokensim import TokenMatcher
@@ -50,6 +51,24 @@ class PreparedQuery:
         self.aligned: dict[bool, list[dict[Any, Any]]] = {}
 
 
+def _system_spellings(forms: list[NameForm]) -> None:
+    """Each Cyrillic romanisation (names.cyrillic.CYRILLIC_SYSTEMS) spells the text word
+    by word, so the forms with the same words align: each word of one may be spelt as
+    another system spells it. A list writes one name in mixed systems ("Zurab
+    Gayozovich MAKIEV": makiev as a passport, gayozovich as BGN/PCGN)."""
+    groups: dict[tuple[int, str | None], list[NameForm]] = {}
+    for form in forms:
+        if form.method in CYRILLIC_SYSTEMS:
+            groups.setdefault((len(form.tokens), form.legal), []).append(form)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        spellings = [frozenset(f.tokens[i] for f in group) for i in range(len(group[0].tokens))]
+        for form in group:
+            if any(len(s) > 1 for s in spellings):
+                form.alts = tuple(s - {t} for s, t in zip(spellings, form.tokens, strict=True))
+
+
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq = PreparedQuery(query)
     forms = _forms(query.name, query.kind) if query.name else []
@@ -66,6 +85,7 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
         if changed:
             extra.append(NameForm(tuple(split), form.method + "+split", form.legal))
     pq.forms = forms + extra
+    _system_spellings(forms)
     for form in pq.forms:
         form.weights = index.weights(form)
         # Leniency for short tokens (see token_similarity): a Latin token no list uses

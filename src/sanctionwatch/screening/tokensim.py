@@ -239,6 +239,7 @@ class TokenMatcher:
     """
 
     __slots__ = (
+        "alts",
         "arabic",
         "brands",
         "by_key_only",
@@ -270,6 +271,8 @@ class TokenMatcher:
         # A lone letter of a typed Korean-looking name ("O. Ko Ko") is an initial.
         self.initials = not self.syllabic and any(len(t) == 1 for t in form.tokens)
         self.memo: dict[str, Pairing] = {}
+        # Other systems' spellings of each word (see NameForm.alts), the same word.
+        self.alts = form.alts
         # A glossed form (see names.glossary): which words the glossary supplied, and
         # for Chinese the sounds of the other words, proper names spelt out in
         # characters ("普萊米樂" pulaimile, Premera), as (position, brand_sound) pairs.
@@ -331,9 +334,13 @@ class TokenMatcher:
         brands = self.brands
         arabic = self.arabic
         ending = 0  # the list token's ending, computed when a query token needs it
+        alts = self.alts
         for i, qt, qk, qp, lq, q0, known, ends in self.rows:
             if qk == ck:
                 out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
+                continue
+            if alts and ct in alts[i]:
+                out.append((1.0, i, "same"))
                 continue
             if ends:
                 ending = ending or (1 if written_i(ct) else -1 if ct[-1] not in VOWELS else 2)
