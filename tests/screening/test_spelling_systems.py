@@ -23,6 +23,8 @@ LISTED = {
     "uk:13595": (PERSON, "Su Nyo RYANG"),
     "ofac:ri-su-yong": (PERSON, "RI, Su Yong"),
     "ofac:boyle": (ORG, "BOYLE CHEMICAL CO., LTD."),
+    "eu:XVI.A/7": (PERSON, "DJANG Tcheul Hy"),
+    "uk:jang-chol": (PERSON, "JANG Chol"),
 }
 
 
@@ -75,3 +77,12 @@ def test_split_glide_is_joined(screener: Screener) -> None:
     found = _found(screener, "량수니오", PERSON)
     assert [ref for ref, _ in found][:1] == ["uk:13595"]
     assert "ofac:ri-su-yong" not in {ref for ref, _ in found}
+
+
+def test_french_romanisation_of_a_korean_name(screener: Screener) -> None:
+    assert variant_key("djang") == variant_key("jang")
+    assert variant_key("tcheul") == variant_key("chol")
+    found = _found(screener, "장철희", PERSON)
+    assert [ref for ref, _ in found][:1] == ["eu:XVI.A/7"]
+    # 장철 is JANG Chol, not DJANG Tcheul Hy first
+    assert [ref for ref, _ in _found(screener, "장철", PERSON)][:1] == ["uk:jang-chol"]
