@@ -25,9 +25,9 @@ def variant_classes() -> dict[str, str]:
         key = next((key_of[m] for m in members if m in key_of), members[0])
         for member in members:
             key_of.setdefault(member, key)
-    for word in sorted(gloss_words()):
+    for word in sorted(gloss_words(), key=lambda w: (len(w), w)):  # singulars first
         if len(word) >= 4:
-            key_of.setdefault(english_plural(word), key_of.get(word, word))
+            key_of.setdefault(english_plural(word), key_of.setdefault(word, word))
     return key_of
 
 
