@@ -8,6 +8,7 @@ import pytest
 from sanctionwatch.lists.model import Entity, EntityKind, Name
 from sanctionwatch.names.arabic import romanize_arabic
 from sanctionwatch.screening import Query, Screener
+from sanctionwatch.screening.tokensim import skeleton_similarity
 
 PERSON = EntityKind.PERSON
 LISTED = {
@@ -49,3 +50,29 @@ def test_two_words_written_as_one(screener: Screener) -> None:
     found = _found(screener, "ولی جان")
     assert found[:1] == ["un:TAi.095"]
     assert _found(screener, "Wali Jan")[:1] == ["un:TAi.095"]
+
+
+@pytest.mark.parametrize(
+    ("skeleton", "latin", "pairs"),
+    [
+        ("d", "odeh", True),  # عودة: the ta marbuta written -eh
+        ("hmz", "hamzah", True),
+        ("hmz", "hamza", True),
+        ("d", "odah", True),
+        ("d", "dih", False),  # -ih is no ta marbuta
+        ("hmz", "hamzeh", True),
+        ("hm", "hamzeh", False),
+    ],
+)
+def test_final_ta_marbuta(skeleton: str, latin: str, pairs: bool) -> None:
+    assert (skeleton_similarity(skeleton, latin)[0] > 0) is pairs
+
+
+def test_family_name_ending_in_ta_marbuta() -> None:
+    screener = Screener.from_entities(
+        [
+            Entity("uk", "uk:16342", PERSON, [Name("Ahmed Sharif Abdallah ODEH")]),
+            Entity("ofac", "ofac:other", PERSON, [Name("Ahmed Sharif Abdallah AL-ATTAR")]),
+        ]
+    )
+    assert _found(screener, "أحمد شريف عبد الله عودة") == ["uk:16342"]

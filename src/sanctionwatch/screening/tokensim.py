@@ -179,6 +179,11 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(PATRONYMIC)
 
 
+# A final -ah or -eh of a Latin spelling may be the ta marbuta (ة), which the script's
+# skeleton leaves out: عودة is ODEH, حمزة HAMZAH.
+_TA_MARBUTA = ("ah", "eh")
+
+
 def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     """A consonant skeleton from unvowelled script (Arabic) against a Latin token. A
     skeleton marked as ending in a written long i (see names.arabic.WRITTEN_I) pairs
@@ -194,7 +199,7 @@ def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     cs = names.consonant_skeleton(ct)
     if not qs or not cs:
         return 0.0, "none"
-    if qs == cs:
+    if qs == cs or (cs[-1] == "h" and ct.endswith(_TA_MARBUTA) and cs[:-1] == qs):
         return SKELETON, "skeleton"
     if min(len(qs), len(cs)) <= 3:
         return 0.0, "none"
