@@ -238,6 +238,21 @@ def _forms(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
         fa_skeleton = " ".join(_skeleton_word(w, persian=True) for w in words)
         if fa_skeleton != skeleton:
             out.append((fa_skeleton, "arabic-fa-skeleton"))
+    if longest > 1:
+        # ذ ظ ض ث are read differently from country to country: ظ as dh in Iraq and the
+        # Gulf (كاظم Kadhim as well as Kazim), ذ ظ ض as z and ث as s in the Levant,
+        # Egypt, Turkey and Iran (منذر Munzir as well as Mundhir).
+        done = {skeleton, fa_skeleton} if persian else {skeleton}
+        for letters, method in (
+            (_DH_READING, "arabic-dh-skeleton"),
+            (_Z_READING, "arabic-z-skeleton"),
+        ):
+            if persian and method == "arabic-z-skeleton":
+                continue  # the Persian skeleton reads them so already
+            other = " ".join(_skeleton_word(w.translate(letters)) for w in words)
+            if other not in done:
+                done.add(other)
+                out.append((other, method))
     if any(_split_head(_unify(w)) is not None for w in words):
         # the two names also joined, as the lists often write them (Alireza)
         joined_names = " ".join(
@@ -407,6 +422,9 @@ def _skeleton_table(persian: bool) -> dict[str, str]:
 
 
 _PERSIAN_SKELETON = {"ض": "z", "ذ": "z", "ظ": "z", "ث": "s"}
+# The other readings of those letters, as substitutions of letters (see _forms).
+_DH_READING = str.maketrans({"ظ": "ذ"})
+_Z_READING = str.maketrans({"ذ": "ز", "ظ": "ز", "ض": "ز", "ث": "س"})
 
 
 def _skeleton_letter(ch: str) -> str:

@@ -11,6 +11,7 @@ from sanctionwatch.names.variants import variant_classes
 
 __all__ = [
     "HangulSurname",
+    "contract_glides",
     "decompose",
     "is_hangul_syllable",
     "korean_syllables",
@@ -73,6 +74,35 @@ def decompose(ch: str) -> tuple[int, int, int]:
     if not 0 <= index <= _LAST - _BASE:
         raise ValueError(f"not a Hangul syllable: {ch!r}")
     return index // 588, (index % 588) // 28, index % 28
+
+
+# A vowel and the same vowel after a y glide (jamo indexes): a ㅏ, ae ㅐ, eo ㅓ, e ㅔ, o ㅗ,
+# u ㅜ and ya ㅑ, yae ㅒ, yeo ㅕ, ye ㅖ, yo ㅛ, yu ㅠ.
+_GLIDES = {0: 2, 1: 3, 4: 6, 5: 7, 8: 12, 13: 17}
+_I, _NO_ONSET = 20, 11  # the vowel ㅣ, the silent initial ㅇ
+
+
+def contract_glides(given: str) -> str | None:
+    """The given name with each syllable in i and no final that is followed by a vowel
+    alone (니오 ni-o) written as one syllable with a y glide (뇨 nyo), as a foreign or
+    hurried spelling splits it (량수니오 for RYANG Su Nyo); None when it has none."""
+    out: list[str] = []
+    changed = False
+    k = 0
+    while k < len(given):
+        ch = given[k]
+        nxt = given[k + 1] if k + 1 < len(given) else ""
+        if is_hangul_syllable(ch) and nxt and is_hangul_syllable(nxt):
+            initial, vowel, final = decompose(ch)
+            initial2, vowel2, final2 = decompose(nxt)
+            if vowel == _I and final == 0 and initial2 == _NO_ONSET and vowel2 in _GLIDES:
+                out.append(chr(_BASE + (initial * 21 + _GLIDES[vowel2]) * 28 + final2))
+                changed = True
+                k += 2
+                continue
+        out.append(ch)
+        k += 1
+    return "".join(out) if changed else None
 
 
 @lru_cache(maxsize=1 << 15)

@@ -13,6 +13,7 @@ from sanctionwatch.names.chinese import romanize_chinese
 from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS, romanize_cyrillic
 from sanctionwatch.names.cyrillic_gloss import gloss_cyrillic_words
 from sanctionwatch.names.hangul import (
+    contract_glides,
     romanize_hangul_name,
     romanize_hangul_word,
     split_hangul_name,
@@ -52,14 +53,25 @@ def _hangul(words: tuple[str, ...]) -> Forms:
     if len(words) == 1:
         split = split_hangul_name(words[0])
         if split is not None:
-            return romanize_hangul_name(split[0], (split[1],))
+            return _hangul_name(split[0], (split[1],))
     elif syllables <= 5 and len(words) <= 3 and words[0] in surnames():
-        return romanize_hangul_name(words[0], words[1:])
+        return _hangul_name(words[0], words[1:])
     whole = tuple(
         (" ".join(romanize_hangul_word(w, system) for w in words), system)
         for system in ("mr", "mr-ch", "rr")
     )
     return whole + gloss_hangul_words(words)
+
+
+def _hangul_name(family: str, given: tuple[str, ...]) -> Forms:
+    """A Korean personal name's romanisations, and those of the given name with its
+    split glides joined (names.hangul.contract_glides: 니오 as 뇨)."""
+    forms = romanize_hangul_name(family, given)
+    joined = tuple(contract_glides(g) or g for g in given)
+    if joined == given:
+        return forms
+    more = romanize_hangul_name(family, joined)
+    return forms + tuple(f for f in more if f not in forms)
 
 
 def _cyrillic(words: tuple[str, ...]) -> Forms:

@@ -104,6 +104,7 @@ class NameForm:
     """One Latin rendering of a name, tokenised, with a key and weight per token."""
 
     __slots__ = (
+        "alts",
         "compact",
         "family",
         "keys",
@@ -131,6 +132,9 @@ class NameForm:
         self.legal = legal
         self.weights: tuple[float, ...] = ()
         self.known: tuple[bool, ...] = ()  # query forms: is each token used by some list?
+        # Query forms: the other spellings of each word that other romanisation systems
+        # of the same text give (empty: none).
+        self.alts: tuple[frozenset[str], ...] = ()
 
     def __repr__(self) -> str:
         return f"NameForm({' '.join(self.tokens)!r}, {self.method})"
@@ -153,6 +157,7 @@ class NameForm:
         form.family = state[6]
         form.compact = "".join(form.keys)
         form.known = ()
+        form.alts = ()
         return form
 
 

@@ -6,6 +6,8 @@ from typing import Any
 
 from sanctionwatch.lists.countries import country_code
 from sanctionwatch.lists.model import PartialDate
+from sanctionwatch.names.cyrillic import CYRILLIC_SYSTEMS
+from sanctionwatch.names.variants import variant_key
 from sanctionwatch.screening.index import NameForm, ScreeningIndex, clean_identifier
 from sanctionwatch.screening.index import prepare_forms as _forms
 from sanctionwatch.screening.tokensim import TokenMatcher
@@ -50,6 +52,44 @@ class PreparedQuery:
         self.aligned: dict[bool, list[dict[Any, Any]]] = {}
 
 
+def _join_known(tokens: tuple[str, ...], index: ScreeningIndex) -> tuple[str, ...] | None:
+    """The tokens with each two neighbours joined whose joined spelling some list uses
+    as one word ("wali jan": WALIJAN), or None when there are none. Two letters each
+    at least: a lone letter is an initial."""
+    out: list[str] = []
+    changed = False
+    k = 0
+    while k < len(tokens):
+        if k + 1 < len(tokens) and len(tokens[k]) >= 2 and len(tokens[k + 1]) >= 2:
+            both = tokens[k] + tokens[k + 1]
+            if variant_key(both) in index.by_key:
+                out.append(both)
+                changed = True
+                k += 2
+                continue
+        out.append(tokens[k])
+        k += 1
+    return tuple(out) if changed else None
+
+
+def _system_spellings(forms: list[NameForm]) -> None:
+    """Each Cyrillic romanisation (names.cyrillic.CYRILLIC_SYSTEMS) spells the text word
+    by word, so the forms with the same words align: each word of one may be spelt as
+    another system spells it. A list writes one name in mixed systems ("Zurab
+    Gayozovich MAKIEV": makiev as a passport, gayozovich as BGN/PCGN)."""
+    groups: dict[tuple[int, str | None], list[NameForm]] = {}
+    for form in forms:
+        if form.method in CYRILLIC_SYSTEMS:
+            groups.setdefault((len(form.tokens), form.legal), []).append(form)
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        spellings = [frozenset(f.tokens[i] for f in group) for i in range(len(group[0].tokens))]
+        for form in group:
+            if any(len(s) > 1 for s in spellings):
+                form.alts = tuple(s - {t} for s, t in zip(spellings, form.tokens, strict=True))
+
+
 def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
     pq = PreparedQuery(query)
     forms = _forms(query.name, query.kind) if query.name else []
@@ -65,7 +105,11 @@ def prepare_query(query: Query, index: ScreeningIndex) -> PreparedQuery:
             split.extend(parts or [tok])
         if changed:
             extra.append(NameForm(tuple(split), form.method + "+split", form.legal))
+        joined = _join_known(form.tokens, index)
+        if joined is not None:
+            extra.append(NameForm(joined, form.method + "+joined", form.legal))
     pq.forms = forms + extra
+    _system_spellings(forms)
     for form in pq.forms:
         form.weights = index.weights(form)
         # Leniency for short tokens (see token_similarity): a Latin token no list uses

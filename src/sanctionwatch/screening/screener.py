@@ -21,7 +21,7 @@ from sanctionwatch.screening.types import Match, Query
 
 __all__ = ["INDEX_FORMAT", "Hit", "Screener", "candidates"]
 
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 # One name in each script the transliteration handles, and a company name.
 _WARM_UP = ("김정은", "金正恩", "Владимир", "محمد", "Αλέξης", "Korea Trading Co Ltd")
 

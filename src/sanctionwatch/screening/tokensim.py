@@ -179,6 +179,11 @@ def is_patronymic(token: str) -> bool:
     return len(token) >= 6 and token.endswith(PATRONYMIC)
 
 
+# A final -ah or -eh of a Latin spelling may be the ta marbuta (ة), which the script's
+# skeleton leaves out: عودة is ODEH, حمزة HAMZAH.
+_TA_MARBUTA = ("ah", "eh")
+
+
 def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     """A consonant skeleton from unvowelled script (Arabic) against a Latin token. A
     skeleton marked as ending in a written long i (see names.arabic.WRITTEN_I) pairs
@@ -194,7 +199,7 @@ def skeleton_similarity(qs: str, ct: str) -> tuple[float, str]:
     cs = names.consonant_skeleton(ct)
     if not qs or not cs:
         return 0.0, "none"
-    if qs == cs:
+    if qs == cs or (cs[-1] == "h" and ct.endswith(_TA_MARBUTA) and cs[:-1] == qs):
         return SKELETON, "skeleton"
     if min(len(qs), len(cs)) <= 3:
         return 0.0, "none"
@@ -239,6 +244,7 @@ class TokenMatcher:
     """
 
     __slots__ = (
+        "alts",
         "arabic",
         "brands",
         "by_key_only",
@@ -270,6 +276,8 @@ class TokenMatcher:
         # A lone letter of a typed Korean-looking name ("O. Ko Ko") is an initial.
         self.initials = not self.syllabic and any(len(t) == 1 for t in form.tokens)
         self.memo: dict[str, Pairing] = {}
+        # Other systems' spellings of each word (see NameForm.alts), the same word.
+        self.alts = form.alts
         # A glossed form (see names.glossary): which words the glossary supplied, and
         # for Chinese the sounds of the other words, proper names spelt out in
         # characters ("普萊米樂" pulaimile, Premera), as (position, brand_sound) pairs.
@@ -331,9 +339,13 @@ class TokenMatcher:
         brands = self.brands
         arabic = self.arabic
         ending = 0  # the list token's ending, computed when a query token needs it
+        alts = self.alts
         for i, qt, qk, qp, lq, q0, known, ends in self.rows:
             if qk == ck:
                 out.append((1.0, i, "same") if qt == ct else (variant, i, "variant"))
+                continue
+            if alts and ct in alts[i]:
+                out.append((1.0, i, "same"))
                 continue
             if ends:
                 ending = ending or (1 if written_i(ct) else -1 if ct[-1] not in VOWELS else 2)
