@@ -305,3 +305,14 @@ def test_more_arithmetic_deadline_date_and_count_checks() -> None:
     )
     assert kinds(reports.format("four")) == ["list_count"]
     assert kinds(reports.format("three")) == []
+
+
+def test_a_running_total_across_two_sentences() -> None:
+    text = (
+        "UN sanctions cap refined petroleum to North Korea. For 2023, the committee lists "
+        "deliveries of 136,500 barrels from Russia. China's reported deliveries came to 67,400 "
+        "barrels, bringing the total reported by the two suppliers to {} barrels."
+    )
+    errors = analyse_text(text.format("214,000"), published="2024-03-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"] and "203,900" in errors[0]["message"]
+    assert analyse_text(text.format("203,900"), published="2024-03-01").factual_errors == []

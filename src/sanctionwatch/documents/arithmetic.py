@@ -250,6 +250,9 @@ _TOTAL = re.compile(
     r"\b(?:a\s+combined|combined|a\s+total\s+of|in\s+total|altogether|together\s+some)\s+$",
     re.IGNORECASE,
 )
+_TOTAL_SO_FAR = re.compile(
+    r"\bbringing\s+(?:the\s+|their\s+)?(?:combined\s+)?total\b[^.;]{0,50}\bto\s+$", re.I
+)
 _REDUCTION = re.compile(
     rf"(?P<p>{_NUM})\s*(?:%|percent\b|per\s+cent\b)\s+(?P<what>reduction|cut|decrease|drop"
     r"|fall|increase|rise)\s+(?:from|on)\s+",
@@ -307,13 +310,21 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
     of the figures of its unit before it in the sentence; "500,000 barrels, a 90 percent
     reduction from 2 million barrels": the change must be the one the figures give."""
     out: list[FactualIssue] = []
+    prev: list[Quantity] = []
     for s in sentences:
         figs = [q for q in quantities if s.start <= q.start < s.end and q.unit not in _NOT_FIGURES]
+        last, prev = prev, figs
         for i, total in enumerate(figs):
             before = s.text[: total.start - s.start]
-            if not _TOTAL.search(before):
-                continue
             parts = [q for q in figs[:i] if q.unit == total.unit]
+            if _TOTAL_SO_FAR.search(before):
+                # "China's came to 67,400 barrels, bringing the total of the two to 214,000
+                # barrels": the one figure before and the one of the sentence before
+                earlier = [q for q in last if q.unit == total.unit]
+                if len(parts) == 1 and len(earlier) == 1:
+                    parts = earlier + parts
+            elif not _TOTAL.search(before):
+                continue
             if len(parts) < 2 or any(q.unit != total.unit for q in figs[:i] if q in parts):
                 continue
             added = sum(float(q.value) for q in parts)
