@@ -316,3 +316,13 @@ def test_a_running_total_across_two_sentences() -> None:
     errors = analyse_text(text.format("214,000"), published="2024-03-01").factual_errors
     assert [e["kind"] for e in errors] == ["arithmetic"] and "203,900" in errors[0]["message"]
     assert analyse_text(text.format("203,900"), published="2024-03-01").factual_errors == []
+
+
+def test_a_fall_by_a_fraction() -> None:
+    text = (
+        "Under UN sanctions, the number of North Koreans working in Liaoning fell by {} "
+        "between 2017 and 2019, from about 30,000 to roughly 15,000, a rights group said."
+    )
+    errors = analyse_text(text.format("two thirds"), published="2020-03-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"]
+    assert analyse_text(text.format("half"), published="2020-03-01").factual_errors == []

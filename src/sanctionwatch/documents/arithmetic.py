@@ -274,9 +274,7 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
     out: list[FactualIssue] = []
     for m in _CHANGE_OF.finditer(s.text):
         before = [q for q in figs if q.end <= s.start + m.start()]
-        base = next(
-            (q for q in before if re.search(r"\bfrom\s+$", s.text[: q.start - s.start])), None
-        )
+        base = next((q for q in before if _FROM_BEFORE.search(s.text[: q.start - s.start])), None)
         if base is None or not base.value:
             continue
         other = [q for q in before if q is not base and q.unit == base.unit]
@@ -300,6 +298,49 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
                 f"from {base.text} to {other[0].text} is a change of {_fmt(change)} percent, "
                 f"not {m.group('p')}",
                 0.75,
+            )
+        )
+    return out
+
+
+_FROM_BEFORE = re.compile(
+    r"\bfrom\s+(?:(?:about|around|roughly|some|nearly|almost|more\s+than|over)\s+)?$", re.I
+)
+_FRACTION = {"half": 50.0, "a third": 100 / 3, "two thirds": 200 / 3, "a quarter": 25.0,
+             "three quarters": 75.0}  # fmt: skip
+_BY_FRACTION = re.compile(
+    r"\b(?:fell|fallen|dropped|declined|shrank|shrunk|decreased|down|cut)\s+by\s+"
+    r"(?P<f>half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters)\b",
+    re.IGNORECASE,
+)
+
+
+def _by_fraction(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
+    """ "fell by two thirds, from about 30,000 to roughly 15,000": the fall the figures
+    after "from ... to" give."""
+    out: list[FactualIssue] = []
+    for m in _BY_FRACTION.finditer(s.text):
+        after = [q for q in figs if q.start >= s.start + m.end()]
+        if len(after) < 2 or after[0].unit != after[1].unit or not after[0].value:
+            continue
+        if not _FROM_BEFORE.search(s.text[: after[0].start - s.start][-30:]):
+            continue
+        a, b = float(after[0].value), float(after[1].value)
+        if b >= a:
+            continue
+        change = (a - b) / a * 100
+        said = _FRACTION[" ".join(m.group("f").lower().replace("-", " ").split())]
+        if abs(change - said) <= 5.0:
+            continue
+        out.append(
+            FactualIssue(
+                "arithmetic",
+                s.start + m.start("f"),
+                s.start + m.end("f"),
+                m.group("f"),
+                f"from {after[0].text} to {after[1].text} is a fall of {_fmt(change)} percent, "
+                f"not {m.group('f')}",
+                0.7,
             )
         )
     return out
@@ -342,6 +383,7 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
                 )
             )
         out += _change_of(s, figs)
+        out += _by_fraction(s, figs)
         for m in _REDUCTION.finditer(s.text):
             at = s.start + m.end()
             after = [q for q in figs if q.start >= at]
