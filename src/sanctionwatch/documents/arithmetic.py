@@ -260,6 +260,29 @@ _REDUCTION = re.compile(
 )
 
 
+def _stated_change(
+    s: Sentence, m: re.Match[str], start: Quantity, end: Quantity, up: bool, slack: float
+) -> FactualIssue | None:
+    """The issue where the change from ``start`` to ``end`` (a rise if ``up``) is not the
+    percentage ``m`` states (group ``p``), beyond ``slack`` points; None where it is, or
+    where the figures go the other way (not the pair the change is about)."""
+    a, b = float(start.value), float(end.value)
+    if (b > a) != up or a == b:
+        return None
+    change = abs(b - a) / a * 100
+    if abs(change - float(m.group("p").replace(",", ""))) <= slack:
+        return None
+    return FactualIssue(
+        "arithmetic",
+        s.start + m.start("p"),
+        s.start + m.end("p"),
+        m.group("p") + " percent",
+        f"from {start.text} to {end.text} is a change of {_fmt(change)} percent, "
+        f"not {m.group('p')}",
+        0.75,
+    )
+
+
 _CHANGE_OF = re.compile(
     r"\b(?:drop|fall|decline|decrease|reduction|cut|rise|increase|jump)\s+of\s+"
     rf"(?:(?P<approx>about|around|roughly|some|nearly|almost)\s+)?(?P<p>{_NUM})\s*"
@@ -280,26 +303,11 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
         other = [q for q in before if q is not base and q.unit == base.unit]
         if len(other) != 1:
             continue
-        a, b = float(base.value), float(other[0].value)
         up = m.group(0).split()[0].lower() in ("rise", "increase", "jump")
-        if (b > a) != up or a == b:
-            continue
-        change = abs(b - a) / a * 100
-        p = float(m.group("p").replace(",", ""))
         slack = 3.0 if (m.group("approx") or base.approx or other[0].approx) else 1.0
-        if abs(change - p) <= slack:
-            continue
-        out.append(
-            FactualIssue(
-                "arithmetic",
-                s.start + m.start("p"),
-                s.start + m.end("p"),
-                m.group("p") + " percent",
-                f"from {base.text} to {other[0].text} is a change of {_fmt(change)} percent, "
-                f"not {m.group('p')}",
-                0.75,
-            )
-        )
+        issue = _stated_change(s, m, base, other[0], up, slack)
+        if issue is not None:
+            out.append(issue)
     return out
 
 
@@ -393,25 +401,10 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
             now = [q for q in figs if q.end <= s.start + m.start() and q.unit == base.unit]
             if not now or not base.value:
                 continue
-            a, b = float(base.value), float(now[-1].value)
             up = m.group("what").lower() in ("increase", "rise")
-            if (b > a) != up or a == b:
-                continue
-            change = abs(b - a) / a * 100
-            p = float(m.group("p").replace(",", ""))
-            if abs(change - p) <= 1.0:
-                continue
-            out.append(
-                FactualIssue(
-                    "arithmetic",
-                    s.start + m.start("p"),
-                    s.start + m.end("p"),
-                    m.group("p") + " percent",
-                    f"from {base.text} to {now[-1].text} is a change of {_fmt(change)} percent, "
-                    f"not {m.group('p')}",
-                    0.75,
-                )
-            )
+            issue = _stated_change(s, m, base, now[-1], up, 1.0)
+            if issue is not None:
+                out.append(issue)
     return out
 
 

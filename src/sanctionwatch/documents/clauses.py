@@ -490,7 +490,7 @@ def _other_goods(
     return None
 
 
-_ADMITTING = re.compile(r"acknowledg\w*|admit\w*|conced\w*|regrets?|regretted", re.I)
+_ADMITTING = re.compile(r"acknowledg\w*|admit\w*|conced\w*", re.I)  # speech verbs
 _NEGATED = re.compile(
     r"\b(?:not|never|no|yet\s+to|failed|failings?|delay\w*|still|remained)\b", re.I
 )

@@ -3,6 +3,8 @@ inverted indexes, without a pass over the whole list."""
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from sanctionwatch.names.arabic import WRITTEN_I
@@ -29,6 +31,7 @@ INITIAL = 0.8  # share a lone letter gives a name with a part starting with it
 # left); the bound keeps the cost a query down (about 60 us a token edited).
 EDIT_MIN, EDIT_MAX = 4, 7
 SWAP_MAX = 16  # longer unknown keys reach the known keys two neighbours swapped
+CacheKey = tuple[str, str, bool | str]  # (token, phonetic key, typed / "skeleton" / "brand")
 
 
 class Reach:
@@ -95,10 +98,7 @@ def reach(index: ScreeningIndex, key: str, phon: str, typed: bool = False) -> Re
             kept_how.append(np.full(len(fresh), way, dtype=np.int8))
         names, how = np.concatenate(kept), np.concatenate(kept_how)
     got = Reach(names, how, None if posting is None else len(posting))
-    if len(cache) >= REACH_CACHE:
-        cache.clear()
-    cache[(key, phon, typed)] = got
-    return got
+    return _keep(cache, (key, phon, typed), got)
 
 
 def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
@@ -111,14 +111,7 @@ def reach_skeleton(index: ScreeningIndex, skeleton: str) -> Reach:
     # A written final long i (names.arabic.WRITTEN_I) is no consonant: the names are
     # those of the skeleton without it (and tokensim keeps the ones ending in a vowel).
     posting = index.by_skeleton.get(skeleton.removesuffix(WRITTEN_I))
-    if posting is None:
-        got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
-    else:
-        got = Reach(posting, np.full(len(posting), EDIT, dtype=np.int8), len(posting))
-    if len(cache) >= REACH_CACHE:
-        cache.clear()
-    cache[(skeleton, "", "skeleton")] = got
-    return got
+    return _keep(cache, (skeleton, "", "skeleton"), _posting_reach(posting, EDIT))
 
 
 def reach_brand(index: ScreeningIndex, sound: str) -> Reach:
@@ -129,13 +122,23 @@ def reach_brand(index: ScreeningIndex, sound: str) -> Reach:
     if found is not None:
         return found
     posting = index.by_brand.get(sound)
-    if posting is None or len(posting) > COMMON_POSTING:
-        got = Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
-    else:
-        got = Reach(posting, np.full(len(posting), NEAR, dtype=np.int8), len(posting))
+    if posting is not None and len(posting) > COMMON_POSTING:
+        posting = None  # a sound too many names share finds none of them
+    return _keep(cache, (sound, "", "brand"), _posting_reach(posting, NEAR))
+
+
+def _posting_reach(posting: np.ndarray | None, credit: int) -> Reach:
+    """The names of one posting, each credited ``credit``; none for no posting."""
+    if posting is None:
+        return Reach(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.int8), None)
+    return Reach(posting, np.full(len(posting), credit, dtype=np.int8), len(posting))
+
+
+def _keep(cache: dict[CacheKey, Any], key: CacheKey, got: Reach) -> Reach:
+    """Store ``got`` in the reach cache (emptied when full) and return it."""
     if len(cache) >= REACH_CACHE:
         cache.clear()
-    cache[(sound, "", "brand")] = got
+    cache[key] = got
     return got
 
 
