@@ -398,3 +398,36 @@ def test_an_eu_sanctions_regulation_is_sanctions_context(kb: Any) -> None:
     # must not: a regulation on something else is no sanctions text
     other = text.replace("Council Regulation (EU) No 833/2014", "The fisheries rules")
     assert claims(other.replace("Russia", "Norway")) == []
+
+
+def test_a_banned_transfer_charges_both_ends(kb: Any) -> None:
+    sent = (
+        "US officials said North Korea had delivered more than 1,000 containers of "
+        "munitions to Russia, in violation of UN Security Council resolutions."
+    )
+    got = claims(sent)
+    assert ("KP", "alleges_violation") in got
+    assert ("RU", "alleges_violation") in got
+    bought = (
+        "The envoy said Myanmar had bought missile components from North Korea, in "
+        "breach of the UN arms embargo."
+    )
+    got = claims(bought)
+    assert ("MM", "alleges_violation") in got
+    assert ("KP", "alleges_violation") in got
+    # must not: the targeted state's ships only carry; the receiving state is charged
+    carried = (
+        "A UN panel said North Korea violated the ban on coal exports. Most of the coal "
+        "was transferred from North Korean ships to Chinese barges in violation of the "
+        "ban, it said."
+    )
+    second = [
+        c for c in analyse_text(carried, published="2021-03-10").claims if "barges" in c.evidence
+    ]
+    assert {(c.subject_state, c.stance) for c in second} == {("CN", "alleges_violation")}
+    # must not: workers sent home are no goods traded
+    home = (
+        "China could not send the workers home to North Korea before the deadline in "
+        "violation of resolution 2397, the report said."
+    )
+    assert ("KP", "alleges_violation") not in claims(home)

@@ -18,11 +18,16 @@ from __future__ import annotations
 import re
 
 from sanctionwatch.documents.cues import (
+    ARMS,
+    EXPORT_BANS,
+    MARITIME,
+    SUPPLY_BANS,
     at_cap,
     goods_violation,
     modifies_people,
     over_cap,
     sent_via,
+    transfer_parties,
     vetoed,
 )
 from sanctionwatch.documents.cues import cues as _cues
@@ -43,6 +48,7 @@ from sanctionwatch.documents.subjects import (
 __all__ = ["STATE_KINDS", "clause_claims", "official_of", "reporting_states"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+GOODS = ARMS | EXPORT_BANS | SUPPLY_BANS | MARITIME
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
     r"\b(?:both|the\s+two)\s+(?:countries|states|nations|governments|capitals|neighbou?rs)\b"
@@ -405,7 +411,32 @@ def clause_claims(
             stances.append(("other", statistic, 0.45))
         for stance, cues, conf in stances:
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
-    return out
+    if category not in GOODS:
+        return out  # only goods traded have two ends; workers sent home do not
+    return out + _other_party(out, content, c_start, hits, subjects, target, speaker_state)
+
+
+def _other_party(
+    found: list[Found],
+    content: str,
+    c_start: int,
+    hits: list[CountryHit],
+    subjects: list[str],
+    target: str | None,
+    speaker_state: str | None,
+) -> list[Found]:
+    """A banned transfer has two ends: "North Korea had delivered munitions to Russia, in
+    violation of ..." charges both the sender and the receiver."""
+    charged = [x for x in found if x[1] == "alleges_violation"]
+    if not charged:
+        return []
+    told = {x[0] for x in found}
+    parties = transfer_parties(content, c_start, hits, subjects, target)
+    return [
+        (st, "alleges_violation", charged[0][2], charged[0][3] * 0.9, charged[0][4])
+        for st in parties
+        if st not in told and st != speaker_state and st not in STATE_KINDS
+    ]
 
 
 _REPORTED = re.compile(r"reported|reports|notified|told", re.IGNORECASE)

@@ -37,6 +37,7 @@ __all__ = [
     "over_cap",
     "sent_via",
     "split_negated",
+    "transfer_parties",
     "vetoed",
 ]
 
@@ -406,6 +407,51 @@ def sent_via(
         and _SENT_VIA.search(clause[max(0, h.start - base - 60) : h.start - base])
     ]
     return list(dict.fromkeys(out))
+
+
+# a transfer between states: "delivered munitions to Russia", "the transfer of arms from
+# the DPRK to Russia", "bought missile components from Pyongyang"
+_TRANSFER_WORD = re.compile(
+    r"\b(?:transfer\w*|deliver\w*|suppl(?:y|ied|ies|ying)|ship(?:ped|ping|ments?)"
+    r"|export\w*|import\w*|sold|sell(?:s|ing)?|sales?|bought|buy(?:s|ing)?|purchas\w*"
+    r"|procur\w*|provid\w*|sen(?:d|ds|ding|t)|smuggl\w*|receiv\w*|obtain\w*|acquir\w*"
+    r"|fir(?:ed|ing)|launch(?:ed|ing))\b",
+    re.IGNORECASE,
+)
+# the targeted state's ships carry, they are not what is sent: "from North Korean ships"
+_CARRIER = re.compile(
+    r"(?:-flagged)?\s+(?:ships?|vessels?|tankers?|freighters?|barges?|boats?|trawlers?)\b",
+    re.IGNORECASE,
+)
+_PARTY_BEFORE = re.compile(r"\b(?:to|from|into|with)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def transfer_parties(
+    clause: str, base: int, hits: list[CountryHit], subjects: list[str], target: str | None
+) -> list[str]:
+    """The states at both ends of a transfer with the targeted state: the clause's
+    acting states and the states goods went to or came from ("North Korea had delivered
+    munitions to Russia": KP and RU). Empty unless the targeted state is one of them and
+    there is another."""
+    if target is None or not _TRANSFER_WORD.search(clause):
+        return []
+    parties: list[str] = []
+    for h in hits:
+        before = clause[max(0, h.start - base - 12) : h.start - base]
+        if h.how == "demonym" and (
+            modifies_people(clause, h.end - base) or _CARRIER.match(clause, h.end - base)
+        ):
+            continue
+        if (
+            h.iso2 in subjects
+            or _PARTY_BEFORE.search(before)
+            or (h.iso2 == target and h.how == "demonym")
+        ):
+            parties.append(h.iso2)
+    parties = list(dict.fromkeys(parties))
+    if target not in parties or len(parties) < 2:
+        return []
+    return parties
 
 
 # ---- vetoes --------------------------------------------------------------------------
