@@ -431,3 +431,46 @@ def test_a_banned_transfer_charges_both_ends(kb: Any) -> None:
         "violation of resolution 2397, the report said."
     )
     assert ("KP", "alleges_violation") not in claims(home)
+
+
+LABOUR_TEXT = (
+    "Hundreds of North Korean workers remain in Russia after the UN deadline for sending "
+    "them home under resolution 2397, sources said. "
+)
+
+
+def test_the_targeted_states_people_seen_at_work_after_the_deadline(kb: Any) -> None:
+    seen = "A second source said he had seen North Korean plasterers on two sites there in January."
+    second = [
+        c
+        for c in analyse_text(LABOUR_TEXT + seen, published="2020-03-01").claims
+        if "plasterers" in c.evidence
+    ]
+    assert [(c.subject_state, c.stance, c.obligation_id) for c in second] == [
+        ("RU", "alleges_violation", "2397-OP8")
+    ]
+    # must not: before the deadline the same sight breaches nothing
+    early = [
+        c
+        for c in analyse_text(LABOUR_TEXT + seen, published="2019-03-01").claims
+        if "plasterers" in c.evidence
+    ]
+    assert not [c for c in early if c.stance == "alleges_violation"]
+    # must not: people who worked there once
+    once = "A second source said North Korean plasterers had once been seen on sites there."
+    assert not [
+        c
+        for c in analyse_text(LABOUR_TEXT + once, published="2020-03-01").claims
+        if "once" in c.evidence
+    ]
+
+
+def test_a_speaker_named_with_an_appositive(kb: Any) -> None:
+    text = LABOUR_TEXT + (
+        "A second source, a Chinese national who supplies building materials in the city, "
+        "said he had seen North Korean plasterers on two sites there in January."
+    )
+    second = [
+        c for c in analyse_text(text, published="2020-03-01").claims if "plasterers" in c.evidence
+    ]
+    assert [(c.subject_state, c.speaker) for c in second] == [("RU", "A second source")]

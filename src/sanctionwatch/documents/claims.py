@@ -21,6 +21,7 @@ from sanctionwatch.documents.clauses import (
     official_of,
     reporting_states,
 )
+from sanctionwatch.documents.cues import LABOUR, people_at_work
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.dedup import drop_restated, drop_told_twice
 from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
@@ -60,6 +61,15 @@ def build_claims(
         link = sentence_link(f, index, published, doc_link, gaz, earlier, previous)
         previous = link if link is not None and link.obligation_id else None
         earlier = [*earlier[-2:], text]
+        if (
+            link is None
+            and doc_link is not None
+            and index.category(doc_link.obligation_id) in LABOUR
+            and people_at_work(text, f.countries, target, s.start)
+        ):
+            # "He had seen North Korean plasterers on two sites there in January", in a
+            # text about sending the workers home: the text's duty is what it is about
+            link = doc_link
         duty = Duty.of(index, link, target, published, link_text(f))
         category = duty.category
         found = _sentence_claims(f, gaz, prev_countries, prev_subjects, speaker_states, duty)

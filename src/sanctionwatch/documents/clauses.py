@@ -20,12 +20,14 @@ import re
 from sanctionwatch.documents.cues import (
     ARMS,
     EXPORT_BANS,
+    LABOUR,
     MARITIME,
     SUPPLY_BANS,
     at_cap,
     goods_violation,
     modifies_people,
     over_cap,
+    people_at_work,
     sent_via,
     transfer_parties,
     vetoed,
@@ -146,7 +148,11 @@ def official_of(f: SentenceFacts, prev_subjects: list[str], target: str | None) 
 
 
 def _host_state(
-    f: SentenceFacts, target: str, prev_subjects: list[str], speaker_state: str | None
+    f: SentenceFacts,
+    target: str | None,
+    prev_subjects: list[str],
+    speaker_state: str | None,
+    places_only: bool = False,
 ) -> list[str]:
     """The state hosting the targeted state's workers, where the sentence names the
     targeted state only by its people ("60 North Korean workers were still employed in
@@ -158,7 +164,11 @@ def _host_state(
         for h in f.countries
     ):
         return []  # "North Korea sent workers abroad": the targeted state acts itself
-    here = [h.iso2 for h in f.countries if h.iso2 not in (target, speaker_state)]
+    here = [
+        h.iso2
+        for h in f.countries
+        if h.iso2 not in (target, speaker_state) and not (places_only and h.how == "demonym")
+    ]
     if here:
         return here[:1]
     prev = [p for p in prev_subjects if p not in (target, "ALL")]
@@ -293,6 +303,10 @@ def clause_claims(
     if not subjects and not (all_states or obligation) and _breach_told(content, gaz):
         subjects = _charged(hits, f.countries, prev_subjects if att else [], target)
         charged = bool(subjects)
+    if not subjects and category in LABOUR and people_at_work(content, hits, target, c_start):
+        # "he had seen North Korean plasterers on two sites there": the host state, a place
+        # the clause names or the state the text was about
+        subjects = _host_state(f, target, prev_subjects, speaker_state, places_only=True)
     if not subjects and speaker_state is None and _cues("denial", content, gaz):
         spoken_for = official_of(f, prev_subjects, target)
         subjects = [spoken_for] if spoken_for else []

@@ -35,6 +35,7 @@ __all__ = [
     "hypothetical",
     "modifies_people",
     "over_cap",
+    "people_at_work",
     "sent_via",
     "split_negated",
     "transfer_parties",
@@ -241,7 +242,8 @@ _SENT_VIA = re.compile(
 )
 _PEOPLE = (
     r"workers|labou?rers|nationals|doctors|nurses|crews?|staff|personnel|engineers"
-    r"|technicians|instructors|trainers|employees"
+    r"|technicians|instructors|trainers|employees|plasterers|builders|brigades|cooks"
+    r"|waitress(?:es)?|waiters|seamstresses|loggers|fishermen"
 )
 # the target's workers still at work in a state after the deadline to send them home
 _STILL_EMPLOYED = re.compile(
@@ -249,6 +251,12 @@ _STILL_EMPLOYED = re.compile(
     rf"(?=[^.;]{{0,60}}\b(?:{_PEOPLE})\b)"
     rf"|\b(?:{_PEOPLE})\b[^.;]{{0,60}}?"
     r"\b(?:employ(?:s|ed|ing)|working|remain(?:s|ed|ing)?|stay(?:s|ed|ing)|still)\b",
+    re.IGNORECASE,
+)
+# people seen at work: "on two sites", "at a restaurant", "finishing apartment interiors"
+_AT_WORK = re.compile(
+    r"\b(?:at\s+work|on\s+(?:\w+\s+)?(?:building\s+|construction\s+)?sites?|seen|spotted"
+    r"|sewing|finishing|serving|treating|training)\b",
     re.IGNORECASE,
 )
 # the target's arms used by another state's forces: "fired North Korean missiles"
@@ -363,7 +371,7 @@ def _goods_violation(
         m = _HIRES.search(clause)  # "Russian companies hired North Korean workers"
         if m:
             return m.group(0), m.start()
-        m = _STILL_EMPLOYED.search(clause) if overdue else None
+        m = (_STILL_EMPLOYED.search(clause) or _AT_WORK.search(clause)) if overdue else None
         if (
             m
             and any(
@@ -386,6 +394,16 @@ def _goods_violation(
         ):
             return m.group(0), m.start()
     return None
+
+
+def people_at_work(clause: str, hits: list[CountryHit], target: str | None, base: int = 0) -> bool:
+    """Does the clause tell of the targeted state's people at work ("had seen North Korean
+    plasterers on two sites", "DPRK doctors were working in private clinics")?"""
+    if target is None or (not _STILL_EMPLOYED.search(clause) and not _AT_WORK.search(clause)):
+        return False
+    return any(
+        h.iso2 == target and _MODIFIES_PEOPLE.match(clause, h.end - base) for h in hits
+    ) and not _FORMERLY.search(clause)
 
 
 def modifies_people(text: str, at: int) -> bool:

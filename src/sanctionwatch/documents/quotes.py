@@ -85,8 +85,8 @@ _LEAD = re.compile(
 )
 _APPOS = re.compile(
     rf"^{_OPENERS}{{0,2}}(?P<spk>[A-Z][^,;“”\"]{{0,80}}?|(?<=,\s)(?:an?|the)\s+[a-z][^,;“”\"]{{0,80}}?)"
-    r",\s+(?:which|who|speaking|writing|responding|addressing"
-    rf"|appearing|briefing|testifying)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
+    r",\s+(?:(?:a|an)\s+|(?:which|who|speaking|writing|responding|addressing"
+    rf"|appearing|briefing|testifying)\b)[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
 # "The agency's deputy head, Anna Berg, on Monday denied ..."
 _ROLE_NAME = re.compile(
