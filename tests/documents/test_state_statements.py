@@ -474,3 +474,35 @@ def test_a_speaker_named_with_an_appositive(kb: Any) -> None:
         c for c in analyse_text(text, published="2020-03-01").claims if "plasterers" in c.evidence
     ]
     assert [(c.subject_state, c.speaker) for c in second] == [("RU", "A second source")]
+
+
+LIBYA = (
+    "Weapons kept arriving in Libya last year in breach of the arms embargo imposed by "
+    "resolution 1970, a panel of UN experts said. "
+)
+
+
+def test_arms_supplied_into_an_embargoed_war(kb: Any) -> None:
+    text = LIBYA + (
+        "The panel said the United Arab Emirates had supplied armoured vehicles and "
+        "air-defence systems to eastern-based forces."
+    )
+    assert ("AE", "alleges_violation") in claims(text)
+    # must not: arms sent to another state named as their recipient
+    other = LIBYA + "The panel said the United Arab Emirates had sold armoured vehicles to India."
+    assert ("AE", "alleges_violation") not in claims(other)
+    # must not: brokers of arms are no supplying state
+    brokers = LIBYA + "The panel said Emirati arms brokers had met officials."
+    assert ("AE", "alleges_violation") not in claims(brokers)
+
+
+def test_an_official_named_with_a_role_speaks_for_the_state(kb: Any) -> None:
+    text = (
+        "Cambodia has sent home all North Korean workers under resolution 2397, the "
+        "ministry said. Lieutenant General Chhay Sopheap, a ministry spokesman, said the "
+        'last of them had left in December. "We respect every resolution of the Security '
+        'Council," he said.'
+    )
+    got = analyse_text(text, published="2020-01-10").claims
+    quote = [c for c in got if "respect" in c.evidence]
+    assert [(c.subject_state, c.stance) for c in quote] == [("KH", "asserts_compliance")]

@@ -210,6 +210,16 @@ _SUPPLY = re.compile(
     r"|deliver(?:ed|s|ing)|provid(?:ed|es|ing)|transferr(?:ed|ing)|smuggl(?:ed|es|ing))\b",
     re.IGNORECASE,
 )
+_ARMS_SUPPLIED = re.compile(
+    r"\b(?:s(?:old|ells|elling)|suppl(?:ied|ies|ying)|ship(?:ped|s|ping)|sen(?:t|ds|ding)"
+    r"|deliver(?:ed|s|ing)|provid(?:ed|es|ing)|transferr(?:ed|ing)|smuggl(?:ed|es|ing)"
+    r"|fl(?:ew|own)\s+in|arm(?:ed|s|ing))\b"
+    r"(?=[^.;]{0,60}?\b(?:weapons|arms|ammunition|munitions|missiles|drones|rockets|artillery"
+    r"|shells|armou?red\s+vehicles|military\s+(?:equipment|hardware|materiel)"
+    r"|air[- ]defen[cs]e\s+systems|rifles|grenades|fighter\s+jets"
+    r"|the\s+(?:militia|Houthis|rebels|forces)))",
+    re.IGNORECASE,
+)
 _TRADE_SELF = re.compile(
     r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought"
     r"|deliver(?:ed|ing)|smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)"
@@ -347,6 +357,17 @@ def _goods_violation(
         for h in hits:
             if h.iso2 == subject and (m := _SENT_VIA.search(clause[: h.start - base])):
                 return m.group(0).strip(), m.start()  # "shipped from the Chinese port of"
+    if category in ARMS and (m := _ARMS_SUPPLIED.search(clause)):
+        # "the UAE had supplied armoured vehicles to eastern-based forces": arms supplied
+        # into the embargoed state's war, its recipients not named as another state
+        to_other = any(
+            h.iso2 not in (target, subject)
+            and h.start - base > m.start()
+            and re.search(r"\bto\s+(?:the\s+)?$", clause[: h.start - base][-8:], re.I)
+            for h in hits
+        )
+        if not to_other:
+            return m.group(0), m.start()
     target_hits = [h for h in hits if h.iso2 == target]
     if not target_hits:
         return None

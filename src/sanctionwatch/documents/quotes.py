@@ -85,9 +85,17 @@ _LEAD = re.compile(
 )
 _APPOS = re.compile(
     rf"^{_OPENERS}{{0,2}}(?P<spk>[A-Z][^,;“”\"]{{0,80}}?|(?<=,\s)(?:an?|the)\s+[a-z][^,;“”\"]{{0,80}}?)"
-    r",\s+(?:(?:a|an)\s+|(?:which|who|speaking|writing|responding|addressing"
-    rf"|appearing|briefing|testifying)\b)[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
+    r",\s+(?:which|who|speaking|writing|responding|addressing"
+    rf"|appearing|briefing|testifying)\b[^;“”\"]{{0,120}}?,{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
 )
+# "A second source, a Chinese national who supplies building materials, said ...": the
+# speaker with its description
+_APPOS_ROLE = re.compile(
+    rf"^{_OPENERS}{{0,2}}(?P<spk>(?P<head>[A-Z][^,;“”\"]{{0,80}}?),\s+(?:a|an)\s+"
+    r"(?P<desc>[^,;“”\"]{2,120}?)),"
+    rf"{_AUX}\s+(?P<verb>{_VERBS})\b{_WHEN}(?:\s+that)?[\s,:]+"
+)
+_RELATIVE = re.compile(r"\b(?:who|which|that|whose)\b")
 # "The agency's deputy head, Anna Berg, on Monday denied ..."
 _ROLE_NAME = re.compile(
     r"^(?P<spk>[^,;“”\"]{2,100},\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'.-]+){1,3}),"
@@ -342,9 +350,14 @@ def _reported(
     m = _ROLE_NAME.match(t)
     if m and clean_speaker(m.group("spk").replace(",", " ")):
         return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
-    for m in (_APPOS.match(t), _LEAD.match(t)):
-        if m and clean_speaker(m.group("spk")) and not _not_speech(t, m):
-            return _opening(s, m, memory.resolve(m.group("spk"), gaz, persons))
+    for m in (_APPOS.match(t), _LEAD.match(t), _APPOS_ROLE.match(t)):
+        if m is None:
+            continue
+        spk = m.group("spk")
+        if "desc" in m.groupdict() and _RELATIVE.search(m.group("desc")):
+            spk = m.group("head")  # "a Chinese national who supplies ...": who, not what
+        if clean_speaker(spk) and not _not_speech(t, m):
+            return _opening(s, m, memory.resolve(spk, gaz, persons))
     for m in _TRAIL.finditer(t):
         if clean_speaker(m.group("spk")) and not _not_speech(t, m):
             sp = memory.resolve(m.group("spk"), gaz, persons)
