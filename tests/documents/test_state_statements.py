@@ -506,3 +506,19 @@ def test_an_official_named_with_a_role_speaks_for_the_state(kb: Any) -> None:
     got = analyse_text(text, published="2020-01-10").claims
     quote = [c for c in got if "respect" in c.evidence]
     assert [(c.subject_state, c.stance) for c in quote] == [("KH", "asserts_compliance")]
+
+
+def test_informing_the_committee_of_steps_is_a_measure(kb: Any) -> None:
+    text = CONTEXT + (
+        "Uganda has informed the Security Council Committee established pursuant to "
+        "resolution 1718 (2006) of these steps in its national implementation report."
+    )
+    assert ("UG", "reports_measure") in claims(text)
+    own = CONTEXT + "The Belarusian side submitted its midterm and final reports to the Committee."
+    assert ("BY", "reports_measure") in claims(own)
+    # must not: what a state informed the committee of that others did is no measure of its
+    told = (
+        CONTEXT
+        + "Japan informed the Committee that North Korea had violated the ban on coal exports."
+    )
+    assert ("JP", "reports_measure") not in claims(told)

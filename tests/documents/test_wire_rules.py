@@ -241,8 +241,8 @@ def test_such_things_named_again_take_the_duty_of_the_sentence_before(kb: Any) -
     )
     got = claims(cap + "Only Kenya has filed such reports, declaring 9,000 barrels.")
     assert ("KE", "reports_measure", "2397-OP5") in got
-    # must not: reports not named again take no duty from the sentence before
-    other = claims(cap + "Kenya filed its annual reports to the committee on time.")
+    # must not: other reports, not named again, take no duty from the sentence before
+    other = claims(cap + "Kenya filed its annual implementation reports to the committee on time.")
     assert ("KE", "reports_measure", "2397-OP5") not in other
 
 

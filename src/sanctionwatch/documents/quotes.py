@@ -402,8 +402,26 @@ _ADDED_OBJECT = re.compile(
 )
 
 
+# "informed the Committee of these steps": an act of reporting, no speech reported
+_INFORMED_OF = re.compile(
+    r"\s+(?:the\s+)?(?:[\w.()-]+\s+){0,12}?(?:committee|panel|council|secretariat)\b"
+    r"(?:\s+(?:[\w.()-]+\s+){0,8}?)?\s*(?:of|about)\b(?![^.;]{0,80}\bthat\b)",
+    re.IGNORECASE,
+)
+# "submitted its midterm and final reports": a noun, not "reports" the verb
+_REPORTS_NOUN = re.compile(
+    r"\b(?:its|their|the|our|his|her|final|annual|national|midterm|mid-term|implementation)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _not_speech(t: str, m: re.Match[str]) -> bool:
-    if m.group("verb").lower() in ("added", "adds") and _ADDED_OBJECT.match(t, m.end("verb")):
+    verb = m.group("verb").lower()
+    if verb in ("added", "adds") and _ADDED_OBJECT.match(t, m.end("verb")):
+        return True
+    if verb in ("informed", "informs", "notified") and _INFORMED_OF.match(t, m.end("verb")):
+        return True
+    if verb in ("reports", "reported") and _REPORTS_NOUN.search(t, 0, m.start("verb")):
         return True
     return _passive(t, m)
 
