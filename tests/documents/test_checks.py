@@ -134,6 +134,18 @@ def test_end_of_year_is_imprecise_not_wrong() -> None:
         ("Iran is bound by the JCPOA (2015).", None),
         ("Iran is bound by the 2015 JCPOA and the 2010 New START is another matter.", None),
         ("the 2014 Joint Comprehensive Plan of Action", "agreement_year"),
+        # one body noun put for another at the end of a long name
+        (
+            "Iran cut its cooperation with the International Atomic Energy Commission.",
+            "institution_name",
+        ),
+        ("South Korea's National Human Rights Commission said so.", None),
+        # a Security Council resolution given to the General Assembly
+        (
+            "Resolution 2397, adopted by the UN General Assembly in 2017, set a deadline.",
+            "institution_name",
+        ),
+        ("Resolution 2397 was welcomed in the General Assembly.", None),
     ],
 )
 def test_names(text: str, kind: str | None) -> None:
@@ -279,6 +291,36 @@ def test_a_share_of_the_cap_is_checked_against_the_knowledge_base() -> None:
     assert analyse_text(text.format(80), published="2019-10-01").factual_errors == []
     other = text.format(60).replace("of the yearly cap", "of their exports")
     assert analyse_text(other, published="2019-10-01").factual_errors == []
+    # "per cent" written apart, and "about" allows rounding, not a share four points off
+    spaced = text.replace("percent", "per cent").replace("397,000", "73,000")
+    errors = analyse_text(spaced.format(19), published="2019-10-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"] and "14.6" in errors[0]["message"]
+    assert analyse_text(spaced.format(15), published="2019-10-01").factual_errors == []
+
+
+def test_a_change_between_bare_numbers() -> None:
+    text = (
+        "The number of North Koreans entering China for work fell from 3,100 in 2017 to "
+        "1,240 last year, a drop of {} percent."
+    )
+    (issue,) = check_sums(sents(text.format(40)), find_quantities(text.format(40)))
+    assert "60 percent" in issue.explanation
+    assert check_sums(sents(text.format(60)), find_quantities(text.format(60))) == []
+    # must not: years are no figures
+    years = "Exports fell from 2017 to 2019, a drop of 40 percent."
+    assert check_sums(sents(years), find_quantities(years)) == []
+
+
+def test_a_date_written_with_one_resolution_is_not_anothers() -> None:
+    text = (
+        "Resolution 2397, adopted in December 2017, set a deadline of 22 December 2019, "
+        "after resolution 2375 had already barred new work authorisations."
+    )
+    assert analyse_text(text, published="2020-10-23").factual_errors == []
+    # must not: a date written with the wrong resolution is still flagged
+    wrong = "Resolution 2375, adopted in December 2017, barred new work authorisations."
+    errors = analyse_text(wrong, published="2020-10-23").factual_errors
+    assert [e["kind"] for e in errors] == ["resolution_date"]
 
 
 def test_more_arithmetic_deadline_date_and_count_checks() -> None:

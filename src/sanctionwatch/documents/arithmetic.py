@@ -293,10 +293,14 @@ _CHANGE_OF = re.compile(
 
 def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
     """ "fell to $12 million from $480 million, a drop of 85 percent": the change from the
-    figure after "from" to the other figure of its unit before the percentage."""
+    figure after "from" to the other figure of its unit before the percentage; bare
+    numbers count where the unit was named before them ("the number of ... fell from
+    3,100 in 2017 to 1,240")."""
     out: list[FactualIssue] = []
     for m in _CHANGE_OF.finditer(s.text):
-        before = [q for q in figs if q.end <= s.start + m.start()]
+        before = [q for q in figs if q.end <= s.start + m.start()] or _bare_from_to(
+            s, s.text[: m.start()]
+        )
         base = next((q for q in before if _FROM_BEFORE.search(s.text[: q.start - s.start])), None)
         if base is None or not base.value:
             continue
@@ -308,6 +312,31 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
         issue = _stated_change(s, m, base, other[0], up, slack)
         if issue is not None:
             out.append(issue)
+    return out
+
+
+_BARE_FROM_TO = re.compile(
+    r"\bfrom\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:in|at\s+the\s+end\s+of)\s+"
+    r"(?:19|20)\d\d)?\s+to\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?!\s*(?:%|per))",
+    re.IGNORECASE,
+)
+
+
+def _bare_from_to(s: Sentence, text: str) -> list[Quantity]:
+    """The two bare numbers of "from 3,100 in 2017 to 1,240", as figures of one unit;
+    none where either looks like a year."""
+    m = _BARE_FROM_TO.search(text)
+    if m is None:
+        return []
+    out = []
+    for g in ("a", "b"):
+        raw = m.group(g)
+        value = float(raw.replace(",", ""))
+        if "," not in raw and 1900 <= value <= 2100:
+            return []  # "from 2017 to 2019": years
+        out.append(
+            Quantity(value, "number", text=raw, start=s.start + m.start(g), end=s.start + m.end(g))
+        )
     return out
 
 
@@ -431,7 +460,8 @@ def check_share_of_limit(
         fig = before[-1]
         share = float(fig.value) / limits[fig.unit] * 100
         p = float(m.group("p").replace(",", ""))
-        slack = 5.0 if (m.group("approx") or fig.approx) else 1.5
+        # "about 15 percent" may round 14.6; "about 19 percent" does not
+        slack = max(2.0, 0.1 * share) if (m.group("approx") or fig.approx) else 1.5
         if abs(share - p) <= slack:
             continue
         out.append(

@@ -64,6 +64,65 @@ def _near_miss(written: str, canonical: str) -> bool:
     return w[:4] == c[:4] or ratio(w, c) >= 80
 
 
+# the nouns that say what kind of body a name is; one swapped for another in a long
+# canonical name misnames it ("International Atomic Energy Commission")
+_BODY_NOUNS = frozenset(
+    [
+        "agency",
+        "authority",
+        "commission",
+        "committee",
+        "council",
+        "organisation",
+        "organization",
+        "office",
+        "board",
+        "bureau",
+        "administration",
+    ]
+)
+_UN_PREFIX = frozenset({"un", "u.n.", "nations", "the"})
+
+
+def _other_body_noun(
+    window: list[str], words: list[str], k: int, spans: list[tuple[int, int, str]], i: int,
+    run: str,
+) -> bool:  # fmt: skip
+    """Is the one differing word the last of a name of three words or more, a body noun
+    put for another, with the name not part of a longer one ("National Human Rights
+    Commission" is another body)?"""
+    n = len(words)
+    if n < 3 or k != n - 1 or window[k] not in _BODY_NOUNS or words[k] not in _BODY_NOUNS:
+        return False
+    return i == 0 or spans[i - 1][2] in _UN_PREFIX
+
+
+# a Security Council resolution (a plain number) said to be the General Assembly's
+_ADOPTED_BY_GA = re.compile(
+    r"\b[Rr]esolution\s+(?P<n>[12]\d{3})\b[^.;]{0,60}?\badopted\s+(?:\w+\s+)?by\s+the\s+"
+    r"(?:UN\s+|U\.N\.\s+|United\s+Nations\s+)?General\s+Assembly\b"
+)
+
+
+def _assembly_resolutions(text: str) -> list[FactualIssue]:
+    out = []
+    for m in _ADOPTED_BY_GA.finditer(text):
+        at = m.group(0).rfind("General")
+        start = m.start() + at
+        out.append(
+            FactualIssue(
+                "institution_name",
+                start,
+                m.end(),
+                m.group(0)[at:],
+                f"resolution {m.group('n')} is a Security Council resolution, not one of the "
+                "General Assembly",
+                0.7,
+            )
+        )
+    return out
+
+
 def check_names(text: str) -> list[FactualIssue]:
     """Bodies named with a wrong word and agreements given a wrong year."""
     bodies, wrong, wrong_re, agreements = _name_tables()
@@ -85,10 +144,13 @@ def check_names(text: str) -> list[FactualIssue]:
             for i in range(len(spans) - n + 1):
                 window = [w for _, _, w in spans[i : i + n]]
                 diff = [k for k in range(n) if window[k] != words[k]]
-                if len(diff) == 1 and _near_miss(window[diff[0]], words[diff[0]]):
+                if len(diff) == 1 and (
+                    _near_miss(window[diff[0]], words[diff[0]])
+                    or _other_body_noun(window, words, diff[0], spans, i, run.group(0))
+                ):
                     start, end = run.start() + spans[i][0], run.start() + spans[i + n - 1][1]
                     hits.append((start, end, name))
-    out: list[FactualIssue] = []
+    out: list[FactualIssue] = _assembly_resolutions(text) if "Assembly" in text else []
     seen: set[int] = set()
     for start, end, name in sorted(hits):
         if start in seen:

@@ -261,7 +261,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
 
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
     for s in sentences:
-        if "of the" in s.text and re.search(r"percent|%", s.text):
+        if "of the" in s.text and re.search(r"percent|per\s+cent|%", s.text):
             f = by_start[s.start]
             link = ctx.index.link(s.text, f.references, published) or doc_link
             limits = ctx.index.limits(link.obligation_id if link else None)

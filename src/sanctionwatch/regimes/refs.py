@@ -340,6 +340,15 @@ def _numbered(
 ) -> list[Reference]:
     refs = []
     items: list[tuple[int, int, int, int | None]]
+    # dates written with a number ("Resolution 2397, adopted in December 2017"), by
+    # sentence: such a date is that number's, not another's in the same sentence
+    own_dates: dict[int, set[tuple[int | None, int | None, int | None]]] = {}
+    for match in _EXPLICIT.finditer(text):
+        if not (match["sres"] or match["said"]):
+            cue = date_after(text, match.end())
+            if cue is not None:
+                when = (cue.year, cue.month, cue.day)
+                own_dates.setdefault(sentences.index(match.start()), set()).add(when)
     for match in _EXPLICIT.finditer(text):
         if match["lead"] and _OTHER_BODY.search(text, max(0, match.start() - 40), match.start()):
             continue  # "General Assembly resolution 1514": not the Security Council's
@@ -362,6 +371,15 @@ def _numbered(
                 ctx = replace(ctx, adoption=None)
             para = paragraph_near(text, start, end)
             stated = DateCue(f"({year})", year) if year is not None else date_after(text, end)
+            if (
+                stated is None
+                and ctx.adoption is not None
+                and (ctx.adoption.year, ctx.adoption.month, ctx.adoption.day)
+                in own_dates.get(sentences.index(start), set())
+            ):
+                # "Resolution 2397, adopted in December 2017, ... after resolution 2375
+                # had barred": the date is 2397's
+                ctx = replace(ctx, adoption=None)
             if stated is None and _first_item(items, start):
                 stated = year_before(text, match.start())
             resolved, confidence, ob_id, problem = _check_number(kb, number, stated, ctx, para)
