@@ -285,6 +285,63 @@ CUES = [
         "North Korea may import no more than 500,000 barrels",
         "North Korea imported 500,000 barrels",
     ),
+    # duties told as what states had or may do, or what a resolution or paragraph does
+    (
+        "obligation_statement",
+        "all countries had until 22 December 2019 to send",
+        "all countries sent",
+    ),
+    (
+        "obligation_statement",
+        "countries hosting North Korean workers must repatriate them",
+        "countries hosting North Korean workers repatriated them",
+    ),
+    (
+        "obligation_statement",
+        "member states may together supply no more than 500,000 barrels",
+        "member states together supplied 500,000 barrels",
+    ),
+    (
+        "obligation_statement",
+        "Resolution 2397 allowed member states, between them, to supply no more than 500,000",
+        "Resolution 2397 allowed member states to report their deliveries",
+    ),
+    (
+        "obligation_statement",
+        "Paragraph 5 of resolution 2397 (2017) limits the amount",
+        "Paragraph 5 of resolution 2397 (2017) was discussed",
+    ),
+    (
+        "obligation_statement",
+        "Resolution 1970 obliged every member state to prevent the supply of arms",
+        "Resolution 1970 worried every member state",
+    ),
+    (
+        "obligation_statement",
+        "The sanctions regime, created by resolution 2127, imposes an arms embargo",
+        "The sanctions regime, created by resolution 2127, has a committee",
+    ),
+    (
+        "obligation_statement",
+        "set a deadline of 22 December 2019 for member states to repatriate",
+        "set a deadline of 22 December 2019 for its own report",
+    ),
+    (
+        "obligation_statement",
+        "Measures against illicit exports were introduced by the Security Council in 2014",
+        "Measures against illicit exports were discussed by the Security Council in 2014",
+    ),
+    (
+        "obligation_statement",
+        "final reports were due from Member States by 22 March 2020",
+        "final reports were sent by Member States by 22 March 2020",
+    ),
+    (
+        "compliance",
+        "France and Germany have fully upheld their commitments under the JCPOA",
+        "France and Germany have fully read their commitments under the JCPOA",
+    ),
+    ("compliance", "Moscow had honestly fulfilled what it signed", "Moscow had hardly begun"),
 ]
 
 
