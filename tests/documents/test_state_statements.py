@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from sanctionwatch.documents import analyse_text
+from sanctionwatch.documents.gazetteer import gazetteer
 
 CONTEXT = "UN experts said the sanctions on North Korea were being evaded. "
 JV = "The UN panel said Malaysia had hosted a joint venture with a North Korean firm. "
@@ -522,3 +523,30 @@ def test_informing_the_committee_of_steps_is_a_measure(kb: Any) -> None:
         + "Japan informed the Committee that North Korea had violated the ban on coal exports."
     )
     assert ("JP", "reports_measure") not in claims(told)
+
+
+def test_two_states_that_deny_together(kb: Any) -> None:
+    told = (
+        "Russia has fired North Korean missiles at Ukraine in violation of UN sanctions, "
+        "US officials said. "
+    )
+    both = told + "Both Moscow and Pyongyang have repeatedly denied that any weapons changed hands."
+    got = claims(both)
+    assert ("RU", "denies_violation") in got and ("KP", "denies_violation") in got
+    # must not: one state's denial is not the other's
+    one = told + "Moscow has repeatedly denied that any weapons changed hands."
+    assert ("KP", "denies_violation") not in claims(one)
+
+
+def test_a_sea_named_after_a_state_is_not_the_state(kb: Any) -> None:
+    text = (
+        "Japan's foreign ministry said a North Korean-flagged tanker was seen alongside "
+        "another vessel in the East China Sea, in a suspected ship-to-ship transfer banned "
+        "by UN sanctions."
+    )
+    got = claims(text)
+    assert ("KP", "alleges_violation") in got
+    assert not [c for c in got if c[0] == "CN"]
+    # must not: the state itself is still the state
+    china = text.replace("in the East China Sea", "off the coast of China")
+    assert "CN" in {h.iso2 for h in gazetteer().countries(china)}

@@ -254,6 +254,10 @@ def _sentence_claims(
             or official_of(f, prev_subjects, duty.target)
         )
         denial = _cues("denial", text, gaz)
+        several = _speaking_states(f)
+        if len(several) > 1 and denial:
+            # "Both Moscow and Pyongyang have denied ...": each state denies
+            return [(st, "denies_violation", denial, 0.75, None) for st in several]
         if own and own not in STATE_KINDS and denial:
             # "Tanzania rejected a UN report that accused it of ...": the charge told
             # inside is the one the state denies, not a new allegation
@@ -290,6 +294,19 @@ def _sentence_claims(
             # clause opens with is the one "it" names next
             last = [hits[0].iso2]
     return out
+
+
+def _speaking_states(f: SentenceFacts) -> list[str]:
+    """The states that speak together ("Both Moscow and Pyongyang", "Russia and China")."""
+    att = f.attribution
+    if att is None or not re.search(r"\band\b", att.speaker.label):
+        return []
+    named = [
+        h.iso2
+        for h in f.countries
+        if att.attribution_start <= h.start < att.attribution_end and h.how != "demonym"
+    ]
+    return list(dict.fromkeys(named))
 
 
 _IN_STATE = re.compile(r"^\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+)?", re.I)

@@ -288,9 +288,15 @@ def clause_claims(
             and speaker_state not in STATE_KINDS
             and (is_official(att) or _names_state(att.speaker.label, speaker_state, gaz))
             and not (
-                # "The UK said workers earned revenue in Russia, in violation of ...": the
-                # breach is told of the states named, not of the speaker's own
-                any(h.iso2 not in (speaker_state, target) for h in hits)
+                # "The UK said workers earned revenue in Russia, in violation of ...", "Japan
+                # said a North Korean tanker ... in a transfer banned by": the breach is
+                # told of the states named (the targeted one by more than its people), not
+                # of the speaker's own
+                any(
+                    h.iso2 not in (speaker_state, target)
+                    or (h.iso2 == target and not modifies_people(text, h.end - f.sentence.start))
+                    for h in hits
+                )
                 and _breach_told(content, gaz)
             )
         ):

@@ -117,6 +117,8 @@ class Gazetteer:
             iso2, how = self._country_lookup[bare]
             if how in ("capital", "place") and _in_person_name(text, m.start()):
                 continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
+            if _SEA_AFTER.match(text, m.end()) or text.endswith("Sea of ", 0, m.start()):
+                continue  # "the East China Sea", "the Sea of Japan": waters, not the state
             hits.append(
                 CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)
             )
@@ -216,6 +218,7 @@ _NOT_GIVEN_NAMES = frozenset(
         "Critics",
     }
 )
+_SEA_AFTER = re.compile(r"\s+Sea\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 
