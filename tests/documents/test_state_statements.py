@@ -550,3 +550,16 @@ def test_a_sea_named_after_a_state_is_not_the_state(kb: Any) -> None:
     # must not: the state itself is still the state
     china = text.replace("in the East China Sea", "off the coast of China")
     assert "CN" in {h.iso2 for h in gazetteer().countries(china)}
+
+
+def test_each_state_that_reports_its_own_figure(kb: Any) -> None:
+    cap = "UN sanctions cap refined petroleum supplies to North Korea at 500,000 barrels a year. "
+    text = cap + (
+        "China notified the committee of 29,450 barrels of diesel shipped in 2020, while "
+        "Russia reported 8,910 barrels, the figures show."
+    )
+    got = claims(text)
+    assert ("CN", "reports_measure") in got and ("RU", "reports_measure") in got
+    # must not: a count of what others did is no report of a state's own deliveries
+    others = cap + "Japan reported 12 suspected transfers involving North Korean tankers."
+    assert ("JP", "reports_measure") not in claims(others)

@@ -467,12 +467,31 @@ _OWN_TRADE = re.compile(
 _OTHERS_ACTS = re.compile(r"\b(?:suspected|illicit|illegal|transfers?|smuggl\w*)\b", re.IGNORECASE)
 
 
+# a state's own report inside a sentence: "..., while Russia reported 8,910 barrels"
+_REPORTS_FIGURE = re.compile(
+    r"(?:['’]s)?\s+(?:also\s+)?(?:reported|notified\s+the\s+(?:[\w'’-]+\s+){0,4}committee\s+of)"
+    r"\s+(?:(?:deliveries|sales|exports|supplies|shipments)\s+(?:totall?ing|of)\s+)?"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+)?\d[\d,.]*\s+(?:million\s+)?(?:barrels|tonnes|tons)\b",
+    re.IGNORECASE,
+)
+
+
 def reporting_states(f: SentenceFacts, gaz: Gazetteer, target: str | None) -> list[str]:
     """States that report figures of their own to the UN: "Russia and China reported
-    delivering 38,000 barrels", "China notified the committee of 29,450 barrels"."""
+    delivering 38,000 barrels", "China notified the committee of 29,450 barrels"; each
+    state of a sentence told so of several ("China reported deliveries totalling 42,000
+    barrels, and the Russian Federation reported 31,000 barrels")."""
+    text, at = f.sentence.text, f.sentence.start
+    own = [
+        h.iso2
+        for h in f.countries
+        if h.how == "name" and h.iso2 != target and _REPORTS_FIGURE.match(text, h.end - at)
+    ]
+    if len(own) > 1 or (own and (f.attribution is None or f.attribution.direct)):
+        return list(dict.fromkeys(own))
     att = f.attribution
     if att is None or att.direct or not _REPORTED.fullmatch(att.cue.split()[0]):
-        return []
+        return own
     if not any(att.content_start <= q.start < att.content_end for q in f.quantities):
         return []  # figures of its own
     content = f.sentence.text[
