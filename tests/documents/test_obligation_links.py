@@ -215,3 +215,24 @@ def test_a_tanker_struck_off_a_register_is_the_vessel_duty_not_the_fuel_cap(kb: 
     # must not: a tanker named in the fuel cap's own terms keeps the cap
     cap = "UN experts said an oil tanker delivered refined petroleum to North Korea above the cap."
     assert all(c[2] != "2397-OP9-15" for c in claims(cap))
+
+
+def test_a_text_on_a_regime_the_base_does_not_hold(kb: Any) -> None:
+    text = (
+        "The Security Council set up the Haiti sanctions regime in resolution 2653 in "
+        "October 2022. Police in Haiti seized 14 rifles smuggled from Florida in violation "
+        "of the UN arms embargo, officials said."
+    )
+    got = analyse_text(text, published="2023-05-01").claims
+    # the resolution the text names, never another regime's arms embargo by its keywords
+    assert got and all(c.obligation_id is None for c in got)
+    assert {c.obligation_label for c in got} == {"UNSCR 2653"}
+    # must not: a text on Libya's embargo keeps its obligation
+    libya = (
+        text.replace("Police in Haiti", "Police in Tunisia")
+        .replace("Haiti", "Libya")
+        .replace("resolution 2653 in October 2022", "resolution 1970")
+    )
+    assert any(
+        c.obligation_id == "1970-OP9" for c in analyse_text(libya, published="2023-05-01").claims
+    )

@@ -107,6 +107,7 @@ class ObligationIndex:
         self.entries: list[tuple[Any, int, date | None]] = []
         self.entry_regimes: list[str | None] = []
         self.regime: str | None = None  # the regime the current document is about
+        self.foreign: int | None = None  # the resolution of a regime not in the base
         self._regime_res: list[tuple[str, re.Pattern[str]]] = []
         self._by_keyword: dict[str, list[int]] = {}
         # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
@@ -202,6 +203,22 @@ class ObligationIndex:
         counts = [(len(pat.findall(text)), key) for key, pat in self._regime_res]
         counts = [c for c in counts if c[0]]
         self.regime = max(counts)[1] if counts else None
+        self.foreign = self._foreign(text) if self.regime is None else None
+
+    def _foreign(self, text: str) -> int | None:
+        """The resolution a document names most that belongs to none of the knowledge
+        base's regimes ("resolution 2653" on Haiti): its keywords are then not matched
+        against the knowledge base's obligations, which are other regimes' duties."""
+        if self.kb is None:
+            return None
+        regime_of = getattr(self.kb, "regime_of", None)
+        counts: dict[int, int] = {}
+        for m in _NUMBERED.finditer(text):
+            number = int(m.group(1))
+            if self.kb.resolution(number) is None or (regime_of and regime_of(number)):
+                continue
+            counts[number] = counts.get(number, 0) + 1
+        return max(counts, key=lambda n: counts[n]) if counts else None
 
     def keywords_in(self, text: str) -> set[str]:
         if self._keyword_re is None:
@@ -237,6 +254,9 @@ class ObligationIndex:
         cached = self._cache.get(cache_key)
         if cached is not None:
             return cached
+        if self.foreign is not None:
+            self._cache[cache_key] = []
+            return []  # a text on another regime: no duty of the knowledge base by keywords
         totals: dict[int, float] = {}
         topical: set[int] = set()  # found by a keyword, not by a name alone
         for key in self.keywords_in(text):
@@ -294,6 +314,7 @@ class ObligationIndex:
         return None
 
 
+_NUMBERED = re.compile(r"\b(?:[Rr]esolutions?|UNSCR)\s+(\d{4})\b")
 # the obligation itself named again: "exceeded the limit", "in breach of the ban"
 _THE_DUTY = re.compile(
     r"\b(?:the|that|this)\s+(?:limit|cap|ceiling|ban|embargo|deadline|prohibition)\b"
@@ -346,6 +367,12 @@ def document_link(
             named.add(key)
         links[key] = link
     if not votes:
+        if index.foreign is not None:
+            # a text on a regime the base does not hold: the resolution it names most
+            number = index.foreign
+            return ObligationLink(
+                None, number, index.label(None, number), 1.0, "document+reference"
+            )
         return None
     key = max(votes, key=lambda k: votes[k])
     best = links[key]
