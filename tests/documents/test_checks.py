@@ -140,6 +140,7 @@ def test_end_of_year_is_imprecise_not_wrong() -> None:
             "institution_name",
         ),
         ("South Korea's National Human Rights Commission said so.", None),
+        ("The group gave its evidence to the Human Rights Commission of Malaysia.", None),
         # a Security Council resolution given to the General Assembly
         (
             "Resolution 2397, adopted by the UN General Assembly in 2017, set a deadline.",
@@ -306,6 +307,8 @@ def test_a_change_between_bare_numbers() -> None:
     (issue,) = check_sums(sents(text.format(40)), find_quantities(text.format(40)))
     assert "60 percent" in issue.explanation
     assert check_sums(sents(text.format(60)), find_quantities(text.format(60))) == []
+    start = text.replace("in 2017", "at the start of 2018")
+    assert check_sums(sents(start.format(40)), find_quantities(start.format(40)))
     # must not: years are no figures
     years = "Exports fell from 2017 to 2019, a drop of 40 percent."
     assert check_sums(sents(years), find_quantities(years)) == []
@@ -368,3 +371,39 @@ def test_a_fall_by_a_fraction() -> None:
     errors = analyse_text(text.format("two thirds"), published="2020-03-01").factual_errors
     assert [e["kind"] for e in errors] == ["arithmetic"]
     assert analyse_text(text.format("half"), published="2020-03-01").factual_errors == []
+
+
+def test_a_committee_of_another_regime() -> None:
+    dprk = (
+        "Zimbabwe pointed to its report on the North Korean statues to the UN Security "
+        "Council's {} Committee in 2017."
+    )
+    errors = analyse_text(dprk.format(1267), published="2019-05-01").factual_errors
+    assert [e["kind"] for e in errors] == ["institution_name"]
+    assert "1267" in errors[0]["message"]
+    assert analyse_text(dprk.format(1718), published="2019-05-01").factual_errors == []
+    # must not: a committee of a regime the knowledge base does not hold, in a text on it
+    somalia = "Somalia reported to the 2713 Committee on the charcoal ban."
+    assert analyse_text(somalia, published="2024-05-01").factual_errors == []
+
+
+def test_a_date_told_against_the_deadline_is_an_event() -> None:
+    text = (
+        "Resolution 2397 required states to repatriate North Korean workers. The report "
+        "said 23 workers did not depart until 9 January, more than two weeks after the "
+        "deadline set by the Council."
+    )
+    assert analyse_text(text, published="2020-03-01").factual_errors == []
+    wrong = "Resolution 2397 required states to repatriate North Korean workers by 9 January 2020."
+    errors = analyse_text(wrong, published="2020-03-01").factual_errors
+    assert [e["kind"] for e in errors] == ["deadline"]
+
+
+def test_a_share_out_of_a_total() -> None:
+    text = (
+        "Analysts put the figure at $660 million stolen by North Korea-linked groups out of "
+        "$1.7 billion taken across the industry, or about {} percent of the total."
+    )
+    (issue,) = check_sums(sents(text.format(48)), find_quantities(text.format(48)))
+    assert "38.82 percent" in issue.explanation
+    assert check_sums(sents(text.format(39)), find_quantities(text.format(39))) == []

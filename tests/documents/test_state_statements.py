@@ -563,3 +563,12 @@ def test_each_state_that_reports_its_own_figure(kb: Any) -> None:
     # must not: a count of what others did is no report of a state's own deliveries
     others = cap + "Japan reported 12 suspected transfers involving North Korean tankers."
     assert ("JP", "reports_measure") not in claims(others)
+
+
+def test_people_who_worked_there_for_years_before(kb: Any) -> None:
+    past = (
+        "For years North Korean crews were a fixture on building sites across Kuwait, "
+        "valued by contractors for long hours."
+    )
+    got = analyse_text(LABOUR_TEXT + past, published="2020-03-01").claims
+    assert not [c for c in got if "fixture" in c.evidence]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from sanctionwatch.documents.model import FactualIssue, Quantity, Sentence
 from sanctionwatch.documents.quantities import words_to_number
@@ -316,8 +317,8 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
 
 
 _BARE_FROM_TO = re.compile(
-    r"\bfrom\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:in|at\s+the\s+end\s+of)\s+"
-    r"(?:19|20)\d\d)?\s+to\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?!\s*(?:%|per))",
+    r"\bfrom\s+(?P<a>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+(?:in|by|at\s+the\s+(?:start|end"
+    r"|beginning)\s+of)\s+(?:[A-Z][a-z]+\s+)?(?:19|20)\d\d)?\s+to\s+(?P<b>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\b(?!\s*(?:%|per))",
     re.IGNORECASE,
 )
 
@@ -336,6 +337,44 @@ def _bare_from_to(s: Sentence, text: str) -> list[Quantity]:
             return []  # "from 2017 to 2019": years
         out.append(
             Quantity(value, "number", text=raw, start=s.start + m.start(g), end=s.start + m.end(g))
+        )
+    return out
+
+
+_OUT_OF = re.compile(r"^\s+(?:[\w’'-]+\s+){0,6}?out\s+of\s+$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(
+    rf"[^.;]{{0,60}}?,?\s+(?:or|some|i\.e\.)\s+(?:(?P<approx>about|around|roughly|some|nearly"
+    rf"|almost|just\s+over|just\s+under)\s+)?(?P<p>{_NUM})\s*(?:%|percent\b|per\s+cent\b)",
+    re.IGNORECASE,
+)
+
+
+def _out_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
+    """ "$660 million out of $1.7 billion, or about 48 percent of the total": the share
+    the two figures give."""
+    out: list[FactualIssue] = []
+    for part, whole in pairwise(figs):
+        if part.unit != whole.unit or not whole.value:
+            continue
+        if not _OUT_OF.match(s.text[part.end - s.start : whole.start - s.start]):
+            continue
+        m = _SHARE_AFTER.match(s.text, whole.end - s.start)
+        if m is None:
+            continue
+        share = float(part.value) / float(whole.value) * 100
+        p = float(m.group("p").replace(",", ""))
+        slack = max(2.0, 0.1 * share) if (m.group("approx") or part.approx) else 1.5
+        if abs(share - p) <= slack:
+            continue
+        out.append(
+            FactualIssue(
+                "arithmetic",
+                s.start + m.start("p"),
+                s.start + m.end("p"),
+                m.group("p") + " percent",
+                f"{part.text} of {whole.text} is {_fmt(share)} percent, not {m.group('p')}",
+                0.7,
+            )
         )
     return out
 
@@ -421,6 +460,7 @@ def check_sums(sentences: Sequence[Sentence], quantities: Sequence[Quantity]) ->
             )
         out += _change_of(s, figs)
         out += _by_fraction(s, figs)
+        out += _out_of(s, figs)
         for m in _REDUCTION.finditer(s.text):
             at = s.start + m.end()
             after = [q for q in figs if q.start >= at]

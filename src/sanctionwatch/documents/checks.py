@@ -133,6 +133,15 @@ _OBLIGED = re.compile(
 )
 
 
+# a date told against the deadline: "9 January, more than two weeks after the deadline"
+_RELATIVE_TO_DEADLINE = re.compile(
+    r",?\s+(?:(?:more|less)\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+)?"
+    r"(?:\w+|\d+)\s+(?:days?|weeks?|months?)\s+(?:after|before|past)\s+(?:the|a|its)\s+"
+    r"(?:[\w-]+\s+){0,3}deadline\b",
+    re.IGNORECASE,
+)
+
+
 def check_deadline(
     sentence: Sentence,
     dates: Sequence[DateMention],
@@ -156,6 +165,8 @@ def check_deadline(
         before = sentence.text[: d.start - sentence.start][-40:]
         if not (_DEADLINE_CUE.search(before) or re.search(r"deadline", sentence.text, re.I)):
             continue
+        if _RELATIVE_TO_DEADLINE.match(sentence.text, d.end - sentence.start):
+            continue  # "did not leave until 9 January, two weeks after the deadline": an event
         stated = date.fromisoformat(d.value)
         loose = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
         loose = loose and stated.year == deadline.year

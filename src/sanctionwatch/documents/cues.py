@@ -285,7 +285,8 @@ _HIRES_FIRM = re.compile(
 # "DPRK doctors", "DPRK construction crews": the target's name used as a modifier
 _MODIFIES_PEOPLE = re.compile(rf"\s+(?:[\w-]+\s+)?(?:{_PEOPLE})\b", re.IGNORECASE)
 _FORMERLY = re.compile(
-    r"\b(?:previously|formerly|once|used\s+to|no\s+longer|before\s+the)\b", re.IGNORECASE
+    r"\b(?:previously|formerly|once|used\s+to|no\s+longer|before\s+the|for\s+(?:years|decades))\b",
+    re.IGNORECASE,
 )
 ARMS = {"arms embargo"}
 # categories of the linked obligation: goods leaving the target, goods reaching it,

@@ -94,6 +94,8 @@ def _other_body_noun(
     n = len(words)
     if n < 3 or k != n - 1 or window[k] not in _BODY_NOUNS or words[k] not in _BODY_NOUNS:
         return False
+    if i + n < len(spans):
+        return False  # "Human Rights Commission of Malaysia": a longer name, another body
     return i == 0 or spans[i - 1][2] in _UN_PREFIX
 
 

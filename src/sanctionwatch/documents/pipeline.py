@@ -16,6 +16,7 @@ from typing import Any
 from sanctionwatch.documents.arithmetic import check_share_of_limit
 from sanctionwatch.documents.checks import Deadline, find_issues
 from sanctionwatch.documents.claims import SentenceFacts, build_claims
+from sanctionwatch.documents.committees import check_committees
 from sanctionwatch.documents.dates import find_dates
 from sanctionwatch.documents.dimensions import check_ship_sizes
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer, gazetteer
@@ -268,6 +269,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
             if limits:
                 issues += check_share_of_limit(s, f.quantities, limits)
     issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
+    issues += check_committees(text, ctx.kb, ctx.index.regime, ctx.index.foreign)
     issues += check_regions(text, countries)
     issues += check_places(text)
     issues += check_ship_sizes(sentences)

@@ -84,7 +84,9 @@ _YEAR_BEFORE = re.compile(
     r"(?:(?:UN|U\.N\.|UNSC|United\s+Nations|Security\s+Council)\s+)*$",
     _FLAGS,
 )
-_DEADLINE_WORDS = re.compile(r"\b(?:by|before|until|till|no later than|deadline)\s*$", _FLAGS)
+_DEADLINE_WORDS = re.compile(
+    r"\b(?:by|before|until|till|no later than|deadline(?:\s+of)?)\s*$", _FLAGS
+)
 
 
 def month_number(text: str) -> int:
