@@ -572,3 +572,21 @@ def test_people_who_worked_there_for_years_before(kb: Any) -> None:
     )
     got = analyse_text(LABOUR_TEXT + past, published="2020-03-01").claims
     assert not [c for c in got if "fixture" in c.evidence]
+
+
+def test_people_at_work_operating_from_several_states(kb: Any) -> None:
+    text = (
+        LABOUR_TEXT + "It said North Korean IT workers were operating from Laos as well as China."
+    )
+    got = [
+        c for c in analyse_text(text, published="2022-03-01").claims if "IT workers" in c.evidence
+    ]
+    assert {(c.subject_state, c.stance) for c in got} == {
+        ("LA", "alleges_violation"),
+        ("CN", "alleges_violation"),
+    }
+    # must not: firms operating from a state are not the targeted state's people at work
+    firms = LABOUR_TEXT + "It said shipping firms were operating from Laos as well as China."
+    assert not [
+        c for c in analyse_text(firms, published="2022-03-01").claims if "firms" in c.evidence
+    ]

@@ -342,6 +342,17 @@ CUES = [
         "France and Germany have fully read their commitments under the JCPOA",
     ),
     ("compliance", "Moscow had honestly fulfilled what it signed", "Moscow had hardly begun"),
+    ("obligation_statement", "no country may buy coal from North Korea", "no country bought coal"),
+    (
+        "obligation_statement",
+        "the council has held the refined petroleum that all countries together may supply",
+        "the council has held a meeting that all countries attended",
+    ),
+    (
+        "obligation_statement",
+        "the requirement, adopted in December 2017, that every country expel the workers",
+        "the report, published in December 2017, that every country read",
+    ),
 ]
 
 

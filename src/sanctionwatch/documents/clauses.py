@@ -170,7 +170,9 @@ def _host_state(
         if h.iso2 not in (target, speaker_state) and not (places_only and h.how == "demonym")
     ]
     if here:
-        return here[:1]
+        # people seen at work in several places: each host ("operating from China and
+        # Russia"); otherwise the first state named
+        return list(dict.fromkeys(here)) if places_only else here[:1]
     prev = [p for p in prev_subjects if p not in (target, "ALL")]
     return prev[:1]
 

@@ -266,7 +266,10 @@ _STILL_EMPLOYED = re.compile(
 # people seen at work: "on two sites", "at a restaurant", "finishing apartment interiors"
 _AT_WORK = re.compile(
     r"\b(?:at\s+work|on\s+(?:\w+\s+)?(?:building\s+|construction\s+)?sites?|seen|spotted"
-    r"|sewing|finishing|serving|treating|training)\b",
+    r"|sewing|finishing|serving|treating|training"
+    # "IT workers operating from China and Russia", "based mainly in Shenyang"
+    r"|operat(?:e|es|ed|ing)\s+(?:mainly\s+|mostly\s+|largely\s+|chiefly\s+)?(?:from|in|out\s+of)"
+    r"|based\s+(?:mainly\s+|mostly\s+|largely\s+|chiefly\s+)?in)\b",
     re.IGNORECASE,
 )
 # the target's arms used by another state's forces: "fired North Korean missiles"
