@@ -590,3 +590,21 @@ def test_people_at_work_operating_from_several_states(kb: Any) -> None:
     assert not [
         c for c in analyse_text(firms, published="2022-03-01").claims if "firms" in c.evidence
     ]
+
+
+def test_a_representative_who_countered_speaks_next_too(kb: Any) -> None:
+    text = (
+        "The United States said Iran had sent drones to Russia in violation of resolution "
+        "2231. The representative of the Russian Federation countered that the Secretariat "
+        "had no mandate to investigate. Russia, he said, had not violated any provision of "
+        'the resolution. Iran, its envoy said, had "never transferred any drone for use in '
+        'the war in Ukraine".'
+    )
+    got = claims(text)
+    assert ("RU", "denies_violation") in got
+    assert ("IR", "denies_violation") in got  # read through the quotation marks
+    # must not: "countered" with an object is no speech ("countered the drones")
+    shot = "The United States said Iran had sent drones to Russia in violation of resolution 2231. "
+    assert ("RU", "denies_violation") not in claims(
+        shot + "Ukraine countered the drones with guns."
+    )

@@ -16,6 +16,7 @@ import re
 from datetime import date
 
 from sanctionwatch.documents.clauses import (
+    NO_QUOTES,
     STATE_KINDS,
     clause_claims,
     official_of,
@@ -225,9 +226,11 @@ def _sentence_claims(
     duty = duty or Duty()
     s = f.sentence
     text = s.text
-    # on the topic by its words, or by the linked obligation's keywords with a stance cue
-    topical = bool(gaz.patterns["topic"].search(text)) or any(
-        gaz.patterns[k].search(text)
+    # on the topic by its words, or by the linked obligation's keywords with a stance cue,
+    # read through quotation marks (had "never transferred any drone")
+    plain = text.translate(NO_QUOTES)
+    topical = bool(gaz.patterns["topic"].search(plain)) or any(
+        gaz.patterns[k].search(plain)
         for k in (
             "violation",
             "compliance",

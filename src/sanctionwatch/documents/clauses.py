@@ -47,7 +47,7 @@ from sanctionwatch.documents.subjects import (
     within,
 )
 
-__all__ = ["STATE_KINDS", "clause_claims", "official_of", "reporting_states"]
+__all__ = ["NO_QUOTES", "STATE_KINDS", "clause_claims", "official_of", "reporting_states"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
 GOODS = ARMS | EXPORT_BANS | SUPPLY_BANS | MARITIME
@@ -65,7 +65,7 @@ _STATE_BACK_REF = re.compile(
     r"(?!\s+(?:of|that|which|where)\b)",
     re.IGNORECASE,
 )
-_NO_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "«": " ", "»": " "})
+NO_QUOTES = str.maketrans({'"': " ", "“": " ", "”": " ", "«": " ", "»": " "})
 _CONDITION = re.compile(
     r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
 )
@@ -193,7 +193,7 @@ def clause_claims(
     att = f.attribution
     category, target, limits = duty.category, duty.target, duty.limits
     # cue words read through quotation marks: had "always strictly implemented" resolutions
-    content = content.translate(_NO_QUOTES)
+    content = content.translate(NO_QUOTES)
     subjects: list[str] = []
     all_states = gaz.patterns["all_states"].search(content)
     if all_states and re.search(

@@ -43,7 +43,8 @@ _VERBS = (
     r"reaffirmed|affirmed|affirms|reiterated|underlined|underscored|pledged|vowed|"
     r"maintains|maintained|"
     r"asserted|complained|revealed|wrote|outlined|showed|shows|found|finds|concluded|demanded|"
-    r"spotted|observed|detected|documented|photographed"
+    r"spotted|observed|detected|documented|photographed|countered|retorted|contended|"
+    r"emphasi[sz]ed|cautioned"
 )
 _WHEN = (
     r"(?:\s+(?:on|in|last|this|earlier|late)\s+(?:[A-Z][a-z]+|year|week|month)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
