@@ -249,7 +249,10 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
         )
         # said so outright: the number is right, the date or year written with it is not
         date_wrong = re.search(
-            r"number is right|(?:date|year) (?:is )?wrong|adoption (?:date|year)", t, re.I
+            r"number is right|(?:date|year) (?:is )?wrong|adoption (?:date|year)"
+            r"|said to have been adopted",
+            t,
+            re.I,
         )
         if (
             m

@@ -51,6 +51,22 @@ def test_gold_obligation_labels_are_normalised() -> None:
     assert not b.obligation_ok([None], (2397, "OP8"))
 
 
+def test_gold_error_notes_are_read_by_kind() -> None:
+    b = bench_module()
+    number = (
+        "Resolution number given as 2379; the December 2017 resolution requiring "
+        "repatriation is UNSCR 2397."
+    )
+    assert b.gold_errors([number]) == [("resolution_number", 2379)]
+    # a date said wrong for a right number, even where the note names the other resolution
+    said = (
+        "Resolution 2371 is said to have been adopted 'in September 2017'; it was adopted "
+        "on 5 August 2017 (September 2017 is UNSCR 2375)."
+    )
+    assert b.gold_errors([said]) == [("resolution_date", 2371)]
+    assert b.gold_errors(["Deadline stated loosely as 'the end of 2019'"]) == [("deadline", None)]
+
+
 def test_scores_on_the_dev_articles(
     shared_data: Path, kb: Any, capsys: pytest.CaptureFixture[str]
 ) -> None:
