@@ -344,6 +344,16 @@ CUES = [
     ("compliance", "Moscow had honestly fulfilled what it signed", "Moscow had hardly begun"),
     ("obligation_statement", "no country may buy coal from North Korea", "no country bought coal"),
     (
+        "compliance",
+        "China has always implemented the Security Council's resolutions in full",
+        "China has always studied the Security Council's resolutions in full",
+    ),
+    (
+        "denial",
+        "no Chinese company had taken part in the transfer",
+        "a Chinese company had taken part in the transfer",
+    ),
+    (
         "obligation_statement",
         "the council has held the refined petroleum that all countries together may supply",
         "the council has held a meeting that all countries attended",
