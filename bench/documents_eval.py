@@ -204,7 +204,10 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
 # predictions carry the same kind names. The rules name what was checked (a deadline, a
 # ratio, a conversion, a listed count, a body's name, an agreement's year), not the texts.
 GOLD_KINDS = (
-    ("deadline", r"\bdeadline\b"),
+    (
+        "deadline",
+        r"\bdeadline\b|\brequired\b[^;]*\bwithin\s+\d+\s+months\b[^;]*\bby\s+\d{1,2}\s+[A-Z][a-z]+",
+    ),
     (
         "resolution_date",
         r"\bwas\s+adopted\s+on\s+\d{1,2}\s+[A-Z][a-z]+\s+(?:19|20)\d\d\b"
@@ -250,7 +253,7 @@ def gold_errors(texts: list[str]) -> list[tuple[str, int | None]]:
         # said so outright: the number is right, the date or year written with it is not
         date_wrong = re.search(
             r"number is right|(?:date|year) (?:is )?wrong|adoption (?:date|year)"
-            r"|said to have been adopted",
+            r"|said to have been adopted|wrong (?:year|date)\b",
             t,
             re.I,
         )

@@ -407,3 +407,21 @@ def test_a_share_out_of_a_total() -> None:
     (issue,) = check_sums(sents(text.format(48)), find_quantities(text.format(48)))
     assert "38.82 percent" in issue.explanation
     assert check_sums(sents(text.format(39)), find_quantities(text.format(39))) == []
+
+
+def test_dates_beside_the_deadline_are_events() -> None:
+    stated = (
+        "Resolution 2397 required states to repatriate North Korean workers. Angola said "
+        "they had all left before the end of 2018, well ahead of the deadline of 22 "
+        "December 2019 set by the Security Council."
+    )
+    assert analyse_text(stated, published="2020-03-01").factual_errors == []
+    figure = (
+        "Resolution 2397 required states to repatriate North Korean workers. Their number "
+        "fell from 30,000 at the end of 2017 to a few hundred by the deadline."
+    )
+    assert analyse_text(figure, published="2020-03-01").factual_errors == []
+    # must not: a year-off deadline given as the deadline is still flagged
+    late = "Resolution 2397 required states to repatriate North Korean workers by the end of 2020."
+    errors = analyse_text(late, published="2020-03-01").factual_errors
+    assert [e["kind"] for e in errors] == ["deadline"]

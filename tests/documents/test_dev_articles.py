@@ -65,6 +65,16 @@ def test_gold_error_notes_are_read_by_kind() -> None:
     )
     assert b.gold_errors([said]) == [("resolution_date", 2371)]
     assert b.gold_errors(["Deadline stated loosely as 'the end of 2019'"]) == [("deadline", None)]
+    year = (
+        "'Resolution 1970, adopted in February 2012' - it was adopted on 26 February 2011 "
+        "(wrong year)."
+    )
+    assert b.gold_errors([year]) == [("resolution_date", 1970)]
+    within = (
+        "'by December 22, 2020' - UNSCR 2397 OP8 required repatriation within 24 months of "
+        "adoption, i.e. by 22 December 2019 (wrong year)."
+    )
+    assert b.gold_errors([within]) == [("deadline", None)]
 
 
 def test_scores_on_the_dev_articles(

@@ -157,6 +157,10 @@ def check_deadline(
         _OBLIGED.search(sentence.text) and _DEADLINE_CUE.search(sentence.text)
     ):
         return out  # "by May, it had sent 500 home" reports progress, not a deadline
+    here = [d for d in dates if sentence.start <= d.start < sentence.end and len(d.value) == 10]
+    if any(date.fromisoformat(d.value) == deadline for d in here):
+        return out  # "left before the end of 2018, well ahead of the deadline of 22 December
+        # 2019": the deadline is stated right, the other dates are events
     for d in dates:
         if not sentence.start <= d.start < sentence.end or len(d.value) != 10:
             continue
@@ -175,7 +179,11 @@ def check_deadline(
         same_day = (stated.month, stated.day) == (deadline.month, deadline.day)
         # "by the end of 2020" for a deadline in 2019: a deadline stated a year off
         end_of = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
-        near_year = end_of and abs(stated.year - deadline.year) <= 2
+        # only where the date is given as the deadline ("by the end of 2020"), not as the
+        # time of a figure ("from 30,000 at the end of 2017 to a few hundred")
+        near_year = (
+            end_of and abs(stated.year - deadline.year) <= 2 and bool(_DEADLINE_CUE.search(before))
+        )
         far = abs((stated - deadline).days) > 45 and not loose and not same_day and not near_year
         if stated == deadline or stated in other_dates or far:
             continue
