@@ -343,6 +343,23 @@ CUES = [
     ),
     ("compliance", "Moscow had honestly fulfilled what it signed", "Moscow had hardly begun"),
     ("obligation_statement", "no country may buy coal from North Korea", "no country bought coal"),
+    ("violation", "both missed the March deadline for the midterm report", "both met the deadline"),
+    ("admission", "the report was sent to New York about five months late", "it was sent at once"),
+    (
+        "measure",
+        "Kiribati had sent its first ever report to the sanctions committee",
+        "Kiribati had sent its first ever delegation to the games",
+    ),
+    (
+        "compliance",
+        "no North Korean nationals were working in their territory",
+        "North Korean nationals were working in their territory",
+    ),
+    (
+        "denial",
+        "There is no North Korean company working in Angola",
+        "There is a North Korean company working in Angola",
+    ),
     (
         "compliance",
         "China has always implemented the Security Council's resolutions in full",
