@@ -344,6 +344,12 @@ CUES = [
     ("compliance", "Moscow had honestly fulfilled what it signed", "Moscow had hardly begun"),
     ("obligation_statement", "no country may buy coal from North Korea", "no country bought coal"),
     ("violation", "both missed the March deadline for the midterm report", "both met the deadline"),
+    ("denial", "the accusations were unproven", "the accusations were proven"),
+    (
+        "admission",
+        "40 citizens who were employed here could not leave before the deadline",
+        "40 citizens who were employed here could not stay after the deadline",
+    ),
     ("admission", "the report was sent to New York about five months late", "it was sent at once"),
     (
         "measure",
