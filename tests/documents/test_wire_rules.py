@@ -350,7 +350,16 @@ CUES = [
         "40 citizens who were employed here could not leave before the deadline",
         "40 citizens who were employed here could not stay after the deadline",
     ),
-    ("admission", "the report was sent to New York about five months late", "it was sent at once"),
+    (
+        "admission",
+        "the report was sent to New York about five months late",
+        "the ships resurfaced several days later near Ningbo",
+    ),
+    (
+        "measure",
+        "China has also sent its monthly notifications on petroleum supplied to the committee",
+        "China has also sent its monthly greetings to the committee's chair",
+    ),
     (
         "measure",
         "Kiribati had sent its first ever report to the sanctions committee",
