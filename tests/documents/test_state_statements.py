@@ -608,3 +608,15 @@ def test_a_representative_who_countered_speaks_next_too(kb: Any) -> None:
     assert ("RU", "denies_violation") not in claims(
         shot + "Ukraine countered the drones with guns."
     )
+
+
+def test_a_state_named_before_a_quoted_predicate(kb: Any) -> None:
+    told = "A UN panel said North Korea exported coal to China in violation of UN sanctions. "
+    quoted = (
+        'Foreign ministry spokesman Gao Wenbin said China "has always implemented Security '
+        'Council resolutions in a strict and comprehensive manner."'
+    )
+    assert ("CN", "asserts_compliance") in claims(told + quoted)
+    # must not: a quotation with no state before it is not given one
+    bare = quoted.replace("said China ", "said ")
+    assert ("CN", "asserts_compliance") not in claims(told + bare.replace("has always", "we have"))

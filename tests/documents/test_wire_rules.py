@@ -318,6 +318,11 @@ CUES = [
     ),
     (
         "obligation_statement",
+        "Resolution 2371 barred every member state from buying coal",
+        "Resolution 2371 surprised every member state",
+    ),
+    (
+        "obligation_statement",
         "The sanctions regime, created by resolution 2127, imposes an arms embargo",
         "The sanctions regime, created by resolution 2127, has a committee",
     ),

@@ -247,6 +247,15 @@ def _sentence_claims(
     if att is not None:
         c_start, c_end = att.content_start, att.content_end
         skip: tuple[int, int] | None = (att.attribution_start, att.attribution_end)
+        if (
+            att.direct
+            and att.attribution_end < c_start
+            and _SUBJECT_GAP.fullmatch(text[att.attribution_end - s.start : c_start - s.start])
+            and any(att.attribution_end <= h.start < c_start for h in f.countries)
+        ):
+            # 'spokesman Gao Wenbin said China "has always implemented ..."': the state
+            # named before the quotation is its subject
+            c_start = att.attribution_end
     else:
         c_start, c_end, skip = s.start, s.end, None
     content = text[c_start - s.start : c_end - s.start]
@@ -312,6 +321,7 @@ def _speaking_states(f: SentenceFacts) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+_SUBJECT_GAP = re.compile(r"\s*(?:that\s+)?[A-Z][\w.’'-]*(?:\s+[A-Za-z][\w.’'-]*){0,4}\s*")
 _IN_STATE = re.compile(r"^\W*In\s+(?:neighbou?ring\s+|nearby\s+)?(?:the\s+)?", re.I)
 
 
