@@ -351,6 +351,27 @@ CUES = [
     ("violation", "both missed the March deadline for the midterm report", "both met the deadline"),
     ("denial", "the accusations were unproven", "the accusations were proven"),
     (
+        "denial",
+        "North Koreans in the country are students and tourists, not labourers",
+        "North Koreans in the country are labourers, not students",
+    ),
+    (
+        "denial",
+        "their presence has nothing whatsoever to do with employment",
+        "their presence has much to do with employment",
+    ),
+    ("admission", "We are not observing those enrichment limits", "We are observing those limits"),
+    (
+        "admission",
+        "We have not always notified the committee of every programme",
+        "We have always notified the committee of every programme",
+    ),
+    (
+        "compliance",
+        "Russia carried out its obligations under the resolutions fully",
+        "Russia carried out its threats against the resolutions",
+    ),
+    (
         "admission",
         "40 citizens who were employed here could not leave before the deadline",
         "40 citizens who were employed here could not stay after the deadline",
