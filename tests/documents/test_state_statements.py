@@ -620,3 +620,30 @@ def test_a_state_named_before_a_quoted_predicate(kb: Any) -> None:
     # must not: a quotation with no state before it is not given one
     bare = quoted.replace("said China ", "said ")
     assert ("CN", "asserts_compliance") not in claims(told + bare.replace("has always", "we have"))
+
+
+def test_compliance_with_the_resolutions_as_a_whole_names_no_duty(kb: Any) -> None:
+    labour = (
+        "Resolution 2397 required all states to send North Korean workers home by 22 "
+        "December 2019. "
+    )
+    said = (
+        'The spokeswoman said: "Viet Nam has always seriously and fully implemented the '
+        'resolutions of the Security Council on the DPRK."'
+    )
+    got = [
+        c
+        for c in analyse_text(labour + said, published="2020-02-11").claims
+        if "Viet" in c.evidence
+    ]
+    assert [(c.subject_state, c.stance, c.obligation_id) for c in got] == [
+        ("VN", "asserts_compliance", None)
+    ]
+    # must not: compliance with the duty named keeps it
+    named = said.replace("the resolutions of the Security Council on the DPRK", "resolution 2397")
+    got = [
+        c
+        for c in analyse_text(labour + named, published="2020-02-11").claims
+        if "Viet" in c.evidence
+    ]
+    assert [c.obligation_id for c in got] == ["2397-OP8"]

@@ -205,6 +205,7 @@ _CHARGE_AGAIN = re.compile(
 _GENERAL_DUTY = re.compile(
     r"\b(?:(?:UN|U\.N\.|UNSC|Security\s+Council|council)(?:['’]s)?\s+)(?:sanctions\s+)?resolutions\b"
     r"|\bevery\s+(?:single\s+)?(?:relevant\s+)?(?:resolution|measure)\b"
+    r"|\b(?:the\s+)?(?:relevant\s+)?resolutions\s+of\s+the\s+(?:UN\s+|U\.N\.\s+)?Security\s+Council\b"
     r"|\bdecisions\s+of\s+the\s+(?:UN\s+)?Security\s+Council\b"
     r"|\b(?:the\s+)?(?:UN\s+)?sanctions\s+imposed\s+by\s+the\s+(?:UN\s+)?Security\s+Council\b"
     r"|\b(?:its|our|their)\s+international\s+obligations\b",
