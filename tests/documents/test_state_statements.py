@@ -647,3 +647,17 @@ def test_compliance_with_the_resolutions_as_a_whole_names_no_duty(kb: Any) -> No
         if "Viet" in c.evidence
     ]
     assert [c.obligation_id for c in got] == ["2397-OP8"]
+
+
+def test_a_state_that_condemns_is_not_the_one_charged(kb: Any) -> None:
+    text = (
+        "The EU condemns in the strongest possible terms the transfers of arms and "
+        "ammunition from the DPRK to Russia, which constitute flagrant violations of UN "
+        "Security Council resolutions 1718 and 1874."
+    )
+    got = claims(text, published="2023-10-01")
+    assert ("KP", "alleges_violation") in got and ("RU", "alleges_violation") in got
+    assert ("EU", "alleges_violation") not in got
+    # must not: a state that breaches is still charged ("The EU exported arms ...")
+    acts = "UN experts said Belarus exported arms to North Korea in violation of resolution 1718."
+    assert ("BY", "alleges_violation") in claims(acts, published="2023-10-01")

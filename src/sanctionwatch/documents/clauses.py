@@ -235,6 +235,13 @@ def clause_claims(
         cond = _CONDITION.search(content)
         main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
         subjects = subjects_of(content, c_start, main, gaz, skip)
+        voicing = _voicing(content, c_start, hits, subjects)
+        if voicing:
+            # "The EU condemns the transfers of arms from the DPRK to Russia": the state
+            # that condemns speaks; the breach is told of the others
+            subjects = [x for x in subjects if x not in voicing]
+            if att is None and speaker_state is None:
+                speaker_state = voicing[0]
     others_named = [h for h in hits if h.iso2 != target]
     if not subjects and att is not None and not att.direct and not others_named:
         # "Both governments said they had complied": the speakers are what it is about,
@@ -436,6 +443,25 @@ def clause_claims(
     if category not in GOODS:
         return out  # only goods traded have two ends; workers sent home do not
     return out + _other_party(out, content, c_start, hits, subjects, target, speaker_state)
+
+
+# a state that voices a view of others' conduct: "The EU condemns", "Japan is deeply
+# concerned by", "the United States urged"
+_VOICES = re.compile(
+    r"(?:['’]s\s+\w+)?\s+(?:(?:is|are|was|were|remains?|has\s+been)\s+)?(?:(?:deeply|gravely|equally"
+    r"|seriously|also|strongly|firmly|once\s+again|again)\s+)*(?:concerned|condemn(?:s|ed)?"
+    r"|deplor(?:es|ed)|denounc(?:es|ed)|protest(?:s|ed)|regrets?|alarmed|troubled)\b",
+    re.IGNORECASE,
+)
+
+
+def _voicing(content: str, c_start: int, hits: list[CountryHit], subjects: list[str]) -> list[str]:
+    """The subjects whose verb voices a view ("condemns", "is concerned by")."""
+    return [
+        h.iso2
+        for h in hits
+        if h.iso2 in subjects and h.how != "demonym" and _VOICES.match(content, h.end - c_start)
+    ]
 
 
 def _other_party(
