@@ -425,3 +425,26 @@ def test_dates_beside_the_deadline_are_events() -> None:
     late = "Resolution 2397 required states to repatriate North Korean workers by the end of 2020."
     errors = analyse_text(late, published="2020-03-01").factual_errors
     assert [e["kind"] for e in errors] == ["deadline"]
+
+
+def test_a_committee_named_after_a_later_resolution_of_its_regime() -> None:
+    text = "The UN's {} Committee said North Korea exported coal in violation of resolution 2371."
+    errors = analyse_text(text.format(1874), published="2018-08-01").factual_errors
+    assert [e["kind"] for e in errors] == ["institution_name"] and "1718" in errors[0]["message"]
+    assert analyse_text(text.format(1718), published="2018-08-01").factual_errors == []
+
+
+def test_a_full_adoption_date_wrong_beside_a_right_year() -> None:
+    text = (
+        "The Council met on the implementation of resolution 2231 (2015), which the Council "
+        "adopted on 20 July {} to endorse the nuclear deal with Iran."
+    )
+    errors = analyse_text(text.format(2016), published="2019-08-01").factual_errors
+    assert [e["kind"] for e in errors] == ["resolution_date"]
+    assert analyse_text(text.format(2015), published="2019-08-01").factual_errors == []
+    # must not: a date when the restrictions expired is no adoption date
+    expired = (
+        "The provisions of annex B of resolution 2231 had required states to obtain the "
+        "council's approval, and they expired in October 2023."
+    )
+    assert analyse_text(expired, published="2024-08-01").factual_errors == []

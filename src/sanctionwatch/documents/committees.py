@@ -30,6 +30,22 @@ def check_committees(
         if res is None:
             continue
         own = kb.regime_of(number)
+        founder = _founder(kb, own)
+        if own is not None and own == regime and founder not in (None, number):
+            # "the 1874 Committee" in a text on North Korea: the regime's committee is
+            # named after the resolution that set it up (1718), not a later one
+            out.append(
+                FactualIssue(
+                    "institution_name",
+                    m.start(),
+                    m.end(),
+                    m.group(0),
+                    f"the committee of this regime is the {founder} Committee (set up by "
+                    f"resolution {founder}), not the {number} Committee",
+                    0.6,
+                )
+            )
+            continue
         if own == regime or (regime is None and (own is None or foreign is None)):
             continue
         about = f"the {regime.upper()} regime" if regime else f"resolution {foreign}"
@@ -45,3 +61,17 @@ def check_committees(
             )
         )
     return out
+
+
+def _founder(kb: Any, regime: str | None) -> int | None:
+    """The resolution that set up the regime's committee, as its description says ("...
+    Committee established pursuant to resolution 1718 (2006)"); None where the regime
+    has no such committee now (Iran's 1737 Committee was dissolved)."""
+    if regime is None:
+        return None
+    found = (getattr(kb, "regimes", None) or {}).get(regime)
+    m = _PURSUANT.search(str(getattr(found, "committee", "") or ""))
+    return int(m.group(1)) if m else None
+
+
+_PURSUANT = re.compile(r"Committee\s+established\s+pursuant\s+to\s+resolution\s+(\d{4})")

@@ -343,7 +343,10 @@ def _numbered(
     # dates written with a number ("Resolution 2397, adopted in December 2017"), by
     # sentence: such a date is that number's, not another's in the same sentence
     own_dates: dict[int, set[tuple[int | None, int | None, int | None]]] = {}
+    sentence_refs: dict[int, int] = {}  # numbered references per sentence
     for match in _EXPLICIT.finditer(text):
+        at = sentences.index(match.start())
+        sentence_refs[at] = sentence_refs.get(at, 0) + 1
         if not (match["sres"] or match["said"]):
             cue = date_after(text, match.end())
             if cue is not None:
@@ -390,6 +393,20 @@ def _numbered(
                 if problem is None and resolved == number and _on_topic_number(kb, number, ctx)
                 else None
             )
+            if (
+                wrong_date is None
+                and problem is None
+                and stated is not None
+                and ctx.adoption is not None
+                and ctx.adoption.day is not None
+                and sentence_refs.get(sentences.index(start), 0) == 1
+                and re.search(
+                    rf"\badopted\s+(?:\w+\s+)?on\s+{re.escape(ctx.adoption.text)}", ctx.sentence
+                )
+            ):
+                # "resolution 2231 (2015), which the Council adopted on 20 July 2016": the
+                # year is right, the full date the sentence gives for its adoption is not
+                wrong_date = misdated(kb, number, ctx.adoption)
             refs.append(
                 Reference(
                     start,

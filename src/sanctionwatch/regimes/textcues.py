@@ -48,6 +48,11 @@ _ADOPT_VERB = re.compile(
 _COUNCIL_ACTS = re.compile(
     r"(?:council|unsc|resolution|u\.\s?n\.|\bun\b|united nations)[^.;:!?]{0,50}$", _FLAGS
 )
+_PERIOD_END = re.compile(
+    r"\b(?:expired|expires|expire|lapsed|lapses|ended|ends|terminated|ran\s+out|runs\s+out)"
+    r"\s+(?:in|on)\s+$",
+    _FLAGS,
+)
 _MONTH_YEAR = re.compile(
     rf"\b(?:(?P<d1>[0-9]{{1,2}})\s+)?(?P<month>{MONTH})\s+(?:(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?,?\s+)?"
     r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
@@ -185,6 +190,8 @@ def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]
             continue
         if _PERIOD_START.search(sentence[max(0, match.start() - 20) : match.start()]):
             continue  # "Since August 2017, states have been required ...": when a duty ran
+        if _PERIOD_END.search(sentence[max(0, match.start() - 24) : match.start()]):
+            continue  # "they expired in October 2023": when a duty ended
         cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
         found.append((match.start(), cue))
     if published is not None:
