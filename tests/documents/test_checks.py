@@ -448,3 +448,26 @@ def test_a_full_adoption_date_wrong_beside_a_right_year() -> None:
         "council's approval, and they expired in October 2023."
     )
     assert analyse_text(expired, published="2024-08-01").factual_errors == []
+
+
+def test_a_change_against_a_number_compared_with() -> None:
+    text = (
+        "Kuwait hosted 1,200 North Korean workers as of June, compared with 2,400 a year "
+        "earlier, a drop of {} percent, according to the foreign ministry report."
+    )
+    errors = analyse_text(text.format(60), published="2019-10-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"] and "50 percent" in errors[0]["message"]
+    assert analyse_text(text.format(50), published="2019-10-01").factual_errors == []
+
+
+def test_the_deadlines_day_without_a_year_is_the_deadline() -> None:
+    text = (
+        "Resolution 2397 requires states to send North Korean workers home. Analysts said "
+        "the timing was meant to press Moscow ahead of the Dec. 22 repatriation deadline."
+    )
+    assert analyse_text(text, published="2019-10-01").factual_errors == []
+    # must not: another day is still flagged
+    wrong = text.replace("Dec. 22", "Dec. 29, 2019,")
+    assert [e["kind"] for e in analyse_text(wrong, published="2019-10-01").factual_errors] == [
+        "deadline"
+    ]

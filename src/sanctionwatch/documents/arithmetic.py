@@ -303,6 +303,9 @@ def _change_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
             s, s.text[: m.start()]
         )
         base = next((q for q in before if _FROM_BEFORE.search(s.text[: q.start - s.start])), None)
+        if base is None:
+            base = _compared_with(s, s.text[: m.start()], before)
+            before = [*before, base] if base is not None else before
         if base is None or not base.value:
             continue
         other = [q for q in before if q is not base and q.unit == base.unit]
@@ -339,6 +342,28 @@ def _bare_from_to(s: Sentence, text: str) -> list[Quantity]:
             Quantity(value, "number", text=raw, start=s.start + m.start(g), end=s.start + m.end(g))
         )
     return out
+
+
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared\s+(?:with|to)|against|down\s+from|up\s+from)\s+(?P<n>\d{1,3}(?:,\d{3})+|\d+)\b"
+    r"(?![\d,.]|\s*(?:%|per\b|percent))",
+    re.IGNORECASE,
+)
+
+
+def _compared_with(s: Sentence, text: str, before: list[Quantity]) -> Quantity | None:
+    """ "1,200 North Korean workers as of June, compared with 2,400 a year earlier": the
+    bare number compared with, in the unit of the one figure before it."""
+    m = _COMPARED_WITH.search(text)
+    if m is None or len(before) != 1:
+        return None
+    raw = m.group("n")
+    value = float(raw.replace(",", ""))
+    if "," not in raw and 1900 <= value <= 2100:
+        return None  # a year
+    return Quantity(
+        value, before[0].unit, text=raw, start=s.start + m.start("n"), end=s.start + m.end("n")
+    )
 
 
 _OUT_OF = re.compile(r"^\s+(?:[\w’'-]+\s+){0,6}?out\s+of\s+$", re.IGNORECASE)

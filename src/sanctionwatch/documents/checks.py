@@ -172,6 +172,10 @@ def check_deadline(
         if _RELATIVE_TO_DEADLINE.match(sentence.text, d.end - sentence.start):
             continue  # "did not leave until 9 January, two weeks after the deadline": an event
         stated = date.fromisoformat(d.value)
+        if (stated.month, stated.day) == (deadline.month, deadline.day) and not re.search(
+            r"\b(?:19|20)\d\d\b", d.text
+        ):
+            continue  # "ahead of the Dec. 22 deadline": the deadline's day, its year not given
         loose = bool(re.match(r"(?:the\s+)?end\s+of", d.text, re.I))
         loose = loose and stated.year == deadline.year
         # a date far from the deadline is another event, unless it is the deadline's own
