@@ -386,22 +386,31 @@ def _out_of(s: Sentence, figs: list[Quantity]) -> list[FactualIssue]:
         m = _SHARE_AFTER.match(s.text, whole.end - s.start)
         if m is None:
             continue
-        share = float(part.value) / float(whole.value) * 100
-        p = float(m.group("p").replace(",", ""))
-        slack = max(2.0, 0.1 * share) if (m.group("approx") or part.approx) else 1.5
-        if abs(share - p) <= slack:
-            continue
-        out.append(
-            FactualIssue(
-                "arithmetic",
-                s.start + m.start("p"),
-                s.start + m.end("p"),
-                m.group("p") + " percent",
-                f"{part.text} of {whole.text} is {_fmt(share)} percent, not {m.group('p')}",
-                0.7,
-            )
-        )
+        issue = _stated_share(s, m, part, float(whole.value), f"{part.text} of {whole.text}")
+        if issue is not None:
+            out.append(issue)
     return out
+
+
+def _stated_share(
+    s: Sentence, m: re.Match[str], part: Quantity, whole: float, said: str, of: str = ""
+) -> FactualIssue | None:
+    """The issue where ``part`` is not the share of ``whole`` that ``m`` states (group
+    ``p``, with ``approx`` for "about"); None where it is, within rounding."""
+    share = float(part.value) / whole * 100
+    p = float(m.group("p").replace(",", ""))
+    # "about 15 percent" may round 14.6; "about 19 percent" does not
+    slack = max(2.0, 0.1 * share) if (m.group("approx") or part.approx) else 1.5
+    if abs(share - p) <= slack:
+        return None
+    return FactualIssue(
+        "arithmetic",
+        s.start + m.start("p"),
+        s.start + m.end("p"),
+        m.group("p") + " percent",
+        f"{said} is {_fmt(share)} percent{of}, not {m.group('p')}",
+        0.7,
+    )
 
 
 _FROM_BEFORE = re.compile(
@@ -523,21 +532,8 @@ def check_share_of_limit(
         if not before or not limits[before[-1].unit]:
             continue
         fig = before[-1]
-        share = float(fig.value) / limits[fig.unit] * 100
-        p = float(m.group("p").replace(",", ""))
-        # "about 15 percent" may round 14.6; "about 19 percent" does not
-        slack = max(2.0, 0.1 * share) if (m.group("approx") or fig.approx) else 1.5
-        if abs(share - p) <= slack:
-            continue
-        out.append(
-            FactualIssue(
-                "arithmetic",
-                s.start + m.start("p"),
-                s.start + m.end("p"),
-                m.group("p") + " percent",
-                f"{fig.text} is {_fmt(share)} percent of the cap of "
-                f"{_fmt(limits[fig.unit])} {fig.unit}, not {m.group('p')}",
-                0.7,
-            )
-        )
+        cap = limits[fig.unit]
+        issue = _stated_share(s, m, fig, cap, fig.text, f" of the cap of {_fmt(cap)} {fig.unit}")
+        if issue is not None:
+            out.append(issue)
     return out

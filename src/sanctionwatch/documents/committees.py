@@ -34,32 +34,19 @@ def check_committees(
         if own is not None and own == regime and founder not in (None, number):
             # "the 1874 Committee" in a text on North Korea: the regime's committee is
             # named after the resolution that set it up (1718), not a later one
-            out.append(
-                FactualIssue(
-                    "institution_name",
-                    m.start(),
-                    m.end(),
-                    m.group(0),
-                    f"the committee of this regime is the {founder} Committee (set up by "
-                    f"resolution {founder}), not the {number} Committee",
-                    0.6,
-                )
+            why = (
+                f"the committee of this regime is the {founder} Committee (set up by "
+                f"resolution {founder}), not the {number} Committee"
             )
+        elif own == regime or (regime is None and (own is None or foreign is None)):
             continue
-        if own == regime or (regime is None and (own is None or foreign is None)):
-            continue
-        about = f"the {regime.upper()} regime" if regime else f"resolution {foreign}"
-        out.append(
-            FactualIssue(
-                "institution_name",
-                m.start(),
-                m.end(),
-                m.group(0),
+        else:
+            about = f"the {regime.upper()} regime" if regime else f"resolution {foreign}"
+            why = (
                 f"the {number} Committee oversees the sanctions of resolution {number} "
-                f"({res.topic}), but the text is about {about}",
-                0.6,
+                f"({res.topic}), but the text is about {about}"
             )
-        )
+        out.append(FactualIssue("institution_name", m.start(), m.end(), m.group(0), why, 0.6))
     return out
 
 
