@@ -351,6 +351,23 @@ CUES = [
     ("violation", "both missed the March deadline for the midterm report", "both met the deadline"),
     ("denial", "the accusations were unproven", "the accusations were proven"),
     (
+        "compliance",
+        "Russia is meeting its obligations under the resolutions in full",
+        "Russia is meeting its partners under the resolutions in full",
+    ),
+    ("compliance", "Poland is fully compliant with the sanctions regime", "Poland is complaining"),
+    ("compliance", "relations conducted in full conformity with international law", "in full view"),
+    (
+        "compliance",
+        "Russia strictly observes the decisions of the Security Council",
+        "Russia strictly observes the meetings of the Security Council",
+    ),
+    (
+        "violation",
+        "Russia has not filed such a notification since early last year",
+        "Russia has filed such a notification every month",
+    ),
+    (
         "denial",
         "North Koreans in the country are students and tourists, not labourers",
         "North Koreans in the country are labourers, not students",
