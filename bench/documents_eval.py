@@ -193,6 +193,22 @@ def match_claims(
     return pairs
 
 
+def quantity_value(value: Any) -> float | None:
+    """A gold quantity's value as a number: figures ("1,200" too) and numbers in words
+    ("twelve"); None for what names no number ("dozens"), which is then not scored."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    text = str(value or "").strip().replace(",", "")
+    try:
+        return float(text)
+    except ValueError:
+        from sanctionwatch.documents.quantities import words_to_number
+
+        return words_to_number(text)
+
+
 def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     p = tp / npred if npred else (1.0 if not ngold else 0.0)
     r = tp / ngold if ngold else (1.0 if not npred else 0.0)
@@ -431,7 +447,12 @@ def main(argv: list[str] | None = None) -> int:
                     cls_pred[p["stance"]] += 1
                 if args.show:
                     show_errors(art.id, gold, pred, matched_g, matched_p)
-        gq = {(float(q["value"]), q["unit"]) for g in gold for q in g.get("quantities", [])}
+        gq = {
+            (v, q["unit"])
+            for g in gold
+            for q in g.get("quantities", [])
+            if (v := quantity_value(q.get("value"))) is not None
+        }
         pq = {(float(q["value"]), q["unit"]) for p in pred for q in p["quantities"]}
         q_tp += len(gq & pq)
         q_pred += len(pq)

@@ -112,3 +112,13 @@ def test_half_split_and_error_listing(
     listed = {line.split()[1] for line in out.splitlines() if line.startswith("  ") and
               line.split()[0] in ("MISS", "FP", "OBL", "QMISS", "QFP")}  # fmt: skip
     assert listed <= set(odd), listed
+
+
+def test_gold_quantity_values_in_words_or_none() -> None:
+    b = bench_module()
+    assert b.quantity_value(3) == 3.0
+    assert b.quantity_value("1,200") == 1200.0
+    assert b.quantity_value("twelve") == 12.0
+    # a value that names no number is left out of the scoring, not a crash
+    assert b.quantity_value("dozens") is None
+    assert b.quantity_value(None) is None
