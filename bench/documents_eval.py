@@ -70,7 +70,7 @@ def read_articles(folder: Path) -> list[Article]:
         for line in ann.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 obj = json.loads(line)
-                gold[str(obj["id"])] = obj
+                gold[str(obj["id"])] = clean_gold(obj)
     out = []
     for path in sorted(folder.glob("*.txt")):
         raw = path.read_text(encoding="utf-8")
@@ -88,6 +88,33 @@ def read_articles(folder: Path) -> list[Article]:
             )
         )
     return out
+
+
+def clean_gold(obj: dict[str, Any]) -> dict[str, Any]:
+    """An annotation as the scoring reads it: claims as objects with a stance and a subject
+    (an absent one is read as no match, not a crash), quantities with a unit, factual
+    errors as text (an object's description, or the object written out)."""
+    claims = []
+    for c in obj.get("claims") or []:
+        if not isinstance(c, dict):
+            continue
+        c = dict(c)
+        c["stance"] = str(c.get("stance") or "")
+        c["subject_state"] = str(c.get("subject_state") or "")
+        c["quantities"] = [
+            q for q in c.get("quantities") or [] if isinstance(q, dict) and q.get("unit")
+        ]
+        c["evidence_sentence"] = str(c.get("evidence_sentence") or "")
+        claims.append(c)
+    errors = [
+        e
+        if isinstance(e, str)
+        else str(e.get("description") or json.dumps(e))
+        if isinstance(e, dict)
+        else str(e)
+        for e in obj.get("factual_errors") or []
+    ]
+    return {**obj, "claims": claims, "factual_errors": errors}
 
 
 def header_date(value: str | None) -> str | None:

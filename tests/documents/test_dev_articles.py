@@ -4,6 +4,7 @@ above floors well below the figures recorded in bench/RESULTS.md (a regression g
 from __future__ import annotations
 
 import importlib.util
+import json
 import sys
 from pathlib import Path
 from types import ModuleType
@@ -122,3 +123,36 @@ def test_gold_quantity_values_in_words_or_none() -> None:
     # a value that names no number is left out of the scoring, not a crash
     assert b.quantity_value("dozens") is None
     assert b.quantity_value(None) is None
+
+
+def test_a_messy_annotation_file_is_scored_not_a_crash(
+    tmp_path: Path, kb: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "900.txt").write_text(
+        "title: t\ndate: 2020-01-10\n---\nRussia said it had complied with resolution 2397 "
+        "and sent all North Korean workers home.\n",
+        encoding="utf-8",
+    )
+    messy = {
+        "id": "900",
+        "claims": [
+            {"subject_state": "RU", "obligation": "UNSCR 2397 OP8", "evidence_sentence": "x"},
+            "not a claim",
+            {
+                "subject_state": "RU",
+                "stance": "asserts_compliance",
+                "obligation": "UNSCR 2397 OP8",
+                "quantities": [{"value": "dozens"}, {"value": "some", "unit": "workers"}],
+                "evidence_sentence": "Russia said it had complied",
+            },
+        ],
+        "factual_errors": [{"description": "deadline given as 23 December"}, 7],
+    }
+    (tmp_path / "annotations.jsonl").write_text(json.dumps(messy) + "\n", encoding="utf-8")
+    b = bench_module()
+    (art,) = b.read_articles(tmp_path)
+    assert [c["stance"] for c in art.gold["claims"]] == ["", "asserts_compliance"]
+    assert art.gold["claims"][1]["quantities"] == [{"value": "some", "unit": "workers"}]
+    assert art.gold["factual_errors"] == ["deadline given as 23 December", "7"]
+    assert b.main(["--articles", str(tmp_path), "--repeat", "0", "--no-pin", "--no-reference"]) == 0
+    assert "claims (micro)" in capsys.readouterr().out
