@@ -273,14 +273,19 @@ def _stated_change(
     change = abs(b - a) / a * 100
     if abs(change - float(m.group("p").replace(",", ""))) <= slack:
         return None
+    said = f"from {start.text} to {end.text} is a change of {_fmt(change)} percent"
+    return _percent_issue(s, m, said, 0.75)
+
+
+def _percent_issue(s: Sentence, m: re.Match[str], said: str, confidence: float) -> FactualIssue:
+    """An arithmetic issue on the percentage ``m`` states (group ``p``): "``said``, not P"."""
     return FactualIssue(
         "arithmetic",
         s.start + m.start("p"),
         s.start + m.end("p"),
         m.group("p") + " percent",
-        f"from {start.text} to {end.text} is a change of {_fmt(change)} percent, "
-        f"not {m.group('p')}",
-        0.75,
+        f"{said}, not {m.group('p')}",
+        confidence,
     )
 
 
@@ -332,16 +337,8 @@ def _bare_from_to(s: Sentence, text: str) -> list[Quantity]:
     m = _BARE_FROM_TO.search(text)
     if m is None:
         return []
-    out = []
-    for g in ("a", "b"):
-        raw = m.group(g)
-        value = float(raw.replace(",", ""))
-        if "," not in raw and 1900 <= value <= 2100:
-            return []  # "from 2017 to 2019": years
-        out.append(
-            Quantity(value, "number", text=raw, start=s.start + m.start(g), end=s.start + m.end(g))
-        )
-    return out
+    out = [q for g in ("a", "b") if (q := _bare_figure(s, m, g, "number")) is not None]
+    return out if len(out) == 2 else []  # "from 2017 to 2019": years
 
 
 _COMPARED_WITH = re.compile(
@@ -357,12 +354,18 @@ def _compared_with(s: Sentence, text: str, before: list[Quantity]) -> Quantity |
     m = _COMPARED_WITH.search(text)
     if m is None or len(before) != 1:
         return None
-    raw = m.group("n")
+    return _bare_figure(s, m, "n", before[0].unit)
+
+
+def _bare_figure(s: Sentence, m: re.Match[str], group: str, unit: str) -> Quantity | None:
+    """The number of ``m``'s ``group`` (matched in ``s.text``) as a figure in ``unit``;
+    None where it looks like a year ("2017")."""
+    raw = m.group(group)
     value = float(raw.replace(",", ""))
     if "," not in raw and 1900 <= value <= 2100:
-        return None  # a year
+        return None
     return Quantity(
-        value, before[0].unit, text=raw, start=s.start + m.start("n"), end=s.start + m.end("n")
+        value, unit, text=raw, start=s.start + m.start(group), end=s.start + m.end(group)
     )
 
 
@@ -403,14 +406,7 @@ def _stated_share(
     slack = max(2.0, 0.1 * share) if (m.group("approx") or part.approx) else 1.5
     if abs(share - p) <= slack:
         return None
-    return FactualIssue(
-        "arithmetic",
-        s.start + m.start("p"),
-        s.start + m.end("p"),
-        m.group("p") + " percent",
-        f"{said} is {_fmt(share)} percent{of}, not {m.group('p')}",
-        0.7,
-    )
+    return _percent_issue(s, m, f"{said} is {_fmt(share)} percent{of}", 0.7)
 
 
 _FROM_BEFORE = re.compile(
