@@ -236,3 +236,26 @@ def test_a_text_on_a_regime_the_base_does_not_hold(kb: Any) -> None:
     assert any(
         c.obligation_id == "1970-OP9" for c in analyse_text(libya, published="2023-05-01").claims
     )
+
+
+def test_a_measure_told_of_the_target_keeps_its_obligation(kb: Any) -> None:
+    # the state that sent the workers home is the subject, and the claim keeps the
+    # duty the sentence names: never the state's code in place of an obligation
+    text = (
+        "Statement of the Ministry of Foreign Affairs of Mongolia. "
+        "The report states that a total of 980 nationals of the Democratic People's "
+        "Republic of Korea who earned income in the jurisdiction of Mongolia were "
+        "repatriated before 22 December 2019."
+    )
+    got = claims(text)
+    assert ("MN", "reports_measure", "2397-OP8") in got, got
+    assert not any(ob == "MN" for _, _, ob in got), got
+
+
+def test_a_text_on_a_duty_needs_no_word_sanctions(kb: Any) -> None:
+    # must find: the duty is named by its own words (workers sent home, the target)
+    got = claims("Mongolia said it had repatriated 980 North Korean workers before the deadline.")
+    assert got == [("MN", "reports_measure", "2397-OP8")], got
+    # must not: the same state and the target, but no duty of the knowledge base
+    got = claims("Mongolia said its trade with North Korea had grown by a fifth last year.")
+    assert got == [], got

@@ -122,3 +122,12 @@ def test_cli_analyse_several_files_stores_all_or_none(tmp_path: Path) -> None:
     )
     assert res.exit_code == 0, res.output
     assert [p["origin"].rsplit("/", 1)[-1] for p in json.loads(res.output)] == ["a.txt", "b.txt"]
+
+
+def test_cli_analyse_says_when_a_text_has_no_claims(tmp_path: Path) -> None:
+    path = tmp_path / "weather.txt"
+    path.write_text("Snow fell on Ulaanbaatar on Monday, and schools stayed shut.\n")
+    res = CliRunner().invoke(app, ["--db", str(tmp_path / "t.db"), "analyse", str(path)])
+    assert res.exit_code == 0, res.output
+    assert "no claims" in " ".join(res.output.split())
+    assert "stance" not in res.output  # no empty table

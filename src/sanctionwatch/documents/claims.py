@@ -102,8 +102,8 @@ def build_claims(
                 # the targeted state does not implement sanctions on itself: a state that
                 # tells of it speaks of its own measure ("Peru informed the Panel that
                 # contracts with a North Korean firm had been cancelled")
-                own = att.speaker.country if att is not None else None
-                if own is None or own == target or own in STATE_KINDS:
+                teller = att.speaker.country if att is not None else None
+                if teller is None or teller == target or teller in STATE_KINDS:
                     # "nationals of the DPRK who earned income in Mongolia were
                     # repatriated": the other state the sentence names, else the one
                     # the text was about
@@ -112,8 +112,8 @@ def build_claims(
                     others = here or before
                     if not others or others[0] in STATE_KINDS:
                         continue
-                    own = others[0]
-                subject = own
+                    teller = others[0]
+                subject = teller
             ob_id = link.obligation_id if link else None
             ob_label = link.label if link else None
             if own is not None:

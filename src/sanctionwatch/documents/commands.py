@@ -75,6 +75,10 @@ def analyse_cmd(
         console.print(
             f"[bold]{r.raw.origin}[/] {meta.outlet or ''} {when}{stored}", highlight=False
         )
+        if not r.analysis.claims:
+            console.print(
+                "  no claims: no sentence tells of a state's conduct under a sanctions duty"
+            )
         table = Table("state", "stance", "obligation", "speaker", "quantities", "evidence")
         for c in r.analysis.claims:
             qty = ", ".join(
@@ -88,7 +92,8 @@ def analyse_cmd(
                 qty,
                 c.evidence[:90],
             )
-        console.print(table)
+        if r.analysis.claims:
+            console.print(table)
         for err in r.analysis.factual_errors:
             console.print(f"[yellow]flag:[/] {err['text']}: {err['message']}", highlight=False)
 

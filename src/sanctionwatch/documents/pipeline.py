@@ -239,8 +239,12 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         )
     claims = []
     doc_link = None
-    if gaz.patterns["sanctions_context"].search(text):
+    on_topic = gaz.patterns["sanctions_context"].search(text) is not None
+    if on_topic or ctx.index.regime is not None:
         doc_link = document_link(facts, ctx.index, published, gaz)
+    # a text that never says "sanctions" or "the UN" is still on the topic where it tells
+    # of a duty of the knowledge base ("repatriated 980 North Korean workers")
+    if on_topic or doc_link is not None:
         claims = build_claims(
             facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
         )
