@@ -546,3 +546,43 @@ def test_admission_of_a_step_not_yet_taken() -> None:
         " under resolution 1718."
     )
     assert ("PH", "admits_noncompliance") not in [(st, s) for st, s, _ in claims(text)]
+
+
+def test_an_abbreviated_number_does_not_end_the_sentence() -> None:
+    an = analyse_text(
+        "Iran's transfer of drones to Russia is a violation of resolution No. 2231, "
+        "the ministry said. Officials met on Monday.",
+        published="2023-01-10",
+    )
+    assert [s.text[:18] for s in an.sentences] == ["Iran's transfer of", "Officials met on M"]
+    assert any(c.subject_state == "IR" and c.stance == "alleges_violation" for c in an.claims)
+
+
+def test_the_state_of_the_main_clause_acts_not_the_one_of_a_clause_before_it() -> None:
+    text = (
+        "The IAEA reports on Iran's compliance with resolution 2231.\n"
+        "Since President Donald Trump pulled the US out of the deal, Iran has been "
+        "slowly violating the restrictions."
+    )
+    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2020-06-01").claims]
+    assert ("IR", "alleges_violation") in got, got
+    assert not any(st == "US" for st, _ in got), got
+
+
+def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
+    text = (
+        "The IAEA reports on Iran's compliance with resolution 2231.\n"
+        "The mechanism was triggered by France, Germany and the United Kingdom, which "
+        "accused Tehran of violating the 2015 nuclear deal."
+    )
+    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2025-09-01").claims]
+    assert ("IR", "alleges_violation") in got, got
+    assert not any(st in ("FR", "DE", "GB") for st, _ in got), got
+    text = (
+        "The IAEA reports on Iran's compliance with resolution 2231.\n"
+        "Guterres received letters from the UK and Ukraine arguing that Iran transferred "
+        'drones to Russia "in a manner inconsistent with" resolution 2231.'
+    )
+    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2023-06-01").claims]
+    assert ("IR", "alleges_violation") in got, got
+    assert not any(st in ("GB", "UA") for st, _ in got), got

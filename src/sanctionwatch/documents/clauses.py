@@ -70,6 +70,21 @@ _CONDITION = re.compile(
     r",?\s+(?:if|unless|once|provided\s+that|as\s+long\s+as|on\s+condition\s+that)\s", re.I
 )
 _THAT_START = re.compile(r"^\W*(?:that|this|these|those|it|they)\b", re.IGNORECASE)
+# the state charged, not the one charging: "France, which accused Tehran of violating the
+# deal", "letters from the US arguing that Iran transferred drones"
+_ACCUSED = re.compile(
+    r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing)|suspect(?:ed|s|ing))\s+(?P<who>[^,;]{2,60}?)"
+    r"\s+of\b"
+    r"|\b(?:arguing|claiming|alleging|asserting|contending|charging)\s+that\s+(?P<that>)",
+    re.IGNORECASE,
+)
+# a clause of time or reason before the main one: "Since Trump pulled the US out of the
+# deal, Iran has been violating it" (the main clause's state acts)
+_LEADING_CLAUSE = re.compile(
+    r"\W*(?:since|after|when|while|although|though|because|before|until|once|ever\s+since"
+    r"|even\s+though)\s+[^,;]{3,120}?,\s+",
+    re.IGNORECASE,
+)
 
 
 # a duty named in a subordinate clause, as the time or reason of what a state did
@@ -226,6 +241,7 @@ def clause_claims(
         pressed_states = list(dict.fromkeys(h.iso2 for h in hits if lo <= h.start < hi))
         if pressed_states:
             return [(st, "other", [pressed.group(0)], 0.45, None) for st in pressed_states]
+    parties = hits  # the states a banned transfer may have at its two ends
     pair = _PAIR.search(content)
     if pair:
         here = list(dict.fromkeys(h.iso2 for h in hits if h.start < c_start + pair.start()))
@@ -234,7 +250,22 @@ def clause_claims(
         # a state in a condition does not act: "will comply if Washington lifts sanctions"
         cond = _CONDITION.search(content)
         main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
-        subjects = subjects_of(content, c_start, main, gaz, skip)
+        accused = _ACCUSED.search(content)
+        if accused:
+            lo = c_start + accused.start("who" if accused.group("who") else "that")
+            hi = c_start + (accused.end("who") if accused.group("who") else len(content))
+            charged_here = [h for h in main if lo <= h.start < hi]
+            parties = [h for h in hits if h.start >= lo]  # the accusers are no party
+            if charged_here:
+                subjects = subjects_of(content, c_start, charged_here, gaz, skip) or list(
+                    dict.fromkeys(h.iso2 for h in charged_here if h.how != "demonym")
+                )
+        lead = _LEADING_CLAUSE.match(content)
+        if lead and not subjects:
+            after = [h for h in main if h.start >= c_start + lead.end()]
+            subjects = subjects_of(content, c_start, after, gaz, skip)
+        if not subjects:
+            subjects = subjects_of(content, c_start, main, gaz, skip)
         voicing = _voicing(content, c_start, hits, subjects)
         if voicing:
             # "The EU condemns the transfers of arms from the DPRK to Russia": the state
@@ -308,6 +339,8 @@ def clause_claims(
                 )
                 and _breach_told(content, gaz)
             )
+            # "CENTCOM said the supply of this aid violates resolution 2216": a breach
+            # the speaker tells, not in the first person, is not its own state's
         ):
             subjects = [speaker_state]  # a state's official or the state itself, not its press
     charged = False  # a breach charged to a state no word names as acting
@@ -442,7 +475,7 @@ def clause_claims(
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
     if category not in GOODS:
         return out  # only goods traded have two ends; workers sent home do not
-    return out + _other_party(out, content, c_start, hits, subjects, target, speaker_state)
+    return out + _other_party(out, content, c_start, parties, subjects, target, speaker_state)
 
 
 # a state that voices a view of others' conduct: "The EU condemns", "Japan is deeply

@@ -313,10 +313,29 @@ def _flag_of(text: str, hit: CountryHit) -> bool:
     return hit.how != "demonym" and bool(_FLAG_SUFFIX.match(text, hit.end))
 
 
+# an abbreviation before a number, where the splitter ends a sentence: "resolution No.
+# 2231", "paras. 8 and 9"
+_NUMBER_ABBREVIATION = re.compile(r"\b(?:No|Nos|no|para|paras|Art|art)\.$")
+
+
+def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in spans:
+        if (
+            out
+            and _NUMBER_ABBREVIATION.search(text, out[-1][0], out[-1][1])
+            and text[start : start + 1].isdigit()
+        ):
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
     """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions)."""
     out: list[Sentence] = []
-    for s_start, s_end in spans:
+    for s_start, s_end in _joined(text, spans):
         pos = max(s_start, body_start)
         if pos >= s_end:
             continue
