@@ -73,7 +73,7 @@ _THAT_START = re.compile(r"^\W*(?:that|this|these|those|it|they)\b", re.IGNORECA
 # the state charged, not the one charging: "France, which accused Tehran of violating the
 # deal", "letters from the US arguing that Iran transferred drones"
 _ACCUSED = re.compile(
-    r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing)|suspect(?:ed|s|ing))\s+(?P<who>[^,;]{2,60}?)"
+    r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?P<who>(?:(?!\bof\b)[^,;]){2,50}?)"
     r"\s+of\b"
     r"|\b(?:arguing|claiming|alleging|asserting|contending|charging)\s+that\s+(?P<that>)",
     re.IGNORECASE,
