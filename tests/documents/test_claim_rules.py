@@ -586,3 +586,32 @@ def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
     got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2023-06-01").claims]
     assert ("IR", "alleges_violation") in got, got
     assert not any(st in ("GB", "UA") for st, _ in got), got
+
+
+def test_a_state_following_united_nations_resolutions_asserts_compliance() -> None:
+    got = claims(
+        "The Chinese government has strictly followed United Nations resolutions on "
+        "sanctions against North Korea, a Defense Ministry spokesman said on Thursday."
+    )
+    assert ("CN", "asserts_compliance", None) in got, got
+    got = claims("The United States urged China to follow United Nations resolutions.")
+    assert not any(st == "CN" and stance == "asserts_compliance" for st, stance, _ in got), got
+
+
+def test_no_workers_left_and_contracts_expired_are_measures() -> None:
+    got = claims(
+        "There are no North Koreans in employment in Russia at present, the Russian "
+        "official said."
+    )
+    assert [(st, stance) for st, stance, _ in got] == [("RU", "reports_measure")], got
+    got = claims(
+        "All contracts with North Korean workers have expired, the Mongolian labour "
+        "ministry said."
+    )
+    assert [(st, stance) for st, stance, _ in got] == [("MN", "reports_measure")], got
+    # must not: none left "in violation" is a denial, not a measure
+    got = claims(
+        "There are no North Korean workers in Russia in violation of the resolution, "
+        "the Russian official said."
+    )
+    assert [(st, stance) for st, stance, _ in got] == [("RU", "denies_violation")], got
