@@ -615,3 +615,23 @@ def test_no_workers_left_and_contracts_expired_are_measures() -> None:
         "the Russian official said."
     )
     assert [(st, stance) for st, stance, _ in got] == [("RU", "denies_violation")], got
+
+
+def test_a_north_korean_restaurant_closing_is_the_host_states_measure() -> None:
+    head = "North Korean workers must leave by the UN deadline of December 22, 2019.\n"
+    got = claims(
+        head + "Another North Korean restaurant in Dubai went out of business in March, "
+        "the sources said."
+    )
+    assert ("AE", "reports_measure", "2397-OP8") in got, got
+    got = claims(
+        head + "The UAE government did not renew the business licence of the restaurant "
+        "and the visas of its workers, one of the sources said."
+    )
+    assert ("AE", "reports_measure", "2397-OP8") in got, got
+    # must not: a restaurant still open is a breach told, not a measure
+    got = claims(
+        head + "North Korean restaurants in Cambodia remain open despite the ban, the group said."
+    )
+    assert ("KH", "alleges_violation", "2397-OP8") in got, got
+    assert not any(stance == "reports_measure" for _, stance, _ in got), got
