@@ -635,3 +635,23 @@ def test_a_north_korean_restaurant_closing_is_the_host_states_measure() -> None:
     )
     assert ("KH", "alleges_violation", "2397-OP8") in got, got
     assert not any(stance == "reports_measure" for _, stance, _ in got), got
+
+
+def test_accused_of_supplying_and_a_transfer_to_a_north_korean_ship_are_charges() -> None:
+    got = claims(
+        "Last month, Japan reported its patrols had observed an apparent cargo transfer "
+        "between a Dominica-registered oil tanker and a North Korean ship in the East China Sea."
+    )
+    assert ("KP", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
+    an = analyse_text(
+        "Iran's drone sales are barred by resolution 2231.\n"
+        "A US intelligence report accused Iran of providing Russia with materials to build "
+        "a drone plant.",
+        published="2023-06-20",
+    )
+    got2 = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("IR", "alleges_violation") in got2, got2
+    assert not any(st == "US" for st, _ in got2), got2
+    # must not: a ship named with no transfer to North Korea is no charge
+    got = claims("Japan said its patrols had observed a Dominica-registered oil tanker at anchor.")
+    assert not any(stance == "alleges_violation" for _, stance, _ in got), got
