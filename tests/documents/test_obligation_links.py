@@ -259,3 +259,19 @@ def test_a_text_on_a_duty_needs_no_word_sanctions(kb: Any) -> None:
     # must not: the same state and the target, but no duty of the knowledge base
     got = claims("Mongolia said its trade with North Korea had grown by a fifth last year.")
     assert got == [], got
+
+
+def test_iranian_drones_name_the_missile_technology_paragraph(kb: Any) -> None:
+    got = claims(
+        "Iran's arms transfers are limited by resolution 2231.\n"
+        "Britain said Iran's supply of Shahed drones to Russia breached resolution 2231.",
+        "2022-11-01",
+    )
+    assert ("IR", "alleges_violation", "2231-annexB-4") in got, got
+    # must not: rifles for the Houthis are arms, not missile technology
+    got = claims(
+        "Iran's arms transfers are limited by resolution 2231.\n"
+        "The US Navy said Iran had supplied rifles to the Houthis in breach of the arms embargo.",
+        "2019-11-01",
+    )
+    assert not any(ob == "2231-annexB-4" for _, _, ob in got), got
