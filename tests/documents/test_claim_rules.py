@@ -600,13 +600,11 @@ def test_a_state_following_united_nations_resolutions_asserts_compliance() -> No
 
 def test_no_workers_left_and_contracts_expired_are_measures() -> None:
     got = claims(
-        "There are no North Koreans in employment in Russia at present, the Russian "
-        "official said."
+        "There are no North Koreans in employment in Russia at present, the Russian official said."
     )
     assert [(st, stance) for st, stance, _ in got] == [("RU", "reports_measure")], got
     got = claims(
-        "All contracts with North Korean workers have expired, the Mongolian labour "
-        "ministry said."
+        "All contracts with North Korean workers have expired, the Mongolian labour ministry said."
     )
     assert [(st, stance) for st, stance, _ in got] == [("MN", "reports_measure")], got
     # must not: none left "in violation" is a denial, not a measure
@@ -655,3 +653,32 @@ def test_accused_of_supplying_and_a_transfer_to_a_north_korean_ship_are_charges(
     # must not: a ship named with no transfer to North Korea is no charge
     got = claims("Japan said its patrols had observed a Dominica-registered oil tanker at anchor.")
     assert not any(stance == "alleges_violation" for _, stance, _ in got), got
+
+
+def test_deliveries_above_the_cap_are_a_charge_and_below_it_are_not() -> None:
+    head = (
+        "North Korea's refined petroleum imports are capped by UN sanctions at 500,000 "
+        "barrels a year.\n"
+    )
+    an = analyse_text(
+        head + "Russia has likely delivered more than a million barrels of petroleum to North "
+        "Korea since March, a research group said.",
+        published="2024-11-01",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("RU", "alleges_violation") in got, got
+    an = analyse_text(
+        head + "Russia delivered 200,000 barrels of petroleum to North Korea last year, the "
+        "committee said.",
+        published="2024-11-01",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("RU", "alleges_violation") not in got, got
+
+
+def test_a_count_of_workers_that_declined_by_a_figure_is_a_measure() -> None:
+    got = claims(
+        "Russia said in a report that the number of North Korean people with working visas "
+        "in the country has declined by 18,533 workers since late 2017."
+    )
+    assert ("RU", "reports_measure") in [(st, stance) for st, stance, _ in got], got

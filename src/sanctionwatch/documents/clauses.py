@@ -36,6 +36,7 @@ from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
 from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
+from sanctionwatch.documents.links import unit_key
 from sanctionwatch.documents.quantities import words_to_number
 from sanctionwatch.documents.subjects import (
     COUNT_ONLY,
@@ -77,6 +78,9 @@ _ACCUSED = re.compile(
     r"\s+of\b"
     r"|\b(?:arguing|claiming|alleging|asserting|contending|charging)\s+that\s+(?P<that>)",
     re.IGNORECASE,
+)
+_SUPPLIED = re.compile(
+    r"\b(?:delivered|supplied|shipped|sold|exported|provided|transferred)\b", re.IGNORECASE
 )
 # a clause of time or reason before the main one: "Since Trump pulled the US out of the
 # deal, Iran has been violating it" (the main clause's state acts)
@@ -390,6 +394,12 @@ def clause_claims(
     dispute = _cues("soft_dispute", content, gaz)
     hedged = bool(gaz.patterns["hedge"].search(content))
     figures = within(f.quantities, c_start, content)
+    # deliveries under a cap, in the cap's unit and below it ("200,000 barrels"): allowed
+    within_cap = bool(
+        limits
+        and any(unit_key(q.unit) in limits for q in figures)
+        and not over_cap(figures, limits)
+    )
     out: list[Found] = []
     for subject in subjects:
         self_speaker = (
@@ -447,11 +457,15 @@ def clause_claims(
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):
             stances.append(("reports_measure", measure or compliance, 0.65))
-        elif speaker_state != subject and (
-            # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
-            # tons of coal"), received from it or supplied to it by another state
-            trade := goods_violation(
-                content, c_start, subject, target, category, hits, duty.overdue
+        elif (
+            speaker_state != subject
+            and not within_cap
+            and (
+                # goods the linked ban forbids: traded by the targeted state ("exported 3.7m
+                # tons of coal"), received from it or supplied to it by another state
+                trade := goods_violation(
+                    content, c_start, subject, target, category, hits, duty.overdue
+                )
             )
         ):
             stances.append(("alleges_violation", [trade], 0.55))
@@ -466,6 +480,15 @@ def clause_claims(
             stances.append(("other", [veto], 0.5))  # "a Russian veto": conduct, no stance
         elif subject == target and (over := over_cap(figures, limits)):
             # the targeted state's own figure above the linked cap: "stockpile of 3,241 kg"
+            stances.append(("alleges_violation", [over], 0.55))
+        elif (
+            subject not in (target, speaker_state)
+            and any(h.iso2 == target for h in hits)
+            and _SUPPLIED.search(content)
+            and (over := over_cap(figures, limits))
+        ):
+            # a supplier's deliveries above the target's cap: "Russia delivered more than
+            # a million barrels of petroleum to North Korea"
             stances.append(("alleges_violation", [over], 0.55))
         elif any(q.unit not in COUNT_ONLY and not at_cap(q, limits) for q in figures):
             stances.append(("other", statistic or ["quantity"], 0.5))
