@@ -682,3 +682,20 @@ def test_a_count_of_workers_that_declined_by_a_figure_is_a_measure() -> None:
         "in the country has declined by 18,533 workers since late 2017."
     )
     assert ("RU", "reports_measure") in [(st, stance) for st, stance, _ in got], got
+
+
+def test_a_duty_told_as_mandated_called_for_or_given_time_is_a_background_statement() -> None:
+    for text in (
+        "The resolution mandated all existing North Korean workers to return home by the "
+        "end of December 2019.",
+        "The sanctions call for a freeze on new working visas for North Koreans and the "
+        "complete repatriation of workers.",
+        "U.N. member countries have two years to fully implement the measure.",
+        "By March 22, 2019 member states are also required to provide a midterm report on "
+        "the workers sent back.",
+    ):
+        got = claims(text)
+        assert ("ALL", "other") in [(st, stance) for st, stance, _ in got], (text, got)
+    # must not: one state pressing another is no statement of the duty on all
+    got = claims("The United States called on China to enforce the sanctions on workers.")
+    assert not any(st == "ALL" for st, _, _ in got), got
