@@ -699,3 +699,16 @@ def test_a_duty_told_as_mandated_called_for_or_given_time_is_a_background_statem
     # must not: one state pressing another is no statement of the duty on all
     got = claims("The United States called on China to enforce the sanctions on workers.")
     assert not any(st == "ALL" for st, _, _ in got), got
+
+
+def test_a_flag_named_by_its_demonym_is_no_actor_unless_it_is_the_targets() -> None:
+    got = claims(
+        "The Security Council has blacklisted an Indian-flagged oil tanker for carrying "
+        "North Korean coal."
+    )
+    assert not any(st == "IN" for st, _, _ in got), got
+    got = claims(
+        "Treasury said the companies operated a tanker that had conducted at least six "
+        "ship-to-ship transfers with North Korean-flagged vessels since 2021."
+    )
+    assert ("KP", "alleges_violation", "2375-OP11") in got, got

@@ -179,6 +179,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     text = inp.text
     gaz = ctx.gaz
     ctx.index.new_document(text)
+    target = ctx.index.target(gaz)
     meta, body_start = _meta(inp)
     published = meta.published
     sentences = _sentences(text, [(s.start_char, s.end_char) for s in doc.sents], body_start)
@@ -229,7 +230,9 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
             SentenceFacts(
                 sentence=s,
                 countries=[
-                    h for h in countries if s.start <= h.start < s.end and not _flag_of(text, h)
+                    h
+                    for h in countries
+                    if s.start <= h.start < s.end and not _flag_of(text, h, target)
                 ],
                 attribution=attributions.get(s.index),
                 quantities=qs,
@@ -304,13 +307,18 @@ _CONTINUES = re.compile(
 
 
 # "a Panama-flagged carrier", "a Singapore-registered firm": where a ship or firm is
-# registered, not a state acting in the sentence (a demonym stays: "North Korean-flagged
-# vessels" are the targeted state's own)
+# registered, not a state acting in the sentence
 _FLAG_SUFFIX = re.compile(r"-(?:flagged|registered|based|owned|built|made)\b")
+_DEMONYM_FLAG = re.compile(r"-(?:flagged|registered)\b")
 
 
-def _flag_of(text: str, hit: CountryHit) -> bool:
-    return hit.how != "demonym" and bool(_FLAG_SUFFIX.match(text, hit.end))
+def _flag_of(text: str, hit: CountryHit, target: str | None = None) -> bool:
+    """A state named only as a ship's flag ("a Panama-flagged tanker", "an Indian-flagged
+    tanker"), not as an actor; the targeted state's own vessels ("North Korean-flagged
+    vessels") stay a party to what they do."""
+    if hit.how == "demonym":  # not "Iranian-made drones"
+        return hit.iso2 != target and bool(_DEMONYM_FLAG.match(text, hit.end))
+    return bool(_FLAG_SUFFIX.match(text, hit.end))
 
 
 # an abbreviation before a number, where the splitter ends a sentence: "resolution No.
