@@ -712,3 +712,22 @@ def test_a_flag_named_by_its_demonym_is_no_actor_unless_it_is_the_targets() -> N
         "ship-to-ship transfers with North Korean-flagged vessels since 2021."
     )
     assert ("KP", "alleges_violation", "2375-OP11") in got, got
+
+
+def test_claims_that_and_a_claim_denied_by() -> None:
+    got = claims(
+        "Seoul claims that Russia is issuing student visas to North Korean workers to hide "
+        "violations of UN Security Council sanctions."
+    )
+    assert ("RU", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
+    assert not any(st == "KR" for st, _, _ in got), got
+    got = claims(
+        "Both the U.S. and South Korea have accused North Korea of supplying weaponry to "
+        "Russia, a claim denied by Russia and North Korea."
+    )
+    pairs = [(st, stance) for st, stance, _ in got]
+    assert ("KP", "alleges_violation") in pairs, got
+    assert ("RU", "denies_violation") in pairs and ("KP", "denies_violation") in pairs, got
+    # must not: a request denied is no denial of a charge
+    got = claims("Turkey had denied their requests to inspect the ship, the EU said.")
+    assert not any(stance == "denies_violation" for _, stance, _ in got), got

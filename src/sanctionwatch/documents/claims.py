@@ -179,7 +179,10 @@ _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
 _QUESTION = re.compile(r"\?\W*$")
 
 _CLAUSE = re.compile(
-    r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)",
+    r",\s+(?=(?:saying|adding|noting|while|but|although|though)\b)|;\s+|\s+but\s+(?=(?:said|says|added|it|they|he|she)\b)"
+    # "..., a claim denied by Russia and North Korea": the denial is a clause of its own
+    r"|,\s+(?=(?:a|an|the)\s+(?:claim|charge|allegation|accusation|report)s?\s+"
+    r"(?:\w+\s+)?(?:denied|rejected|dismissed)\b)",
     re.IGNORECASE,
 )
 

@@ -76,9 +76,12 @@ _THAT_START = re.compile(r"^\W*(?:that|this|these|those|it|they)\b", re.IGNORECA
 _ACCUSED = re.compile(
     r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?P<who>(?:(?!\bof\b)[^,;]){2,50}?)"
     r"\s+of\b"
-    r"|\b(?:arguing|claiming|alleging|asserting|contending|charging)\s+that\s+(?P<that>)",
+    r"|\b(?:arguing|claiming|alleging|asserting|contending|charging|claims|claimed|alleges"
+    r"|alleged|argues|argued)\s+that\s+(?P<that>)",
     re.IGNORECASE,
 )
+# "a claim denied by Russia": the state after "by" denies, whoever tells it
+_DENIED_BY = re.compile(r"\b(?:denied|rejected|dismissed)\s+by\b", re.IGNORECASE)
 _SUPPLIED = re.compile(
     r"\b(?:delivered|supplied|shipped|sold|exported|provided|transferred)\b", re.IGNORECASE
 )
@@ -261,8 +264,9 @@ def clause_claims(
             charged_here = [h for h in main if lo <= h.start < hi]
             parties = [h for h in hits if h.start >= lo]  # the accusers are no party
             if charged_here:
+                # "accused 28 North Koreans and five Chinese nationals of": their states
                 subjects = subjects_of(content, c_start, charged_here, gaz, skip) or list(
-                    dict.fromkeys(h.iso2 for h in charged_here if h.how != "demonym")
+                    dict.fromkeys(h.iso2 for h in charged_here)
                 )
         lead = _LEADING_CLAUSE.match(content)
         if lead and not subjects:
@@ -417,7 +421,7 @@ def clause_claims(
         )
         stances: list[tuple[str, list[str], float]] = []
         elsewhere: str | None = None  # the obligation of goods named beside the sentence's
-        if denial and (self_speaker or not third):
+        if denial and (self_speaker or not third or _DENIED_BY.search(content)):
             stances.append(("denies_violation", denial, 0.75))
         elif dispute and not third:
             stances.append(("other", dispute, 0.5))  # "China's reservations about the findings"

@@ -48,7 +48,8 @@ _AGENT_BY = re.compile(
     r"(?:\b(?:violat\w+|breach\w*|evasion|exports?|transfers?|shipments?|deliveries|sales|vetoe?s?)\b"
     r"(?:\s+[\w’'-]+){0,8}?|\b(?:issued|granted|sold|exported|imported|shipped|supplied|vetoed"
     r"|sent|repatriated|expelled|deported|seized|detained|impounded|designated|imposed|banned"
-    r"|closed|blacklisted|sanctioned|frozen|employed|hired|hosted|bought|purchased|received)"
+    r"|closed|blacklisted|sanctioned|frozen|employed|hired|hosted|bought|purchased|received"
+    r"|denied|rejected|dismissed)"
     r"(?:\s+[\w’'-]+){0,4}?)\s+by\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
