@@ -731,3 +731,22 @@ def test_claims_that_and_a_claim_denied_by() -> None:
     # must not: a request denied is no denial of a charge
     got = claims("Turkey had denied their requests to inspect the ship, the EU said.")
     assert not any(stance == "denies_violation" for _, stance, _ in got), got
+
+
+def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> None:
+    an = analyse_text(
+        "The UN arms embargo on the Houthis under resolution 2216 is in force.\n"
+        "US Central Command said the US Navy had intercepted an Iranian boat bound for Yemen.\n"
+        "China on Wednesday rejected U.S. accusations it is weakening its enforcement of U.N. "
+        "sanctions.",
+        published="2021-02-20",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("US", "reports_measure") in got, got
+    assert ("CN", "denies_violation") in got, got
+    assert ("US", "alleges_violation") not in got, got
+    got = claims(
+        "The Treasury's Office of Foreign Assets Control blocked all three entities from "
+        "accessing any property in the United States."
+    )
+    assert ("US", "reports_measure") in [(st, stance) for st, stance, _ in got], got
