@@ -750,3 +750,23 @@ def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> Non
         "accessing any property in the United States."
     )
     assert ("US", "reports_measure") in [(st, stance) for st, stance, _ in got], got
+
+
+def test_workers_sent_abroad_by_the_target_are_its_breach() -> None:
+    head = "North Korean workers must be sent home under UN sanctions by December 22, 2019.\n"
+    for text in (
+        "According to South Korea's intelligence service, North Korea sent a substantial "
+        "number of workers to construction sites across Russia last year.",
+        "Thousands of North Korean laborers were reportedly sent to Russia in 2024, South "
+        "Korea's intelligence agency revealed.",
+    ):
+        an = analyse_text(head + text, published="2025-02-10")
+        got = [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
+        assert ("KP", "alleges_violation", "2397-OP8") in got, (text, got)
+    # must not: workers sent home are a measure, not a breach
+    an = analyse_text(
+        head + "Thousands of North Korean laborers were sent home from Russia in 2019, the "
+        "ministry said.",
+        published="2020-02-10",
+    )
+    assert not any(c.stance == "alleges_violation" for c in an.claims), an.claims

@@ -22,7 +22,7 @@ from sanctionwatch.documents.clauses import (
     official_of,
     reporting_states,
 )
-from sanctionwatch.documents.cues import LABOUR, people_at_work
+from sanctionwatch.documents.cues import LABOUR, people_at_work, sends_workers
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.dedup import drop_restated, drop_told_twice
 from sanctionwatch.documents.facts import Duty, Found, SentenceFacts
@@ -66,7 +66,7 @@ def build_claims(
             link is None
             and doc_link is not None
             and index.category(doc_link.obligation_id) in LABOUR
-            and people_at_work(text, f.countries, target, s.start)
+            and (people_at_work(text, f.countries, target, s.start) or sends_workers(text))
         ):
             # "He had seen North Korean plasterers on two sites there in January", in a
             # text about sending the workers home: the text's duty is what it is about

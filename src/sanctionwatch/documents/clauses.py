@@ -80,6 +80,11 @@ _ACCUSED = re.compile(
     r"|alleged|argues|argued)\s+that\s+(?P<that>)",
     re.IGNORECASE,
 )
+_SENT_ABROAD = re.compile(
+    r"\b(?:were|was|have\s+been|had\s+been|are\s+being|has\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:sent|dispatched|deployed)\s+(?:abroad|overseas|to)\b",
+    re.IGNORECASE,
+)
 # "a claim denied by Russia": the state after "by" denies, whoever tells it
 _DENIED_BY = re.compile(r"\b(?:denied|rejected|dismissed)\s+by\b", re.IGNORECASE)
 _SUPPLIED = re.compile(
@@ -281,6 +286,16 @@ def clause_claims(
             subjects = [x for x in subjects if x not in voicing]
             if att is None and speaker_state is None:
                 speaker_state = voicing[0]
+    sent_by_target = False
+    if (
+        target not in subjects
+        and category in LABOUR
+        and target is not None
+        and _SENT_ABROAD.search(content)
+        and any(h.iso2 == target and modifies_people(text, h.end - f.sentence.start) for h in hits)
+    ):
+        # "North Korean labourers were sent to Russia": the target sends, Russia is where
+        subjects, sent_by_target = [target], True
     others_named = [h for h in hits if h.iso2 != target]
     if not subjects and att is not None and not att.direct and not others_named:
         # "Both governments said they had complied": the speakers are what it is about,
@@ -366,7 +381,12 @@ def clause_claims(
     if not subjects and speaker_state is None and _cues("denial", content, gaz):
         spoken_for = official_of(f, prev_subjects, target)
         subjects = [spoken_for] if spoken_for else []
-    if category in ("labour", "joint ventures") and target and subjects == [target] and not charged:
+    if (
+        category in ("labour", "joint ventures")
+        and target
+        and subjects == [target]
+        and not (charged or sent_by_target)
+    ):
         subjects = _host_state(f, target, prev_subjects, speaker_state) or subjects
     sub = _SUBORDINATE.search(content[: obligation.start()]) if obligation else None
     if (

@@ -237,6 +237,21 @@ _SENDS_WORKERS = re.compile(
     r"\b(?:abroad|overseas|to)\b)",
     re.IGNORECASE,
 )
+# the same told in the passive: "thousands of North Korean labourers were sent to Russia"
+_SENT_PASSIVE = re.compile(
+    r"\b(?:workers|labou?rers|nationals|North\s+Koreans|specialists)\s+(?:were|was|have\s+been"
+    r"|had\s+been|are\s+being|has\s+been)\s+(?:\w+ly\s+)?(?:sent|dispatched|deployed)\s+"
+    r"(?:abroad|overseas|to)\b",
+    re.IGNORECASE,
+)
+
+
+def sends_workers(text: str) -> bool:
+    """Does the text tell of workers sent abroad ("sent thousands of workers to Russia",
+    "labourers were dispatched to China")?"""
+    return bool(_SENDS_WORKERS.search(text) or _SENT_PASSIVE.search(text))
+
+
 # new hires, not the stock of workers ("employed 30,000" is a figure, not a breach)
 _HIRES = re.compile(
     r"\b(?:hir(?:e|es|ed|ing)|recruit(?:s|ed|ing)?|took\s+on|taken\s+on|brought\s+in)\b"
@@ -355,7 +370,8 @@ def _goods_violation(
         m = _TRANSFERS.search(clause)  # "its vessels made 30 ship-to-ship transfers"
         if m and category in MARITIME:
             return m.group(0), m.start()
-        m = _SENDS_WORKERS.search(clause)  # "continues to send labourers overseas"
+        # "continues to send labourers overseas", "labourers were sent to Russia"
+        m = _SENDS_WORKERS.search(clause) or _SENT_PASSIVE.search(clause)
         return (m.group(0), m.start()) if m and category in LABOUR else None
     if category in SUPPLY_BANS | ARMS:
         for h in hits:
