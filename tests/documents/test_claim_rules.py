@@ -770,3 +770,26 @@ def test_workers_sent_abroad_by_the_target_are_its_breach() -> None:
         published="2020-02-10",
     )
     assert not any(c.stance == "alleges_violation" for c in an.claims), an.claims
+
+
+def test_the_target_sending_banned_items_or_making_shipments_is_a_breach() -> None:
+    head = "The UN arms embargo on North Korea bans its weapons exports.\n"
+    an = analyse_text(
+        head + "A UN report says that North Korea sent materials that could be used in "
+        "chemical weapons to Syria.",
+        published="2018-03-01",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("KP", "alleges_violation") in got, got
+    an = analyse_text(
+        head + "The document also says that North Korea made at least 40 shipments of "
+        "weapons to Syria between 2012 and 2017.",
+        published="2018-03-01",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("KP", "alleges_violation") in got, got
+    # must not: a delegation sent is no banned trade
+    an = analyse_text(
+        head + "North Korea sent a delegation to the talks in Geneva.", published="2018-03-01"
+    )
+    assert not any(c.stance == "alleges_violation" for c in an.claims), an.claims

@@ -223,7 +223,8 @@ _ARMS_SUPPLIED = re.compile(
 _TRADE_SELF = re.compile(
     r"\b(?:export(?:ed|ing)|import(?:ed|ing)|shipp(?:ed|ing)|s(?:old|elling)|bought"
     r"|deliver(?:ed|ing)|smuggl(?:ed|ing)|transferr(?:ed|ing)|suppl(?:ied|ying)"
-    r"|procur(?:ed|ing))\b",
+    r"|procur(?:ed|ing)|sent|sending|provid(?:ed|ing)"
+    r"|made\s+(?:[\w,]+\s+){0,4}?shipments)\b",
     re.IGNORECASE,
 )
 _TRANSFERS = re.compile(
