@@ -275,3 +275,20 @@ def test_iranian_drones_name_the_missile_technology_paragraph(kb: Any) -> None:
         "2019-11-01",
     )
     assert not any(ob == "2231-annexB-4" for _, _, ob in got), got
+
+
+def test_weapons_for_the_houthis_name_the_yemen_arms_embargo(kb: Any) -> None:
+    got = claims(
+        "The Houthis in Yemen are under a UN arms embargo.\n"
+        "The US Navy said it had intercepted a dhow carrying 2,116 assault rifles bound for the "
+        "Houthis, and that the weapons had come from Iran.",
+        "2021-05-10",
+    )
+    assert ("US", "reports_measure", "2216-OP14") in got, got
+    # must not: Iran's own nuclear limits stay with resolution 2231
+    got = claims(
+        "Iran's stockpile of enriched uranium is limited by resolution 2231.\n"
+        "The IAEA said Iran's stockpile had reached 4,100 kg, far above the limit.",
+        "2021-05-10",
+    )
+    assert not any(ob == "2216-OP14" for _, _, ob in got), got
