@@ -292,3 +292,14 @@ def test_weapons_for_the_houthis_name_the_yemen_arms_embargo(kb: Any) -> None:
         "2021-05-10",
     )
     assert not any(ob == "2216-OP14" for _, _, ob in got), got
+
+
+def test_weaponry_and_missile_cooperation_name_the_arms_embargo(kb: Any) -> None:
+    got = claims(
+        "North Korea is under UN sanctions.\n"
+        "Both the U.S. and South Korea have accused North Korea of supplying weaponry to "
+        "Russia, a claim denied by Russia and North Korea.",
+        "2024-01-10",
+    )
+    assert ("KP", "alleges_violation", "1718-arms-embargo") in got, got
+    assert ("RU", "denies_violation", "1718-arms-embargo") in got, got
