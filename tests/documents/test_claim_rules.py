@@ -793,3 +793,22 @@ def test_the_target_sending_banned_items_or_making_shipments_is_a_breach() -> No
         head + "North Korea sent a delegation to the talks in Geneva.", published="2018-03-01"
     )
     assert not any(c.stance == "alleges_violation" for c in an.claims), an.claims
+
+
+def test_a_state_calling_the_allegations_baseless_denies_and_theft_is_a_charge() -> None:
+    got = claims(
+        "The Kremlin said on Tuesday that Western allegations that North Korea was "
+        "supplying weapons to Russia were not based on evidence."
+    )
+    assert ("RU", "denies_violation") in [(st, stance) for st, stance, _ in got], got
+    assert ("KP", "alleges_violation") not in [(st, stance) for st, stance, _ in got], got
+    got = claims(
+        "In their report, the monitors allege that North Korea stole cryptocurrency worth "
+        "147.5 million dollars from an exchange."
+    )
+    assert ("KP", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
+    got = claims(
+        "According to a UN panel of experts' report, Tanzania is under investigations over "
+        "alleged military dealings with a North Korean firm."
+    )
+    assert ("TZ", "alleges_violation") in [(st, stance) for st, stance, _ in got], got

@@ -198,6 +198,14 @@ def _clauses(content: str) -> list[tuple[int, str]]:
 
 
 _DENYING_VERB = re.compile(r"denied|denies|rejected|rejects", re.IGNORECASE)
+# what was said calls the charge false: "said that Western allegations that ... were not
+# based on evidence"
+_CHARGE_FALSE = re.compile(
+    r"\b(?:allegations?|accusations?|claims?|charges?|reports?)\b[^;]{0,160}?\b(?:were|was|are|is)"
+    r"\s+(?:not\s+based\s+on|baseless|groundless|unfounded|false|untrue|lies|fabricat\w+"
+    r"|without\s+(?:any\s+)?(?:evidence|basis|foundation))",
+    re.IGNORECASE,
+)
 # the charge named again: "rejected the report", "the accusations were unsubstantiated"
 _CHARGE_AGAIN = re.compile(
     r"\b(?:the|these|such|those|this|that)\s+(?:\w+\s+)?(?:reports?|claims?|accusations?"
@@ -263,7 +271,11 @@ def _sentence_claims(
     else:
         c_start, c_end, skip = s.start, s.end, None
     content = text[c_start - s.start : c_end - s.start]
-    if att is not None and not att.direct and _DENYING_VERB.fullmatch(att.cue):
+    if (
+        att is not None
+        and not att.direct
+        and (_DENYING_VERB.fullmatch(att.cue) or _CHARGE_FALSE.search(content))
+    ):
         own = (
             att.speaker.country
             or speaker_states.get(att.speaker.label)
