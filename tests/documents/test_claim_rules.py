@@ -812,3 +812,17 @@ def test_a_state_calling_the_allegations_baseless_denies_and_theft_is_a_charge()
         "alleged military dealings with a North Korean firm."
     )
     assert ("TZ", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
+
+
+def test_a_minister_saying_his_country_has_to_meet_its_obligations_asserts() -> None:
+    an = analyse_text(
+        "North Korean workers must leave under UN sanctions.\n"
+        "Angola's foreign minister Manuel Augusto told state TV that 154 North Korean workers "
+        "had been repatriated.\n"
+        'Augusto said his country needed to meet "international obligations".\n'
+        "The United States said China needed to meet its obligations.",
+        published="2017-11-22",
+    )
+    got = [(c.subject_state, c.stance) for c in an.claims]
+    assert ("AO", "asserts_compliance") in got, got
+    assert not any(st == "CN" and stance == "asserts_compliance" for st, stance in got), got
