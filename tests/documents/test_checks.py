@@ -471,3 +471,29 @@ def test_the_deadlines_day_without_a_year_is_the_deadline() -> None:
     assert [e["kind"] for e in analyse_text(wrong, published="2019-10-01").factual_errors] == [
         "deadline"
     ]
+
+
+def test_a_deadline_ruled_or_required_by_another_duty_is_checked_and_an_adoption_is_not() -> None:
+    def flagged(text: str) -> list[str]:
+        an = analyse_text(text, published="2020-10-01")
+        return [e["text"] for e in an.factual_errors if e["kind"] == "deadline"]
+
+    # "ruled that ... be repatriated by": a deadline stated, and a wrong one
+    assert flagged(
+        "United Nations Security Council Resolution 2397, which imposed sanctions on North "
+        "Korea, ruled that all dispatched North Korean workers be repatriated by Dec. 12, 2019."
+    ) == ["Dec. 12, 2019"]
+    # the sentence's best duty ("the number of workers") has no deadline; its other one does
+    assert flagged(
+        "The ambassador said that the number of North Korean workers has fallen by half and "
+        "all the remaining workers will leave Russia by November 29th, 2019 as required by the "
+        "UN sanctions."
+    ) == ["November 29th, 2019"]
+    # must not: the day the Council adopted the measure is no deadline
+    assert (
+        flagged(
+            "The sanction adopted by the U.N. Security Council on Dec. 22, 2017, recommends "
+            "that all member countries repatriate North Korean workers by the deadline."
+        )
+        == []
+    )

@@ -128,11 +128,18 @@ _DEADLINE_WORD = re.compile(r"\b(?:deadline|due\s+date|no\s+later\s+than|expir\w
 _OBLIGED = re.compile(
     r"\b(?:must|had\s+to|have\s+to|has\s+to|required|requires?|obliged|obligated|should"
     r"|(?:are|were|is|was)\s+to|ordered|orders?|calls?\s+(?:on|for)|called\s+(?:on|for)"
-    r"|demands?|demanded|decided|gave|given|(?:had|have|has)\s+until)\b",
+    r"|demands?|demanded|decided|gave|given|(?:had|have|has)\s+until|ruled|mandated"
+    r"|stipulat\w+|recommend\w*)\b",
     re.I,
 )
 
 
+# the date a measure was adopted, not its deadline: "adopted by the Council on Dec. 22"
+_ADOPTED_ON = re.compile(
+    r"\b(?:adopted|passed|approved|imposed|introduced|voted)\b(?:[^.;]|(?<=\b[A-Z])\.){0,40}"
+    r"\bon\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 # a date told against the deadline: "9 January, more than two weeks after the deadline"
 _RELATIVE_TO_DEADLINE = re.compile(
     r",?\s+(?:(?:more|less)\s+than\s+|about\s+|some\s+|nearly\s+|almost\s+|just\s+)?"
@@ -171,6 +178,8 @@ def check_deadline(
             continue
         if _RELATIVE_TO_DEADLINE.match(sentence.text, d.end - sentence.start):
             continue  # "did not leave until 9 January, two weeks after the deadline": an event
+        if _ADOPTED_ON.search(sentence.text[: d.start - sentence.start][-80:]):
+            continue  # "the sanction adopted by the Council on Dec. 22, 2017": its adoption
         stated = date.fromisoformat(d.value)
         if (stated.month, stated.day) == (deadline.month, deadline.day) and not re.search(
             r"\b(?:19|20)\d\d\b", d.text

@@ -265,7 +265,13 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         link = ctx.index.link(s.text, f.references, published)
         if link is None and "deadline" in s.text.lower():
             link = doc_link
-        return _deadline(ctx.kb, link.obligation_id if link else None)
+        found = _deadline(ctx.kb, link.obligation_id if link else None)
+        if found is None and link is not None:
+            # the best-scored duty has no deadline ("the number of North Korean workers"):
+            # another duty the sentence's words name may ("... will leave by November 29")
+            for _, ob, _ in ctx.index.score(s.text, published):
+                found = found or _deadline(ctx.kb, ob.id)
+        return found
 
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
     for s in sentences:
