@@ -16,6 +16,11 @@ def claims(text: str, **kw: object) -> list[tuple[str, str, str | None]]:
     return [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
 
 
+def pairs(text: str, published: str) -> list[tuple[str, str]]:
+    """(state, stance) of each claim of ``text``, analysed as it is (no heading)."""
+    return [(c.subject_state, c.stance) for c in analyse_text(text, published=published).claims]
+
+
 def test_state_importing_banned_goods_from_the_target_is_alleged_to_breach() -> None:
     got = claims("Customs figures show China imported 20,000 tonnes of seafood from North Korea.")
     assert ("CN", "alleges_violation", "2371-lead-seafood") in got
@@ -170,7 +175,7 @@ def test_above_the_limit_is_a_breach_and_the_trailing_report_is_not_the_content(
     assert quote.text.startswith("Iran's stockpile")
     # a figure below the limit is no breach
     text = IRAN + "Iran's stockpile of enriched uranium stayed below the limit, the agency said."
-    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2021-05-31").claims]
+    got = pairs(text, "2021-05-31")
     assert ("IR", "alleges_violation") not in got
 
 
@@ -564,7 +569,7 @@ def test_the_state_of_the_main_clause_acts_not_the_one_of_a_clause_before_it() -
         "Since President Donald Trump pulled the US out of the deal, Iran has been "
         "slowly violating the restrictions."
     )
-    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2020-06-01").claims]
+    got = pairs(text, "2020-06-01")
     assert ("IR", "alleges_violation") in got, got
     assert not any(st == "US" for st, _ in got), got
 
@@ -575,7 +580,7 @@ def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
         "The mechanism was triggered by France, Germany and the United Kingdom, which "
         "accused Tehran of violating the 2015 nuclear deal."
     )
-    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2025-09-01").claims]
+    got = pairs(text, "2025-09-01")
     assert ("IR", "alleges_violation") in got, got
     assert not any(st in ("FR", "DE", "GB") for st, _ in got), got
     text = (
@@ -583,7 +588,7 @@ def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
         "Guterres received letters from the UK and Ukraine arguing that Iran transferred "
         'drones to Russia "in a manner inconsistent with" resolution 2231.'
     )
-    got = [(c.subject_state, c.stance) for c in analyse_text(text, published="2023-06-01").claims]
+    got = pairs(text, "2023-06-01")
     assert ("IR", "alleges_violation") in got, got
     assert not any(st in ("GB", "UA") for st, _ in got), got
 
@@ -660,19 +665,17 @@ def test_deliveries_above_the_cap_are_a_charge_and_below_it_are_not() -> None:
         "North Korea's refined petroleum imports are capped by UN sanctions at 500,000 "
         "barrels a year.\n"
     )
-    an = analyse_text(
+    got = pairs(
         head + "Russia has likely delivered more than a million barrels of petroleum to North "
         "Korea since March, a research group said.",
-        published="2024-11-01",
+        "2024-11-01",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("RU", "alleges_violation") in got, got
-    an = analyse_text(
+    got = pairs(
         head + "Russia delivered 200,000 barrels of petroleum to North Korea last year, the "
         "committee said.",
-        published="2024-11-01",
+        "2024-11-01",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("RU", "alleges_violation") not in got, got
 
 
@@ -734,14 +737,13 @@ def test_claims_that_and_a_claim_denied_by() -> None:
 
 
 def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> None:
-    an = analyse_text(
+    got = pairs(
         "The UN arms embargo on the Houthis under resolution 2216 is in force.\n"
         "US Central Command said the US Navy had intercepted an Iranian boat bound for Yemen.\n"
         "China on Wednesday rejected U.S. accusations it is weakening its enforcement of U.N. "
         "sanctions.",
-        published="2021-02-20",
+        "2021-02-20",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("US", "reports_measure") in got, got
     assert ("CN", "denies_violation") in got, got
     assert ("US", "alleges_violation") not in got, got
@@ -774,19 +776,17 @@ def test_workers_sent_abroad_by_the_target_are_its_breach() -> None:
 
 def test_the_target_sending_banned_items_or_making_shipments_is_a_breach() -> None:
     head = "The UN arms embargo on North Korea bans its weapons exports.\n"
-    an = analyse_text(
+    got = pairs(
         head + "A UN report says that North Korea sent materials that could be used in "
         "chemical weapons to Syria.",
-        published="2018-03-01",
+        "2018-03-01",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("KP", "alleges_violation") in got, got
-    an = analyse_text(
+    got = pairs(
         head + "The document also says that North Korea made at least 40 shipments of "
         "weapons to Syria between 2012 and 2017.",
-        published="2018-03-01",
+        "2018-03-01",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("KP", "alleges_violation") in got, got
     # must not: a delegation sent is no banned trade
     an = analyse_text(
@@ -815,14 +815,13 @@ def test_a_state_calling_the_allegations_baseless_denies_and_theft_is_a_charge()
 
 
 def test_a_minister_saying_his_country_has_to_meet_its_obligations_asserts() -> None:
-    an = analyse_text(
+    got = pairs(
         "North Korean workers must leave under UN sanctions.\n"
         "Angola's foreign minister Manuel Augusto told state TV that 154 North Korean workers "
         "had been repatriated.\n"
         'Augusto said his country needed to meet "international obligations".\n'
         "The United States said China needed to meet its obligations.",
-        published="2017-11-22",
+        "2017-11-22",
     )
-    got = [(c.subject_state, c.stance) for c in an.claims]
     assert ("AO", "asserts_compliance") in got, got
     assert not any(st == "CN" and stance == "asserts_compliance" for st, stance in got), got

@@ -31,6 +31,7 @@ from sanctionwatch.documents.cues import (
     sent_via,
     transfer_parties,
     vetoed,
+    workers_were_sent,
 )
 from sanctionwatch.documents.cues import cues as _cues
 from sanctionwatch.documents.cues import split_negated as _split_negated
@@ -78,11 +79,6 @@ _ACCUSED = re.compile(
     r"\s+of\b"
     r"|\b(?:arguing|claiming|alleging|asserting|contending|charging|claims|claimed|alleges"
     r"|alleged|argues|argued)\s+that\s+(?P<that>)",
-    re.IGNORECASE,
-)
-_SENT_ABROAD = re.compile(
-    r"\b(?:were|was|have\s+been|had\s+been|are\s+being|has\s+been)\s+(?:\w+ly\s+)?"
-    r"(?:sent|dispatched|deployed)\s+(?:abroad|overseas|to)\b",
     re.IGNORECASE,
 )
 # "a claim denied by Russia": the state after "by" denies, whoever tells it
@@ -291,7 +287,7 @@ def clause_claims(
         target not in subjects
         and category in LABOUR
         and target is not None
-        and _SENT_ABROAD.search(content)
+        and workers_were_sent(content)
         and any(h.iso2 == target and modifies_people(text, h.end - f.sentence.start) for h in hits)
     ):
         # "North Korean labourers were sent to Russia": the target sends, Russia is where

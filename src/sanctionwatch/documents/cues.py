@@ -247,6 +247,12 @@ _SENT_PASSIVE = re.compile(
 )
 
 
+def workers_were_sent(text: str) -> bool:
+    """Does the text tell, in the passive, of workers sent abroad ("labourers were sent to
+    Russia")?"""
+    return bool(_SENT_PASSIVE.search(text))
+
+
 def sends_workers(text: str) -> bool:
     """Does the text tell of workers sent abroad ("sent thousands of workers to Russia",
     "labourers were dispatched to China")?"""
