@@ -55,6 +55,14 @@ def test_russia_asserts_compliance_on_2397_op8(sputnik: Analysis) -> None:
 def test_russia_denies_the_munitions_allegation(sputnik: Analysis) -> None:
     evidence = [c.evidence for c in find(sputnik, "RU", "denies_violation")]
     assert "Moscow has rejected the allegations." in evidence
+    # the denial is of the charge just told (munitions for the war), not of the text's
+    # repatriation duty
+    denial = next(
+        c
+        for c in find(sputnik, "RU", "denies_violation")
+        if c.evidence == "Moscow has rejected the allegations."
+    )
+    assert denial.obligation_id == "1718-arms-embargo"
 
 
 def test_2379_is_flagged(sputnik: Analysis) -> None:

@@ -125,7 +125,7 @@ def build_claims(
                 # abroad") measure no state's compliance with a duty on the others
                 ob_id, ob_label = None, None
             if (
-                ob_id is None
+                (ob_id is None or (link is not None and link.how.startswith("document")))
                 and stance == "denies_violation"
                 and subject in alleged
                 and _CHARGE_AGAIN.search(text)
