@@ -480,20 +480,19 @@ def test_a_deadline_ruled_or_required_by_another_duty_is_checked_and_an_adoption
 
     # "ruled that ... be repatriated by": a deadline stated, and a wrong one
     assert flagged(
-        "United Nations Security Council Resolution 2397, which imposed sanctions on North "
-        "Korea, ruled that all dispatched North Korean workers be repatriated by Dec. 12, 2019."
+        "Resolution 2397, adopted after the missile tests, ruled that every North Korean "
+        "labourer abroad be sent home by Dec. 12, 2019."
     ) == ["Dec. 12, 2019"]
     # the sentence's best duty ("the number of workers") has no deadline; its other one does
     assert flagged(
-        "The ambassador said that the number of North Korean workers has fallen by half and "
-        "all the remaining workers will leave Russia by November 29th, 2019 as required by the "
-        "UN sanctions."
+        "The envoy said the number of North Korean workers had halved and that the rest "
+        "would leave Russia by November 29th, 2019 as required by the UN sanctions."
     ) == ["November 29th, 2019"]
     # must not: the day the Council adopted the measure is no deadline
     assert (
         flagged(
-            "The sanction adopted by the U.N. Security Council on Dec. 22, 2017, recommends "
-            "that all member countries repatriate North Korean workers by the deadline."
+            "The measure adopted by the U.N. Security Council on Dec. 22, 2017, requires "
+            "every member country to send North Korean workers home by the deadline."
         )
         == []
     )

@@ -555,19 +555,19 @@ def test_admission_of_a_step_not_yet_taken() -> None:
 
 def test_an_abbreviated_number_does_not_end_the_sentence() -> None:
     an = analyse_text(
-        "Iran's transfer of drones to Russia is a violation of resolution No. 2231, "
-        "the ministry said. Officials met on Monday.",
+        "Tehran's sale of drones to Moscow breaches resolution No. 2231, the ministry "
+        "said. Officials met on Monday.",
         published="2023-01-10",
     )
-    assert [s.text[:18] for s in an.sentences] == ["Iran's transfer of", "Officials met on M"]
+    assert [s.text[:18] for s in an.sentences] == ["Tehran's sale of d", "Officials met on M"]
     assert any(c.subject_state == "IR" and c.stance == "alleges_violation" for c in an.claims)
 
 
 def test_the_state_of_the_main_clause_acts_not_the_one_of_a_clause_before_it() -> None:
     text = (
         "The IAEA reports on Iran's compliance with resolution 2231.\n"
-        "Since President Donald Trump pulled the US out of the deal, Iran has been "
-        "slowly violating the restrictions."
+        "Since the United States left the agreement in 2018, Iran has been breaching its "
+        "limits step by step."
     )
     got = pairs(text, "2020-06-01")
     assert ("IR", "alleges_violation") in got, got
@@ -577,16 +577,16 @@ def test_the_state_of_the_main_clause_acts_not_the_one_of_a_clause_before_it() -
 def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
     text = (
         "The IAEA reports on Iran's compliance with resolution 2231.\n"
-        "The mechanism was triggered by France, Germany and the United Kingdom, which "
-        "accused Tehran of violating the 2015 nuclear deal."
+        "Britain, France and Germany, which accused Tehran of breaking the 2015 nuclear "
+        "deal, started the process."
     )
     got = pairs(text, "2025-09-01")
     assert ("IR", "alleges_violation") in got, got
     assert not any(st in ("FR", "DE", "GB") for st, _ in got), got
     text = (
         "The IAEA reports on Iran's compliance with resolution 2231.\n"
-        "Guterres received letters from the UK and Ukraine arguing that Iran transferred "
-        'drones to Russia "in a manner inconsistent with" resolution 2231.'
+        "The Secretary-General received letters from the UK and Ukraine arguing that Iran "
+        "had sent drones to Russia in breach of resolution 2231."
     )
     got = pairs(text, "2023-06-01")
     assert ("IR", "alleges_violation") in got, got
@@ -595,8 +595,8 @@ def test_the_state_accused_is_the_subject_not_the_accusers() -> None:
 
 def test_a_state_following_united_nations_resolutions_asserts_compliance() -> None:
     got = claims(
-        "The Chinese government has strictly followed United Nations resolutions on "
-        "sanctions against North Korea, a Defense Ministry spokesman said on Thursday."
+        "China has strictly followed United Nations resolutions on North Korea, a "
+        "spokesman for its defence ministry said."
     )
     assert ("CN", "asserts_compliance", None) in got, got
     got = claims("The United States urged China to follow United Nations resolutions.")
@@ -604,9 +604,7 @@ def test_a_state_following_united_nations_resolutions_asserts_compliance() -> No
 
 
 def test_no_workers_left_and_contracts_expired_are_measures() -> None:
-    got = claims(
-        "There are no North Koreans in employment in Russia at present, the Russian official said."
-    )
+    got = claims("There are now no North Koreans working in Russia, a Russian official said.")
     assert [(st, stance) for st, stance, _ in got] == [("RU", "reports_measure")], got
     got = claims(
         "All contracts with North Korean workers have expired, the Mongolian labour ministry said."
@@ -615,7 +613,7 @@ def test_no_workers_left_and_contracts_expired_are_measures() -> None:
     # must not: none left "in violation" is a denial, not a measure
     got = claims(
         "There are no North Korean workers in Russia in violation of the resolution, "
-        "the Russian official said."
+        "a Russian official said."
     )
     assert [(st, stance) for st, stance, _ in got] == [("RU", "denies_violation")], got
 
@@ -623,13 +621,13 @@ def test_no_workers_left_and_contracts_expired_are_measures() -> None:
 def test_a_north_korean_restaurant_closing_is_the_host_states_measure() -> None:
     head = "North Korean workers must leave by the UN deadline of December 22, 2019.\n"
     got = claims(
-        head + "Another North Korean restaurant in Dubai went out of business in March, "
-        "the sources said."
+        head + "A second North Korean restaurant, in Dubai, went out of business in the "
+        "spring, the sources said."
     )
     assert ("AE", "reports_measure", "2397-OP8") in got, got
     got = claims(
-        head + "The UAE government did not renew the business licence of the restaurant "
-        "and the visas of its workers, one of the sources said."
+        head + "Emirati authorities did not renew the restaurant's trading licence or its "
+        "staff's visas, a source said."
     )
     assert ("AE", "reports_measure", "2397-OP8") in got, got
     # must not: a restaurant still open is a breach told, not a measure
@@ -642,14 +640,13 @@ def test_a_north_korean_restaurant_closing_is_the_host_states_measure() -> None:
 
 def test_accused_of_supplying_and_a_transfer_to_a_north_korean_ship_are_charges() -> None:
     got = claims(
-        "Last month, Japan reported its patrols had observed an apparent cargo transfer "
-        "between a Dominica-registered oil tanker and a North Korean ship in the East China Sea."
+        "Japanese patrols spotted what looked like a cargo transfer between a "
+        "Dominica-registered tanker and a North Korean ship at sea, Tokyo said."
     )
     assert ("KP", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
     an = analyse_text(
         "Iran's drone sales are barred by resolution 2231.\n"
-        "A US intelligence report accused Iran of providing Russia with materials to build "
-        "a drone plant.",
+        "A US assessment accused Iran of providing Moscow with parts for a drone factory.",
         published="2023-06-20",
     )
     got2 = [(c.subject_state, c.stance) for c in an.claims]
@@ -666,8 +663,8 @@ def test_deliveries_above_the_cap_are_a_charge_and_below_it_are_not() -> None:
         "barrels a year.\n"
     )
     got = pairs(
-        head + "Russia has likely delivered more than a million barrels of petroleum to North "
-        "Korea since March, a research group said.",
+        head + "A research group estimated that Russia had shipped more than a million "
+        "barrels of petroleum to North Korea since the spring.",
         "2024-11-01",
     )
     assert ("RU", "alleges_violation") in got, got
@@ -681,21 +678,21 @@ def test_deliveries_above_the_cap_are_a_charge_and_below_it_are_not() -> None:
 
 def test_a_count_of_workers_that_declined_by_a_figure_is_a_measure() -> None:
     got = claims(
-        "Russia said in a report that the number of North Korean people with working visas "
-        "in the country has declined by 18,533 workers since late 2017."
+        "Moscow told the committee that the number of North Koreans holding work visas in "
+        "Russia had declined by 16,400 since 2017."
     )
     assert ("RU", "reports_measure") in [(st, stance) for st, stance, _ in got], got
 
 
 def test_a_duty_told_as_mandated_called_for_or_given_time_is_a_background_statement() -> None:
     for text in (
-        "The resolution mandated all existing North Korean workers to return home by the "
-        "end of December 2019.",
-        "The sanctions call for a freeze on new working visas for North Koreans and the "
-        "complete repatriation of workers.",
-        "U.N. member countries have two years to fully implement the measure.",
-        "By March 22, 2019 member states are also required to provide a midterm report on "
-        "the workers sent back.",
+        "The resolution mandated that every North Korean worker abroad go home before the "
+        "end of 2019.",
+        "The sanctions call for an end to new work visas for North Koreans and for all of "
+        "them to be sent home.",
+        "Member countries have two years to carry out the measure in full.",
+        "Member states are also required to file a midterm report on the workers sent back "
+        "by March 2019.",
     ):
         got = claims(text)
         assert ("ALL", "other") in [(st, stance) for st, stance, _ in got], (text, got)
@@ -719,28 +716,28 @@ def test_a_flag_named_by_its_demonym_is_no_actor_unless_it_is_the_targets() -> N
 
 def test_claims_that_and_a_claim_denied_by() -> None:
     got = claims(
-        "Seoul claims that Russia is issuing student visas to North Korean workers to hide "
-        "violations of UN Security Council sanctions."
+        "Seoul claims that Moscow hands North Korean labourers student visas to disguise "
+        "breaches of UN sanctions."
     )
     assert ("RU", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
     assert not any(st == "KR" for st, _, _ in got), got
     got = claims(
-        "Both the U.S. and South Korea have accused North Korea of supplying weaponry to "
-        "Russia, a claim denied by Russia and North Korea."
+        "Washington and Seoul have accused North Korea of selling weaponry to Russia, a "
+        "claim denied by Moscow and Pyongyang."
     )
     pairs = [(st, stance) for st, stance, _ in got]
     assert ("KP", "alleges_violation") in pairs, got
     assert ("RU", "denies_violation") in pairs and ("KP", "denies_violation") in pairs, got
     # must not: a request denied is no denial of a charge
-    got = claims("Turkey had denied their requests to inspect the ship, the EU said.")
+    got = claims("Ankara denied the mission's request to board the freighter, the EU said.")
     assert not any(stance == "denies_violation" for _, stance, _ in got), got
 
 
 def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> None:
     got = pairs(
         "The UN arms embargo on the Houthis under resolution 2216 is in force.\n"
-        "US Central Command said the US Navy had intercepted an Iranian boat bound for Yemen.\n"
-        "China on Wednesday rejected U.S. accusations it is weakening its enforcement of U.N. "
+        "The US Navy said its sailors had intercepted a dhow heading for Yemen with rifles.\n"
+        "Beijing rejected U.S. accusations that it had loosened its enforcement of U.N. "
         "sanctions.",
         "2021-02-20",
     )
@@ -748,8 +745,8 @@ def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> Non
     assert ("CN", "denies_violation") in got, got
     assert ("US", "alleges_violation") not in got, got
     got = claims(
-        "The Treasury's Office of Foreign Assets Control blocked all three entities from "
-        "accessing any property in the United States."
+        "The Treasury's Office of Foreign Assets Control blocked the three entities' "
+        "property in the United States."
     )
     assert ("US", "reports_measure") in [(st, stance) for st, stance, _ in got], got
 
@@ -757,10 +754,10 @@ def test_interdictions_blocked_assets_and_a_rejection_of_us_accusations() -> Non
 def test_workers_sent_abroad_by_the_target_are_its_breach() -> None:
     head = "North Korean workers must be sent home under UN sanctions by December 22, 2019.\n"
     for text in (
-        "According to South Korea's intelligence service, North Korea sent a substantial "
-        "number of workers to construction sites across Russia last year.",
-        "Thousands of North Korean laborers were reportedly sent to Russia in 2024, South "
-        "Korea's intelligence agency revealed.",
+        "South Korea's spy agency says North Korea sent thousands of labourers to building "
+        "sites in Russia last year.",
+        "Several thousand North Korean labourers were reportedly dispatched to Russia in "
+        "2024, according to Seoul's intelligence service.",
     ):
         an = analyse_text(head + text, published="2025-02-10")
         got = [(c.subject_state, c.stance, c.obligation_id) for c in an.claims]
@@ -777,14 +774,14 @@ def test_workers_sent_abroad_by_the_target_are_its_breach() -> None:
 def test_the_target_sending_banned_items_or_making_shipments_is_a_breach() -> None:
     head = "The UN arms embargo on North Korea bans its weapons exports.\n"
     got = pairs(
-        head + "A UN report says that North Korea sent materials that could be used in "
+        head + "A UN panel says North Korea sent valves and other items usable in "
         "chemical weapons to Syria.",
         "2018-03-01",
     )
     assert ("KP", "alleges_violation") in got, got
     got = pairs(
-        head + "The document also says that North Korea made at least 40 shipments of "
-        "weapons to Syria between 2012 and 2017.",
+        head + "The panel also says North Korea made some 40 shipments of weapons to "
+        "Syria over five years.",
         "2018-03-01",
     )
     assert ("KP", "alleges_violation") in got, got
@@ -797,19 +794,19 @@ def test_the_target_sending_banned_items_or_making_shipments_is_a_breach() -> No
 
 def test_a_state_calling_the_allegations_baseless_denies_and_theft_is_a_charge() -> None:
     got = claims(
-        "The Kremlin said on Tuesday that Western allegations that North Korea was "
-        "supplying weapons to Russia were not based on evidence."
+        "The Kremlin said Western claims that Pyongyang was arming Russia were not based "
+        "on evidence."
     )
     assert ("RU", "denies_violation") in [(st, stance) for st, stance, _ in got], got
     assert ("KP", "alleges_violation") not in [(st, stance) for st, stance, _ in got], got
     got = claims(
-        "In their report, the monitors allege that North Korea stole cryptocurrency worth "
-        "147.5 million dollars from an exchange."
+        "The monitors say North Korea stole about $150 million in digital currency from "
+        "an exchange."
     )
     assert ("KP", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
     got = claims(
-        "According to a UN panel of experts' report, Tanzania is under investigations over "
-        "alleged military dealings with a North Korean firm."
+        "Tanzania is under investigations by UN experts over arms deals with a North Korean "
+        "company, the report says."
     )
     assert ("TZ", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
 
@@ -817,11 +814,11 @@ def test_a_state_calling_the_allegations_baseless_denies_and_theft_is_a_charge()
 def test_a_minister_saying_his_country_has_to_meet_its_obligations_asserts() -> None:
     got = pairs(
         "North Korean workers must leave under UN sanctions.\n"
-        "Angola's foreign minister Manuel Augusto told state TV that 154 North Korean workers "
-        "had been repatriated.\n"
-        'Augusto said his country needed to meet "international obligations".\n'
+        "Ghana's foreign minister told reporters that 120 North Korean workers had been "
+        "repatriated.\n"
+        "The minister said his country needed to meet its international obligations.\n"
         "The United States said China needed to meet its obligations.",
         "2017-11-22",
     )
-    assert ("AO", "asserts_compliance") in got, got
+    assert ("GH", "asserts_compliance") in got, got
     assert not any(st == "CN" and stance == "asserts_compliance" for st, stance in got), got
