@@ -822,3 +822,21 @@ def test_a_minister_saying_his_country_has_to_meet_its_obligations_asserts() -> 
     )
     assert ("GH", "asserts_compliance") in got, got
     assert not any(st == "CN" and stance == "asserts_compliance" for st, stance in got), got
+
+
+def test_the_council_passing_or_imposing_a_ban_is_a_background_statement() -> None:
+    for text in (
+        "The U.N. Security Council passed a resolution in 2017 banning North Korea from "
+        "exporting coal.",
+        "The United Nations Security Council (UNSC) imposed a new set of sanctions on "
+        "Pyongyang that could cut its export revenue by a third.",
+    ):
+        got = claims(text)
+        assert ("ALL", "other") in [(st, stance) for st, stance, _ in got], (text, got)
+        assert not any(stance == "alleges_violation" for _, stance, _ in got), (text, got)
+    # must not: a breach of resolutions that ban a trade is still a breach
+    got = claims(
+        "North Korea has shipped artillery shells to Russia in violation of Security Council "
+        "resolutions banning its arms exports, the minister said."
+    )
+    assert ("KP", "alleges_violation") in [(st, stance) for st, stance, _ in got], got
