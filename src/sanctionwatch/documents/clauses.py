@@ -358,8 +358,6 @@ def clause_claims(
                 )
                 and _breach_told(content, gaz)
             )
-            # "CENTCOM said the supply of this aid violates resolution 2216": a breach
-            # the speaker tells, not in the first person, is not its own state's
         ):
             subjects = [speaker_state]  # a state's official or the state itself, not its press
     charged = False  # a breach charged to a state no word names as acting

@@ -253,10 +253,15 @@ def workers_were_sent(text: str) -> bool:
     return bool(_SENT_PASSIVE.search(text))
 
 
+def _workers_sent(text: str) -> re.Match[str] | None:
+    """Workers sent abroad, told actively or in the passive."""
+    return _SENDS_WORKERS.search(text) or _SENT_PASSIVE.search(text)
+
+
 def sends_workers(text: str) -> bool:
     """Does the text tell of workers sent abroad ("sent thousands of workers to Russia",
     "labourers were dispatched to China")?"""
-    return bool(_SENDS_WORKERS.search(text) or _SENT_PASSIVE.search(text))
+    return _workers_sent(text) is not None
 
 
 # new hires, not the stock of workers ("employed 30,000" is a figure, not a breach)
@@ -378,7 +383,7 @@ def _goods_violation(
         if m and category in MARITIME:
             return m.group(0), m.start()
         # "continues to send labourers overseas", "labourers were sent to Russia"
-        m = _SENDS_WORKERS.search(clause) or _SENT_PASSIVE.search(clause)
+        m = _workers_sent(clause)
         return (m.group(0), m.start()) if m and category in LABOUR else None
     if category in SUPPLY_BANS | ARMS:
         for h in hits:

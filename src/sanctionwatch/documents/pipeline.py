@@ -269,8 +269,8 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
         if found is None and link is not None:
             # the best-scored duty has no deadline ("the number of North Korean workers"):
             # another duty the sentence's words name may ("... will leave by November 29")
-            for _, ob, _ in ctx.index.score(s.text, published):
-                found = found or _deadline(ctx.kb, ob.id)
+            named = (_deadline(ctx.kb, ob.id) for _, ob, _ in ctx.index.score(s.text, published))
+            found = next((d for d in named if d is not None), None)
         return found
 
     issues = find_issues(text, sentences, all_quantities, all_dates, deadline_of, gaz.is_name)
