@@ -62,7 +62,7 @@ def test_russia_denies_the_munitions_allegation(sputnik: Analysis) -> None:
         for c in find(sputnik, "RU", "denies_violation")
         if c.evidence == "Moscow has rejected the allegations."
     )
-    assert denial.obligation_id == "1718-arms-embargo"
+    assert denial.obligation_id == "1718-OP8ab"
 
 
 def test_2379_is_flagged(sputnik: Analysis) -> None:

@@ -66,7 +66,7 @@ def test_charges_called_unsubstantiated_or_absurd_are_denials(kb: Any) -> None:
         "South Korea said Russia had bought North Korean artillery shells in breach of UN "
         "sanctions. A Kremlin spokesman said the accusations were unsubstantiated."
     )
-    assert ("RU", "denies_violation", "1718-arms-embargo") in claims(text)
+    assert ("RU", "denies_violation", "1718-OP8ab") in claims(text)
     # must not: a finding described as substantiated is no denial
     found = (
         "South Korea said Russia had bought North Korean artillery shells in breach of UN "
@@ -127,10 +127,10 @@ def test_calls_for_designations_are_no_measure(kb: Any) -> None:
 
 def test_a_resolution_that_bans_all_states_is_background(kb: Any) -> None:
     text = "Resolution 1718, adopted in 2006, bans all states from buying arms from North Korea."
-    assert claims(text) == [("ALL", "other", "1718-arms-embargo")]
+    assert claims(text) == [("ALL", "other", "1718-OP8ab")]
     # must not: one state's own ban on its companies
     own = "Kenya banned its companies from buying arms from North Korea, UN officials said."
-    assert ("ALL", "other", "1718-arms-embargo") not in claims(own)
+    assert ("ALL", "other", "1718-OP8ab") not in claims(own)
 
 
 def test_obligations_in_general_link_no_single_duty(kb: Any) -> None:
@@ -162,7 +162,7 @@ def test_a_state_rejecting_a_report_is_what_the_charge_is_about(kb: Any) -> None
         "buying arms from a North Korean state company, calling the allegations baseless."
     )
     got = claims(text)
-    assert ("KE", "denies_violation", "1718-arms-embargo") in got
+    assert ("KE", "denies_violation", "1718-OP8ab") in got
     # must not: the charge told inside the denial is no new allegation
     assert not any(c[1] == "alleges_violation" for c in got)
 

@@ -86,6 +86,16 @@ def test_2397_op8_deadline_and_reports() -> None:
     assert {"repatriate", "send home", "north korean workers", "guest workers"} <= set(ob.keywords)
 
 
+def test_1718_arms_embargo_is_paragraph_8_beside_its_luxury_goods_subparagraph() -> None:
+    arms = KB.obligation("1718-OP8ab")
+    assert arms.paragraph == "OP8" and "paragraph" not in arms.unconfirmed
+    assert KB.obligation("1718-OP8a-iii").paragraph == "OP8(a)(iii)"
+    # its id before the paragraph was read still finds it (claims stored under it)
+    assert KB.obligation("1718-arms-embargo") is arms
+    assert KB.current_id("1718-arms-embargo") == "1718-OP8ab"
+    assert KB.current_id("2397-OP8") == "2397-OP8"
+
+
 def test_2375_op18_joint_ventures_120_days() -> None:
     ob = KB.obligation("2375-OP18")
     assert ob.deadline_rule == "120 days after adoption"

@@ -235,7 +235,7 @@ LABEL_TO_IDS = {
     "UNSCR 2397 OP5 refined petroleum reporting": {"2397-OP5"},
     "UNSCR 2371 coal export ban": {"2371-OP8"},
     "UNSCR 2371 coal import ban": {"2371-OP8"},
-    "UNSCR 1718 / 1874 arms embargo": {"1718-arms-embargo"},
+    "UNSCR 1718 / 1874 arms embargo": {"1718-OP8ab"},
     "JCPOA enriched uranium stockpile limit": {"2231-annexA-stockpile"},
     "JCPOA enrichment level limits": {"2231-annexA-enrichment"},
     "UN Panel of Experts mandate (UNSCR 1874)": {"1874-OP26"},

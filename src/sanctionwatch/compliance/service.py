@@ -265,6 +265,9 @@ def load_analyses(store: Any) -> list[Any]:
         ReferenceInfo,
     )
     from sanctionwatch.documents.tables import ClaimRow, DocumentRow
+    from sanctionwatch.regimes import load_kb
+
+    kb = load_kb()  # ids renamed since the claims were stored are read as they are now
 
     with store.session() as session:
         docs = list(session.scalars(select(DocumentRow).order_by(DocumentRow.id)))
@@ -281,7 +284,7 @@ def load_analyses(store: Any) -> list[Any]:
                 evidence=r.evidence,
                 start=r.start,
                 end=r.end,
-                obligation_id=r.obligation_id,
+                obligation_id=kb.current_id(r.obligation_id) if r.obligation_id else None,
                 obligation_label=r.obligation_label,
                 speaker=r.speaker,
                 speaker_affiliation=r.speaker_affiliation,

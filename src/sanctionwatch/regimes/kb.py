@@ -22,6 +22,7 @@ class KnowledgeBase:
         "_by_resolution",
         "_obligations",
         "_regime_of",
+        "_renamed",
         "highest",
         "regimes",
         "resolutions",
@@ -38,6 +39,7 @@ class KnowledgeBase:
         self._obligations: dict[str, Obligation] = {}
         self._by_regime: dict[str, list[Obligation]] = {}
         self._by_resolution: dict[int, list[Obligation]] = {}
+        self._renamed: dict[str, str] = {}
         for reg in regimes:
             self.regimes[reg.key] = reg
             for number in reg.resolutions:
@@ -45,6 +47,7 @@ class KnowledgeBase:
             self._by_regime[reg.key] = list(reg.obligations)
             for ob in reg.obligations:
                 self._obligations[ob.id] = ob
+                self._renamed.update((old, ob.id) for old in ob.replaces)
                 self._by_resolution.setdefault(ob.resolution, []).append(ob)
         for res in self.resolutions.values():
             if res.regime and res.regime in self.regimes:
@@ -68,12 +71,17 @@ class KnowledgeBase:
 
     def obligation(self, obligation_id: str) -> Obligation:
         try:
-            return self._obligations[obligation_id]
+            return self._obligations[self.current_id(obligation_id)]
         except KeyError:
             raise NotFoundError(f"unknown obligation {obligation_id!r}") from None
 
     def find_obligation(self, obligation_id: str) -> Obligation | None:
-        return self._obligations.get(obligation_id)
+        return self._obligations.get(self.current_id(obligation_id))
+
+    def current_id(self, obligation_id: str) -> str:
+        """The id an obligation has now, for one it had before ("1718-arms-embargo" is
+        "1718-OP8ab" since its paragraph was read); any other id as it is."""
+        return self._renamed.get(obligation_id, obligation_id)
 
     def by_resolution(self, number: int) -> list[Obligation]:
         return list(self._by_resolution.get(number, ()))

@@ -155,6 +155,8 @@ class Obligation(_Model):
     unconfirmed: list[str] = Field(default_factory=list)
     sources: list[str] = Field(default_factory=list)
     note: str | None = None
+    # ids this obligation had before (claims stored under them are read as this one)
+    replaces: list[str] = Field(default_factory=list)
 
     rule_texts = field_validator("deadline_rule", "ends_rule", mode="before")(_rule_text)
 
