@@ -301,6 +301,27 @@ def test_un_sanctions_imposed_last_year() -> None:
     assert find_references("Trade goes on in defiance of UN sanctions, a panel said.") == []
 
 
+def test_sanctions_adopted_in_a_year_alone_resolve_within_that_year() -> None:
+    from sanctionwatch.regimes.textcues import adoption_cues
+
+    text = (
+        "Most UN members never submitted reports on their implementation of the Security "
+        "Council sanctions adopted in 2013 against Pyongyang, the panel said."
+    )
+    [cue] = adoption_cues(text)
+    assert (cue.year, cue.month) == (2013, None)
+    ref = _only(find_references(text, published=date(2016, 3, 8)), number=None)
+    assert ref.resolved == 2094 and ref.obligation_id == "2094-OP25"
+    # two years name two acts; a state's own act is no adoption of a resolution
+    assert adoption_cues("The Security Council passed in 2013 and 2016 new sanctions.") == []
+    assert adoption_cues("Russia adopted in 2019 new rules for foreign workers.") == []
+
+
+def test_reports_on_their_implementation_link_the_reporting_duty() -> None:
+    text = "Only nine states submitted reports on their implementation within 90 days."
+    assert obligation_scores(text)[0][0] in {"2094-OP25", "2270-reporting"}
+
+
 def test_other_regimes_cited_in_passing_are_not_flagged() -> None:
     text = "North Korea, like Syria under resolution 2118, was told to give up such weapons."
     ref = _only(find_references(text), number=2118)

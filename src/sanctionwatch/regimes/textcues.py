@@ -58,6 +58,13 @@ _MONTH_YEAR = re.compile(
     r"(?:of\s+)?(?P<year>(?:19|20)[0-9]{2})\b",
     _FLAGS,
 )
+# a year alone right after the Council's act: "sanctions adopted in 2013", "a resolution
+# passed in 2017" (not "in 2013 and 2016", which names two acts, nor "in 2013-14")
+_YEAR_AFTER_VERB = re.compile(
+    r"\b(?:adopted|passed|introduced|imposed|approved)\s+(?:\w+\s+){0,2}?in\s+"
+    r"(?P<year>(?:19|20)[0-9]{2})\b(?!\s*(?:[-–/]|and\b|or\b))",
+    _FLAGS,
+)
 _RELATIVE_MONTH = re.compile(
     rf"\blast\s+(?P<month>{MONTH})(?![a-z])|\b(?P<month2>{MONTH})\s+last\s+year\b", _FLAGS
 )
@@ -194,6 +201,9 @@ def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]
             continue  # "they expired in October 2023": when a duty ended
         cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
         found.append((match.start(), cue))
+    for match in _YEAR_AFTER_VERB.finditer(sentence):
+        if match.start() in verbs:
+            found.append((match.start("year"), DateCue(match["year"], int(match["year"]))))
     if published is not None:
         for match in _RELATIVE_MONTH.finditer(sentence):
             month = month_number(match["month"] or match["month2"])
