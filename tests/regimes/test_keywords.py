@@ -42,3 +42,19 @@ def test_regime_filter_and_regime_names() -> None:
     assert index.regimes("Gaddafi's assets") == {"libya"}
     assert index.regimes("Iranian-made drones and North Korean-flagged ships") == {"iran", "dprk"}
     assert index.regimes("Irani Street, Korean food") == set()
+
+
+def test_libya_oil_exports_and_high_seas_inspections_have_their_own_duties() -> None:
+    kb = load_kb()
+    assert kb.regime_of(2146) == kb.regime_of(2292) == "libya"
+    assert (kb.obligation("2146-OP10").paragraph, kb.obligation("2292-OP3").paragraph) == (
+        "OP10",
+        "OP3",
+    )
+    boarded = "The EU mission Irini boarded a freighter bound for Libya on the high seas."
+    assert obligation_scores(boarded)[0][0] == "2292-OP3"
+    tanker = "The committee blacklisted a tanker that took on crude oil from Libya illicitly."
+    assert obligation_scores(tanker)[0][0] == "2146-OP10"
+    # arms on their way to Libya stay under the embargo itself
+    arms = "Armoured vehicles and ammunition reached Libya in breach of the arms embargo."
+    assert obligation_scores(arms)[0][0] == "1970-OP9"
