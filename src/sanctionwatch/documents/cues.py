@@ -522,7 +522,10 @@ def transfer_parties(
     parties = list(dict.fromkeys(parties))
     if target not in parties or len(parties) < 2:
         return []
-    return parties
+    # "to China and other countries including India and Malaysia": each state listed
+    from sanctionwatch.documents.subjects import listed_on
+
+    return listed_on(parties, hits, clause, base)
 
 
 # ---- vetoes --------------------------------------------------------------------------

@@ -8,6 +8,7 @@ sanctions committee" do not. Two states joined by "and" act together, or neither
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
@@ -20,6 +21,7 @@ __all__ = [
     "is_actor",
     "is_official",
     "last_pair",
+    "listed_on",
     "previous_pair",
     "self_statement",
     "subjects_of",
@@ -145,6 +147,7 @@ def subjects_of(
             first = nxt
         else:
             break
+    out = listed_on(out, hits, text, base, skip)  # "Jordan, the UAE (...) and Turkey"
     if re.match(r"['’]s\b", text[first.end - base :]):
         # "Iran's sale of drones to Russia, Russia's sale of jets"
         for h in actors:
@@ -154,6 +157,48 @@ def subjects_of(
         if h.iso2 not in out:
             out.append(h.iso2)
     return out
+
+
+# what joins the states of one list, beyond "and" and commas: an acronym in brackets
+# ("the United Arab Emirates (UAE) and Turkey"), the two sides of a conflict ("the UAE and
+# Jordan vs Turkey and Qatar") and the members of a group named after one ("to China and
+# other countries including India and Malaysia")
+_LIST_ON = re.compile(
+    rf"(?:\)|\s*\([^()]{{1,30}}\))\s*(?:['’]s)?\s*(?:{_AND})\s*(?:the\s+)?"
+    r"|\)?\s*(?:,?\s*(?:vs\.?|versus)"
+    r"|,?\s*(?:and|or)\s+(?:\w+\s+)?other\s+(?:countries|states|nations)\s*,?\s*"
+    r"(?:including|such\s+as|like|notably)"
+    r"|,?\s*(?:including|such\s+as|notably|especially))\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+_LIST_GOES_ON = re.compile(rf"\s*(?:{_AND})\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def listed_on(
+    out: list[str],
+    hits: list[CountryHit],
+    text: str,
+    base: int,
+    skip: tuple[int, int] | None = None,
+) -> list[str]:
+    """The states listed right after a subject found: "Jordan, the United Arab Emirates
+    (UAE) and Turkey", "to China and other countries including India, Malaysia and Sri
+    Lanka", "the UAE, Russia and Jordan vs Turkey and Qatar"."""
+    if not out:
+        return out
+    shown = [h for h in hits if not (skip and skip[0] <= h.start < skip[1])]
+    found = list(out)
+    added: set[str] = set()  # listed here: the list goes on by commas and "and" too
+    for prev, h in itertools.pairwise(shown):
+        if prev.iso2 in found and h.iso2 not in found and h.how != "demonym":
+            between = text[prev.end - base : h.start - base]
+            if _LIST_ON.fullmatch(between) or (
+                prev.iso2 in added and _LIST_GOES_ON.fullmatch(between)
+            ):
+                found.append(h.iso2)
+                added.add(h.iso2)
+    return found
 
 
 # a state whose people or firms help the act: "through the help of China's shipping
