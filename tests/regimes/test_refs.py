@@ -315,6 +315,12 @@ def test_sanctions_adopted_in_a_year_alone_resolve_within_that_year() -> None:
     # two years name two acts; a state's own act is no adoption of a resolution
     assert adoption_cues("The Security Council passed in 2013 and 2016 new sanctions.") == []
     assert adoption_cues("Russia adopted in 2019 new rules for foreign workers.") == []
+    # each number keeps its own year: the year of the first act dates no later number
+    told = (
+        "The UN arms embargo on North Korea, imposed in 2006 under resolution 1718 and "
+        "widened by resolution 1874 in 2009, bars any military training."
+    )
+    assert [r.problem for r in find_references(told) if r.number] == [None, None]
 
 
 def test_reports_on_their_implementation_link_the_reporting_duty() -> None:

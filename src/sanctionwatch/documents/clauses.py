@@ -78,7 +78,18 @@ _ACCUSED = re.compile(
     r"\b(?:accus(?:ed|es|ing)|charg(?:ed|es|ing))\s+(?P<who>(?:(?!\bof\b)[^,;]){2,50}?)"
     r"\s+of\b"
     r"|\b(?:arguing|claiming|alleging|asserting|contending|charging|claims|claimed|alleges"
-    r"|alleged|argues|argued)\s+that\s+(?P<that>)",
+    r"|alleged|argues|argued|maintain(?:s|ed)?|expressed\s+concerns?|warn(?:s|ed)"
+    r"|cited\s+evidence|believes?|suspects?)\s+that\s+(?P<that>)",
+    re.IGNORECASE,
+)
+# the state blamed for a breach: "condemned Russia for systematically violating",
+# "described Iran's supply of drones to Russia as a violation"
+_BLAMED = re.compile(
+    r"\b(?:condemn(?:s|ed|ing)?|criticis(?:e|es|ed|ing)|criticiz(?:e|es|ed|ing)"
+    r"|blam(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|rebuk(?:e|es|ed|ing))\s+"
+    r"(?P<who>(?:(?!\bfor\b)[^,;]){2,50}?)\s+for\b"
+    r"|\bdescrib(?:e|es|ed|ing)\s+(?P<what>(?:(?!\bas\b)[^,;]){2,70}?)\s+as\s+(?:an?\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:violation|breach)\b",
     re.IGNORECASE,
 )
 # "a claim denied by Russia": the state after "by" denies, whoever tells it
@@ -258,10 +269,11 @@ def clause_claims(
         # a state in a condition does not act: "will comply if Washington lifts sanctions"
         cond = _CONDITION.search(content)
         main = hits if cond is None else [h for h in hits if h.start < c_start + cond.start()]
-        accused = _ACCUSED.search(content)
+        accused = _ACCUSED.search(content) or _BLAMED.search(content)
         if accused:
-            lo = c_start + accused.start("who" if accused.group("who") else "that")
-            hi = c_start + (accused.end("who") if accused.group("who") else len(content))
+            who = next((g for g in ("who", "what") if accused.groupdict().get(g)), None)
+            lo = c_start + accused.start(who or "that")
+            hi = c_start + (accused.end(who) if who else len(content))
             charged_here = [h for h in main if lo <= h.start < hi]
             parties = [h for h in hits if h.start >= lo]  # the accusers are no party
             if charged_here:

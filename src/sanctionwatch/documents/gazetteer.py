@@ -119,6 +119,8 @@ class Gazetteer:
                 continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
             if _SEA_AFTER.match(text, m.end()) or text.endswith("Sea of ", 0, m.start()):
                 continue  # "the East China Sea", "the Sea of Japan": waters, not the state
+            if _CURRENCY_AFTER.match(text, m.end()):
+                continue  # "stole US$316 million", "paid in US dollars": money, not the state
             hits.append(
                 CountryHit(offset + m.start(), offset + m.start() + len(bare), bare, iso2, how)
             )
@@ -219,6 +221,7 @@ _NOT_GIVEN_NAMES = frozenset(
     }
 )
 _SEA_AFTER = re.compile(r"\s+Sea\b")
+_CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)\s+$")
 

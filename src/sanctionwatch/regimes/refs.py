@@ -140,7 +140,9 @@ def _context(
     previous = sentences.text[max(prev_start, prev_end - _REACH) : prev_end]
     if numbered and not (_ANAPHORA.search(own) and not _HAS_NUMBER.search(previous)):
         previous = ""
-    cues = adoption_cues(own, published) or adoption_cues(previous, published)
+    cues = adoption_cues(own, published, year_alone=not numbered) or adoption_cues(
+        previous, published, year_alone=not numbered
+    )
     regimes = keyword_index(kb).regimes(own) or keyword_index(kb).regimes(previous)
     scores = dict(obligation_scores(own, kb=kb))
     ctx = _Context(cues[0] if cues else None, deadline_cues(own, published), regimes, own, scores)

@@ -177,12 +177,16 @@ _PERIOD_START = re.compile(
 )
 
 
-def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]:
+def adoption_cues(
+    sentence: str, published: date | None = None, *, year_alone: bool = True
+) -> list[DateCue]:
     """Dates in a sentence that say when the Council acted (not deadlines), nearest first.
 
     The sentence must have the Council (or a resolution) acting: "the UN Security Council
     introduced", "resolution 2397, adopted on". "Russia adopted rules in March 2019" is not
-    an adoption date of a resolution.
+    an adoption date of a resolution. A year alone ("sanctions adopted in 2013") counts
+    where ``year_alone``: it dates an unnumbered reference, but a sentence with numbers
+    may give each its own year ("imposed in 2006 under 1718 and widened by 1874 in 2009").
     """
     verbs = [
         m.start()
@@ -201,7 +205,7 @@ def adoption_cues(sentence: str, published: date | None = None) -> list[DateCue]
             continue  # "they expired in October 2023": when a duty ended
         cue = DateCue(match.group(), int(match["year"]), month_number(match["month"]), _day(match))
         found.append((match.start(), cue))
-    for match in _YEAR_AFTER_VERB.finditer(sentence):
+    for match in _YEAR_AFTER_VERB.finditer(sentence if year_alone else ""):
         if match.start() in verbs:
             found.append((match.start("year"), DateCue(match["year"], int(match["year"]))))
     if published is not None:
