@@ -53,3 +53,24 @@ def test_dollars_and_origins_name_no_actor() -> None:
     assert charged(text) == {"KP"}
     made = "US-made rifles reached the Houthis in breach of the arms embargo, the panel said."
     assert "US" not in charged(made)
+
+
+def test_a_state_that_enforces_against_a_breach_is_not_charged_with_it() -> None:
+    def read(text: str) -> list[tuple[str, str]]:
+        an = analyse_text(text, published="2019-05-10")
+        return [(c.subject_state, c.stance) for c in an.claims]
+
+    text = (
+        "Canada, Britain and France are monitoring illicit ship-to-ship transfers to North "
+        "Korean tankers in the East China Sea."
+    )
+    got = read(text)
+    assert ("CA", "reports_measure") in got and ("FR", "reports_measure") in got
+    assert not [s for s, stance in got if stance == "alleges_violation" and s != "KP"]
+    seized = (
+        "Indonesia's navy took control of the freighter after finding it had breached UN sanctions."
+    )
+    assert ("ID", "alleges_violation") not in read(seized)
+    # the same state named as doing the banned trade is charged
+    traded = "Canada illicitly shipped refined oil to North Korean tankers, the panel said."
+    assert ("CA", "alleges_violation") in read(traded)

@@ -41,6 +41,7 @@ from sanctionwatch.documents.links import unit_key
 from sanctionwatch.documents.quantities import words_to_number
 from sanctionwatch.documents.subjects import (
     COUNT_ONLY,
+    enforcers,
     fallback_subjects,
     is_official,
     previous_pair,
@@ -430,6 +431,7 @@ def clause_claims(
         and any(unit_key(q.unit) in limits for q in figures)
         and not over_cap(figures, limits)
     )
+    enforcing = enforcers(content, c_start, hits, subjects, target) if violation else set()
     out: list[Found] = []
     for subject in subjects:
         self_speaker = (
@@ -483,6 +485,10 @@ def clause_claims(
             # the state acts first, the breach is someone else's: "South Korea seized a
             # tanker suspected of ... in violation of UN sanctions"
             stances.append(("reports_measure", measure, 0.65))
+        elif violation and subject in enforcing:
+            # "South Korean customs inspected a tanker suspected of transferring oil": the
+            # state enforces; the breach is the ship's or its owners'
+            stances.append(("reports_measure", measure or violation, 0.6))
         elif violation and not self_speaker:
             stances.append(("alleges_violation", violation, 0.6 if hedged else 0.75))
         elif measure or (compliance and not self_speaker):

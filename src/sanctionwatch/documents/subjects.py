@@ -17,6 +17,7 @@ from sanctionwatch.documents.quotes import Attribution
 
 __all__ = [
     "COUNT_ONLY",
+    "enforcers",
     "fallback_subjects",
     "is_actor",
     "is_official",
@@ -343,3 +344,40 @@ _POSITION = re.compile(
     r"(?:fulfil+s|complies|abides|adheres|honou?rs|reiterates|reaffirms))\b",
     re.IGNORECASE,
 )
+
+
+# a state that enforces: its name (and its agency) right before the act of enforcement,
+# "South Korean customs authorities inspected the vessel", "U.S. officials took control
+# of the ship", "the U.S., Australia and France are sharing information"
+_ENFORCES = re.compile(
+    r"(?:['’]s)?\s+(?:(?:customs|coast\s+guard|navy|naval|maritime|self-defen[cs]e|force|forces"
+    r"|authorities|officials|government|treasury|prosecutors|police|military|department"
+    r"|of|the|justice|state)\s+)*(?:(?:has|have|had|is|are|was|were)\s+(?:also\s+)?)?"
+    r"(?:seiz(?:e|es|ed|ing)|inspect(?:s|ed|ing)?|board(?:s|ed|ing)?|detain(?:s|ed|ing)?"
+    r"|impound(?:s|ed|ing)?|intercept(?:s|ed|ing)?|t(?:ook|aken|ake|akes|aking)\s+control"
+    r"|target(?:s|ed|ing)?|arrest(?:s|ed|ing)?|indict(?:s|ed|ing)?|prosecut(?:e|es|ed|ing)"
+    r"|monitor(?:s|ed|ing)?|patrol(?:s|led|ling)?|sharing\s+information"
+    r"|conduct(?:s|ed|ing)?\s+(?:surveillance|monitoring|patrols|information))\b",
+    re.IGNORECASE,
+)
+_LISTED = re.compile(rf"\s*(?:{_AND})\s*(?:the\s+)?", re.IGNORECASE)
+
+
+def enforcers(
+    content: str, base: int, hits: list[CountryHit], subjects: list[str], target: str | None
+) -> set[str]:
+    """The subjects (other than the targeted state) named right before an act of
+    enforcement, alone or in a list ("the U.S., Australia and France are sharing
+    information"): they act against a breach, they do not commit it."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    out: set[str] = set()
+    run: list[CountryHit] = []
+    for i, h in enumerate(ordered):
+        run.append(h)
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if nxt is not None and _LISTED.fullmatch(content[h.end - base : nxt.start - base]):
+            continue  # the list goes on: the act follows its last state
+        if _ENFORCES.match(content, h.end - base):
+            out |= {x.iso2 for x in run if x.iso2 in subjects and x.iso2 != target}
+        run = []
+    return out
