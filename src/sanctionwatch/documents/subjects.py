@@ -360,7 +360,6 @@ _ENFORCES = re.compile(
     r"|conduct(?:s|ed|ing)?\s+(?:surveillance|monitoring|patrols|information))\b",
     re.IGNORECASE,
 )
-_LISTED = re.compile(rf"\s*(?:{_AND})\s*(?:the\s+)?", re.IGNORECASE)
 
 
 def enforcers(
@@ -375,7 +374,7 @@ def enforcers(
     for i, h in enumerate(ordered):
         run.append(h)
         nxt = ordered[i + 1] if i + 1 < len(ordered) else None
-        if nxt is not None and _LISTED.fullmatch(content[h.end - base : nxt.start - base]):
+        if nxt is not None and _LIST_GOES_ON.fullmatch(content[h.end - base : nxt.start - base]):
             continue  # the list goes on: the act follows its last state
         if _ENFORCES.match(content, h.end - base):
             out |= {x.iso2 for x in run if x.iso2 in subjects and x.iso2 != target}
