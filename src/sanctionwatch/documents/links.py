@@ -168,6 +168,13 @@ class ObligationIndex:
                 return str(getattr(ob, "category", "") or "") or None
         return None
 
+    def frames(self, obligation_id: str) -> bool:
+        """Whether the obligation may be a document's own (see ``frames_documents``)."""
+        for ob, _, _ in self.entries:
+            if ob.id == obligation_id:
+                return bool(getattr(ob, "frames_documents", True))
+        return True
+
     def deadline(self, obligation_id: str | None) -> date | None:
         """The date by which the obligation had to be met, where it has one."""
         for ob, _, _ in self.entries:
@@ -356,7 +363,7 @@ def document_link(
         if gaz is not None and national_only(f.sentence.text, gaz):
             continue
         link = index.link(link_text(f), f.references, published)
-        if link is None or link.obligation_id is None:
+        if link is None or link.obligation_id is None or not index.frames(link.obligation_id):
             continue
         key: tuple[str | None, int | None] = (link.obligation_id, link.resolution)
         # one vote per sentence; a checked resolution reference counts more

@@ -157,6 +157,10 @@ class Obligation(_Model):
     note: str | None = None
     # ids this obligation had before (claims stored under them are read as this one)
     replaces: list[str] = Field(default_factory=list)
+    # whether a text whose sentences mostly name this duty is about it, so that its other
+    # sentences take it: not for conduct told as the reason for sanctions ("over its
+    # nuclear tests"), which frames no other sentence
+    frames_documents: bool = True
 
     rule_texts = field_validator("deadline_rule", "ends_rule", mode="before")(_rule_text)
 
