@@ -291,11 +291,14 @@ class ObligationIndex:
         self, text: str, refs: list[ReferenceInfo], published: date | None
     ) -> ObligationLink | None:
         scored = self.score(text, published)
+        # a duty named as the reason for sanctions ("over its nuclear tests") does not
+        # outweigh the reference to the sanctions themselves
+        own = next((x for x in scored if self.frames(x[1].id)), None)
         for ref in refs:
             if ref.obligation_id:
                 res = ref.resolved or ref.number
                 strength = 1.0 + 2.0 * ref.confidence
-                if scored and scored[0][1].id != ref.obligation_id and scored[0][0] > strength:
+                if own and own[1].id != ref.obligation_id and own[0] > strength:
                     break  # an unnumbered, uncertain reference: the sentence's own words win
                 label = self.label(ref.obligation_id, res)
                 return ObligationLink(ref.obligation_id, res, label, strength, "reference")

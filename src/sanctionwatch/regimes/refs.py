@@ -188,16 +188,23 @@ def _deadline_bonus(ob: Obligation, cues: list[DateCue]) -> int:
 def _best_obligation(
     kb: KnowledgeBase, numbers: list[int], ctx: _Context
 ) -> tuple[str | None, int | None, int]:
-    """The best (obligation id, resolution, score) among the resolutions' obligations."""
+    """The best (obligation id, resolution, score) among the resolutions' obligations.
+    A duty told as the reason for sanctions ("in retaliation for its nuclear tests",
+    ``frames_documents: false``) is taken only where no measure is named."""
     scores = ctx.scores
     best: tuple[int, str | None, int | None] = (0, None, None)
+    reason: tuple[int, str | None, int | None] = (0, None, None)
     for number in sorted(numbers):
         for ob in kb.by_resolution(number):
             score = scores.get(ob.id, 0) + _deadline_bonus(ob, ctx.deadlines)
             # on a tie the later resolution wins: news mostly speaks of the rule in force
-            if score > 0 and score >= best[0]:
+            if not ob.frames_documents:
+                if score > 0 and score >= reason[0]:
+                    reason = (score, ob.id, number)
+            elif score > 0 and score >= best[0]:
                 best = (score, ob.id, number)
-    return best[1], best[2], best[0]
+    chosen = best if best[1] is not None else reason
+    return chosen[1], chosen[2], chosen[0]
 
 
 def _measure_resolutions(kb: KnowledgeBase, regimes: set[str], cue: DateCue | None) -> list[int]:
