@@ -27,6 +27,7 @@ import re
 from sanctionwatch.documents.gazetteer import CountryHit, Gazetteer
 from sanctionwatch.documents.links import unit_key
 from sanctionwatch.documents.model import Quantity
+from sanctionwatch.documents.subjects import listed_on
 
 __all__ = [
     "at_cap",
@@ -523,8 +524,6 @@ def transfer_parties(
     if target not in parties or len(parties) < 2:
         return []
     # "to China and other countries including India and Malaysia": each state listed
-    from sanctionwatch.documents.subjects import listed_on
-
     return listed_on(parties, hits, clause, base)
 
 
