@@ -158,3 +158,45 @@ def test_numbers_that_name_a_resolution_or_paragraph_are_not_counts() -> None:
         "This brings to 94 the number of Member States that had reported on resolution 2397."
     )
     assert (q.value, q.unit) == (94, "countries")
+
+
+def qv(text: str) -> list[tuple[float, str]]:
+    return [(x.value, x.unit) for x in find_quantities(text)]
+
+
+def test_thousands_grouped_by_spaces() -> None:
+    assert qv("Russia sent more than 165 000 barrels of fuel in March.") == [(165000, "barrels")]
+    assert qv("The cap is 500\u00a0000 barrels a year.") == [(500000, "barrels")]
+    # a year and a count side by side stay apart
+    assert qv("In 2019 500 workers went home.") == [(500, "workers")]
+
+
+@given(st.integers(min_value=1000, max_value=999_999_999))
+def test_any_integer_grouped_by_spaces_is_read_back(n: int) -> None:
+    grouped = f"{n:,}".replace(",", " ")
+    assert qv(f"They counted {grouped} tonnes.") == [(n, "tonnes")]
+
+
+def test_a_range_states_its_scale_once() -> None:
+    assert qv("Each year 12 to 15 thousand workers arrive.") == [
+        (12000, "workers"),
+        (15000, "workers"),
+    ]
+    assert qv("A value of US $360 - $384 million, the group said.") == [
+        (360_000_000, "USD"),
+        (384_000_000, "USD"),
+    ]
+    # no range: the scale of a later figure is its own
+    assert qv("It sold 5 ships and 2 million barrels.") == [(5, "ships"), (2_000_000, "barrels")]
+    assert qv("From 2017 to 2019 the workers stayed on.") == []
+
+
+def test_other_currencies_and_counts_of_people_and_organisations() -> None:
+    assert qv("Singapore fined the firm S$180,000.") == [(180000, "SGD")]
+    assert qv("Imports fell to 690 million yuan.") == [(690_000_000, "CNY")]
+    assert qv("Assets of four Russian organisations and six North Korean individuals.") == [
+        (4, "entities"),
+        (6, "individuals"),
+    ]
+    assert qv("A total of 97 North Korean doctors are working there.") == [(97, "workers")]
+    assert qv("Nine North Korean diplomats stayed.") == [(9, "persons")]

@@ -35,9 +35,11 @@ _WORD = r"(?:" + "|".join(sorted(list(_SMALL) + list(_SCALE), key=len, reverse=T
 _NUM_WORDS = rf"{_WORD}(?:(?:[\s-]+|\s+and\s+)(?:{_WORD}|\d+))*"
 NUMBER_RE = re.compile(
     rf"""(?<![\w.,-])
-    (?:(?P<cur>US\$|\$|£|€)\s?)?
+    (?:(?P<cur>US\$|S\$|HK\$|\$|£|€)\s?)?
     (?:
-      (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+      (?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+        |\d{{1,3}}(?:[\u00a0\u202f ]\d{{3}})+(?!\d)
+        |\d+(?:\.\d+)?)
         (?:\s?(?P<suffix>m|mn|bn|b|k)\b|\s+(?P<scale>hundred|thousand|million|billion)\b)?
       | (?P<words>{_NUM_WORDS})
     )
@@ -119,7 +121,7 @@ _REFERENCE_LIST_BEFORE = re.compile(
 
 def _value(m: re.Match[str]) -> float | None:
     if m.group("digits"):
-        value = float(m.group("digits").replace(",", ""))
+        value = float(re.sub(r"[,\u00a0\u202f ]", "", m.group("digits")))
         if m.group("suffix"):
             value *= _SUFFIX[m.group("suffix").lower()]
         elif m.group("scale"):
@@ -181,6 +183,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if value is None:
             continue
         found.append((m, value))
+    found = _shared_scale(text, found)
     out: list[Quantity] = []
     pending: list[tuple[re.Match[str], float, str | None]] = []
     number_of_unit = _number_of_unit(text, tables)
@@ -196,7 +199,7 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if currency:
             unit = tables["currency"][currency]
         else:
-            cm = re.match(r"\s*(dollars|euros|pounds)\b", text[m.end() :], re.I)
+            cm = re.match(r"\s*(dollars|euros|pounds|yuan)\b", text[m.end() :], re.I)
             prev = re.search(r"(?:visas?|permits?)\s+to\s+$", before, re.I)
             if prev:
                 unit = tables["nouns"][prev.group(0).split()[0].lower()]
@@ -240,8 +243,9 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
         if unit is None:
             after = text[m.end() : m.end() + 12]
             between = text[m.end() : found[idx + 1][0].start()] if idx + 1 < len(found) else ""
-            coordinated = len(between) < 30 and re.fullmatch(
-                r"(?:\s+[a-z]+){0,2}\s+(?:and|or)\s+", between
+            coordinated = len(between) < 30 and (
+                re.fullmatch(r"(?:\s+[a-z]+){0,2}\s+(?:and|or)\s+", between)
+                or re.fullmatch(r"\s*(?:to|-|–|—)\s*", between)  # a range: "12 to 15 thousand"
             )
             if coordinated and not bare_year:
                 pending.append((m, value, approx))
@@ -268,6 +272,33 @@ def find_quantities(text: str, offset: int = 0) -> list[Quantity]:
     if any(q.unit in _MASS for q in out):
         # "2.4 kg of uranium enriched to 60 percent": the percentage names the material
         out = [q for q in out if not (q.unit == "percent" and _is_grade(text, q, offset))]
+    return out
+
+
+# the first number of a range that states its scale once: "12 to 15 thousand", "US $360 -
+# $384 million"
+_RANGE_BETWEEN = re.compile(r"\s*(?:to|-|–|—|and|or)\s*$", re.IGNORECASE)
+
+
+def _shared_scale(
+    text: str, found: list[tuple[re.Match[str], float]]
+) -> list[tuple[re.Match[str], float]]:
+    out = list(found)
+    for i in range(len(out) - 1):
+        (m, value), (nxt, _) = out[i], out[i + 1]
+        scale = nxt.group("scale") or nxt.group("suffix")
+        if (
+            not m.group("digits")
+            or m.group("scale")
+            or m.group("suffix")
+            or not nxt.group("digits")
+            or not scale
+            or value >= 1000
+            or not _RANGE_BETWEEN.match(text[m.end() : nxt.start()])
+        ):
+            continue
+        factor = _SCALE.get(scale.lower()) or _SUFFIX[scale.lower()]
+        out[i] = (m, value * factor)
     return out
 
 
