@@ -312,9 +312,12 @@ _CONTINUES = re.compile(
 )
 
 
-# "a Panama-flagged carrier", "a Singapore-registered firm": where a ship or firm is
-# registered, not a state acting in the sentence
-_FLAG_SUFFIX = re.compile(r"-(?:flagged|registered|based|owned|built|made)\b")
+# "a Panama-flagged carrier", "a Singapore-registered firm", "a US-made rifle", "the
+# U.S.-sponsored text": where a ship or firm is registered or a thing comes from, not a
+# state acting in the sentence
+_FLAG_SUFFIX = re.compile(
+    r"-(?:flagged|registered|based|owned|built|made|manufactured|origin|sponsored|drafted)\b"
+)
 _DEMONYM_FLAG = re.compile(r"-(?:flagged|registered)\b")
 
 

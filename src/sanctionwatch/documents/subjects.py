@@ -101,11 +101,8 @@ def is_actor(hit: CountryHit, text: str, base: int, gaz: Gazetteer) -> bool:
         after = _MORE_DEMONYMS.sub("", text[hit.end - base : hit.end - base + 120])[:40]
         tail = _OWNED.sub("", after.lower().lstrip())  # "a Chilean-owned tanker"
         return any(tail.startswith(noun) for noun in gaz.government_nouns)
-    if re.match(
-        r"\s*-\s*(?:based|flagged|related|made|built|manufactured|origin|sponsored|drafted)\b",
-        after,
-    ):
-        return False  # "a US-made rifle", "the U.S.-sponsored text": an origin, no act
+    if re.match(r"\s*-\s*(?:based|flagged|related)", after):
+        return False
     return possessive or hit.how in ("name", "capital", "org")
 
 
