@@ -47,12 +47,12 @@ def build_claims(
     index: ObligationIndex,
     published: date | None,
     doc_link: ObligationLink | None,
+    target: str | None,
 ) -> list[Claim]:
     claims: list[Claim] = []
     prev_countries: list[str] = []
     prev_subjects: list[str] = []
     speaker_states: dict[str, str] = {}
-    target = index.target(gaz)
     earlier: list[str] = []  # the last sentences, for things named again
     previous: ObligationLink | None = None  # the sentence before's obligation
     alleged: dict[str, tuple[str, str]] = {}  # a state's last charge: obligation id, label

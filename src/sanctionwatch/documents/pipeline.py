@@ -249,7 +249,12 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
     # of a duty of the knowledge base ("repatriated 980 North Korean workers")
     if on_topic or doc_link is not None:
         claims = build_claims(
-            facts, gaz=gaz, index=ctx.index, published=published, doc_link=doc_link
+            facts,
+            gaz=gaz,
+            index=ctx.index,
+            published=published,
+            doc_link=doc_link,
+            target=target,  # the state the text's regime targets
         )
     for c in claims:
         c.document = meta.sha256
