@@ -162,3 +162,32 @@ def test_any_index_text_loads_or_fails_clearly(text: str) -> None:
         assert exc.message.startswith("any.csv")
     else:
         assert all(r.number > 0 and r.topic for r in rows)
+
+
+def test_an_id_replaced_must_be_no_current_id_and_replaced_once(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    # replacing a current id would hide that duty behind this one
+    _replace(path, "    replaces: [1718-arms-embargo]\n", "    replaces: [2397-OP8]\n")
+    with pytest.raises(DataFileError, match="replaces '2397-OP8', which is a current") as caught:
+        build_kb(data_copy)
+    assert caught.value.path == str(path)
+    # one old id taken over by two obligations
+    _replace(path, "    replaces: [2397-OP8]\n", "    replaces: [1718-arms-embargo]\n")
+    _replace(
+        path,
+        "    sources: [TAKUNGPAO2094]\n  - id: 1718-OP8d\n",
+        "    sources: [TAKUNGPAO2094]\n    replaces: [1718-arms-embargo]\n  - id: 1718-OP8d\n",
+    )
+    with pytest.raises(DataFileError, match="replaced by both"):
+        build_kb(data_copy)
+
+
+def test_an_obligation_id_used_in_two_regime_files(data_copy: Path) -> None:
+    libya = data_copy / "regimes" / "libya.yaml"
+    _replace(
+        libya,
+        "  - id: 2292-OP3\n    resolution: 2292\n",
+        "  - id: 2216-OP14\n    resolution: 2216\n",
+    )
+    with pytest.raises(DataFileError, match="'2216-OP14' is also used in"):
+        build_kb(data_copy)

@@ -110,6 +110,7 @@ def build_kb(folder: Path) -> KnowledgeBase:
             index[res.number] = res
     regimes = []
     keys: set[str] = set()
+    files: list[tuple[Path, RegimeFile]] = []
     for path in sorted((folder / "regimes").glob("*.yaml")):
         reg = read_regime(path, index)
         if reg.key in keys:
@@ -118,7 +119,35 @@ def build_kb(folder: Path) -> KnowledgeBase:
             raise DataFileError(path, None, f"regime key {reg.key!r} differs from file name")
         keys.add(reg.key)
         regimes.append(reg)
+        files.append((path, reg))
+    _check_ids(files)
     return KnowledgeBase(index.values(), regimes)
+
+
+def _check_ids(files: list[tuple[Path, RegimeFile]]) -> None:
+    """Every obligation id is used once, and an id it ``replaces`` is no current id and is
+    replaced by one obligation only: otherwise a lookup would find the wrong duty."""
+    current: dict[str, Path] = {}
+    for path, reg in files:
+        for ob in reg.obligations:
+            if ob.id in current:
+                raise DataFileError(
+                    path, None, f"obligation id {ob.id!r} is also used in {current[ob.id].name}"
+                )
+            current[ob.id] = path
+    replaced: dict[str, str] = {}
+    for path, reg in files:
+        for ob in reg.obligations:
+            for old in ob.replaces:
+                if old in current:
+                    raise DataFileError(
+                        path, None, f"{ob.id} replaces {old!r}, which is a current obligation id"
+                    )
+                if old in replaced:
+                    raise DataFileError(
+                        path, None, f"{old!r} is replaced by both {replaced[old]} and {ob.id}"
+                    )
+                replaced[old] = ob.id
 
 
 @functools.cache
