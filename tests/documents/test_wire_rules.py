@@ -13,9 +13,12 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from sanctionwatch.documents import analyse_text
 from sanctionwatch.documents.gazetteer import gazetteer
+from sanctionwatch.documents.pipeline import _soft_breaks
 
 LABOUR = (
     "A 2017 UN Security Council resolution required all member states to repatriate "
@@ -46,6 +49,41 @@ def test_an_opening_quote_starts_its_sentence(kb: Any) -> None:
     # must not: a closing mark stays at the end of its own sentence
     assert an.sentences[1].text.endswith("said.")
     assert an.sentences[0].text.endswith("breach.")
+
+
+def test_a_hard_wrapped_sentence_is_read_whole(kb: Any) -> None:
+    wrapped = (
+        "UNITED NATIONS, May 3 - A panel of experts said in a\n"
+        "confidential report that Eritrea had violated the\n"
+        "arms embargo on Somalia by shipping\n"
+        "rifles to armed groups, despite its strong denials.\n"
+        "Crosshead\n"
+        "The panel was set up by the Security Council in 2004 and\n"
+        "Eritrea has long dismissed its findings as untrue.\n"
+    )
+    an = analyse_text(wrapped, published="2020-05-04")
+    texts = [s.text for s in an.sentences]
+    # must find: the lines of one sentence make one sentence, and its claim
+    assert any(t.startswith("A panel of experts") and t.endswith("denials.") for t in texts)
+    assert any(t.startswith("The panel was set up") and t.endswith("untrue.") for t in texts)
+    assert [(c.subject_state, c.stance) for c in an.claims] == [
+        ("ER", "alleges_violation"),
+        ("ER", "denies_violation"),
+    ]
+    # must not: a short line without a full stop (a headline, a crosshead) joins the next
+    assert "Crosshead" in texts
+    # must not: text that is not hard-wrapped keeps every line break as a cut
+    lines = "Chad denies supplying arms\nthe ministry said on Monday it had done nothing wrong."
+    assert len(analyse_text(lines, published="2020-05-04").sentences) == 2
+
+
+@given(st.text(alphabet='ab AB.,\n"', max_size=300))
+def test_only_single_line_breaks_inside_a_line_run_are_soft(text: str) -> None:
+    for i in _soft_breaks(text):
+        assert text[i] == "\n"
+        assert text[i + 1 : i + 2].strip() and text[i - 1 : i].strip() != "."
+    if "\n" not in text.strip() or not any(c.islower() for c in text):
+        assert not _soft_breaks(text)
 
 
 # ---- cue words --------------------------------------------------------------------------

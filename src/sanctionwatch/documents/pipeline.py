@@ -354,15 +354,57 @@ def _joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+# a line that ends a sentence (or a quotation) and one that goes on in lower case
+_LINE_ENDS_SENTENCE = re.compile(r"[.!?:;\"”’']\s*$")
+_LOWER_WRAP = re.compile(r"(?<![.!?:;\"”’'\n])[ \t]*\n[ \t]*(?=[a-z])")
+
+
+def _hard_wrapped(text: str) -> bool:
+    """Text broken into lines of fixed width (wire copy, e-mail, a PDF's text layer): at
+    least three lines, and a fifth of them, go on in lower case on the next line."""
+    soft = len(_LOWER_WRAP.findall(text))
+    return soft >= 3 and soft * 5 >= text.count("\n") + 1
+
+
+def _soft_breaks(text: str) -> set[int]:
+    """The line breaks inside sentences of hard-wrapped text (none in other text): the
+    next line goes on in lower case ("said in a / confidential report"), or a long line
+    that ends mid-sentence goes on with a capital ("an arms embargo on / Libya", "the
+    United Nations / Security Council", a line that itself went on from the one before).
+    A short line that ends without a full stop (a crosshead, a headline) stays cut."""
+    if not _hard_wrapped(text):
+        return set()
+    out: set[int] = set()
+    start, prev_soft = 0, False
+    while (nl := text.find("\n", start)) >= 0:
+        line, after = text[start:nl], text[nl + 1 : nl + 2]
+        soft = False
+        if line.strip() and after.strip() and not _LINE_ENDS_SENTENCE.search(line):
+            words = line.split()
+            if after.islower() or after == "(":
+                soft = True
+            elif after.isupper() or after.isdigit():
+                last = words[-1]
+                soft = len(line) >= 30 and (last[0].islower() or last.endswith(",") or prev_soft)
+        if soft:
+            out.add(nl)
+        prev_soft, start = soft, nl + 1
+    return out
+
+
 def _sentences(text: str, spans: list[tuple[int, int]], body_start: int) -> list[Sentence]:
-    """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions)."""
+    """spaCy's sentences, also cut at line breaks (headlines, paragraphs, captions) but
+    not at the line breaks inside a sentence of hard-wrapped text."""
     out: list[Sentence] = []
+    soft = _soft_breaks(text)
     for s_start, s_end in _joined(text, spans):
         pos = max(s_start, body_start)
         if pos >= s_end:
             continue
         pieces = []
         for m in _LINE_BREAK.finditer(text, pos, s_end):
+            if m.end() - m.start() == 1 and m.start() in soft:
+                continue
             pieces.append((pos, m.start()))
             pos = m.end()
         pieces.append((pos, s_end))
