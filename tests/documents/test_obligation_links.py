@@ -219,19 +219,19 @@ def test_a_tanker_struck_off_a_register_is_the_vessel_duty_not_the_fuel_cap(kb: 
 
 def test_a_text_on_a_regime_the_base_does_not_hold(kb: Any) -> None:
     text = (
-        "The Security Council set up the Haiti sanctions regime in resolution 2653 in "
-        "October 2022. Police in Haiti seized 14 rifles smuggled from Florida in violation "
+        "The Security Council set up the arms embargo on Lebanon in resolution 1701 in "
+        "August 2006. Police in Lebanon seized 14 rifles smuggled from Cyprus in violation "
         "of the UN arms embargo, officials said."
     )
     got = analyse_text(text, published="2023-05-01").claims
     # the resolution the text names, never another regime's arms embargo by its keywords
     assert got and all(c.obligation_id is None for c in got)
-    assert {c.obligation_label for c in got} == {"UNSCR 2653"}
+    assert {c.obligation_label for c in got} == {"UNSCR 1701"}
     # must not: a text on Libya's embargo keeps its obligation
     libya = (
-        text.replace("Police in Haiti", "Police in Tunisia")
-        .replace("Haiti", "Libya")
-        .replace("resolution 2653 in October 2022", "resolution 1970")
+        text.replace("Police in Lebanon", "Police in Tunisia")
+        .replace("Lebanon", "Libya")
+        .replace("resolution 1701 in August 2006", "resolution 1970")
     )
     assert any(
         c.obligation_id == "1970-OP9" for c in analyse_text(libya, published="2023-05-01").claims
@@ -303,3 +303,59 @@ def test_weaponry_and_missile_cooperation_name_the_arms_embargo(kb: Any) -> None
     )
     assert ("KP", "alleges_violation", "1718-OP8ab") in got, got
     assert ("RU", "denies_violation", "1718-OP8ab") in got, got
+
+
+# ---- the African and Haiti regimes ------------------------------------------------------
+
+
+def test_claims_on_other_regimes_link_their_own_arms_embargo(kb: Any) -> None:
+    congo = (
+        "UN experts said in a report that Rwanda had supported the M23 rebels in breach "
+        "of the arms embargo on Congo. Rwanda denied the charge."
+    )
+    assert claims(congo) == [
+        ("RW", "alleges_violation", "1807-OP1"),
+        ("RW", "denies_violation", "1807-OP1"),
+    ]
+    charcoal = (
+        "Kenyan troops in Kismayo profited from charcoal exports to the Gulf in violation "
+        "of the UN ban, the monitors said."
+    )
+    assert ("KE", "alleges_violation", "2036-OP22") in claims(charcoal)
+    # must not: "Sudan" inside "South Sudan" does not make a text about Darfur
+    south = (
+        "Monitors said Uganda had sent armoured vehicles to South Sudan in violation of "
+        "the arms embargo."
+    )
+    assert ("UG", "alleges_violation", "2428-OP4") in claims(south)
+    assert not any(c[2] and c[2].startswith(("1556", "1591")) for c in claims(south))
+    # must not: a DPRK text that names a buyer of its arms stays on the DPRK embargo
+    buyer = (
+        "North Korea shipped rocket launchers to Sudan in breach of the UN arms embargo, "
+        "the Panel of Experts on North Korea said."
+    )
+    assert ("KP", "alleges_violation", "1718-OP8ab") in claims(buyer)
+
+
+def test_a_state_that_carries_out_its_regime_reports_its_own_measures(kb: Any) -> None:
+    haiti = (
+        "The Security Council set up the Haiti sanctions regime in resolution 2653 in "
+        "October 2022. Police in Haiti seized 14 rifles smuggled from Florida in violation "
+        "of the UN arms embargo, officials said."
+    )
+    assert ("HT", "reports_measure", "2653-arms-embargo") in claims(haiti, "2023-05-01")
+    # must not: a state the measures are directed at is not credited with enforcing them
+    dprk = (
+        "Police in North Korea seized 14 rifles in violation of the UN arms embargo, "
+        "officials said."
+    )
+    assert not any(c[:2] == ("KP", "reports_measure") for c in claims(dprk))
+
+
+def test_a_car_is_not_the_central_african_republic(kb: Any) -> None:
+    index = keyword_index(kb)
+    assert index.regimes("The Central African Republic asked for an exemption.") == {"car"}
+    # must not: the English word, in any case
+    assert index.regimes("A car bomb went off; the CAR park was closed.") == set()
+    assert index.regimes("Arms reached Juba, South Sudan.") == {"south_sudan"}
+    assert index.regimes("Khartoum denied flights over Darfur.") == {"sudan"}

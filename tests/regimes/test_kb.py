@@ -145,7 +145,11 @@ def test_a_second_regime_proves_the_model_general() -> None:
 def test_unknown_ids_raise_clear_errors() -> None:
     with pytest.raises(NotFoundError, match="2397-OP99"):
         KB.obligation("2397-OP99")
-    with pytest.raises(NotFoundError, match="known: dprk, iran, libya, yemen"):
+    with pytest.raises(
+        NotFoundError,
+        match="known: car, dprk, drc, eritrea, haiti, iran, libya, somalia, south_sudan, "
+        "sudan, yemen",
+    ):
         KB.obligations("atlantis")
     assert KB.obligations("DPRK") == KB.obligations("dprk")
 

@@ -58,3 +58,29 @@ def test_libya_oil_exports_and_high_seas_inspections_have_their_own_duties() -> 
     # arms on their way to Libya stay under the embargo itself
     arms = "Armoured vehicles and ammunition reached Libya in breach of the arms embargo."
     assert obligation_scores(arms)[0][0] == "1970-OP9"
+
+
+def test_the_african_and_haiti_regimes_hold_their_measures() -> None:
+    kb = load_kb()
+    assert {kb.regime_of(n) for n in (733, 2036, 2093)} == {"somalia"}
+    assert (kb.regime_of(1807), kb.regime_of(2428), kb.regime_of(1591)) == (
+        "drc",
+        "south_sudan",
+        "sudan",
+    )
+    assert (kb.regime_of(1907), kb.regime_of(2127), kb.regime_of(2752)) == (
+        "eritrea",
+        "car",
+        "haiti",
+    )
+    assert kb.obligation("2036-OP22").paragraph == "OP22"
+    assert kb.obligation("2127-OP54").status == "official summary"
+    # a paragraph no source read confirms says so
+    assert "paragraph" in kb.obligation("733-OP5").unconfirmed
+    assert kb.obligation("1907-OP5").ends is not None  # lifted in 2018
+    charcoal = "Dhows carried Somali charcoal to the Gulf."
+    assert obligation_scores(charcoal)[0][0] == "2036-OP22"
+    # must not: the same words on another regime's ground stay with that regime
+    libya = "Armoured vehicles and ammunition reached Libya in breach of the arms embargo."
+    assert obligation_scores(libya)[0][0] == "1970-OP9"
+    assert not any(i.startswith("2428") for i, _ in obligation_scores(libya))

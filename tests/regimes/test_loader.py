@@ -191,3 +191,10 @@ def test_an_obligation_id_used_in_two_regime_files(data_copy: Path) -> None:
     )
     with pytest.raises(DataFileError, match="'2216-OP14' is also used in"):
         build_kb(data_copy)
+
+
+def test_a_regime_on_armed_groups_has_no_target_state(data_copy: Path) -> None:
+    kb = build_kb(data_copy)
+    assert not kb.regimes["haiti"].against_state and not kb.regimes["drc"].against_state
+    # must not: the regimes directed at a state keep it
+    assert kb.regimes["dprk"].against_state and kb.regimes["somalia"].against_state

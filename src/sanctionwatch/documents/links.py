@@ -108,7 +108,9 @@ class ObligationIndex:
         self.entry_regimes: list[str | None] = []
         self.regime: str | None = None  # the regime the current document is about
         self.foreign: int | None = None  # the resolution of a regime not in the base
-        self._regime_res: list[tuple[str, re.Pattern[str]]] = []
+        self._alias_regime: dict[str, str] = {}  # a regime's name -> the regime
+        self._regime_re: re.Pattern[str] | None = None
+        self._regime_size: dict[str, int] = {}
         self._by_keyword: dict[str, list[int]] = {}
         # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
         self._names: set[str] = set()
@@ -139,13 +141,20 @@ class ObligationIndex:
             self._keyword_re = re.compile(
                 rf"(?<!\w)(?<!\d[.,])(?=({alternation})(?!\w))", re.IGNORECASE
             )
+        # one pattern over every regime's names, longest first, so that a name inside a
+        # longer one of another regime ("Sudan" in "South Sudan") is not counted
         for key, regime in (getattr(kb, "regimes", None) or {}).items():
-            aliases = [a for a in (getattr(regime, "aliases", None) or []) if a]
-            if aliases:
-                alternation = "|".join(
-                    re.escape(str(a)) for a in sorted(aliases, key=len, reverse=True)
-                )
-                self._regime_res.append((key, re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)))
+            for alias in getattr(regime, "aliases", None) or []:
+                if alias:
+                    self._alias_regime.setdefault(str(alias).casefold(), key)
+        self._regime_size = {
+            key: len(kb.obligations(key)) for key in (getattr(kb, "regimes", None) or {})
+        }
+        if self._alias_regime:
+            alternation = "|".join(
+                re.escape(a) for a in sorted(self._alias_regime, key=len, reverse=True)
+            )
+            self._regime_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
         for k in keys:
             self._prefixes[k] = [
                 p for p in keys if k.startswith(p) and (len(p) == len(k) or not k[len(p)].isalnum())
@@ -196,10 +205,14 @@ class ObligationIndex:
         return out
 
     def target(self, gaz: Any) -> str | None:
-        """The state the current document's regime is directed at (from its name)."""
+        """The state the current document's regime is directed at (from its name); none
+        where the regime's measures are on groups and persons the state itself acts
+        against (``against_state: false``)."""
         if self.regime is None or self.kb is None:
             return None
         regime = (getattr(self.kb, "regimes", None) or {}).get(self.regime)
+        if not getattr(regime, "against_state", True):
+            return None
         hits = gaz.countries(str(getattr(regime, "name", "") or ""))
         return str(hits[0].iso2) if hits else None
 
@@ -207,9 +220,18 @@ class ObligationIndex:
         """Start a document: forget cached scores and find the regime it is about (the one
         whose names it mentions most), so that keywords of other regimes are not matched."""
         self._cache.clear()
-        counts = [(len(pat.findall(text)), key) for key, pat in self._regime_res]
-        counts = [c for c in counts if c[0]]
-        self.regime = max(counts)[1] if counts else None
+        tally: dict[str, int] = {}
+        if self._regime_re is not None:
+            for m in self._regime_re.finditer(text):
+                key = self._alias_regime.get(m.group(0).casefold())
+                if key is not None:
+                    tally[key] = tally.get(key, 0) + 1
+        # on a tie ("Eritrea bought weapons from North Korea"), the regime the base knows best
+        self.regime = (
+            max((n, self._regime_size.get(key, 0), key) for key, n in tally.items())[2]
+            if tally
+            else None
+        )
         self.foreign = self._foreign(text) if self.regime is None else None
 
     def _foreign(self, text: str) -> int | None:

@@ -31,7 +31,7 @@ def _alternation(words: list[str]) -> str:
 class KeywordIndex:
     """One pattern over every obligation keyword, one per regime over its aliases."""
 
-    __slots__ = ("_names", "_owners", "_pattern", "_prefixes", "_regimes")
+    __slots__ = ("_alias_regime", "_names", "_owners", "_pattern", "_prefixes", "_regimes")
 
     def __init__(self, kb: KnowledgeBase) -> None:
         owners: dict[str, set[str]] = defaultdict(set)
@@ -54,10 +54,13 @@ class KeywordIndex:
             w: [p for p in words if w.startswith(p) and (p == w or not w[len(p)].isalnum())]
             for w in words
         }
-        self._regimes = {
-            key: re.compile(rf"(?<!\w)(?:{_alternation(reg.aliases)})(?!\w)")
-            for key, reg in kb.regimes.items()
-        }
+        # every regime's names in one pattern, longest first: a name inside a longer one of
+        # another regime ("sudan" in "south sudan") names only the longer one's regime
+        self._alias_regime: dict[str, str] = {}
+        for key, reg in kb.regimes.items():
+            for alias in reg.aliases:
+                self._alias_regime.setdefault(fold(alias), key)
+        self._regimes = re.compile(rf"(?<!\w)(?:{_alternation(list(self._alias_regime))})(?!\w)")
 
     def hits(self, text: str) -> dict[str, set[str]]:
         """Obligation id -> the distinct keywords of it found in ``text``."""
@@ -69,8 +72,11 @@ class KeywordIndex:
         return {ob_id: words for ob_id, words in found.items() if words - self._names}
 
     def regimes(self, text: str) -> set[str]:
-        folded = fold(text)
-        return {key for key, pattern in self._regimes.items() if pattern.search(folded)}
+        return {
+            key
+            for m in self._regimes.finditer(fold(text))
+            if (key := self._alias_regime.get(m.group(0))) is not None
+        }
 
 
 @functools.lru_cache(maxsize=4)
@@ -85,13 +91,17 @@ def obligation_scores(
 
     Returns (obligation id, number of distinct keywords found), best first; on a tie the
     later resolution comes first, since news mostly speaks of the rule in force (2397's
-    petroleum cap rather than the one of 2375 it replaced).
+    petroleum cap rather than the one of 2375 it replaced). Without ``regime``, a text that
+    names regimes ("Libya", "Pyongyang") is matched against their obligations only, since
+    many regimes share words such as "arms embargo".
     """
     base = kb or load_kb()
-    allowed = {ob.id for ob in base.obligations(regime)} if regime else None
+    index = keyword_index(base)
+    named = {regime} if regime else index.regimes(text)
+    allowed = {ob.id for key in named for ob in base.obligations(key)} if named else None
     scores = [
         (ob_id, len(words))
-        for ob_id, words in keyword_index(base).hits(text).items()
+        for ob_id, words in index.hits(text).items()
         if allowed is None or ob_id in allowed
     ]
     scores.sort(key=lambda item: (-item[1], -base.obligation(item[0]).resolution, item[0]))

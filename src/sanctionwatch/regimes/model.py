@@ -227,6 +227,10 @@ class RegimeFile(_Model):
     established_by: int
     resolutions: list[int] = Field(min_length=1)
     aliases: list[str] = Field(min_length=1)
+    # whether the measures are directed at the state the regime is named after (the DPRK,
+    # Iran), or at armed groups and persons on its ground, with its government carrying
+    # them out (Somalia's charcoal ban, the DRC's embargo on armed groups, Haiti's gangs)
+    against_state: bool = True
     note: str | None = None
     panel: list[MandateRenewal] = Field(default_factory=list)
     panel_obligation: str | None = None
