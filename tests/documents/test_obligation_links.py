@@ -359,3 +359,22 @@ def test_a_car_is_not_the_central_african_republic(kb: Any) -> None:
     assert index.regimes("A car bomb went off; the CAR park was closed.") == set()
     assert index.regimes("Arms reached Juba, South Sudan.") == {"south_sudan"}
     assert index.regimes("Khartoum denied flights over Darfur.") == {"sudan"}
+
+
+def test_a_seizure_told_with_what_the_ship_did_takes_that_measure(kb: Any) -> None:
+    sts = (
+        "Japan seized a Panama-flagged tanker suspected of transferring oil to a North "
+        "Korean ship at sea, officials said."
+    )
+    assert claims(sts, "2019-01-10") == [("JP", "reports_measure", "2375-OP11")]
+    coal = (
+        "The United States seized a North Korean cargo ship used to export coal in "
+        "violation of UN sanctions, prosecutors said."
+    )
+    assert claims(coal, "2019-01-10") == [("US", "reports_measure", "2371-OP8")]
+    # must not: a seizure that names no measure stays a seizure
+    seized = (
+        "South Korea seized the North Korean freighter and impounded it in Busan under UN "
+        "sanctions, officials said."
+    )
+    assert claims(seized, "2019-01-10") == [("KR", "reports_measure", "2397-OP9-15")]

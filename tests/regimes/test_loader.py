@@ -193,6 +193,17 @@ def test_an_obligation_id_used_in_two_regime_files(data_copy: Path) -> None:
         build_kb(data_copy)
 
 
+def test_an_enforcing_keyword_must_be_a_keyword(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "dprk.yaml"
+    _replace(path, "enforcing_keywords: [seize,", "enforcing_keywords: [confiscated, seize,")
+    with pytest.raises(DataFileError) as caught:
+        build_kb(data_copy)
+    assert caught.value.path == str(path)
+    assert "confiscated" in caught.value.message
+    # must not: the package's own file, with its enforcing keywords, loads
+    assert "seized" in build_kb(data_dir()).obligation("2397-OP9-15").enforcing_keywords
+
+
 def test_a_regime_on_armed_groups_has_no_target_state(data_copy: Path) -> None:
     kb = build_kb(data_copy)
     assert not kb.regimes["haiti"].against_state and not kb.regimes["drc"].against_state

@@ -288,6 +288,7 @@ class ObligationIndex:
             return []  # a text on another regime: no duty of the knowledge base by keywords
         totals: dict[int, float] = {}
         topical: set[int] = set()  # found by a keyword, not by a name alone
+        enforcing: dict[int, float] = {}  # the part of a total from acts of enforcing
         for key in self.keywords_in(text):
             for idx in self._by_keyword.get(key, []):
                 if self.regime and self.entry_regimes[idx] not in (None, self.regime):
@@ -295,8 +296,14 @@ class ObligationIndex:
                 if key in self._names:
                     totals[idx] = totals.get(idx, 0.0) + 0.1  # a name breaks ties only
                     continue
-                totals[idx] = totals.get(idx, 0.0) + 1.0 + 0.02 * len(key)  # longer: more specific
+                weight = 1.0 + 0.02 * len(key)  # longer: more specific
+                totals[idx] = totals.get(idx, 0.0) + weight
                 topical.add(idx)
+                if key in getattr(self.entries[idx][0], "enforcing_keywords", ()):
+                    enforcing[idx] = enforcing.get(idx, 0.0) + weight
+        # an act of enforcing told with the measure it enforces ("seized a ship that
+        # carried coal"): that act counts for half, so the measure comes first
+        measured = any(totals[i] > enforcing.get(i, 0.0) for i in topical)
         scored = []
         for idx, total in totals.items():
             if idx not in topical:
@@ -304,6 +311,8 @@ class ObligationIndex:
             ob, number, adopted = self.entries[idx]
             if published is not None and adopted is not None and adopted > published:
                 continue
+            if measured and idx in enforcing:
+                total -= enforcing[idx] / 2
             scored.append((total, ob, number))
         scored.sort(key=lambda item: (-item[0], -item[2]))
         self._cache[cache_key] = scored

@@ -161,6 +161,9 @@ class Obligation(_Model):
     # sentences take it: not for conduct told as the reason for sanctions ("over its
     # nuclear tests"), which frames no other sentence
     frames_documents: bool = True
+    # keywords that name an act of enforcing other measures ("seized"): a sentence that
+    # also names the measure enforced ("seized a ship that carried coal") is about that one
+    enforcing_keywords: list[str] = Field(default_factory=list)
 
     rule_texts = field_validator("deadline_rule", "ends_rule", mode="before")(_rule_text)
 
@@ -171,7 +174,7 @@ class Obligation(_Model):
             raise ValueError(f"paragraph {value!r} should look like 'OP8', 'OP26(b)' or 'annex B'")
         return value
 
-    @field_validator("keywords", "names")
+    @field_validator("keywords", "names", "enforcing_keywords")
     @classmethod
     def _keywords_lower(cls, value: list[str]) -> list[str]:
         return [" ".join(k.casefold().split()) for k in value if k.strip()]
@@ -186,6 +189,9 @@ class Obligation(_Model):
             )
         if not self.sources and self.status != "unconfirmed":
             raise ValueError("sources: name at least one source, or set status: unconfirmed")
+        stray = sorted(set(self.enforcing_keywords) - set(self.keywords))
+        if stray:
+            raise ValueError(f"enforcing_keywords not among the keywords: {', '.join(stray)}")
         return self
 
     @computed_field  # type: ignore[prop-decorator]
