@@ -661,3 +661,17 @@ def test_a_state_that_condemns_is_not_the_one_charged(kb: Any) -> None:
     # must not: a state that breaches is still charged ("The EU exported arms ...")
     acts = "UN experts said Belarus exported arms to North Korea in violation of resolution 1718."
     assert ("BY", "alleges_violation") in claims(acts, published="2023-10-01")
+
+
+def test_halting_the_issuance_of_visas_is_a_measure(kb: Any) -> None:
+    for text in (
+        "Peru announced on Thursday it would halt the issuance of visas to North Korean workers.",
+        "Chile also said it no longer would issue visas to North Korean workers.",
+        "Peru suspended the issuance of work permits for North Korean laborers in September.",
+        "Malta has denied visa extensions for North Korean workers, effectively expelling them.",
+    ):
+        assert [c[1] for c in claims(text)] == ["reports_measure"], text
+    # must not: a denial of an accusation about visas, or visas of other people
+    denial = "Peru denied the allegation that it issued visas to North Korean workers."
+    assert [c[1] for c in claims(denial)] == ["denies_violation"]
+    assert claims("Peru said it would stop issuing visas to tourists from Europe.") == []
