@@ -299,6 +299,23 @@ def test_a_share_of_the_cap_is_checked_against_the_knowledge_base() -> None:
     assert analyse_text(spaced.format(15), published="2019-10-01").factual_errors == []
 
 
+def test_a_share_of_the_cap_in_a_text_about_transfers_at_sea() -> None:
+    # the text is about ship-to-ship transfers, a duty with no cap of its own; the share
+    # is still checked against the cap in force when the report came out
+    text = (
+        "Tankers kept transferring oil to North Korean ships at sea, UN experts said. "
+        "Their report lists ship-to-ship transfers to North Korean vessels off Ningbo and "
+        "in the Yellow Sea. Russia and China notified deliveries of some 118,100 barrels, "
+        "or roughly {} percent of the annual cap."
+    )
+    errors = analyse_text(text.format(31), published="2019-09-01").factual_errors
+    assert [e["kind"] for e in errors] == ["arithmetic"] and "23.6" in errors[0]["message"]
+    # must not: the right share; a share of something that is not a cap
+    assert analyse_text(text.format(24), published="2019-09-01").factual_errors == []
+    other = text.format(31).replace("of the annual cap", "of their exports")
+    assert analyse_text(other, published="2019-09-01").factual_errors == []
+
+
 def test_a_change_between_bare_numbers() -> None:
     text = (
         "The number of North Koreans entering China for work fell from 3,100 in 2017 to "

@@ -192,6 +192,25 @@ class ObligationIndex:
                 return due if isinstance(due, date) else None
         return None
 
+    def regime_limits(self, text: str, published: date | None) -> dict[str, float]:
+        """The cap in force in each unit among the current regime's obligations, for a
+        sentence that speaks of a cap its own duty does not set: of those adopted by
+        ``published``, the one whose keywords ``text`` (the document) names most, then the
+        latest (2397's 500,000 barrels of refined products, not 2375's 2 million, nor the
+        crude oil cap in the same unit)."""
+        found = self.keywords_in(text)
+        best: dict[str, tuple[int, int, float]] = {}
+        for idx, (ob, number, adopted) in enumerate(self.entries):
+            if self.regime is None or self.entry_regimes[idx] != self.regime:
+                continue
+            if published is not None and adopted is not None and adopted > published:
+                continue
+            named = len(found & set(getattr(ob, "keywords", None) or []))
+            for unit, value in self.limits(ob.id).items():
+                if unit not in best or (named, number) > best[unit][:2]:
+                    best[unit] = (named, number, value)
+        return {unit: value for unit, (_, _, value) in best.items()}
+
     def limits(self, obligation_id: str | None) -> dict[str, float]:
         """The highest cap of the obligation in each unit ("barrels": 500000.0)."""
         out: dict[str, float] = {}

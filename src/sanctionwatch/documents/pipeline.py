@@ -284,6 +284,10 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
             f = by_start[s.start]
             link = ctx.index.link(s.text, f.references, published) or doc_link
             limits = ctx.index.limits(link.obligation_id if link else None)
+            if not limits and _CAP_WORD.search(s.text):
+                # the duty linked sets no limit (ship-to-ship transfers) but the sentence
+                # speaks of one ("31 percent of the annual cap"): the regime's cap in force
+                limits = ctx.index.regime_limits(text, published)
             if limits:
                 issues += check_share_of_limit(s, f.quantities, limits)
     issues += check_sanction_years(sentences, ctx.kb, ctx.index.regime, published)
@@ -311,6 +315,7 @@ def _analyse(inp: DocumentInput, doc: Any, ctx: _Context, screener: Any) -> Anal
 
 
 _LINE_BREAK = re.compile(r"\n+")
+_CAP_WORD = re.compile(r"\b(?:cap|ceiling|limit)\b", re.I)
 # a sentence that goes on about the figures of the one before it
 _CONTINUES = re.compile(
     r"\W*(?:the\s+(?:data|figures|statistics|numbers|report)|that|this|these|those|it|they)\b", re.I
