@@ -84,3 +84,13 @@ def test_the_african_and_haiti_regimes_hold_their_measures() -> None:
     libya = "Armoured vehicles and ammunition reached Libya in breach of the arms embargo."
     assert obligation_scores(libya)[0][0] == "1970-OP9"
     assert not any(i.startswith("2428") for i, _ in obligation_scores(libya))
+
+
+def test_words_every_conflict_uses_name_no_regime_duty() -> None:
+    # a text that names no regime is matched against every regime's keywords, so the
+    # African regimes' keywords are phrases of their measures, not words of any war
+    generic = "Troops fought the rebels and armed groups with air strikes and bombing."
+    assert obligation_scores(generic) == []
+    # must not: the measure's own phrasing still finds it
+    darfur = "The government kept up offensive military flights over the region."
+    assert obligation_scores(darfur)[0][0] == "1591-OP6"
