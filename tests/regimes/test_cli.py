@@ -75,3 +75,15 @@ def test_check_refs_refuses_unusable_files(tmp_path: Path) -> None:
     latin.write_bytes("r\xe9solution 2397".encode("latin-1"))
     result = RUNNER.invoke(app, ["check-refs", str(latin)])
     assert result.exit_code == 1 and "not UTF-8" in _flat(result.output)
+
+
+def test_the_table_marks_a_paragraph_no_source_confirms() -> None:
+    out = RUNNER.invoke(app, ["obligations", "--regime", "somalia"]).stdout
+    rows = {
+        line.split("│")[1].strip(): line.split("│")[2].strip()
+        for line in out.splitlines()
+        if line.count("│") >= 5 and line.split("│")[1].strip()
+    }
+    assert rows["733-OP5"] == "OP5?"
+    # must not: a paragraph a source names stays plain
+    assert rows["2036-OP22"] == "OP22"

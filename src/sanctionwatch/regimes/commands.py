@@ -6,11 +6,14 @@ import json
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from sanctionwatch.clikit import console, handle_errors
+
+if TYPE_CHECKING:
+    from sanctionwatch.regimes.model import Obligation
 
 app = typer.Typer()
 
@@ -59,12 +62,19 @@ def obligations_command(
     for ob in rows:
         table.add_row(
             ob.id,
-            ob.paragraph or "[dim]unconfirmed[/]",
+            _paragraph(ob),
             ob.title,
             str(ob.deadline or ob.deadline_rule or ""),
             ob.status,
         )
     console.print(table)
+
+
+def _paragraph(ob: Obligation) -> str:
+    """The paragraph, marked where no source read states it ("OP5?")."""
+    if ob.paragraph is None:
+        return "[dim]unconfirmed[/]"
+    return f"{ob.paragraph}[dim]?[/]" if "paragraph" in ob.unconfirmed else ob.paragraph
 
 
 @app.command("deadlines")
