@@ -4,6 +4,9 @@ places are left as they were. Every text here is written for these tests."""
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from sanctionwatch.documents import analyse_text
 
 
@@ -45,3 +48,37 @@ def test_other_countries_including_the_ones_named_are_parties_to_the_sale() -> N
         "sanctions, experts told Vietnam's state media."
     )
     assert "VN" not in states(text)
+
+
+def test_the_two_congos_are_told_apart_in_any_spacing() -> None:
+    from sanctionwatch.documents.gazetteer import gazetteer
+
+    gaz = gazetteer()
+
+    def named(text: str) -> list[str]:
+        return [h.iso2 for h in gaz.countries(text)]
+
+    assert named("the Democratic Republic of Congo and the Republic of Congo") == ["CD", "CG"]
+    assert named("Congo-Kinshasa, Congo Brazzaville") == ["CD", "CG"]
+    # a name broken over two lines of hard-wrapped text is still one name
+    assert named("leaders of the Democratic\nRepublic of Congo's M23 rebels") == ["CD"]
+    assert named("the United  States") == ["US"]
+    # must not: a bare "Congo" (either state) is no state, nor is a sea or a currency
+    assert named("eastern Congo") == []
+    assert named("the East China Sea, paid in US dollars") == []
+
+
+@given(st.data())
+def test_any_white_space_inside_a_country_name_keeps_the_name(data: st.DataObject) -> None:
+    from sanctionwatch.documents.gazetteer import gazetteer
+
+    gaz = gazetteer()
+    names = sorted(n for n in gaz.country_names if " " in n)
+    name = data.draw(st.sampled_from(names))
+    gaps = data.draw(st.lists(st.sampled_from([" ", "  ", "\n", " \n"]), min_size=8, max_size=8))
+    spaced = "".join(
+        word + (gaps[i] if i < len(name.split()) - 1 else "") for i, word in enumerate(name.split())
+    )
+    original = [h.iso2 for h in gaz.countries(f"Officials of {name.title()} said so.")]
+    hits = [h.iso2 for h in gaz.countries(f"Officials of {spaced.title()} said so.")]
+    assert hits == original

@@ -41,9 +41,13 @@ class OrgHit:
     canonical: str
 
 
-def _alternation(phrases: list[str]) -> str:
+def _alternation(phrases: list[str], any_space: bool = False) -> str:
+    """One alternation, longest first; ``any_space``: a space in a phrase matches any run of
+    white space, a line break included ("the Democratic / Republic of Congo" in
+    hard-wrapped text)."""
     parts = sorted({p for p in phrases if p}, key=len, reverse=True)
-    return "|".join(re.escape(p) for p in parts)
+    escaped = (re.escape(p) for p in parts)
+    return "|".join(e.replace(r"\ ", r"\s+") if any_space else e for e in escaped)
 
 
 class Gazetteer:
@@ -81,7 +85,7 @@ class Gazetteer:
         # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
         self._country_re = re.compile(
             r"(?<![\w.])(?:"
-            + _alternation([p for p in lookup if p not in ("the North", "The North")])
+            + _alternation([p for p in lookup if p not in ("the North", "The North")], True)
             + r"|[Tt]he North(?!\s+[A-Z]|-))(?:'s|’s)?(?![\w])"
         )
         orgs: dict[str, tuple[str, str, str]] = {}
@@ -114,7 +118,7 @@ class Gazetteer:
         for m in self._country_re.finditer(text):
             surface = m.group(0)
             bare = _POSSESSIVE.sub("", surface)
-            iso2, how = self._country_lookup[bare]
+            iso2, how = self._country_lookup[" ".join(bare.split())]
             if how in ("capital", "place") and _in_person_name(text, m.start()):
                 continue  # "Undersecretary Maria Lourdes Santiago": a surname, not Chile
             if _SEA_AFTER.match(text, m.end()) or text.endswith("Sea of ", 0, m.start()):
