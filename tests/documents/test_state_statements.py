@@ -675,3 +675,17 @@ def test_halting_the_issuance_of_visas_is_a_measure(kb: Any) -> None:
     denial = "Peru denied the allegation that it issued visas to North Korean workers."
     assert [c[1] for c in claims(denial)] == ["denies_violation"]
     assert claims("Peru said it would stop issuing visas to tourists from Europe.") == []
+
+
+def test_workers_still_in_a_state_told_by_a_newspaper_are_an_allegation(kb: Any) -> None:
+    past = "The deadline to send North Korean workers home passed in December 2019. "
+    paper = (
+        past + "Workers remain in China, partly due to the pandemic, the Sankei Shimbun reported."
+    )
+    assert [c[:2] for c in claims(paper, "2020-06-01")] == [("CN", "alleges_violation")]
+    # must not: the state's own ministry telling it is an admission
+    own = (
+        past
+        + "Workers remain in China, partly due to the pandemic, the Chinese foreign ministry said."
+    )
+    assert [c[:2] for c in claims(own, "2020-06-01")] == [("CN", "admits_noncompliance")]

@@ -479,6 +479,12 @@ def clause_claims(
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
             stances.append(("asserts_compliance", compliance, 0.8))
+        elif admission and unknown and not self_speaker and all(
+            _FACT_OF_STAYING.search(a) for a in admission
+        ):
+            # "workers remain in China, the Sankei Shimbun reported": a fact a newspaper
+            # or an unplaced speaker tells of a state, not that state's admission
+            stances.append(("alleges_violation", admission, 0.6))
         elif admission and (self_speaker or unknown):
             stances.append(("admits_noncompliance", admission, 0.7))
         elif measure and violation and content.find(measure[0]) < content.find(violation[0]):
@@ -680,6 +686,12 @@ def _other_goods(
     return None
 
 
+# admission cues that tell a fact (people still in a state), not a state's own words
+_FACT_OF_STAYING = re.compile(
+    r"^(?:still|remain(?:s|ed)?)\s+in$|^(?:not|n.t)\s+(?:yet\s+)?(?:left|departed|gone\s+home"
+    r"|returned\s+home|been\s+(?:repatriated|sent\s+home|deported))$",
+    re.IGNORECASE,
+)
 _ADMITTING = re.compile(r"acknowledg\w*|admit\w*|conced\w*", re.I)  # speech verbs
 _NEGATED = re.compile(
     r"\b(?:not|never|no|yet\s+to|failed|failings?|delay\w*|still|remained)\b", re.I
