@@ -370,3 +370,30 @@ def test_a_list_of_numbers_with_a_list_of_years_is_not_checked_against_one_year(
     # must still find: one number with a wrong year
     ref = _only(find_references("Resolution 1874, adopted in 2006, bans arms sales."), number=1874)
     assert (ref.problem or ref.date_problem) is not None
+
+
+def test_a_thematic_number_one_digit_from_the_regimes_own_is_a_slip() -> None:
+    day = date(2020, 10, 15)
+    slip = (
+        "The US says the snapback of sanctions is part of Security Council resolution 2331, "
+        "not only of the JCPOA with Iran."
+    )
+    (ref,) = find_references(slip, published=day)
+    assert ref.resolved == 2231 and ref.problem is not None and "2231" in ref.problem
+    # must not: the thematic resolution cited for its own subject, in the same context
+    cited = "Iran and the JCPOA came up, and resolution 2331 on human trafficking was cited."
+    (ref,) = find_references(cited, published=day)
+    assert ref.resolved == 2331 and ref.problem is None
+    # nor where two of the regime's resolutions are one digit away (2321 and 2371)
+    dprk = "North Korea's coal sanctions were discussed beside resolution 2331 on trafficking."
+    assert [r.problem for r in find_references(dprk, published=day)] == [None]
+
+
+@given(st.integers(min_value=1000, max_value=9999), st.integers(min_value=1000, max_value=9999))
+def test_one_digit_apart_is_symmetric_and_never_the_same_number(a: int, b: int) -> None:
+    from sanctionwatch.regimes.refs import _one_digit_apart
+
+    assert _one_digit_apart(a, b) == _one_digit_apart(b, a)
+    assert not _one_digit_apart(a, a)
+    if _one_digit_apart(a, b):
+        assert sum(x != y for x, y in zip(str(a), str(b), strict=True)) in (1, 2)

@@ -479,8 +479,11 @@ def clause_claims(
             if admission:
                 stances.append(("admits_noncompliance", admission, 0.7))
             stances.append(("asserts_compliance", compliance, 0.8))
-        elif admission and unknown and not self_speaker and all(
-            _FACT_OF_STAYING.search(a) for a in admission
+        elif (
+            admission
+            and unknown
+            and not self_speaker
+            and all(_FACT_OF_STAYING.search(a) for a in admission)
         ):
             # "workers remain in China, the Sankei Shimbun reported": a fact a newspaper
             # or an unplaced speaker tells of a state, not that state's admission

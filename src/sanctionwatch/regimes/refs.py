@@ -252,6 +252,16 @@ def _check_number(
         problems.append(f"'{cue.label()}'")
     if not topic_ok:
         problems.append(" and ".join(f"the {_label(kb, r)} context" for r in sorted(ctx.regimes)))
+    near = _thematic_near_miss(kb, res, ctx) if topic_ok and date_ok else None
+    if near is not None:
+        # "the snapback is part of Resolution 2331", in a text on Iran: a thematic
+        # resolution one digit away from the regime's own (2231) is a slip for it
+        label = "/".join(_label(kb, r) for r in sorted(ctx.regimes))
+        problem = (
+            f"number {number} ({_when(res)}) is a thematic resolution on {res.subject}, "
+            f"not on the {label} sanctions; the {label} resolution one digit away is {near}"
+        )
+        return near, 0.7, _obligation_for(kb, near, ctx, para), problem
     if not problems:
         ob_id = _obligation_for(kb, number, ctx, para)
         return number, 0.95 if stated is not None else 0.9, ob_id, None
@@ -289,6 +299,37 @@ def _check_number(
     transposed = sorted(str(number)) == sorted(str(choice))
     ob_id = _obligation_for(kb, choice, ctx, para)
     return choice, 0.8 if transposed else 0.65, ob_id, problem
+
+
+def _one_digit_apart(a: int, b: int) -> bool:
+    """Same length and one digit changed, or two neighbouring digits swapped."""
+    x, y = str(a), str(b)
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    if len(diff) == 1:
+        return True
+    return (
+        len(diff) == 2
+        and diff[1] == diff[0] + 1
+        and x[diff[0]] == y[diff[1]]
+        and x[diff[1]] == y[diff[0]]
+    )
+
+
+def _thematic_near_miss(kb: KnowledgeBase, res: Resolution, ctx: _Context) -> int | None:
+    """The one measure resolution of the regimes named nearby that a thematic resolution's
+    number is one digit away from, where the sentence names its measures; else None."""
+    if not ctx.regimes or "(thematic)" not in res.topic:
+        return None
+    near = [
+        n for n in _measure_resolutions(kb, ctx.regimes, None) if _one_digit_apart(res.number, n)
+    ]
+    if len(near) != 1:
+        return None
+    # and the sentence speaks of that resolution's measures ("the snapback")
+    _, _, score = _best_obligation(kb, near, ctx)
+    return near[0] if score > 0 else None
 
 
 def _on_topic_number(kb: KnowledgeBase, number: int, ctx: _Context) -> bool:
