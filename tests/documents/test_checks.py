@@ -189,6 +189,16 @@ def test_percentage_changes(text: str, bad: bool) -> None:
         assert issues[0].kind == "arithmetic"
 
 
+def test_kilograms_given_in_short_tons_unsaid_are_flagged() -> None:
+    (issue,) = check_conversions(sents("The stockpile stood at 2,105 kg (2.32 tons) in May."))
+    assert issue.kind == "unit_conversion" and "short tons" in issue.explanation
+    assert "2.1" in issue.explanation
+    # must not: metric tons as the text weighs, or tons given first and tonnes after
+    assert check_conversions(sents("The stockpile stood at 2,105 kg (2.1 tons) in May.")) == []
+    assert check_conversions(sents("The cargo was 5,000 tons (4,536 tonnes) of coal.")) == []
+    assert check_conversions(sents("The ship carried 2,000 pounds (1 ton) of it.")) == []
+
+
 _LENGTHS = {"metres": 1.0, "km": 1000.0, "feet": 0.3048, "miles": 1609.344}
 
 

@@ -149,6 +149,7 @@ _UNITS: dict[str, tuple[str, tuple[float, ...]]] = {
     "gallons": ("volume", (3.78541, 4.54609)), "cubic metres": ("volume", (1000.0,)),
     "cubic meters": ("volume", (1000.0,)),
 }  # fmt: skip
+_METRIC_MASS = frozenset({"kg", "kilograms", "tonnes", "tonne", "metric tons"})
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 _CONVERSION = re.compile(
     rf"(?<![\w.,])(?P<v1>{_NUM})\s*(?:-\s*)?(?P<u1>{_UNIT_ALT})\b"
@@ -179,7 +180,28 @@ def check_conversions(sentences: Sequence[Sentence]) -> list[FactualIssue]:
             v1, v2 = float(m.group("v1").replace(",", "")), float(m.group("v2").replace(",", ""))
             slack = 0.1 if m.group("approx") else 0.04
             expected = [v1 * f1 / f2 for f1 in u1[1] for f2 in u2[1]]
-            if any(abs(e - v2) <= _step(m.group("v2")) / 2 + slack * e for e in expected):
+            step = _step(m.group("v2")) / 2
+            if any(abs(e - v2) <= step + slack * e for e in expected):
+                metric = v1 * u1[1][0] / 1000.0
+                if (
+                    m.group("u2").lower() in ("tons", "ton")
+                    and m.group("u1").lower() in _METRIC_MASS
+                    and abs(metric - v2) > step + slack * metric
+                ):
+                    # "2,105 kg (2.32 tons)": right only in US short tons, which a text
+                    # that weighs in kilograms does not say
+                    out.append(
+                        FactualIssue(
+                            "unit_conversion",
+                            s.start + m.start(),
+                            s.start + m.end(),
+                            m.group(0),
+                            f"{m.group('v1')} {m.group('u1')} is {_fmt(metric)} metric tons; "
+                            f"{m.group('v2')} is the figure in US short tons, which the text "
+                            "does not say",
+                            0.6,
+                        )
+                    )
                 continue
             out.append(
                 FactualIssue(
