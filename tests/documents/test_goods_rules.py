@@ -423,3 +423,20 @@ def test_a_trailing_speaker_who_told_a_named_outlet(kb: Any) -> None:
     an = analyse_text(cap, published="2019-07-12")
     got = [(c.subject_state, c.stance, c.speaker) for c in an.claims if c.subject_state == "PE"]
     assert got == [("PE", "reports_measure", "a Peruvian official")]
+
+
+def test_the_state_receiving_capped_goods_is_not_charged_with_the_suppliers_breach() -> None:
+    ctx = "UN sanctions cap North Korea's imports of refined petroleum at 500,000 barrels a year. "
+    sent = (
+        "Russia shipped more than 165,000 barrels of refined petroleum to North Korea in "
+        "March in defiance of UN sanctions, the White House said."
+    )
+    got = [
+        (c.subject_state, c.stance) for c in analyse_text(ctx + sent, published="2024-06-01").claims
+    ]
+    assert ("RU", "alleges_violation") in got
+    assert ("KP", "alleges_violation") not in got
+    # must not: arms, banned both ways, still charge both ends
+    arms = "North Korea had delivered munitions to Russia, in violation of UN resolutions."
+    both = {(c.subject_state, c.stance) for c in analyse_text(arms, published="2024-06-01").claims}
+    assert {("KP", "alleges_violation"), ("RU", "alleges_violation")} <= both

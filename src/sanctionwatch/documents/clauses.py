@@ -53,6 +53,7 @@ from sanctionwatch.documents.subjects import (
 __all__ = ["NO_QUOTES", "STATE_KINDS", "clause_claims", "official_of", "reporting_states"]
 
 STATE_KINDS = {"UN", "INT", "EU", "MEDIA"}
+_SUPPLIERS_ONLY = {"cap", "supply ban"}
 GOODS = ARMS | EXPORT_BANS | SUPPLY_BANS | MARITIME
 _FIRST_PERSON = re.compile(r"\b(?:we|our|us|ourselves)\b", re.IGNORECASE)
 _PAIR = re.compile(
@@ -543,7 +544,12 @@ def clause_claims(
             out.append((subject, stance, cues, conf * (0.85 if att is None else 1.0), elsewhere))
     if category not in GOODS:
         return out  # only goods traded have two ends; workers sent home do not
-    return out + _other_party(out, content, c_start, parties, subjects, target, speaker_state)
+    # a supply ban or a cap binds the suppliers only: the targeted state that receives the
+    # goods ("Russia shipped 165,000 barrels to North Korea") is no party to its breach
+    receiver_free = target if category in _SUPPLIERS_ONLY else None
+    return out + _other_party(
+        out, content, c_start, parties, subjects, target, speaker_state, receiver_free
+    )
 
 
 # a state that voices a view of others' conduct: "The EU condemns", "Japan is deeply
@@ -573,9 +579,11 @@ def _other_party(
     subjects: list[str],
     target: str | None,
     speaker_state: str | None,
+    receiver_free: str | None = None,
 ) -> list[Found]:
     """A banned transfer has two ends: "North Korea had delivered munitions to Russia, in
-    violation of ..." charges both the sender and the receiver."""
+    violation of ..." charges both the sender and the receiver (``receiver_free``: a state
+    that is never charged as the receiving end)."""
     charged = [x for x in found if x[1] == "alleges_violation"]
     if not charged:
         return []
@@ -584,7 +592,10 @@ def _other_party(
     return [
         (st, "alleges_violation", charged[0][2], charged[0][3] * 0.9, charged[0][4])
         for st in parties
-        if st not in told and st != speaker_state and st not in STATE_KINDS
+        if st not in told
+        and st != speaker_state
+        and st not in STATE_KINDS
+        and not (st == receiver_free and told - {st})
     ]
 
 
