@@ -42,3 +42,24 @@ def test_a_cap_stated_as_what_the_target_may_import_is_a_duty_on_all_states() ->
     # the target's own imports above the cap are a breach, not the duty
     over = "North Korea imported up to 4 million barrels of fuel, over the cap, the panel said."
     assert ("ALL", "other") not in [c[:2] for c in read3(over)]
+
+
+def test_shipments_that_topped_the_cap_are_a_breach() -> None:
+    ctx = "UN sanctions cap North Korea's imports of refined petroleum at 500,000 barrels a year. "
+    said = (
+        "John Kirby said Russian shipments have already topped North Korea's annual import "
+        "cap mandated by the U.N. Security Council."
+    )
+    got = [
+        (c.subject_state, c.stance) for c in analyse_text(ctx + said, published="2024-06-01").claims
+    ]
+    assert ("RU", "alleges_violation") in got
+    # must not: a price that topped a figure, or deliveries kept below the cap
+    price = "Oil topped $80 a barrel as the talks on the cap began."
+    assert analyse_text(ctx + price, published="2024-06-01").claims[1:] == []
+    below = "Russia's deliveries stayed below the cap, Moscow said."
+    got = [
+        (c.subject_state, c.stance)
+        for c in analyse_text(ctx + below, published="2024-06-01").claims
+    ]
+    assert ("RU", "alleges_violation") not in got
