@@ -82,3 +82,18 @@ def test_any_white_space_inside_a_country_name_keeps_the_name(data: st.DataObjec
     original = [h.iso2 for h in gaz.countries(f"Officials of {name.title()} said so.")]
     hits = [h.iso2 for h in gaz.countries(f"Officials of {spaced.title()} said so.")]
     assert hits == original
+
+
+def test_a_list_after_in_addition_to_one_state_acts() -> None:
+    ctx = "North Korea has sold arms in Africa despite the UN arms embargo, the panel said. "
+    listed = (
+        "In addition to Mozambique, Angola, Zimbabwe, Namibia and Senegal are under "
+        "investigation as sanctions violators."
+    )
+    got = {c.subject_state for c in analyse_text(ctx + listed, published="2017-03-01").claims}
+    assert {"AO", "ZW", "NA", "SN"} <= got
+    assert "MZ" not in got  # the state set beside the list
+    # must not: a list after "to" stays the goods' destination
+    sales = "The panel also looked at sales to Mozambique, Angola and Zimbabwe in breach of it."
+    got = {c.subject_state for c in analyse_text(ctx + sales, published="2017-03-01").claims}
+    assert not {"MZ", "AO", "ZW"} & got

@@ -124,7 +124,12 @@ def subjects_of(
         flag = is_actor(h, text, base, gaz)
         possessive = bool(re.match(r"['’]s\b", text[h.end - base :]))
         between = text[prev[0].end - base : h.start - base] if prev is not None else ""
-        if prev is not None and not possessive and _JOINED.fullmatch(between):
+        if (
+            prev is not None
+            and not possessive
+            and _JOINED.fullmatch(between)
+            and not (between.strip() == "," and _BESIDES.search(text, 0, prev[0].start - base))
+        ):
             flag = prev[1]  # "between Russia and China": both, or neither, act
         prev = (h, flag)
         if flag:
@@ -170,6 +175,13 @@ _LIST_ON = re.compile(
     r"|,?\s*(?:and|or)\s+(?:\w+\s+)?other\s+(?:countries|states|nations)\s*,?\s*"
     r"(?:including|such\s+as|like|notably)"
     r"|,?\s*(?:including|such\s+as|notably|especially))\s*(?:the\s+)?",
+    re.IGNORECASE,
+)
+
+# a sentence that opens on one state set beside the list that follows: "In addition to
+# Mozambique, Angola, Namibia and Senegal are under investigation" (the list acts)
+_BESIDES = re.compile(
+    r"^\W*(?:in\s+addition\s+to|besides|apart\s+from|aside\s+from|along\s+with)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
