@@ -181,37 +181,33 @@ def check_conversions(sentences: Sequence[Sentence]) -> list[FactualIssue]:
             slack = 0.1 if m.group("approx") else 0.04
             expected = [v1 * f1 / f2 for f1 in u1[1] for f2 in u2[1]]
             step = _step(m.group("v2")) / 2
-            if any(abs(e - v2) <= step + slack * e for e in expected):
+            said = f"{m.group('v1')} {m.group('u1')}"
+            if not any(abs(e - v2) <= step + slack * e for e in expected):
+                why = f"{said} is about {_fmt(expected[0])} {m.group('u2')}, not {m.group('v2')}"
+                confidence = 0.85
+            else:
+                # "2,105 kg (2.32 tons)": right only in US short tons, which a text that
+                # weighs in kilograms does not say
                 metric = v1 * u1[1][0] / 1000.0
-                if (
+                if not (
                     m.group("u2").lower() in ("tons", "ton")
                     and m.group("u1").lower() in _METRIC_MASS
                     and abs(metric - v2) > step + slack * metric
                 ):
-                    # "2,105 kg (2.32 tons)": right only in US short tons, which a text
-                    # that weighs in kilograms does not say
-                    out.append(
-                        FactualIssue(
-                            "unit_conversion",
-                            s.start + m.start(),
-                            s.start + m.end(),
-                            m.group(0),
-                            f"{m.group('v1')} {m.group('u1')} is {_fmt(metric)} metric tons; "
-                            f"{m.group('v2')} is the figure in US short tons, which the text "
-                            "does not say",
-                            0.6,
-                        )
-                    )
-                continue
+                    continue
+                why = (
+                    f"{said} is {_fmt(metric)} metric tons; {m.group('v2')} is the figure in "
+                    "US short tons, which the text does not say"
+                )
+                confidence = 0.6
             out.append(
                 FactualIssue(
                     "unit_conversion",
                     s.start + m.start(),
                     s.start + m.end(),
                     m.group(0),
-                    f"{m.group('v1')} {m.group('u1')} is about {_fmt(expected[0])} "
-                    f"{m.group('u2')}, not {m.group('v2')}",
-                    0.85,
+                    why,
+                    confidence,
                 )
             )
     return out
