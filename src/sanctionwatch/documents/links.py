@@ -322,7 +322,7 @@ class ObligationIndex:
                     enforcing[idx] = enforcing.get(idx, 0.0) + weight
         # an act of enforcing told with the measure it enforces ("seized a ship that
         # carried coal"): that act counts for half, so the measure comes first
-        measured = any(totals[i] > enforcing.get(i, 0.0) for i in topical)
+        plain = {i for i in topical if totals[i] > enforcing.get(i, 0.0)}
         scored = []
         for idx, total in totals.items():
             if idx not in topical:
@@ -330,7 +330,7 @@ class ObligationIndex:
             ob, number, adopted = self.entries[idx]
             if published is not None and adopted is not None and adopted > published:
                 continue
-            if measured and idx in enforcing:
+            if idx in enforcing and plain - {idx}:
                 total -= enforcing[idx] / 2
             scored.append((total, ob, number))
         scored.sort(key=lambda item: (-item[0], -item[2]))
