@@ -29,7 +29,7 @@ def _alternation(words: list[str]) -> str:
 
 
 class KeywordIndex:
-    """One pattern over every obligation keyword, one per regime over its aliases."""
+    """One pattern over every obligation keyword, one over every regime's aliases."""
 
     __slots__ = ("_alias_regime", "_names", "_owners", "_pattern", "_prefixes", "_regimes")
 
