@@ -83,10 +83,14 @@ class Gazetteer:
         lookup["the North"] = lookup["The North"] = ("KP", "name")
         self._country_lookup = lookup
         # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
-        self._country_re = re.compile(
-            r"(?<![\w.])(?:"
-            + _alternation([p for p in lookup if p not in ("the North", "The North")], True)
-            + r"|[Tt]he North(?!\s+[A-Z]|-))(?:'s|’s)?(?![\w])"
+        names = [p for p in lookup if p not in ("the North", "The North")]
+        self._country_re, self._country_re_spaced = (
+            re.compile(
+                r"(?<![\w.])(?:"
+                + _alternation(names, spaced)
+                + r"|[Tt]he North(?!\s+[A-Z]|-))(?:'s|’s)?(?![\w])"
+            )
+            for spaced in (False, True)
         )
         orgs: dict[str, tuple[str, str, str]] = {}
         with (data_dir / "organisations.tsv").open(encoding="utf-8") as fh:
@@ -114,9 +118,14 @@ class Gazetteer:
         }
 
     def countries(self, text: str, offset: int = 0) -> list[CountryHit]:
+        # a line break or a tab inside a name ("the Democratic / Republic of Congo" in
+        # hard-wrapped text) reads as a space; the pattern that allows runs of spaces is
+        # slower, so it is used only where the text has such a run
+        flat = text.translate(_ONE_SPACE)
+        pattern = self._country_re_spaced if "  " in flat else self._country_re
         hits = []
-        for m in self._country_re.finditer(text):
-            surface = m.group(0)
+        for m in pattern.finditer(flat):
+            surface = text[m.start() : m.end()]
             bare = _POSSESSIVE.sub("", surface)
             iso2, how = self._country_lookup[" ".join(bare.split())]
             if how in ("capital", "place") and _in_person_name(text, m.start()):
@@ -224,6 +233,7 @@ _NOT_GIVEN_NAMES = frozenset(
         "Critics",
     }
 )
+_ONE_SPACE = str.maketrans({"\n": " ", "\t": " ", "\r": " "})
 _SEA_AFTER = re.compile(r"\s+Sea\b")
 _CURRENCY_AFTER = re.compile(r"\s?\$|\s+dollars?\b")
 _POSSESSIVE = re.compile(r"(?:'s|’s)$")
