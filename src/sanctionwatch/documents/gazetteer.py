@@ -83,11 +83,11 @@ class Gazetteer:
         lookup["the North"] = lookup["The North"] = ("KP", "name")
         self._country_lookup = lookup
         # Case-sensitive: "US" is a country, "us" a pronoun. "the U.S." ends on a dot.
-        names = [p for p in lookup if p not in ("the North", "The North")]
+        phrases = [p for p in lookup if p not in ("the North", "The North")]
         self._country_re, self._country_re_spaced = (
             re.compile(
                 r"(?<![\w.])(?:"
-                + _alternation(names, spaced)
+                + _alternation(phrases, spaced)
                 + r"|[Tt]he North(?!\s+[A-Z]|-))(?:'s|’s)?(?![\w])"
             )
             for spaced in (False, True)
