@@ -378,3 +378,21 @@ def test_a_seizure_told_with_what_the_ship_did_takes_that_measure(kb: Any) -> No
         "sanctions, officials said."
     )
     assert claims(seized, "2019-01-10") == [("KR", "reports_measure", "2397-OP9-15")]
+
+
+def test_the_e3_triggering_the_snapback_is_three_states_measure(kb: Any) -> None:
+    lead = "Iran broke its nuclear commitments, the European powers said. "
+    e3 = (
+        "The E3 formally notified the UN Security Council on Thursday that they were "
+        "triggering the snapback mechanism."
+    )
+    got = claims(lead + e3, "2025-08-29")
+    assert {c for c in got if c[1] == "reports_measure"} == {
+        ("DE", "reports_measure", "2231-OP11"),
+        ("FR", "reports_measure", "2231-OP11"),
+        ("GB", "reports_measure", "2231-OP11"),
+    }
+    # must not: the mechanism only described, or another group of letters and digits
+    told = lead + "The snapback mechanism was described in the resolution."
+    assert not any(c[1] == "reports_measure" for c in claims(told, "2025-08-29"))
+    assert "E3" not in {c[0] for c in claims(lead + e3, "2025-08-29")}

@@ -12,6 +12,7 @@ restated claims are merged (``dedup.py``).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from datetime import date
 
@@ -169,8 +170,17 @@ def build_claims(
         prev_subjects = [
             c[0] for c in found if c[0] != "ALL" and not c[0].startswith("multiple")
         ] or prev_subjects
+    # a group of states named as one ("the E3"): one claim for each of them
+    claims = [
+        dataclasses.replace(c, subject_state=member)
+        for c in claims
+        for member in _GROUPS.get(c.subject_state, (c.subject_state,))
+    ]
     return drop_told_twice(drop_restated(claims))
 
+
+# groups of states the gazetteer reads as one name, and their members
+_GROUPS = {"E3": ("DE", "FR", "GB")}
 
 # a line that does not end a sentence: a headline, caption or page furniture
 _HEADLINE = re.compile(r"[^.!?\"”’'):;…]\s*$")
