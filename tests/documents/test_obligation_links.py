@@ -55,8 +55,13 @@ def test_weapons_programmes_are_no_arms_transfer(kb: Any) -> None:
         "weapons programmes, a Treasury official said."
     )
     assert ("KP", "alleges_violation", "2371-OP8") in got, got
-    got = claims("Eritrea bought weapons from North Korea in breach of UN sanctions, experts said.")
+    got = claims(
+        "Tanzania bought weapons from North Korea in breach of UN sanctions, experts said."
+    )
     assert any(ob == "1718-OP8ab" for _, _, ob in got), got
+    # a buyer under an arms embargo of its own breaches both: either embargo is the duty
+    got = claims("Eritrea bought weapons from North Korea in breach of UN sanctions, experts said.")
+    assert got and all(ob in ("1718-OP8ab", "1907-OP5") for _, _, ob in got), got
 
 
 # ---- a thing named again takes the obligation of the sentence that named it ------------

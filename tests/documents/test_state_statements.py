@@ -689,3 +689,6 @@ def test_workers_still_in_a_state_told_by_a_newspaper_are_an_allegation(kb: Any)
         + "Workers remain in China, partly due to the pandemic, the Chinese foreign ministry said."
     )
     assert [c[:2] for c in claims(own, "2020-06-01")] == [("CN", "admits_noncompliance")]
+    # nor an official whose state the speaker label leaves unsaid
+    spokes = past + "About 1,000 North Korean workers remain in Russia, a spokesperson said."
+    assert [c[:2] for c in claims(spokes, "2020-06-01")] == [("RU", "admits_noncompliance")]

@@ -484,6 +484,8 @@ def clause_claims(
             admission
             and unknown
             and not self_speaker
+            and att is not None
+            and not is_official(att)
             and all(_FACT_OF_STAYING.search(a) for a in admission)
         ):
             # "workers remain in China, the Sankei Shimbun reported": a fact a newspaper

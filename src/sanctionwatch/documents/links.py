@@ -110,7 +110,6 @@ class ObligationIndex:
         self.foreign: int | None = None  # the resolution of a regime not in the base
         self._alias_regime: dict[str, str] = {}  # a regime's name -> the regime
         self._regime_re: re.Pattern[str] | None = None
-        self._regime_size: dict[str, int] = {}
         self._by_keyword: dict[str, list[int]] = {}
         # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
         self._names: set[str] = set()
@@ -147,9 +146,6 @@ class ObligationIndex:
             for alias in getattr(regime, "aliases", None) or []:
                 if alias:
                     self._alias_regime.setdefault(str(alias).casefold(), key)
-        self._regime_size = {
-            key: len(kb.obligations(key)) for key in (getattr(kb, "regimes", None) or {})
-        }
         if self._alias_regime:
             alternation = "|".join(
                 re.escape(a) for a in sorted(self._alias_regime, key=len, reverse=True)
@@ -245,12 +241,7 @@ class ObligationIndex:
                 key = self._alias_regime.get(m.group(0).casefold())
                 if key is not None:
                     tally[key] = tally.get(key, 0) + 1
-        # on a tie ("Eritrea bought weapons from North Korea"), the regime the base knows best
-        self.regime = (
-            max((n, self._regime_size.get(key, 0), key) for key, n in tally.items())[2]
-            if tally
-            else None
-        )
+        self.regime = max((n, key) for key, n in tally.items())[1] if tally else None
         self.foreign = self._foreign(text) if self.regime is None else None
 
     def _foreign(self, text: str) -> int | None:
