@@ -692,3 +692,14 @@ def test_workers_still_in_a_state_told_by_a_newspaper_are_an_allegation(kb: Any)
     # nor an official whose state the speaker label leaves unsaid
     spokes = past + "About 1,000 North Korean workers remain in Russia, a spokesperson said."
     assert [c[:2] for c in claims(spokes, "2020-06-01")] == [("RU", "admits_noncompliance")]
+
+
+def test_a_state_committed_in_its_own_quoted_words_asserts_compliance(kb: Any) -> None:
+    ctx = "Libya is under a UN arms embargo. "
+    quoted = (
+        ctx + "Kenya was “firmly committed to complying with its obligations under the regime.”"
+    )
+    assert [c[:2] for c in claims(quoted)] == [("KE", "asserts_compliance")]
+    # must not: a state said to be committed by another is that other's word
+    urged = ctx + "Japan said Kenya should be “firmly committed to complying with its obligations.”"
+    assert ("KE", "asserts_compliance") not in [c[:2] for c in claims(urged)]

@@ -346,7 +346,7 @@ def self_statement(text: str, subject: str, hits: list[CountryHit], offset: int 
 
 _POSITION = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:is|are|was|were|remains?|remained|stays?)\s+"
-    r"(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises"
+    r"[\"“]?(?:fully\s+|firmly\s+|still\s+)?committed|pledged|pledges|vowed|vows|promised|promises"
     # its own conduct told in the present by its own statement: "Russia strictly fulfils its
     # obligations", "the Government of Nepal reiterates its commitment"
     r"|(?:(?:\w+ly|and|in|good|faith|with|full|responsibility)\s+){0,6}?"
