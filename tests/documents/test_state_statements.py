@@ -703,3 +703,12 @@ def test_a_state_committed_in_its_own_quoted_words_asserts_compliance(kb: Any) -
     # must not: a state said to be committed by another is that other's word
     urged = ctx + "Japan said Kenya should be “firmly committed to complying with its obligations.”"
     assert ("KE", "asserts_compliance") not in [c[:2] for c in claims(urged)]
+
+
+def test_a_closing_attribution_to_others_is_not_the_state_speaking(kb: Any) -> None:
+    ctx = "Libya is under a UN arms embargo. "
+    told = ctx + "Russia deployed fighters to Libya in violation of the embargo, monitors said."
+    assert ("RU", "alleges_violation") in [c[:2] for c in claims(told)]
+    # must not: the state's own denial, whoever closes the sentence
+    denied = ctx + "Russia denied sending fighters to Libya, the ministry said."
+    assert [c[:2] for c in claims(denied)] == [("RU", "denies_violation")]

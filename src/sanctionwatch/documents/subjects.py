@@ -338,11 +338,17 @@ def self_statement(text: str, subject: str, hits: list[CountryHit], offset: int 
         return False
     said = re.search(
         r"\b(?:said|says|rejected|denied|insisted|maintains|maintained|agreed|announced|stated)\b",
-        text,
+        _TOLD_BY_OTHERS.sub("", text),
     )
     # its own position stated right after it: "The United States remains committed to"
     return bool(said or _POSITION.match(text, max(0, first.end - offset)))
 
+
+# a closing attribution to someone else: "..., monitors said.", "..., according to experts"
+_TOLD_BY_OTHERS = re.compile(
+    r",\s+(?:(?:the|a|an|two|three|several|some|UN|U\.N\.)\s+)*[a-z][\w’'-]*(?:\s+[a-z][\w’'-]*)?"
+    r"\s+(?:said|say|says|reported|wrote|found|told\s+\w+)\W*$"
+)
 
 _POSITION = re.compile(
     r"\s+(?:has\s+|have\s+|had\s+)?(?:(?:is|are|was|were|remains?|remained|stays?)\s+"
