@@ -97,3 +97,16 @@ def test_a_list_after_in_addition_to_one_state_acts() -> None:
     sales = "The panel also looked at sales to Mozambique, Angola and Zimbabwe in breach of it."
     got = {c.subject_state for c in analyse_text(ctx + sales, published="2017-03-01").claims}
     assert not {"MZ", "AO", "ZW"} & got
+
+
+def test_the_wagner_group_acts_for_russia() -> None:
+    ctx = "Libya is under a UN arms embargo. "
+    sent = "The Wagner Group deployed fighters to Libya in violation of the embargo, monitors said."
+    got = [
+        (c.subject_state, c.stance) for c in analyse_text(ctx + sent, published="2020-05-07").claims
+    ]
+    assert ("RU", "alleges_violation") in got
+    # must not: the name Wagner alone
+    opera = "Monitors said an opera by Richard Wagner was staged in Tripoli in breach of nothing."
+    got = [c.subject_state for c in analyse_text(ctx + opera, published="2020-05-07").claims]
+    assert "RU" not in got
