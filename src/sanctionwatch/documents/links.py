@@ -99,6 +99,16 @@ class ObligationLink:
     framed: bool = False
 
 
+def _caps(ob: Any) -> dict[str, float]:
+    """The highest cap of an obligation in each unit ("barrels": 500000.0)."""
+    out: dict[str, float] = {}
+    for q in getattr(ob, "quantities", None) or []:
+        for lim in getattr(q, "limits", None) or []:
+            unit = _UNIT_KEY.get(str(lim.unit), str(lim.unit))
+            out[unit] = max(out.get(unit, 0.0), float(lim.value))
+    return out
+
+
 class ObligationIndex:
     """Obligations of the knowledge base with their keywords, matched in one pass."""
 
@@ -108,8 +118,8 @@ class ObligationIndex:
         self.entry_regimes: list[str | None] = []
         self.regime: str | None = None  # the regime the current document is about
         self.foreign: int | None = None  # the resolution of a regime not in the base
-        self._alias_regime: dict[str, str] = {}  # a regime's name -> the regime
-        self._regime_re: re.Pattern[str] | None = None
+        # how often a text names each regime (the regimes package's one pattern over them)
+        self._regime_counts: Any = None
         self._by_keyword: dict[str, list[int]] = {}
         # names of firms, bodies, places ("mansudae", "iaea"): support, never select alone
         self._names: set[str] = set()
@@ -140,17 +150,9 @@ class ObligationIndex:
             self._keyword_re = re.compile(
                 rf"(?<!\w)(?<!\d[.,])(?=({alternation})(?!\w))", re.IGNORECASE
             )
-        # one pattern over every regime's names, longest first, so that a name inside a
-        # longer one of another regime ("Sudan" in "South Sudan") is not counted
-        for key, regime in (getattr(kb, "regimes", None) or {}).items():
-            for alias in getattr(regime, "aliases", None) or []:
-                if alias:
-                    self._alias_regime.setdefault(str(alias).casefold(), key)
-        if self._alias_regime:
-            alternation = "|".join(
-                re.escape(a) for a in sorted(self._alias_regime, key=len, reverse=True)
-            )
-            self._regime_re = re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+        if getattr(kb, "regimes", None):
+            keywords = importlib.import_module("sanctionwatch.regimes.keywords")
+            self._regime_counts = keywords.keyword_index(kb).regime_counts
         for k in keys:
             self._prefixes[k] = [
                 p for p in keys if k.startswith(p) and (len(p) == len(k) or not k[len(p)].isalnum())
@@ -202,22 +204,17 @@ class ObligationIndex:
             if published is not None and adopted is not None and adopted > published:
                 continue
             named = len(found & set(getattr(ob, "keywords", None) or []))
-            for unit, value in self.limits(ob.id).items():
+            for unit, value in _caps(ob).items():
                 if unit not in best or (named, number) > best[unit][:2]:
                     best[unit] = (named, number, value)
         return {unit: value for unit, (_, _, value) in best.items()}
 
     def limits(self, obligation_id: str | None) -> dict[str, float]:
         """The highest cap of the obligation in each unit ("barrels": 500000.0)."""
-        out: dict[str, float] = {}
         for ob, _, _ in self.entries:
-            if ob.id != obligation_id:
-                continue
-            for q in getattr(ob, "quantities", None) or []:
-                for lim in getattr(q, "limits", None) or []:
-                    unit = _UNIT_KEY.get(str(lim.unit), str(lim.unit))
-                    out[unit] = max(out.get(unit, 0.0), float(lim.value))
-        return out
+            if ob.id == obligation_id:
+                return _caps(ob)
+        return {}
 
     def target(self, gaz: Any) -> str | None:
         """The state the current document's regime is directed at (from its name); none
@@ -235,12 +232,7 @@ class ObligationIndex:
         """Start a document: forget cached scores and find the regime it is about (the one
         whose names it mentions most), so that keywords of other regimes are not matched."""
         self._cache.clear()
-        tally: dict[str, int] = {}
-        if self._regime_re is not None:
-            for m in self._regime_re.finditer(text):
-                key = self._alias_regime.get(m.group(0).casefold())
-                if key is not None:
-                    tally[key] = tally.get(key, 0) + 1
+        tally: dict[str, int] = self._regime_counts(text) if self._regime_counts else {}
         self.regime = max((n, key) for key, n in tally.items())[1] if tally else None
         self.foreign = self._foreign(text) if self.regime is None else None
 

@@ -71,12 +71,18 @@ class KeywordIndex:
                     found[ob_id].add(word)
         return {ob_id: words for ob_id, words in found.items() if words - self._names}
 
+    def regime_counts(self, text: str) -> dict[str, int]:
+        """Regime key -> how often ``text`` names it (a name inside a longer one of another
+        regime counts only for the longer one)."""
+        counts: dict[str, int] = {}
+        for m in self._regimes.finditer(fold(text)):
+            key = self._alias_regime.get(m.group(0))
+            if key is not None:
+                counts[key] = counts.get(key, 0) + 1
+        return counts
+
     def regimes(self, text: str) -> set[str]:
-        return {
-            key
-            for m in self._regimes.finditer(fold(text))
-            if (key := self._alias_regime.get(m.group(0))) is not None
-        }
+        return set(self.regime_counts(text))
 
 
 @functools.lru_cache(maxsize=4)
