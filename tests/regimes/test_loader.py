@@ -209,3 +209,13 @@ def test_a_regime_on_armed_groups_has_no_target_state(data_copy: Path) -> None:
     assert not kb.regimes["haiti"].against_state and not kb.regimes["drc"].against_state
     # must not: the regimes directed at a state keep it
     assert kb.regimes["dprk"].against_state and kb.regimes["somalia"].against_state
+
+
+def test_a_regime_flag_that_is_not_a_boolean_names_its_file_and_line(data_copy: Path) -> None:
+    path = data_copy / "regimes" / "car.yaml"
+    _replace(path, "against_state: false", "against_state: maybe")
+    with pytest.raises(DataFileError) as caught:
+        build_kb(data_copy)
+    assert caught.value.path == str(path)
+    assert caught.value.line == _line_of(path, "against_state:")
+    assert "against_state" in caught.value.message
